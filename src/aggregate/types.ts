@@ -1,0 +1,71 @@
+// What `aggregate` produces: counts and hours at the finest level the report needs.
+// Every total, share and average in the report is summed from these, so it cannot
+// contradict itself.
+import type { Herkomst, Status } from "../domain.ts";
+
+/** One inner cell of the meldingen universe (regeling ongewenste omgangsvormen). */
+export interface MeldingCel {
+  jaar: number;
+  aard: string;
+  herkomst: Herkomst;
+  status: Status;
+  /** Group of the counsellor who received the melding (the first one listed). */
+  vpgroep: Herkomst;
+  n: number;
+}
+
+export const UREN_ACTIVITEITEN = ["training", "intervisie", "voorlichting", "overleg", "supervisie", "afhandeling"] as const;
+export type UrenActiviteit = (typeof UREN_ACTIVITEITEN)[number];
+
+/** Hours of one counsellor on one activity in one year; a melding's hours are split over its VPs. */
+export interface UrenCel {
+  jaar: number;
+  activiteit: UrenActiviteit;
+  vpgroep: Herkomst;
+  vertrouwenspersoon: string;
+  uren: number;
+}
+
+export interface CodeTelling {
+  jaar: number;
+  code: string;
+  n: number;
+}
+
+export interface TeamJaar {
+  jaar: number;
+  groep: Herkomst;
+  aantal: number;
+  /** Counsellors in this group who received at least one melding. */
+  metMelding: number;
+}
+
+export interface VpiJaar {
+  jaar: number;
+  meldingen: number;
+  adviesvragen: number;
+}
+
+export interface SerieJaar {
+  jaar: number;
+  waarde: number;
+  bron: "registratie" | string;
+}
+
+export interface Aggregates {
+  jaar: number;
+  recordYears: number[];
+  meldingCellen: MeldingCel[];
+  /** Registered meldingen per year, counted or not (for hours per melding). */
+  geregistreerd: { jaar: number; n: number }[];
+  urenCellen: UrenCel[];
+  interventies: CodeTelling[];
+  resultaten: CodeTelling[];
+  geenInterventie: { jaar: number; n: number }[];
+  team: TeamJaar[];
+  vpi: VpiJaar[];
+  /** Totals per year from the first published year to N: historie where no records exist. */
+  meldingenSerie: SerieJaar[];
+  klachtenSerie: SerieJaar[];
+  vpiSerie: SerieJaar[];
+}

@@ -1,0 +1,122 @@
+// The validated registration: what every stage after `validate` works on.
+// Domain nouns stay Dutch, as the counsellors say them.
+
+export const REGELINGEN = ["ongewenste-omgangsvormen", "integriteit"] as const;
+export type Regeling = (typeof REGELINGEN)[number];
+
+export const HERKOMSTEN = ["fractie", "ambtelijk", "extern"] as const;
+export type Herkomst = (typeof HERKOMSTEN)[number];
+
+export const STATUSSEN = ["afgerond-resultaat", "afgerond-onbekend", "in-behandeling"] as const;
+export type Status = (typeof STATUSSEN)[number];
+
+export const ACTIVITEITEN = ["training", "intervisie", "voorlichting", "overleg", "supervisie"] as const;
+export type Activiteit = (typeof ACTIVITEITEN)[number];
+
+export const SOORTEN = ["aard", "interventie", "resultaat"] as const;
+export type Soort = (typeof SOORTEN)[number];
+
+/** A month, the precision the registration keeps of a date. */
+export interface Maand {
+  jaar: number;
+  maand: number; // 1..12
+}
+
+export interface Melding {
+  id: string;
+  datum: Maand;
+  regeling: Regeling;
+  aard: string;
+  herkomst: Herkomst;
+  /** The first one received the melding; the others handled it jointly. */
+  vertrouwenspersonen: string[];
+  uren: number;
+  status: Status;
+  interventies: string[];
+  resultaten: string[];
+  geenInterventie: boolean;
+}
+
+export interface Vertrouwenspersoon {
+  code: string;
+  groep: Herkomst;
+  regeling: Regeling;
+  actiefVan: Maand;
+  actiefTot: Maand | null;
+}
+
+export interface ActiviteitRegel {
+  jaar: number;
+  vertrouwenspersoon: string;
+  activiteit: Activiteit;
+  uren: number;
+}
+
+export interface Klacht {
+  id: string;
+  datum: Maand;
+  ontvankelijk: boolean | null;
+  advies: string | null;
+}
+
+export const REEKSEN = ["meldingen_vpoo", "meldingen_vpi", "klachten"] as const;
+export type Reeks = (typeof REEKSEN)[number];
+
+export interface HistorieRegel {
+  jaar: number;
+  reeks: Reeks;
+  waarde: number;
+  bron: string;
+}
+
+export interface Term {
+  soort: Soort;
+  code: string;
+  label: string;
+  geldigVan: number;
+  geldigTot: number | null;
+  /** Labels used before: each applies up to and including `totJaar`. */
+  eerdereLabels: { totJaar: number; label: string }[];
+  /** Code of the coarser group to merge into when the count is too small. */
+  groep: string | null;
+  teltMee: boolean;
+}
+
+export interface VerslagSectie {
+  titel: string;
+  tekst: string; // Markdown
+  /** Line in the source file of the text's first line, for messages. */
+  regel: number;
+}
+
+export interface Verslagtekst {
+  jaar: number;
+  bestand: string;
+  voorwerk: Record<string, string>;
+  secties: VerslagSectie[];
+}
+
+export interface Instellingen {
+  organisatie: string;
+  drempel: { openbaar: number; vertrouwelijk: number };
+  nullenPubliceren: boolean;
+  /** Hours by counsellor group are unsafe when one counsellor has more than this share. */
+  dominantieAandeel: number;
+  maxUrenPerMelding: number;
+  namenlijst: string[];
+  /** Mark for every suppressed figure, primary or secondary alike. */
+  markering: string;
+}
+
+export interface Dataset {
+  meldingen: Melding[];
+  vertrouwenspersonen: Vertrouwenspersoon[];
+  activiteiten: ActiviteitRegel[];
+  klachten: Klacht[];
+  historie: HistorieRegel[];
+  vocabulaire: Term[];
+  verslagen: Verslagtekst[];
+  instellingen: Instellingen;
+}
+
+export type Audience = "openbaar" | "vertrouwelijk";

@@ -1,0 +1,46 @@
+// The counsellors' own text: Markdown with a small front matter and `## ` sections.
+import type { VerslagSectie, Verslagtekst } from "../domain.ts";
+import { problem, type Problem } from "./problem.ts";
+
+export type VerslagResult = { ok: true; verslag: Verslagtekst } | { ok: false; problems: Problem[] };
+
+export function parseVerslag(bestand: string, jaar: number, text: string): VerslagResult {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const voorwerk: Record<string, string> = {};
+  let i = 0;
+  if (lines[0]?.trim() === "---") {
+    i = 1;
+    while (i < lines.length && lines[i]?.trim() !== "---") {
+      const line = lines[i] ?? "";
+      const m = /^([A-Za-z_]+):\s*(.*)$/.exec(line);
+      if (line.trim() !== "" && !m) {
+        return { ok: false, problems: [problem(bestand, i + 1, null, line, "regel in het voorwerk is niet van de vorm 'naam: waarde'")] };
+      }
+      if (m) voorwerk[m[1]!] = m[2]!.trim();
+      i++;
+    }
+    if (i >= lines.length) {
+      return { ok: false, problems: [problem(bestand, 1, null, null, "het voorwerk (tussen '---' regels) wordt niet afgesloten")] };
+    }
+    i++;
+  }
+  const secties: VerslagSectie[] = [];
+  let current: VerslagSectie | null = null;
+  for (; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const h = /^##\s+(.+?)\s*$/.exec(line);
+    if (h && !line.startsWith("###")) {
+      current = { titel: h[1]!, tekst: "", regel: i + 1 };
+      secties.push(current);
+    } else if (current) {
+      current.tekst += line + "\n";
+    }
+  }
+  for (const s of secties) {
+    // `regel` becomes the line of the text's first line, so messages point at the right line.
+    const lead = /^(\s*\n)*/.exec(s.tekst)![0].split("\n").length - 1;
+    s.regel += 1 + lead;
+    s.tekst = s.tekst.trim();
+  }
+  return { ok: true, verslag: { jaar, bestand, voorwerk, secties } };
+}

@@ -1,0 +1,30 @@
+// Dutch number and date formats: 21,5 uur; 39%; 2 maart 2021; 1.250.
+
+const MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+export function formatGetal(x: number, decimals = 0): string {
+  return new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 0, maximumFractionDigits: decimals, useGrouping: true }).format(x);
+}
+
+export function formatUren(x: number): string {
+  return formatGetal(Math.round(x * 10) / 10, 1);
+}
+
+export function formatProcent(p: number): string {
+  return `${formatGetal(p, 0)}%`;
+}
+
+export function formatDatum(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])} ${MAANDEN[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** "1 melding", "3 meldingen": only ever used for published (safe) counts. */
+export function meervoud(n: number, enkel: string, meer: string): string {
+  return n === 1 ? enkel : meer;
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

@@ -1,0 +1,199 @@
+// present: protected tables + the counsellors' text → the report model and figures.json.
+import type { Aggregates } from "../aggregate/types.ts";
+import { countingRuleText } from "../aggregate/counting.ts";
+import type { Audience, Dataset } from "../domain.ts";
+import type { Problem } from "../ingest/problem.ts";
+import type { Protected } from "../protect/index.ts";
+import { ProtectedCells } from "./cells.ts";
+import { barChart } from "./charts.ts";
+import { AFRONDING, FigureBook, type FiguresFile } from "./figures.ts";
+import { escapeHtml, formatDatum, formatGetal } from "./format.ts";
+import { meldingenSections } from "./meldingen.ts";
+import type { Block, ChartBlock, PresentedTable, ReportModel, Section } from "./model.ts";
+import { missingText, sectionText } from "./narrative.ts";
+import { markNote } from "./tables.ts";
+
+export interface PresentInput {
+  d: Dataset;
+  agg: Aggregates;
+  protectedReport: Protected;
+  audience: Audience;
+  k: number;
+  /** Differences between published historie and the records, printed in the appendix. */
+  warnings: Problem[];
+}
+
+export const DOCUMENT_VPOO = "jaarverslag-vpoo";
+
+export function present(input: PresentInput): { model: ReportModel; figures: FiguresFile } {
+  const { d, agg, audience, k } = input;
+  const N = agg.jaar;
+  const book = new FigureBook();
+  const mark = d.instellingen.markering;
+  const cells = new ProtectedCells(input.protectedReport, book, mark);
+  const verslag = d.verslagen.find((v) => v.jaar === N);
+  const telregel = countingRuleText(d, N);
+  const ctx = { d, agg, cells, k };
+  const md = (titel: string): Block => ({ type: "markdown", html: sectionText(verslag, titel) ?? missingText(titel) });
+
+  const charts: ChartBlock[] = [];
+  const sections: Section[] = [
+    { id: "leeswijzer", number: "", title: "Leeswijzer", blocks: leeswijzer(N, audience, k, mark, telregel), subsections: [] },
+    ...(sectionText(verslag, "Voorwoord") ? [{ id: "voorwoord", number: "", title: "Voorwoord", blocks: [md("Voorwoord")], subsections: [] }] : []),
+    {
+      id: "meldingen",
+      number: "",
+      title: "Meldingen",
+      blocks: [{ type: "paragraph", html: "Hieronder wordt verslag gedaan van het aantal meldingen, de aard ervan, de interventies, de afwikkeling en resultaten, en de tijdsbesteding." }],
+      subsections: meldingenSections(ctx, telregel),
+    },
+    { id: "deskundigheid", number: "", title: "Deskundigheidsbevordering", blocks: [md("Deskundigheidsbevordering")], subsections: [] },
+    { id: "voorlichting", number: "", title: "Voorlichting", blocks: [md("Voorlichting")], subsections: [] },
+    { id: "team", number: "", title: "Team vertrouwenspersonen", blocks: [teamParagraph(ctx, book), md("Team")], subsections: [] },
+    { id: "trends", number: "", title: "Trends en aanbevelingen", blocks: [md("Trends en aanbevelingen")], subsections: [] },
+    { id: "klachtencommissie", number: "", title: "Klachtencommissie", blocks: [md("Klachtencommissie"), ...klachten(ctx, book, mark)], subsections: [] },
+  ];
+  for (const s of walk(sections)) for (const b of s.blocks) if (b.type === "chart") charts.push(b.chart);
+  sections.push({
+    id: "bijlage-grafieken",
+    number: "",
+    title: "Bijlage: cijfers bij de grafieken",
+    blocks: charts.map((c) => ({ type: "table" as const, table: c.data })),
+    subsections: [],
+  });
+  sections.push({ id: "verantwoording", number: "", title: "Bijlage: verantwoording van de cijfers", blocks: verantwoording(input, telregel, mark), subsections: [] });
+  number(sections);
+
+  const vertrouwelijk = audience === "vertrouwelijk";
+  const model: ReportModel = {
+    document: DOCUMENT_VPOO,
+    titel: `Jaarverslag vertrouwenspersonen ongewenste omgangsvormen ${N}`,
+    ondertitel: vertrouwelijk ? "Vertrouwelijke versie voor Presidium en MT" : "Openbare versie",
+    organisatie: d.instellingen.organisatie,
+    jaar: N,
+    vertrouwelijk,
+    datum: verslag?.voorwerk["vastgesteld"] ? formatDatum(verslag.voorwerk["vastgesteld"]) : "",
+    auteurs: verslag?.voorwerk["auteurs"] ?? "De vertrouwenspersonen ongewenste omgangsvormen",
+    telregel,
+    markering: mark,
+    sections,
+    toc: [...walkWithLevel(sections)].map(({ s, level }) => ({ number: s.number, title: s.title, id: s.id, level })),
+  };
+  const figures: FiguresFile = {
+    document: DOCUMENT_VPOO,
+    titel: model.titel,
+    jaar: N,
+    publiek: audience,
+    drempel: k,
+    markering: mark,
+    afronding: AFRONDING,
+    universes: input.protectedReport.description.universes,
+    figures: book.figures,
+  };
+  return { model, figures };
+}
+
+function leeswijzer(N: number, audience: Audience, k: number, mark: string, telregel: string): Block[] {
+  return [
+    {
+      type: "paragraph",
+      html:
+        `Dit jaarverslag beschrijft het werk van de vertrouwenspersonen ongewenste omgangsvormen in ${N}. ` +
+        `Het hoofdstuk Meldingen geeft de cijfers; daarna volgen deskundigheidsbevordering, voorlichting, het team, trends en aanbevelingen en de klachtencommissie. ` +
+        `De vertrouwenspersonen registreren elke melding geanonimiseerd.`,
+    },
+    {
+      type: "paragraph",
+      html:
+        `Om te voorkomen dat een melder herkenbaar wordt, bevat dit verslag geen aantal kleiner dan ${k} ` +
+        `(${audience === "openbaar" ? "openbare versie" : "vertrouwelijke versie"}). Kleine aantallen en cijfers waaruit ze terug te rekenen zijn, ` +
+        `zijn vervangen door "${escapeHtml(mark)}". ${escapeHtml(telregel)}`,
+    },
+  ];
+}
+
+function teamParagraph(ctx: { agg: Aggregates }, book: FigureBook): Block {
+  const N = ctx.agg.jaar;
+  const team = ctx.agg.team.filter((t) => t.jaar === N);
+  const n = (g: string) => team.find((t) => t.groep === g)?.aantal ?? 0;
+  const total = team.reduce((s, t) => s + t.aantal, 0);
+  // Counsellors are named publicly; their number is no melding count.
+  const f = (value: number, row: string) => book.add({ id: `team/${N}/${row}`, table: "Tekst: team", row, column: String(N), kind: "constante", universe: null, scope: null, value, display: formatGetal(value) });
+  return {
+    type: "paragraph",
+    html: `In ${N} bestond het team uit ${f(total, "totaal")} vertrouwenspersonen: ${f(n("fractie"), "fractie")} vanuit de fracties, ${f(n("ambtelijk"), "ambtelijk")} vanuit de ambtelijke organisatie en ${f(n("extern"), "extern")} externe vertrouwenspersoon.`,
+  };
+}
+
+function klachten(ctx: { agg: Aggregates; cells: ProtectedCells }, book: FigureBook, mark: string): Block[] {
+  const { agg, cells } = ctx;
+  const title = `Klachten bij de klachtencommissie ${agg.klachtenSerie[0]?.jaar ?? agg.jaar}–${agg.jaar}`;
+  const where = `Tabel: ${title}`;
+  const rows: PresentedTable["rows"] = [];
+  const points: { x: string; y: number }[] = [];
+  let anySuppressed = false;
+  for (const s of agg.klachtenSerie) {
+    const y = String(s.jaar);
+    let display: string;
+    if (s.bron !== "registratie") {
+      display = book.add({ id: `${where}|${y}`, table: where, row: "klachten", column: y, kind: "constante", universe: null, scope: null, value: s.waarde, display: formatGetal(s.waarde) });
+      points.push({ x: y, y: s.waarde });
+    } else {
+      const c = cells.cell("klachten", "klachten", y)!;
+      display = cells.print(c, where, "klachten", y);
+      if (cells.isSuppressed(c)) anySuppressed = true;
+      else points.push({ x: y, y: c.value });
+    }
+    rows.push({ label: s.bron === "registratie" ? y : `${y} (gepubliceerd)`, cells: [display], total: false });
+  }
+  const table: PresentedTable = { id: "klachten", caption: where, headers: ["Jaar", "Klachten"], rows, notes: anySuppressed ? [markNote(mark)] : [] };
+  const alt = `Staafdiagram van het aantal klachten per jaar: ${rows.map((r) => `${r.label}: ${r.cells[0]}`).join("; ")}.`;
+  return [{ type: "table", table }, { type: "chart", chart: barChart("grafiek-klachten", title, points, "Aantal klachten", alt, table) }];
+}
+
+function verantwoording(input: PresentInput, telregel: string, mark: string): Block[] {
+  const blocks: Block[] = [
+    {
+      type: "paragraph",
+      html:
+        `Alle cijfers in dit verslag komen uit één registratie en worden uit dezelfde tellingen berekend; totalen, aandelen en gemiddelden kunnen elkaar daardoor niet tegenspreken. ${escapeHtml(telregel)}`,
+    },
+    {
+      type: "paragraph",
+      html:
+        `Bescherming: een aantal meldingen kleiner dan ${input.k} wordt niet gepubliceerd. Categorieën met kleine aantallen worden eerst samengevoegd; ` +
+        `wat dan nog te klein is, wordt vervangen door "${escapeHtml(mark)}", samen met zo weinig mogelijk andere cijfers, zodat het verborgen cijfer niet uit totalen terug te rekenen is. ` +
+        `Uren zijn beschermd als ze op minder dan ${input.k} meldingen rusten of grotendeels van één vertrouwenspersoon komen. ` +
+        `Voordat het verslag is geschreven, is met lineaire programmering nagerekend dat geen verborgen cijfer uit alle gepubliceerde cijfers samen (ook die van eerdere verslagen) nauwkeurig te bepalen is.`,
+    },
+  ];
+  if (input.warnings.length > 0) {
+    blocks.push({ type: "paragraph", html: "Verschillen met eerder gepubliceerde cijfers (de registratie is leidend):" });
+    blocks.push({ type: "list", items: input.warnings.map((w) => escapeHtml(w.melding)) });
+  }
+  return blocks;
+}
+
+function number(sections: Section[], prefix = ""): void {
+  let i = 0;
+  let bijlage = 0;
+  for (const s of sections) {
+    if (s.id.startsWith("bijlage") || s.id === "verantwoording") s.number = String.fromCharCode(65 + bijlage++);
+    else s.number = `${prefix}${++i}`;
+    number(s.subsections, `${s.number}.`);
+  }
+}
+
+function* walk(sections: Section[]): Generator<Section> {
+  for (const s of sections) {
+    yield s;
+    yield* walk(s.subsections);
+  }
+}
+
+function* walkWithLevel(sections: Section[], level = 1): Generator<{ s: Section; level: number }> {
+  for (const s of sections) {
+    yield { s, level };
+    yield* walkWithLevel(s.subsections, level + 1);
+  }
+}

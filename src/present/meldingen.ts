@@ -1,0 +1,248 @@
+// Section "Meldingen", parts a–e, as in the real reports. Sentences use the protected
+// figures: a suppressed figure is never put into words, and counts of one are never
+// written as a singular sentence.
+import type { Aggregates } from "../aggregate/types.ts";
+import { HERKOMSTEN, type Dataset } from "../domain.ts";
+import { HERKOMST_LABEL } from "../protect/describe.ts";
+import type { ProtectedCells } from "./cells.ts";
+import { barChart, groupedBarChart, stackedShareChart } from "./charts.ts";
+import { formatGetal, formatProcent, formatUren } from "./format.ts";
+import type { Block, ChartBlock, PresentedTable, Section } from "./model.ts";
+import { presentTable } from "./tables.ts";
+
+export interface SectionContext {
+  d: Dataset;
+  agg: Aggregates;
+  cells: ProtectedCells;
+  k: number;
+}
+
+const P = (html: string): Block => ({ type: "paragraph", html });
+
+export function meldingenSections(ctx: SectionContext, telregel: string): Section[] {
+  return [aantal(ctx, telregel), aard(ctx), lijst(ctx, "interventies"), afwikkeling(ctx), tijd(ctx)];
+}
+
+function aantal(ctx: SectionContext, telregel: string): Section {
+  const { cells, agg } = ctx;
+  const N = agg.jaar;
+  const where = "Tekst: aantal meldingen";
+  const blocks: Block[] = [];
+  const total = cells.cell("herkomst", "totaal", String(N))!;
+  const prevTotal = cells.cell("herkomst", "totaal", String(N - 1));
+  if (cells.isSuppressed(total)) {
+    blocks.push(P(`Het aantal meldingen in ${N} is klein en wordt om redenen van anonimiteit niet vermeld.`));
+  } else {
+    let s = `In ${N} hebben de vertrouwenspersonen in totaal ${cells.print(total, where, "totaal", String(N))} meldingen ontvangen`;
+    if (prevTotal && !cells.isSuppressed(prevTotal)) s += `, tegen ${cells.print(prevTotal, where, "totaal", String(N - 1))} in ${N - 1}`;
+    blocks.push(P(`${s}. ${telregel}`));
+    // Shares only of published cells with a published total.
+    const parts = HERKOMSTEN.map((h) => ({ h, c: cells.cell("herkomst", h, String(N))! })).filter((x) => !cells.isSuppressed(x.c) && x.c.value > 0);
+    if (parts.length > 0 && total.value > 0) {
+      const zin = parts
+        .map(({ h, c }) => {
+          const pct = Math.round((100 * c.value) / total.value);
+          cells.book.add({ id: `aandeel/${N}/${h}`, table: where, row: HERKOMST_LABEL[h], column: String(N), kind: "aandeel", universe: "meldingen", scope: c.scope, denominator: { universe: "meldingen", scope: total.scope }, value: pct, display: formatProcent(pct) });
+          return `${formatProcent(pct)} uit de ${h === "fractie" ? "fracties" : h === "ambtelijk" ? "ambtelijke organisatie" : "externe hoek (extern personeel, stagiairs)"}`;
+        })
+        .join(", ");
+      blocks.push(P(`Van de meldingen kwam ${zin}.`));
+    }
+  }
+  blocks.push({ type: "table", table: presentTable(cells, "herkomst", "Tabel: meldingen naar herkomst van de melder", "Herkomst") });
+  blocks.push({ type: "table", table: presentTable(cells, "status", `Tabel: stand van zaken op 31 december`, "Stand van zaken") });
+  const apart = cells.table("aard").rows.filter((r) => r.label.endsWith("(telt niet mee)"));
+  for (const r of apart) {
+    const c = cells.cell("aard", r.key, String(N));
+    if (c && !cells.isSuppressed(c) && c.value > 0) {
+      blocks.push(P(`Daarnaast zijn er ${cells.print(c, where, r.label, String(N))} meldingen geregistreerd in de categorie "${r.label.replace(" (telt niet mee)", "")}"; volgens de telregel tellen die niet mee in het totaal.`));
+    }
+  }
+  blocks.push({ type: "chart", chart: meldingenPerJaar(ctx) });
+  blocks.push({ type: "chart", chart: herkomstAandeel(ctx) });
+  return { id: "aantal", number: "", title: "Aantal meldingen", blocks, subsections: [] };
+}
+
+function meldingenPerJaar(ctx: SectionContext): ChartBlock {
+  const { cells, agg } = ctx;
+  const title = `Aantal meldingen ${agg.meldingenSerie[0]?.jaar ?? agg.jaar}–${agg.jaar}`;
+  const where = `Grafiek: ${title}`;
+  const points: { x: string; y: number }[] = [];
+  const rows: PresentedTable["rows"] = [];
+  const hidden: string[] = [];
+  for (const s of agg.meldingenSerie) {
+    const y = String(s.jaar);
+    if (s.bron !== "registratie") {
+      const display = cells.book.add({ id: `${where}|${y}`, table: where, row: "meldingen", column: y, kind: "constante", universe: null, scope: null, value: s.waarde, display: formatGetal(s.waarde) });
+      points.push({ x: y, y: s.waarde });
+      rows.push({ label: `${y} (gepubliceerd)`, cells: [display], total: false });
+    } else {
+      const c = cells.cell("herkomst", "totaal", y)!;
+      const display = cells.print(c, where, "meldingen", y);
+      if (!cells.isSuppressed(c)) points.push({ x: y, y: c.value });
+      else hidden.push(y);
+      rows.push({ label: y, cells: [display], total: false });
+    }
+  }
+  const alt =
+    `Staafdiagram van het aantal meldingen per jaar: ` +
+    points.map((p) => `${p.x}: ${formatGetal(p.y)}`).join("; ") +
+    (hidden.length ? `; niet vermeld: ${hidden.join(", ")}` : "") +
+    `. Jaren vóór ${agg.recordYears[0]} komen uit eerder gepubliceerde jaarverslagen.`;
+  return barChart("grafiek-meldingen", title, points, "Aantal meldingen", alt, { id: "data-meldingen", caption: `Cijfers bij de grafiek ${title}`, headers: ["Jaar", "Meldingen"], rows, notes: [] });
+}
+
+function herkomstAandeel(ctx: SectionContext): ChartBlock {
+  const { cells, agg } = ctx;
+  const title = "Herkomst van de melders per jaar (aandeel)";
+  const where = `Grafiek: ${title}`;
+  const order = HERKOMSTEN.map((h) => HERKOMST_LABEL[h]);
+  const points: { jaar: string; herkomst: string; aandeel: number }[] = [];
+  const rows: PresentedTable["rows"] = [];
+  const altParts: string[] = [];
+  for (const jaar of agg.recordYears) {
+    const y = String(jaar);
+    const total = cells.cell("herkomst", "totaal", y)!;
+    const parts = HERKOMSTEN.map((h) => cells.cell("herkomst", h, y)!);
+    // A share is shown only when every part of the year and its total are published.
+    const allPublished = !cells.isSuppressed(total) && total.value > 0 && parts.every((c) => !cells.isSuppressed(c));
+    const displays = HERKOMSTEN.map((h, i) => {
+      if (!allPublished) return cells.mark;
+      const pct = Math.round((100 * parts[i]!.value) / total.value);
+      points.push({ jaar: y, herkomst: HERKOMST_LABEL[h], aandeel: pct });
+      return cells.book.add({ id: `${where}|${y}|${h}`, table: where, row: HERKOMST_LABEL[h], column: y, kind: "aandeel", universe: "meldingen", scope: parts[i]!.scope, denominator: { universe: "meldingen", scope: total.scope }, value: pct, display: formatProcent(pct) });
+    });
+    rows.push({ label: y, cells: displays, total: false });
+    altParts.push(allPublished ? `${y}: ${HERKOMSTEN.map((h, i) => `${HERKOMST_LABEL[h].toLowerCase()} ${displays[i]}`).join(", ")}` : `${y}: niet vermeld`);
+  }
+  const alt = `Gestapeld staafdiagram van de herkomst van de melders per jaar, in procenten: ${altParts.join("; ")}.`;
+  return stackedShareChart("grafiek-herkomst", title, points, order, alt, {
+    id: "data-herkomst",
+    caption: `Cijfers bij de grafiek ${title}`,
+    headers: ["Jaar", ...order],
+    rows,
+    notes: [`${cells.mark} = niet vermeld: een aandeel wordt alleen getoond als alle delen van dat jaar gepubliceerd zijn.`],
+  });
+}
+
+function aard(ctx: SectionContext): Section {
+  const { cells, agg, d } = ctx;
+  const N = agg.jaar;
+  const recoded = cells.protectedReport.description.recodings.filter((r) => r.table === "aard");
+  const notes = recoded.map((r) => `"${r.label}" omvat: ${r.members.join(", ")}.`);
+  const blocks: Block[] = [
+    P(
+      "In het belang van de anonimiteit is de aard van de meldingen zo weergegeven dat herleiding tot een persoon uitgesloten is. " +
+        (recoded.length ? "Categorieën met kleine aantallen zijn samengevoegd tot een hoofdgroep of tot 'Overige'; de namen van de samengevoegde categorieën staan onder de tabel, zonder aantallen." : ""),
+    ),
+    { type: "table", table: presentTable(cells, "aard", `Tabel: aard van de meldingen`, "Aard van de melding", notes) },
+  ];
+  const t = cells.table("aard");
+  const title = `Aard van de meldingen, ${t.columns.map((c) => c.label).join(" en ")}`;
+  const where = `Grafiek: ${title}`;
+  const points: { groep: string; reeks: string; y: number }[] = [];
+  const rows: PresentedTable["rows"] = [];
+  for (const r of t.rows.filter((r) => r.key !== t.totalRow && !r.label.endsWith("(telt niet mee)"))) {
+    rows.push({
+      label: r.label,
+      total: false,
+      cells: t.columns.map((c) => {
+        const cell = cells.cell("aard", r.key, c.key)!;
+        if (!cells.isSuppressed(cell)) points.push({ groep: r.label, reeks: c.label, y: cell.value });
+        return cells.print(cell, where, r.label, c.label);
+      }),
+    });
+  }
+  const alt = `Staafdiagram van de aard van de meldingen per jaar: ${rows.map((r) => `${r.label}: ${t.columns.map((c, i) => `${c.label} ${r.cells[i]}`).join(", ")}`).join("; ")}.`;
+  blocks.push({ type: "chart", chart: groupedBarChart("grafiek-aard", title, points, alt, { id: "data-aard", caption: `Cijfers bij de grafiek ${title}`, headers: ["Aard", ...t.columns.map((c) => c.label)], rows, notes: [] }) });
+  void d;
+  void N;
+  return { id: "aard", number: "", title: "Aard van de meldingen", blocks, subsections: [] };
+}
+
+/** Interventies or resultaten: named when at least k meldingen had them, never counted. */
+function namedCodes(ctx: SectionContext, soort: "interventie" | "resultaat"): { named: string[]; others: boolean } {
+  const list = soort === "interventie" ? ctx.agg.interventies : ctx.agg.resultaten;
+  const thisYear = list.filter((c) => c.jaar === ctx.agg.jaar);
+  const label = (code: string) => ctx.d.vocabulaire.find((t) => t.soort === soort && t.code === code)?.label ?? code;
+  const named = thisYear.filter((c) => c.n >= ctx.k).map((c) => label(c.code));
+  return { named, others: thisYear.some((c) => c.n < ctx.k) };
+}
+
+function lijst(ctx: SectionContext, _kind: "interventies"): Section {
+  const { named, others } = namedCodes(ctx, "interventie");
+  const blocks: Block[] = [
+    P("Om de melder bij te staan hebben de vertrouwenspersonen verschillende interventies tot hun beschikking, van een luisterend oor tot bijstand in een klachtenprocedure. De volgende interventies zijn het vaakst ingezet:"),
+  ];
+  if (named.length) blocks.push({ type: "list", items: named });
+  blocks.push(
+    P(
+      (others ? "Andere interventies zijn minder vaak ingezet; die worden niet afzonderlijk genoemd, zodat geen melder herkenbaar wordt. " : "") +
+        "Een interventie wordt hier alleen genoemd als ze bij voldoende meldingen is ingezet.",
+    ),
+  );
+  return { id: "interventies", number: "", title: "Interventies", blocks, subsections: [] };
+}
+
+function afwikkeling(ctx: SectionContext): Section {
+  const { named, others } = namedCodes(ctx, "resultaat");
+  const blocks: Block[] = [
+    P("Het resultaat van een melding is niet altijd bekend, bijvoorbeeld omdat de melder na een gesprek geen vervolg nodig heeft. De stand van zaken op 31 december staat in de tabel bij het aantal meldingen. Resultaten die bij voldoende meldingen gemeld zijn:"),
+  ];
+  if (named.length) blocks.push({ type: "list", items: named });
+  else blocks.push(P("Geen enkel resultaat is bij voldoende meldingen gemeld om het zonder risico op herkenning te noemen."));
+  if (others) blocks.push(P("Resultaten die bij weinig meldingen voorkwamen, worden niet afzonderlijk genoemd."));
+  return { id: "afwikkeling", number: "", title: "Afwikkeling en resultaten", blocks, subsections: [] };
+}
+
+function tijd(ctx: SectionContext): Section {
+  const { cells, agg } = ctx;
+  const N = agg.jaar;
+  const where = "Tekst: tijdsbesteding";
+  const blocks: Block[] = [];
+  const urenN = cells.cell("uren-meldingen", "afhandeling", String(N))!;
+  const avg = average(ctx, N);
+  if (!cells.isSuppressed(urenN)) {
+    let s = `Aan de afhandeling van meldingen hebben de vertrouwenspersonen in ${N} in totaal ${cells.print(urenN, where, "uren aan meldingen", String(N))} uur besteed`;
+    if (avg !== null) s += `, gemiddeld ${recordAverage(ctx, N, where, avg)} uur per geregistreerde melding`;
+    blocks.push(P(`${s}.`));
+  }
+  blocks.push({ type: "table", table: presentTable(cells, "uren-activiteit", "Tabel: tijdsbesteding naar activiteit (uren)", "Activiteit") });
+  blocks.push({ type: "table", table: presentTable(cells, "uren-groep", `Tabel: tijdsbesteding naar groep vertrouwenspersonen, ${N} (uren)`, "Groep") });
+  if (cells.hasTable("vpgroep")) blocks.push({ type: "table", table: presentTable(cells, "vpgroep", "Tabel: meldingen naar groep vertrouwenspersonen (vertrouwelijk)", "Groep") });
+  blocks.push(P("De uren per groep en per activiteit komen uit dezelfde registratie en tellen op tot hetzelfde totaal. Uren aan een melding die door twee vertrouwenspersonen samen is behandeld, zijn gelijk over hen verdeeld."));
+  // Chart: hours per melding over the years.
+  const title = "Gemiddeld aantal uren per melding";
+  const chartWhere = `Grafiek: ${title}`;
+  const points: { x: string; y: number }[] = [];
+  const rows: PresentedTable["rows"] = [];
+  for (const y of agg.recordYears) {
+    const a = average(ctx, y);
+    if (a === null) rows.push({ label: String(y), cells: [cells.mark], total: false });
+    else {
+      points.push({ x: String(y), y: a });
+      rows.push({ label: String(y), cells: [recordAverage(ctx, y, chartWhere, a)], total: false });
+    }
+  }
+  const alt = `Staafdiagram van het gemiddeld aantal uren per melding: ${rows.map((r) => `${r.label}: ${r.cells[0]}`).join("; ")}.`;
+  blocks.push({ type: "chart", chart: barChart("grafiek-uren", title, points, "Uren per melding", alt, { id: "data-uren", caption: `Cijfers bij de grafiek ${title}`, headers: ["Jaar", "Uren per melding"], rows, notes: [] }) });
+  return { id: "tijd", number: "", title: "Verantwoording van de tijdsbesteding", blocks, subsections: [] };
+}
+
+/** Hours per registered melding, or null when it would rest on too few meldingen. */
+function average(ctx: SectionContext, y: number): number | null {
+  const { cells, agg } = ctx;
+  const uren = cells.cell("uren-meldingen", "afhandeling", String(y))!;
+  const total = cells.cell("herkomst", "totaal", String(y))!;
+  const n = agg.geregistreerd.find((g) => g.jaar === y)?.n ?? 0;
+  if (n < ctx.k || cells.isSuppressed(uren) || cells.isSuppressed(total)) return null;
+  return Math.round((10 * uren.value) / n) / 10;
+}
+
+function recordAverage(ctx: SectionContext, y: number, where: string, a: number): string {
+  const uren = ctx.cells.cell("uren-meldingen", "afhandeling", String(y))!;
+  return ctx.cells.book.add({
+    id: `${where}|gemiddelde|${y}`, table: where, row: "uren per melding", column: String(y), kind: "gemiddelde",
+    universe: "uren", scope: uren.scope, denominator: { universe: "meldingen", scope: { jaar: [String(y)] } }, value: a, display: formatUren(a),
+  });
+}

@@ -1,0 +1,49 @@
+// The report as the templates see it: numbered sections of blocks, all text final (Dutch).
+
+export interface PresentedTable {
+  id: string;
+  caption: string;
+  headers: string[];
+  rows: { label: string; cells: string[]; total: boolean }[];
+  notes: string[];
+}
+
+export interface ChartBlock {
+  id: string;
+  title: string;
+  spec: object;
+  /** Text alternative, generated from the protected figures. */
+  alt: string;
+  /** The chart's figures as a table (printed in the appendix). */
+  data: PresentedTable;
+}
+
+export type Block =
+  | { type: "paragraph"; html: string }
+  | { type: "list"; items: string[] }
+  | { type: "table"; table: PresentedTable }
+  | { type: "chart"; chart: ChartBlock }
+  | { type: "markdown"; html: string };
+
+export interface Section {
+  id: string;
+  number: string;
+  title: string;
+  blocks: Block[];
+  subsections: Section[];
+}
+
+export interface ReportModel {
+  document: string;
+  titel: string;
+  ondertitel: string;
+  organisatie: string;
+  jaar: number;
+  vertrouwelijk: boolean;
+  datum: string;
+  auteurs: string;
+  telregel: string;
+  markering: string;
+  sections: Section[];
+  toc: { number: string; title: string; id: string; level: number }[];
+}

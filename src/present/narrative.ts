@@ -1,0 +1,18 @@
+// The counsellors' own text (verslag/<jaar>.md), rendered from Markdown. It has already been
+// scanned for small numbers and names by protect/text-scan before it gets here.
+import { marked } from "marked";
+import type { Verslagtekst } from "../domain.ts";
+import { escapeHtml } from "./format.ts";
+
+export function sectionText(verslag: Verslagtekst | undefined, titel: string): string | null {
+  const s = verslag?.secties.find((x) => x.titel.toLowerCase() === titel.toLowerCase());
+  if (!s || s.tekst.trim() === "") return null;
+  // Raw HTML in the text is shown as text, never interpreted.
+  const safe = s.tekst.replace(/</g, "&lt;");
+  // Headings inside a section start below the section's own level.
+  return marked.parse(safe.replace(/^###\s/gm, "#### ").replace(/^##\s/gm, "### "), { async: false, gfm: true }) as string;
+}
+
+export function missingText(titel: string): string {
+  return `<p class="ontbreekt">(De vertrouwenspersonen hebben voor "${escapeHtml(titel)}" geen tekst aangeleverd.)</p>`;
+}

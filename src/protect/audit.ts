@@ -1,0 +1,101 @@
+// attack: rerun the attacker's linear programme on what a report prints (figures.json),
+// together with everything earlier reports published. Each suppressed figure gets the
+// smallest and largest value an attacker can derive; the report is safe when each
+// interval is wide enough.
+import { attack } from "./engine/index.ts";
+import type { AttackInput, CellInterval, LinearFact } from "./engine/types.ts";
+import type { Figure, FiguresFile } from "../present/figures.ts";
+import type { LedgerEntry } from "./ledger.ts";
+import { expandScope, indexUniverses, scopeKey, type Indexed } from "./universe.ts";
+
+export interface AuditResult {
+  intervals: (CellInterval & { figures: string[] })[];
+  ok: boolean;
+}
+
+/**
+ * `required` maps a suppressed figure's scope key to its protection level (from the internal
+ * log). Without it every suppressed count needs k possible values and hours half… of an
+ * unknown value, so hours are then only reported, not judged.
+ */
+export async function auditFigures(file: FiguresFile, known: LedgerEntry[], required?: Map<string, number>): Promise<AuditResult> {
+  const index = indexUniverses(file.universes);
+  const terms = (f: { universe: Figure["universe"]; scope: Figure["scope"] }) => (f.universe && f.scope ? safeExpand(file, index, f.universe, f.scope) : []);
+  const published = new Map<string, { id: string; terms: number[]; value: number }>();
+  const facts: LinearFact[] = [];
+  const suppressed = new Map<string, { figures: string[]; terms: number[]; kind: Figure["kind"] }>();
+  const publishValue = (key: string, t: number[], value: number, kind: Figure["kind"]) => {
+    if (t.length === 0) return;
+    if (kind === "aantal") published.set(key, { id: key, terms: t, value });
+    else facts.push({ id: key, terms: t.map((index) => ({ index, coef: 1 })), lo: value - 0.05, hi: value + 0.05 });
+  };
+  for (const e of known) {
+    for (const f of e.figures) {
+      if (f.value === null) continue;
+      const key = scopeKey(f.universe, f.scope);
+      publishValue(`${e.report}:${key}`, terms({ universe: f.universe, scope: f.scope }), f.value, f.universe === "uren" ? "uren" : "aantal");
+    }
+  }
+  const hoursPublished = new Map<string, number>();
+  for (const f of file.figures) {
+    if ((f.kind === "aantal" || f.kind === "uren") && f.universe && f.scope) {
+      const key = scopeKey(f.universe, f.scope);
+      if (f.value === null) {
+        const s = suppressed.get(key) ?? { figures: [], terms: terms(f), kind: f.kind };
+        s.figures.push(f.id);
+        suppressed.set(key, s);
+      } else {
+        publishValue(key, terms(f), f.value, f.kind);
+        if (f.kind === "uren") hoursPublished.set(key, f.value);
+      }
+    }
+  }
+  for (const f of file.figures) {
+    if (f.value === null || !f.universe || !f.scope || !f.denominator) continue;
+    const num = terms(f);
+    const den = safeExpand(file, index, f.denominator.universe, f.denominator.scope);
+    if (f.kind === "aandeel") {
+      // A rounded share p of T: (p − ½)·T ≤ 100·x ≤ (p + ½)·T, linear in the inner cells.
+      const lo = Math.max(0, f.value - 0.5);
+      const hi = f.value + 0.5;
+      facts.push({ id: `${f.id}:onder`, terms: combine(num, 100, den, -lo), lo: 0, hi: Infinity });
+      facts.push({ id: `${f.id}:boven`, terms: combine(num, 100, den, -hi), lo: -Infinity, hi: 0 });
+    } else if (f.kind === "gemiddelde") {
+      // hours / n = a (both rounded): n lies between (H − 0,05)/(a + 0,05) and (H + 0,05)/(a − 0,05).
+      const H = hoursPublished.get(scopeKey(f.universe, f.scope));
+      if (H === undefined) throw new Error(`${f.id}: een gemiddelde is gepubliceerd zonder de uren ervan; dat kan de audit niet beoordelen`);
+      const lo = (H - 0.05) / (f.value + 0.05);
+      const hi = f.value - 0.05 > 0 ? (H + 0.05) / (f.value - 0.05) : Infinity;
+      facts.push({ id: f.id, terms: den.map((index) => ({ index, coef: 1 })), lo, hi });
+    }
+  }
+  const input: AttackInput = {
+    vars: index.integer.map((integer) => ({ integer })),
+    published: [...published.values()],
+    suppressed: [...suppressed.entries()].map(([key, s]) => ({
+      id: key,
+      terms: s.terms,
+      requiredWidth: required?.get(key) ?? (s.kind === "aantal" ? file.drempel - 1 : 0),
+    })),
+    facts,
+    insider: true,
+  };
+  const intervals = await attack(input);
+  const withFigures = intervals.map((iv) => ({ ...iv, figures: suppressed.get(iv.id)?.figures ?? [] }));
+  return { intervals: withFigures, ok: withFigures.every((iv) => iv.ok) };
+}
+
+function combine(a: number[], ca: number, b: number[], cb: number): { index: number; coef: number }[] {
+  const m = new Map<number, number>();
+  for (const i of a) m.set(i, (m.get(i) ?? 0) + ca);
+  for (const i of b) m.set(i, (m.get(i) ?? 0) + cb);
+  return [...m.entries()].filter(([, c]) => c !== 0).sort((x, y) => x[0] - y[0]).map(([index, coef]) => ({ index, coef }));
+}
+
+function safeExpand(file: FiguresFile, index: Indexed, universe: NonNullable<Figure["universe"]>, scope: NonNullable<Figure["scope"]>): number[] {
+  try {
+    return expandScope(file.universes, index, universe, scope);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,215 @@
+// describe: which tables a report publishes, over which universes, with their true values.
+import type { Aggregates, UrenActiviteit } from "../aggregate/types.ts";
+import { UREN_ACTIVITEITEN } from "../aggregate/types.ts";
+import { HERKOMSTEN, STATUSSEN, type Audience, type Dataset, type Herkomst, type Status } from "../domain.ts";
+import { labelInYear } from "../validate/vocabulaire.ts";
+import { recodeCategories } from "./recode.ts";
+import type { Description, Recoding, TableCell, TableSpec } from "./tables.ts";
+import type { Scope, UniverseSpec } from "./universe.ts";
+
+export interface DescribeOptions {
+  audience: Audience;
+  k: number;
+}
+
+export const HERKOMST_LABEL: Record<Herkomst, string> = { fractie: "Fracties", ambtelijk: "Ambtelijke organisatie", extern: "Extern" };
+export const VPGROEP_LABEL: Record<Herkomst, string> = { fractie: "Vanuit de fracties", ambtelijk: "Vanuit de ambtelijke organisatie", extern: "Externe vertrouwenspersoon" };
+export const STATUS_LABEL: Record<Status, string> = {
+  "afgerond-resultaat": "Geëindigd met (door melder gewenst) resultaat",
+  "afgerond-onbekend": "Geëindigd met onbekend resultaat",
+  "in-behandeling": "Nog in behandeling",
+};
+export const ACTIVITEIT_LABEL: Record<UrenActiviteit, string> = {
+  training: "Training",
+  intervisie: "Intervisie",
+  voorlichting: "Voorlichting",
+  overleg: "Overleg (HR, BMW en andere)",
+  supervisie: "Supervisie",
+  afhandeling: "Afhandeling meldingen",
+};
+
+export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): Description {
+  const N = agg.jaar;
+  const years = agg.recordYears;
+  const prev = years.includes(N - 1) ? [N - 1, N] : [N];
+  const aardCodes = [...new Set([...d.vocabulaire.filter((t) => t.soort === "aard").map((t) => t.code), ...agg.meldingCellen.map((c) => c.aard)])];
+  const counted = aardCodes.filter((c) => d.vocabulaire.find((t) => t.soort === "aard" && t.code === c)?.teltMee ?? true);
+  const notCounted = aardCodes.filter((c) => !counted.includes(c));
+
+  const universes: UniverseSpec[] = [
+    {
+      id: "meldingen",
+      integer: true,
+      dimensions: [
+        { name: "jaar", categories: years.map(String) },
+        { name: "aard", categories: aardCodes },
+        { name: "herkomst", categories: [...HERKOMSTEN] },
+        { name: "status", categories: [...STATUSSEN] },
+        { name: "vpgroep", categories: [...HERKOMSTEN] },
+      ],
+    },
+    {
+      id: "uren",
+      integer: false,
+      dimensions: [
+        { name: "jaar", categories: years.map(String) },
+        { name: "activiteit", categories: [...UREN_ACTIVITEITEN] },
+        { name: "vpgroep", categories: [...HERKOMSTEN] },
+      ],
+    },
+    { id: "klachten", integer: true, dimensions: [{ name: "jaar", categories: years.map(String) }] },
+  ];
+
+  const count = (scope: Scope) =>
+    agg.meldingCellen.filter((c) => matches(scope, { jaar: String(c.jaar), aard: c.aard, herkomst: c.herkomst, status: c.status, vpgroep: c.vpgroep })).reduce((s, c) => s + c.n, 0);
+  const uren = (scope: Scope) => {
+    const perVp = new Map<string, number>();
+    for (const c of agg.urenCellen) {
+      if (matches(scope, { jaar: String(c.jaar), activiteit: c.activiteit, vpgroep: c.vpgroep })) {
+        perVp.set(c.vertrouwenspersoon, (perVp.get(c.vertrouwenspersoon) ?? 0) + c.uren);
+      }
+    }
+    const contributions = [...perVp.values()].sort((a, b) => b - a);
+    return { value: round1(contributions.reduce((s, x) => s + x, 0)), contributions };
+  };
+  const countCell = (table: string, row: string, column: string, scope: Scope): TableCell => ({
+    id: `${table}/${column}/${row}`, row, column, universe: "meldingen", scope, value: count(scope), kind: "aantal", contributions: [], meldingenBehind: null,
+  });
+  const totalScope = (y: number): Scope => ({ jaar: [String(y)], aard: counted });
+
+  const tables: TableSpec[] = [];
+  const recodings: Recoding[] = [];
+
+  // a. Herkomst of the melders, every record year (also feeds the chart of shares).
+  tables.push({
+    id: "herkomst",
+    title: "Meldingen naar herkomst van de melder",
+    kind: "aantal",
+    rows: [...HERKOMSTEN.map((h) => ({ key: h, label: HERKOMST_LABEL[h] })), { key: "totaal", label: "Totaal" }],
+    columns: years.map((y) => ({ key: String(y), label: String(y) })),
+    totalRow: "totaal",
+    cells: years.flatMap((y) => [
+      ...HERKOMSTEN.map((h) => countCell("herkomst", h, String(y), { ...totalScope(y), herkomst: [h] })),
+      countCell("herkomst", "totaal", String(y), totalScope(y)),
+    ]),
+  });
+
+  // a. Status at 31 December.
+  tables.push({
+    id: "status",
+    title: "Stand van zaken op 31 december",
+    kind: "aantal",
+    rows: [...STATUSSEN.map((s) => ({ key: s, label: STATUS_LABEL[s] })), { key: "totaal", label: "Totaal" }],
+    columns: prev.map((y) => ({ key: String(y), label: String(y) })),
+    totalRow: "totaal",
+    cells: prev.flatMap((y) => [
+      ...STATUSSEN.map((s) => countCell("status", s, String(y), { ...totalScope(y), status: [s] })),
+      countCell("status", "totaal", String(y), totalScope(y)),
+    ]),
+  });
+
+  // b. Aard, this year against last year, recoded first.
+  const present = counted.filter((c) => prev.some((y) => count({ jaar: [String(y)], aard: [c] }) > 0));
+  const labelOf = (code: string) => {
+    const t = d.vocabulaire.find((x) => x.soort === "aard" && x.code === code);
+    return t ? labelInYear(t, N) : code;
+  };
+  const rowsAard = recodeCategories(present, d.vocabulaire, labelOf, (cs) => prev.map((y) => count({ jaar: [String(y)], aard: cs })), opts.k, !d.instellingen.nullenPubliceren);
+  for (const r of rowsAard) if (r.codes.length > 1) recodings.push({ table: "aard", label: r.label, members: r.codes.map(labelOf) });
+  const apart = notCounted.filter((c) => prev.some((y) => count({ jaar: [String(y)], aard: [c] }) > 0));
+  tables.push({
+    id: "aard",
+    title: "Aard van de meldingen",
+    kind: "aantal",
+    rows: [...rowsAard.map((r) => ({ key: r.key, label: r.label })), { key: "totaal", label: "Totaal" }, ...apart.map((c) => ({ key: c, label: `${labelOf(c)} (telt niet mee)` }))],
+    columns: prev.map((y) => ({ key: String(y), label: String(y) })),
+    totalRow: "totaal",
+    cells: prev.flatMap((y) => [
+      ...rowsAard.map((r) => countCell("aard", r.key, String(y), { jaar: [String(y)], aard: r.codes })),
+      countCell("aard", "totaal", String(y), totalScope(y)),
+      ...apart.map((c) => countCell("aard", c, String(y), { jaar: [String(y)], aard: [c] })),
+    ]),
+  });
+
+  // Meldingen per group of counsellors: per-counsellor figures never go public.
+  if (opts.audience === "vertrouwelijk") {
+    tables.push({
+      id: "vpgroep",
+      title: "Meldingen naar groep vertrouwenspersonen",
+      kind: "aantal",
+      rows: [...HERKOMSTEN.map((h) => ({ key: h, label: VPGROEP_LABEL[h] })), { key: "totaal", label: "Totaal" }],
+      columns: prev.map((y) => ({ key: String(y), label: String(y) })),
+      totalRow: "totaal",
+      cells: prev.flatMap((y) => [
+        ...HERKOMSTEN.map((h) => countCell("vpgroep", h, String(y), { ...totalScope(y), vpgroep: [h] })),
+        countCell("vpgroep", "totaal", String(y), totalScope(y)),
+      ]),
+    });
+  }
+
+  // e. Hours by activity (this year and last) and by group of counsellors (this year).
+  const urenCell = (table: string, row: string, column: string, scope: Scope, meldingenBehind: number | null): TableCell => {
+    const u = uren(scope);
+    return { id: `${table}/${column}/${row}`, row, column, universe: "uren", scope, value: u.value, kind: "uren", contributions: u.contributions, meldingenBehind };
+  };
+  const registered = (y: number, scope: Scope = {}) => count({ jaar: [String(y)], ...scope });
+  const activiteiten = UREN_ACTIVITEITEN.filter((a) => prev.some((y) => uren({ jaar: [String(y)], activiteit: [a] }).value > 0));
+  tables.push({
+    id: "uren-activiteit",
+    title: "Tijdsbesteding naar activiteit (uren)",
+    kind: "uren",
+    rows: [...activiteiten.map((a) => ({ key: a, label: ACTIVITEIT_LABEL[a] })), { key: "totaal", label: "Totaal" }],
+    columns: prev.map((y) => ({ key: String(y), label: String(y) })),
+    totalRow: "totaal",
+    cells: prev.flatMap((y) => [
+      ...activiteiten.map((a) => urenCell("uren-activiteit", a, String(y), { jaar: [String(y)], activiteit: [a] }, a === "afhandeling" ? registered(y) : null)),
+      urenCell("uren-activiteit", "totaal", String(y), { jaar: [String(y)] }, null),
+    ]),
+  });
+  tables.push({
+    id: "uren-groep",
+    title: "Tijdsbesteding naar groep vertrouwenspersonen (uren)",
+    kind: "uren",
+    rows: [...HERKOMSTEN.map((h) => ({ key: h, label: VPGROEP_LABEL[h] })), { key: "totaal", label: "Totaal" }],
+    columns: [{ key: String(N), label: String(N) }],
+    totalRow: "totaal",
+    cells: [
+      ...HERKOMSTEN.map((h) => urenCell("uren-groep", h, String(N), { jaar: [String(N)], vpgroep: [h] }, null)),
+      urenCell("uren-groep", "totaal", String(N), { jaar: [String(N)] }, null),
+    ],
+  });
+  // Hours on meldingen over the years: the numerator of "uren per melding".
+  tables.push({
+    id: "uren-meldingen",
+    title: "Uren aan meldingen per jaar",
+    kind: "uren",
+    rows: [{ key: "afhandeling", label: "Uren aan meldingen" }],
+    columns: years.map((y) => ({ key: String(y), label: String(y) })),
+    totalRow: null,
+    cells: years.map((y) => urenCell("uren-meldingen", "afhandeling", String(y), { jaar: [String(y)], activiteit: ["afhandeling"] }, registered(y))),
+  });
+
+  // Klachten at the klachtencommissie per record year.
+  tables.push({
+    id: "klachten",
+    title: "Klachten bij de klachtencommissie",
+    kind: "aantal",
+    rows: [{ key: "klachten", label: "Klachten" }],
+    columns: years.map((y) => ({ key: String(y), label: String(y) })),
+    totalRow: null,
+    cells: years.map((y) => ({
+      id: `klachten/${y}/klachten`, row: "klachten", column: String(y), universe: "klachten" as const, scope: { jaar: [String(y)] },
+      value: agg.klachtenSerie.find((s) => s.jaar === y)?.waarde ?? 0, kind: "aantal" as const, contributions: [], meldingenBehind: null,
+    })),
+  });
+
+  return { universes, tables, recodings };
+}
+
+function matches(scope: Scope, cell: Record<string, string>): boolean {
+  return Object.entries(scope).every(([dim, cats]) => cats.includes(cell[dim]!));
+}
+
+export function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}

@@ -1,0 +1,479 @@
+// The one place that talks to HiGHS (LP/MIP solver compiled to WebAssembly).
+//
+// Why a wrapper at all:
+// - Loading the Wasm runtime costs tens of milliseconds, so it is loaded once (lazy singleton).
+// - The audit solves hundreds of small problems that differ only in objective and a few row
+//   bounds; a persistent native model (`PersistentModel`) avoids rebuilding them each time.
+// - Outcomes other than "optimal" must never be mistaken for numbers: infeasible and unbounded
+//   problems become typed errors, everything else a `SolverError`.
+// - A Wasm solver that threw may have left its instance in a bad state, so after any exception
+//   the native model is thrown away and rebuilt from the JavaScript copy we keep.
+//
+// Models are passed to HiGHS as structured sparse arrays (no text parsing, no names needed).
+// `toLpText` renders the same model as CPLEX LP text for debugging and for the one-shot
+// `highs.solve` API; it generates its own valid LP names.
+
+import highsModule from "highs";
+import type { Highs, Model, ModelData, VariableType } from "highs";
+
+type Loader = (typeof import("highs"))["default"];
+// The package ships one CommonJS-flavoured declaration file; under NodeNext TypeScript then
+// types the default import as the module object. At runtime the ESM build's default export is
+// the loader itself. Accept both shapes.
+const loaderModule = highsModule as unknown as Loader | { default: Loader };
+const highsLoader: Loader = typeof loaderModule === "function" ? loaderModule : loaderModule.default;
+
+let runtime: Promise<Highs> | undefined;
+
+/** The shared HiGHS runtime, loaded on first use. */
+export function loadHighs(): Promise<Highs> {
+  runtime ??= highsLoader().catch((error: unknown) => {
+    runtime = undefined; // allow a later retry instead of caching the failure
+    throw error;
+  });
+  return runtime;
+}
+
+/** Forget the runtime (after a Wasm abort); the next `loadHighs` instantiates a fresh one. */
+export function discardHighs(): void {
+  runtime = undefined;
+}
+
+export interface LinearTerm {
+  col: number;
+  coef: number;
+}
+
+export interface LinearColumn {
+  lo: number;
+  /** May be Infinity. */
+  hi: number;
+  integer: boolean;
+  /** Objective coefficient; 0 when omitted. */
+  cost?: number;
+  /** Only used by `toLpText` (made LP-safe there). */
+  name?: string;
+}
+
+export interface LinearRow {
+  terms: LinearTerm[];
+  /** May be -Infinity. */
+  lo: number;
+  /** May be Infinity. */
+  hi: number;
+  name?: string;
+}
+
+export interface LinearModel {
+  sense: "min" | "max";
+  columns: LinearColumn[];
+  rows: LinearRow[];
+}
+
+export interface SolveOptions {
+  /** Solve the LP relaxation (integrality ignored); row duals are then returned. */
+  relax?: boolean;
+  /** Seconds; on reaching it with an incumbent the result has status "feasible". */
+  timeLimit?: number;
+}
+
+export interface LinearSolution {
+  /** "feasible": a limit stopped the solver with a solution that is not proven optimal. */
+  status: "optimal" | "feasible";
+  objective: number;
+  /** Column values, in column order. */
+  values: Float64Array;
+  /** Row activities. */
+  rowValues: Float64Array;
+  /** Row duals (shadow prices); only for LP solves (`relax` or a model without integers). */
+  rowDuals?: Float64Array;
+}
+
+export class SolverInfeasibleError extends Error {
+  constructor(message = "HiGHS: het model is onoplosbaar (infeasible)") {
+    super(message);
+    this.name = "SolverInfeasibleError";
+  }
+}
+
+export class SolverUnboundedError extends Error {
+  constructor(message = "HiGHS: het model is onbegrensd (unbounded)") {
+    super(message);
+    this.name = "SolverUnboundedError";
+  }
+}
+
+export class SolverError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SolverError";
+  }
+}
+
+// Exact answers: the default MIP gaps (1e-4 relative) would let the audit report an interval
+// end that is only approximately extreme; a fixed seed keeps runs reproducible.
+const BASE_OPTIONS = {
+  output_flag: false,
+  mip_rel_gap: 0,
+  mip_abs_gap: 0,
+  random_seed: 0,
+} as const;
+
+// HiGHS model status codes (highs.constants.modelStatus), named here for readability.
+const STATUS = {
+  optimal: 7,
+  infeasible: 8,
+  unboundedOrInfeasible: 9,
+  unbounded: 10,
+  objectiveBound: 11,
+  objectiveTarget: 12,
+  timeLimit: 13,
+  iterationLimit: 14,
+  solutionLimit: 16,
+  interrupted: 17,
+} as const;
+const LIMIT_STATUSES: ReadonlySet<number> = new Set([
+  STATUS.objectiveBound,
+  STATUS.objectiveTarget,
+  STATUS.timeLimit,
+  STATUS.iterationLimit,
+  STATUS.solutionLimit,
+  STATUS.interrupted,
+]);
+
+/** Errors that describe the problem, not a solver breakdown (no rebuild needed). */
+function isOutcome(error: unknown): boolean {
+  return error instanceof SolverInfeasibleError || error instanceof SolverUnboundedError || error instanceof SolverError;
+}
+
+function checkModel(model: LinearModel): void {
+  const n = model.columns.length;
+  model.columns.forEach((c, j) => {
+    if (Number.isNaN(c.lo) || Number.isNaN(c.hi) || c.lo > c.hi) {
+      throw new SolverError(`Kolom ${j}: ongeldige grenzen [${c.lo}, ${c.hi}]`);
+    }
+    if (c.cost !== undefined && !Number.isFinite(c.cost)) {
+      throw new SolverError(`Kolom ${j}: ongeldige kostencoëfficiënt ${c.cost}`);
+    }
+  });
+  model.rows.forEach((r, i) => checkRow(r, i, n));
+}
+
+function checkRow(r: LinearRow, i: number, numCols: number): void {
+  if (Number.isNaN(r.lo) || Number.isNaN(r.hi)) {
+    throw new SolverError(`Rij ${i}: ongeldige grenzen [${r.lo}, ${r.hi}]`);
+  }
+  const seen = new Set<number>();
+  for (const t of r.terms) {
+    if (!Number.isInteger(t.col) || t.col < 0 || t.col >= numCols) {
+      throw new SolverError(`Rij ${i}: kolom ${t.col} bestaat niet`);
+    }
+    if (!Number.isFinite(t.coef)) throw new SolverError(`Rij ${i}: ongeldige coëfficiënt ${t.coef}`);
+    if (seen.has(t.col)) throw new SolverError(`Rij ${i}: kolom ${t.col} komt dubbel voor`);
+    seen.add(t.col);
+  }
+}
+
+function toModelData(highs: Highs, model: LinearModel): ModelData {
+  const n = model.columns.length;
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const row of model.rows) {
+    // HiGHS wants each row's column indices in a fixed order for reproducibility.
+    const sorted = [...row.terms].sort((a, b) => a.col - b.col);
+    for (const t of sorted) {
+      indices.push(t.col);
+      values.push(t.coef);
+    }
+    starts.push(indices.length);
+  }
+  const continuous: VariableType = highs.constants.variableType.continuous;
+  const integer: VariableType = highs.constants.variableType.integer;
+  return {
+    numCols: n,
+    numRows: model.rows.length,
+    sense: model.sense === "max" ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
+    colCost: model.columns.map((c) => c.cost ?? 0),
+    colLower: model.columns.map((c) => c.lo),
+    colUpper: model.columns.map((c) => c.hi),
+    rowLower: model.rows.map((r) => r.lo),
+    rowUpper: model.rows.map((r) => r.hi),
+    matrix: { format: "csr", numRows: model.rows.length, numCols: n, starts, indices, values },
+    integrality: model.columns.map((c) => (c.integer ? integer : continuous)),
+  };
+}
+
+/**
+ * A model kept alive inside HiGHS between solves. Changes go to both the native model and the
+ * JavaScript copy, so the native side can always be rebuilt after a solver exception.
+ * Not reentrant (HiGHS solves synchronously; callers await one solve at a time).
+ */
+export class PersistentModel {
+  private native: Model | undefined;
+  private readonly spec: LinearModel;
+  /** Columns that currently carry a non-zero cost (to reset them cheaply). */
+  private costCols: number[] = [];
+  private readonly hasIntegers: boolean;
+  /** Current native time_limit option (Infinity = HiGHS default). */
+  private timeLimit = Infinity;
+
+  private constructor(
+    private highs: Highs,
+    spec: LinearModel,
+  ) {
+    this.spec = {
+      sense: spec.sense,
+      columns: spec.columns.map((c) => ({ ...c })),
+      rows: spec.rows.map((r) => ({ ...r, terms: r.terms.map((t) => ({ ...t })) })),
+    };
+    this.costCols = this.spec.columns.flatMap((c, j) => ((c.cost ?? 0) !== 0 ? [j] : []));
+    this.hasIntegers = this.spec.columns.some((c) => c.integer);
+  }
+
+  static async create(spec: LinearModel): Promise<PersistentModel> {
+    checkModel(spec);
+    const model = new PersistentModel(await loadHighs(), spec);
+    model.build();
+    return model;
+  }
+
+  get numRows(): number {
+    return this.spec.rows.length;
+  }
+
+  get numCols(): number {
+    return this.spec.columns.length;
+  }
+
+  private build(): void {
+    const native = this.highs.createModel(toModelData(this.highs, this.spec));
+    native.options.set({ ...BASE_OPTIONS });
+    this.native = native;
+    this.timeLimit = Infinity;
+  }
+
+  private model(): Model {
+    if (!this.native) this.build();
+    return this.native as Model;
+  }
+
+  /** Replace the objective: `terms` get their coefficient, every other column 0. */
+  setObjective(sense: "min" | "max", terms: readonly LinearTerm[]): void {
+    const m = this.model();
+    for (const j of this.costCols) {
+      const col = this.spec.columns[j];
+      if (col) col.cost = 0;
+      m.changeColCost(j, 0);
+    }
+    this.costCols = [];
+    for (const t of terms) {
+      const col = this.spec.columns[t.col];
+      if (!col) throw new SolverError(`Doelfunctie: kolom ${t.col} bestaat niet`);
+      col.cost = (col.cost ?? 0) + t.coef;
+      m.changeColCost(t.col, col.cost);
+      this.costCols.push(t.col);
+    }
+    if (sense !== this.spec.sense) {
+      this.spec.sense = sense;
+      m.changeObjectiveSense(
+        sense === "max" ? this.highs.constants.objectiveSense.maximize : this.highs.constants.objectiveSense.minimize,
+      );
+    }
+  }
+
+  setRowBounds(row: number, lo: number, hi: number): void {
+    const r = this.spec.rows[row];
+    if (!r) throw new SolverError(`Rij ${row} bestaat niet`);
+    if (r.lo === lo && r.hi === hi) return;
+    r.lo = lo;
+    r.hi = hi;
+    this.model().changeRowBounds(row, lo, hi);
+  }
+
+  /** Append a row; returns its index. */
+  addRow(row: LinearRow): number {
+    checkRow(row, this.spec.rows.length, this.spec.columns.length);
+    const sorted = [...row.terms].sort((a, b) => a.col - b.col);
+    this.spec.rows.push({ ...row, terms: sorted });
+    this.model().addRow(row.lo, row.hi, {
+      indices: sorted.map((t) => t.col),
+      values: sorted.map((t) => t.coef),
+    });
+    return this.spec.rows.length - 1;
+  }
+
+  /** Solve; throws SolverInfeasibleError / SolverUnboundedError / SolverError. */
+  async solve(options: SolveOptions = {}): Promise<LinearSolution> {
+    try {
+      return this.solveOnce(options);
+    } catch (error) {
+      if (isOutcome(error)) throw error;
+      // A native exception: the instance may be corrupted. Retry on a fresh instance.
+      this.dropNative();
+    }
+    try {
+      this.build();
+      return this.solveOnce(options);
+    } catch (error) {
+      if (isOutcome(error)) throw error;
+      // Still failing: the Wasm runtime itself may be broken (e.g. after an abort). Reload it.
+      this.dropNative();
+      discardHighs();
+      this.highs = await loadHighs();
+      this.build();
+      return this.solveOnce(options);
+    }
+  }
+
+  private solveOnce(options: SolveOptions): LinearSolution {
+    const m = this.model();
+    const relax = options.relax === true && this.hasIntegers;
+    if (relax) m.clearIntegrality();
+    try {
+      // The wrapper rejects non-finite option values; 1e300 s is "no limit". Only touch the
+      // option when it changes.
+      const limit = options.timeLimit ?? 1e300;
+      if (limit !== this.timeLimit) {
+        m.options.set("time_limit", limit);
+        this.timeLimit = limit;
+      }
+      m.run();
+      let status: number = m.getModelStatus();
+      if (status === STATUS.unboundedOrInfeasible) status = this.disambiguate(m);
+      if (status === STATUS.infeasible) throw new SolverInfeasibleError();
+      if (status === STATUS.unbounded) throw new SolverUnboundedError();
+      const hasPrimal = Number(m.info.get("primal_solution_status")) === 2;
+      if (status === STATUS.optimal || (LIMIT_STATUSES.has(status) && hasPrimal)) {
+        const sol = m.getSolution();
+        const lp = relax || !this.hasIntegers;
+        return {
+          status: status === STATUS.optimal ? "optimal" : "feasible",
+          objective: m.getObjectiveValue(),
+          values: sol.colValue,
+          rowValues: sol.rowValue,
+          ...(lp && Number(m.info.get("dual_solution_status")) === 2 ? { rowDuals: sol.rowDual } : {}),
+        };
+      }
+      throw new SolverError(`HiGHS eindigde zonder oplossing (modelstatus ${status})`);
+    } finally {
+      if (relax) {
+        m.changeColsIntegrality(
+          { kind: "range", from: 0, to: this.spec.columns.length - 1 },
+          this.spec.columns.map((c) =>
+            c.integer ? this.highs.constants.variableType.integer : this.highs.constants.variableType.continuous,
+          ),
+        );
+      }
+    }
+  }
+
+  /**
+   * Presolve may stop at "infeasible or unbounded". Decide by solving the feasibility problem
+   * (objective 0): feasible means the original objective was unbounded.
+   */
+  private disambiguate(m: Model): number {
+    const saved = this.costCols.map((j) => this.spec.columns[j]?.cost ?? 0);
+    for (const j of this.costCols) m.changeColCost(j, 0);
+    try {
+      m.run();
+      const status = m.getModelStatus();
+      if (status === STATUS.optimal) return STATUS.unbounded;
+      if (status === STATUS.infeasible) return STATUS.infeasible;
+      // Presolve unsure again: ask without presolve.
+      m.options.set("presolve", "off");
+      try {
+        m.run();
+        const again = m.getModelStatus();
+        return again === STATUS.optimal ? STATUS.unbounded : again === STATUS.infeasible ? STATUS.infeasible : again;
+      } finally {
+        m.options.set("presolve", "choose");
+      }
+    } finally {
+      this.costCols.forEach((j, k) => m.changeColCost(j, saved[k] ?? 0));
+    }
+  }
+
+  private dropNative(): void {
+    try {
+      this.native?.dispose();
+    } catch {
+      // A broken instance may refuse to dispose; it is discarded either way.
+    }
+    this.native = undefined;
+  }
+
+  /** Free the native memory (Wasm memory is not garbage collected). Idempotent. */
+  dispose(): void {
+    this.dropNative();
+  }
+}
+
+/** One-shot solve of a structured model. */
+export async function solveLinear(model: LinearModel, options: SolveOptions = {}): Promise<LinearSolution> {
+  const persistent = await PersistentModel.create(model);
+  try {
+    return await persistent.solve(options);
+  } finally {
+    persistent.dispose();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPLEX LP text (debugging, and the one-shot `highs.solve` API)
+
+/**
+ * An LP-format name: letters, digits and underscore only, starting with a letter that is not
+ * "e"/"E" (the LP reader can take "e12" for an exponent), unique through its index suffix.
+ */
+export function lpName(prefix: "x" | "r", index: number, name?: string): string {
+  const clean = (name ?? "").replace(/[^A-Za-z0-9_]/g, "_").slice(0, 40);
+  return clean ? `${prefix}${index}_${clean}` : `${prefix}${index}`;
+}
+
+function lpNumber(v: number): string {
+  if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
+  // Full precision, never "1e-7" style exponents that some readers misparse next to names.
+  return Number.isInteger(v) ? String(v) : v.toPrecision(17).replace(/\.?0+$/, "");
+}
+
+function lpExpression(terms: readonly LinearTerm[], names: readonly string[]): string {
+  if (terms.length === 0) return `0 ${names[0] ?? "x0"}`;
+  return terms
+    .map((t, k) => {
+      const sign = t.coef < 0 ? "-" : k === 0 ? "" : "+";
+      return `${k === 0 ? sign : ` ${sign}`} ${lpNumber(Math.abs(t.coef))} ${names[t.col]}`.trim();
+    })
+    .join(" ");
+}
+
+/**
+ * Render a model as CPLEX LP text. Ranged rows (both bounds finite and different) become two
+ * rows, so row indices in the text need not match `model.rows`.
+ */
+export function toLpText(model: LinearModel): string {
+  checkModel(model);
+  if (model.columns.length === 0) throw new SolverError("Een LP-model zonder kolommen kan niet als tekst");
+  const names = model.columns.map((c, j) => lpName("x", j, c.name));
+  const objective = model.columns.flatMap((c, j) => ((c.cost ?? 0) !== 0 ? [{ col: j, coef: c.cost ?? 0 }] : []));
+  const lines = [model.sense === "max" ? "Maximize" : "Minimize", ` obj: ${lpExpression(objective, names)}`, "Subject To"];
+  model.rows.forEach((r, i) => {
+    const base = lpName("r", i, r.name);
+    const expr = lpExpression(r.terms, names);
+    if (r.lo === r.hi) lines.push(` ${base}: ${expr} = ${lpNumber(r.lo)}`);
+    else {
+      if (Number.isFinite(r.lo)) lines.push(` ${base}_lo: ${expr} >= ${lpNumber(r.lo)}`);
+      if (Number.isFinite(r.hi)) lines.push(` ${base}_hi: ${expr} <= ${lpNumber(r.hi)}`);
+    }
+  });
+  lines.push("Bounds");
+  model.columns.forEach((c, j) => {
+    const n = names[j];
+    if (c.lo === -Infinity && c.hi === Infinity) lines.push(` ${n} free`);
+    else lines.push(` ${lpNumber(c.lo)} <= ${n} <= ${lpNumber(c.hi)}`);
+  });
+  const generals = names.filter((_, j) => model.columns[j]?.integer);
+  if (generals.length > 0) lines.push("General", ` ${generals.join(" ")}`);
+  lines.push("End", "");
+  return lines.join("\n");
+}

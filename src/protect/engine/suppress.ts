@@ -1,0 +1,320 @@
+// Secondary suppression: choose complementary cells so that every primary cell passes the audit,
+// at minimum total cost. Exact in the tau-Argus "OPT" sense, by row generation:
+//
+//   master MIP (binary y_c per candidate: 1 = suppress)  →  pattern S
+//   audit S (the same computation as `attack`)           →  failing primaries
+//   per failing primary: add a cut that S violates        →  repeat until S passes.
+//
+// ## Why every cut is valid (excludes no pattern that is needed for optimality)
+//
+// Write T ⊆ U when pattern T suppresses a subset of what U suppresses (T publishes more).
+// Monotonicity: if T ⊆ U then P_T ⊆ P_U (more equations), so every public interval under T lies
+// inside the one under U. For an insider scenario "q ≥ 1" with q ∈ T the same holds. If q ∉ T,
+// T publishes q's true value v_q; when v_q ≥ 1 that equation implies Σ_q ≥ 1, so T's public
+// interval lies inside U's insider-q interval. Hence: U fails ⇒ every T ⊆ U fails ("monotone").
+//
+// The one gap: the audit also considers hypothetical insiders in cells that could be ≥ 1 but
+// truly hold 0 (v_q = 0). Publishing such a q removes the scenario, so T ⊆ U with q ∉ T may pass.
+// And with q ∈ T the scenario may become impossible (T pins Σ_q = 0, then it is not considered).
+//
+// Cut from a failing pattern U (failing primary p, failing scenario σ), with B = the candidates U
+// publishes: "at least one cell of B must be suppressed", Σ_{c∈B} y_c ≥ 1. It excludes exactly
+// the patterns T ⊆ U. Valid by monotonicity when σ is public or an insider in q with v_q ≥ 1, or q
+// is a whole-number primary with positive required width (if T pinned q to 0, q itself fails).
+// For a hypothetical insider in a whole-number candidate q with v_q = 0 we add "or publish q":
+// Σ_{c∈B} y_c + (1 − y_q) ≥ 1. It excludes T ⊆ U with q ∈ T; such a T either fails too (the
+// scenario survives, only narrower) or pins Σ_q = 0, and then T \ {q} publishes an implied
+// equation only: same audit, strictly lower cost, and not excluded by this cut (y_q = 0). So an
+// optimal passing pattern is never excluded. Any other case (real-valued q, a zero primary with
+// width 0) gets the plain no-good Σ_{c∉U} y_c + Σ_{c∈U} (1 − y_c) ≥ 1, which excludes U alone.
+//
+// Strengthening: B is replaced by the published candidates whose rows carry a non-zero LP dual
+// in p's attack (the "binding" cells) when the pattern U' that publishes only those (and the fixed
+// cells) still fails in σ — verified by a MIP attack, not assumed. The cut is then argued on U'.
+//
+// Initial cuts need no attack: for every relation (equal term sets, a total and its parts) that
+// contains a primary, if all other members were published the primary would be exact. So at least
+// one other member must be suppressed (skipped when another member is primary).
+//
+// Because every new cut is violated by the current pattern, no pattern repeats and the loop ends.
+// The final pattern passes the audit and, if the last master MIP was optimal, it is optimal: the
+// best passing pattern satisfies every cut, so the master's optimum cannot cost more.
+
+import { Auditor, PUBLIC } from "./auditor.ts";
+import { SolverInfeasibleError } from "./highs.ts";
+import { MasterProblem, type Cut } from "./master.ts";
+import { RelationFinder } from "./relations.ts";
+import type { EngineCell, SuppressionProblem, SuppressionResult } from "./types.ts";
+
+export interface SuppressOptions {
+  /** Master MIP solves before falling back to a heuristic repair (then `optimal` is false). */
+  maxIterations?: number;
+  /** Protect against an attacker who is one of the melders (default true). */
+  insider?: boolean;
+}
+
+const TOL = 1e-9;
+/** Seconds per master MIP; on reaching it the incumbent is used and `optimal` becomes false. */
+const MASTER_TIME_LIMIT = 60;
+
+interface Failure {
+  primary: number;
+  scenario: number;
+  lo: number;
+  hi: number;
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function notProtectable(cell: EngineCell, reason: string): Error {
+  return new Error(`Cel ${cell.id} kan niet beschermd worden: ${reason}`);
+}
+
+function formatNumber(v: number): string {
+  return Number.isFinite(v) ? String(Math.round(v * 1e6) / 1e6) : "∞";
+}
+
+export async function suppress(problem: SuppressionProblem, options: SuppressOptions = {}): Promise<SuppressionResult> {
+  const ids = new Set<string>();
+  for (const c of problem.cells) {
+    if (ids.has(c.id)) throw new Error(`Cel-id ${c.id} komt dubbel voor`);
+    ids.add(c.id);
+    if (!Number.isFinite(c.value)) throw new Error(`Cel ${c.id}: waarde ${c.value} is ongeldig`);
+    if (!Number.isFinite(c.cost)) throw new Error(`Cel ${c.id}: kosten ${c.cost} zijn ongeldig`);
+    if (c.status === "primary" && !(c.requiredWidth >= 0)) {
+      throw new Error(`Cel ${c.id}: vereiste breedte ${c.requiredWidth} is ongeldig`);
+    }
+  }
+  // Canonical order (by id): the result must not depend on the order of the input.
+  const cells = [...problem.cells].sort((a, b) => compareIds(a.id, b.id));
+  if (!cells.some((c) => c.status === "primary")) {
+    return { suppressed: [], secondary: [], cost: 0, optimal: true, iterations: 0 };
+  }
+  const auditor = await Auditor.create(problem.vars, cells, problem.facts);
+  try {
+    const run = new SuppressionRun(cells, auditor, options.insider ?? true);
+    return await run.solve(options.maxIterations ?? 200);
+  } finally {
+    auditor.dispose();
+  }
+}
+
+class SuppressionRun {
+  private readonly primaries: number[] = [];
+  private readonly candidates: number[] = [];
+  /** Cell index → candidate index, or -1. */
+  private readonly candOf: Int32Array;
+
+  constructor(
+    private readonly cells: readonly EngineCell[],
+    private readonly auditor: Auditor,
+    private readonly insider: boolean,
+  ) {
+    this.candOf = new Int32Array(cells.length).fill(-1);
+    cells.forEach((c, i) => {
+      if (c.status === "primary") this.primaries.push(i);
+      if (c.status === "candidate") {
+        this.candOf[i] = this.candidates.length;
+        this.candidates.push(i);
+      }
+    });
+  }
+
+  async solve(maxIterations: number): Promise<SuppressionResult> {
+    const master = await MasterProblem.create(this.masterCosts());
+    try {
+      this.addRelationCuts(master);
+      await this.checkMaximalPattern();
+
+      let iterations = 0;
+      let suppressed: boolean[] = [];
+      let lastFailing: number | undefined;
+      while (iterations < maxIterations) {
+        iterations++;
+        let choice: { chosen: boolean[]; optimal: boolean };
+        try {
+          choice = await master.solve(MASTER_TIME_LIMIT);
+        } catch (error) {
+          if (!(error instanceof SolverInfeasibleError)) throw error;
+          const cell = this.cells[lastFailing ?? this.primaries[0] ?? 0] as EngineCell;
+          throw notProtectable(cell, "geen enkel onderdrukkingspatroon laat deze cel (en de andere primaire cellen) de controle doorstaan");
+        }
+        suppressed = this.pattern(choice.chosen);
+        this.auditor.setPublished(suppressed.map((s) => !s));
+        const failures = await this.failures();
+        if (failures.length === 0) return this.result(suppressed, choice.optimal, iterations);
+        lastFailing = failures[0]?.primary;
+        // Two failing primaries can yield the same cut; only a round without any new cut
+        // would loop forever.
+        let added = 0;
+        for (const failure of failures) {
+          const cut = await this.deriveCut(failure, suppressed);
+          if (master.addCut(cut)) added++;
+        }
+        if (added === 0) throw new Error("Onderdrukking: interne fout, geen nieuwe snede gevonden voor een falend patroon");
+      }
+      return await this.repair(suppressed, iterations);
+    } finally {
+      master.dispose();
+    }
+  }
+
+  /**
+   * Costs with a deterministic tie-break: candidate k (in id order) gets ε·(k+1) extra, with all
+   * ε together below one tenth of the cost granularity. With whole-number costs (the usual case)
+   * this never changes which total is minimal; it only picks, among equally cheap patterns, the
+   * one with the earliest ids. For fractional costs the granularity is taken as the smallest
+   * positive cost (a heuristic; the pattern is still deterministic).
+   */
+  private masterCosts(): number[] {
+    const costs = this.candidates.map((c) => this.cells[c]?.cost ?? 0);
+    const whole = costs.every((c) => Number.isInteger(c));
+    const positive = costs.filter((c) => c > 0);
+    const granularity = whole || positive.length === 0 ? 1 : Math.min(...positive);
+    const n = costs.length;
+    const unit = (0.1 * granularity) / ((n * (n + 1)) / 2 || 1);
+    return costs.map((c, k) => c + unit * (k + 1));
+  }
+
+  private addRelationCuts(master: MasterProblem): void {
+    const finder = new RelationFinder(this.cells);
+    for (const p of this.primaries) {
+      const cell = this.cells[p] as EngineCell;
+      if (cell.requiredWidth <= TOL) continue;
+      for (const relation of finder.relationsOf(p)) {
+        const others = relation.filter((c) => c !== p);
+        if (others.some((c) => this.cells[c]?.status === "primary")) continue;
+        const cands = others.filter((c) => (this.candOf[c] ?? -1) >= 0);
+        if (cands.length === 0) {
+          const names = others.map((c) => this.cells[c]?.id).join(", ");
+          throw notProtectable(cell, `de waarde volgt exact uit cellen die altijd gepubliceerd worden (${names})`);
+        }
+        master.addCut({ terms: cands.map((c) => ({ cand: this.candOf[c] as number, coef: 1 })), lo: 1 });
+      }
+    }
+  }
+
+  /**
+   * Suppress every candidate: the widest intervals any pattern can give. A monotone failure here
+   * means no pattern can protect the cell (clear error early instead of after many iterations).
+   */
+  private async checkMaximalPattern(): Promise<void> {
+    const suppressed = this.cells.map((c) => c.status !== "fixed");
+    this.auditor.setPublished(suppressed.map((s) => !s));
+    for (const failure of await this.failures()) {
+      if (this.cutKind(failure.scenario) !== "plain") continue;
+      const cell = this.cells[failure.primary] as EngineCell;
+      const where = failure.scenario === PUBLIC ? "" : ` voor een insider in ${this.cells[failure.scenario]?.id}`;
+      throw notProtectable(
+        cell,
+        `ook als alle andere cellen onderdrukt worden, ligt de waarde${where} tussen ${formatNumber(failure.lo)} en ` +
+          `${formatNumber(failure.hi)} (vereiste breedte ${formatNumber(cell.requiredWidth)})`,
+      );
+    }
+  }
+
+  private pattern(chosen: readonly boolean[]): boolean[] {
+    return this.cells.map((c, i) => {
+      if (c.status === "primary") return true;
+      if (c.status === "fixed") return false;
+      return chosen[this.candOf[i] as number] === true;
+    });
+  }
+
+  /** Primaries that fail under the auditor's current pattern (first failing scenario each). */
+  private async failures(): Promise<Failure[]> {
+    const failures: Failure[] = [];
+    for (const p of this.primaries) {
+      const cell = this.cells[p] as EngineCell;
+      const r = await this.auditor.audit(p, cell.requiredWidth, { insider: this.insider, stopAtFailure: true });
+      if (!r.ok) failures.push({ primary: p, scenario: r.scenario, lo: r.lo, hi: r.hi });
+    }
+    return failures;
+  }
+
+  /** Which cut the failing scenario supports (see the header comment). */
+  private cutKind(scenario: number): "plain" | "withInsiderCell" | "exact" {
+    if (scenario === PUBLIC) return "plain";
+    const q = this.cells[scenario] as EngineCell;
+    if (q.value >= 1 - TOL) return "plain";
+    const whole = this.auditor.isIntegral(scenario);
+    if (q.status === "primary") return whole && q.requiredWidth > TOL ? "plain" : "exact";
+    return whole ? "withInsiderCell" : "exact";
+  }
+
+  private async deriveCut(failure: Failure, suppressed: readonly boolean[]): Promise<Cut> {
+    const kind = this.cutKind(failure.scenario);
+    if (kind === "exact") {
+      const chosen = this.candidates.filter((c) => suppressed[c]);
+      return {
+        terms: this.candidates.map((c) => ({ cand: this.candOf[c] as number, coef: suppressed[c] ? -1 : 1 })),
+        lo: 1 - chosen.length,
+      };
+    }
+    const published = this.candidates.filter((c) => !suppressed[c]);
+    let members = published;
+    const binding = (await this.auditor.bindingCells(failure.primary, failure.scenario)).filter(
+      (c) => (this.candOf[c] ?? -1) >= 0,
+    );
+    if (binding.length < published.length) {
+      // Verify that publishing only the binding candidates (plus fixed cells) still fails.
+      const bindingSet = new Set(binding);
+      this.auditor.setPublished(this.cells.map((c, i) => c.status === "fixed" || bindingSet.has(i)));
+      const iv = await this.auditor.interval(failure.primary, failure.scenario);
+      this.auditor.setPublished(suppressed.map((s) => !s));
+      const width = this.cells[failure.primary]?.requiredWidth ?? 0;
+      if (iv && iv.hi - iv.lo < width - TOL) members = binding;
+    }
+    const terms = members.map((c) => ({ cand: this.candOf[c] as number, coef: 1 }));
+    if (kind === "withInsiderCell") {
+      terms.push({ cand: this.candOf[failure.scenario] as number, coef: -1 });
+      return { terms, lo: 0 };
+    }
+    if (terms.length === 0) {
+      // Only possible when the maximal pattern fails monotonically, which checkMaximalPattern
+      // already reported; kept as a guard.
+      throw notProtectable(this.cells[failure.primary] as EngineCell, "ook het maximale patroon faalt");
+    }
+    return { terms, lo: 1 };
+  }
+
+  /**
+   * Iteration limit reached: make the last pattern safe greedily by suppressing the published
+   * members of each failing primary's cut. Terminates because the pattern only grows.
+   */
+  private async repair(start: readonly boolean[], iterations: number): Promise<SuppressionResult> {
+    const suppressed = [...start];
+    for (let round = 0; round <= this.candidates.length; round++) {
+      this.auditor.setPublished(suppressed.map((s) => !s));
+      const failures = await this.failures();
+      if (failures.length === 0) return this.result(suppressed, false, iterations);
+      let grew = false;
+      for (const failure of failures) {
+        const cut = await this.deriveCut(failure, suppressed);
+        for (const t of cut.terms) {
+          const cell = this.candidates[t.cand] as number;
+          if (t.coef > 0 && !suppressed[cell]) {
+            suppressed[cell] = true;
+            grew = true;
+          }
+        }
+      }
+      if (!grew) break;
+    }
+    throw new Error(`Onderdrukking: geen veilig patroon gevonden binnen ${iterations} iteraties`);
+  }
+
+  private result(suppressed: readonly boolean[], optimal: boolean, iterations: number): SuppressionResult {
+    const secondary = this.candidates.filter((c) => suppressed[c]);
+    const cost = secondary.reduce((sum, c) => sum + (this.cells[c]?.cost ?? 0), 0);
+    return {
+      suppressed: this.cells.filter((_, i) => suppressed[i]).map((c) => c.id),
+      secondary: secondary.map((c) => this.cells[c]?.id as string),
+      cost,
+      optimal,
+      iterations,
+    };
+  }
+}

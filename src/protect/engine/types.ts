@@ -1,0 +1,80 @@
+// The linear view of disclosure control (as in GaussSuppression: published = Xᵀ · inner).
+// Every published figure is a sum of inner variables (the cells of the finest
+// cross-classification). The engine knows nothing of meldingen or years: `describe`
+// builds these structures from the report's tables, `present` from figures.json.
+
+export interface EngineVar {
+  /** Counts are whole numbers; hours are not. */
+  integer: boolean;
+  /** Known upper bound, if any (lower bound is always 0). */
+  upper?: number;
+}
+
+export type CellStatus =
+  /** Unsafe by a primary rule: must be suppressed and protected. */
+  | "primary"
+  /** May be published or chosen as a complementary (secondary) cell. */
+  | "candidate"
+  /** Already known to every reader (an earlier report, a published total): never suppressed. */
+  | "fixed";
+
+export interface EngineCell {
+  id: string;
+  /** Indices into `vars`; the cell is the sum of these inner variables. */
+  terms: number[];
+  /** True value, known to the protector only. */
+  value: number;
+  status: CellStatus;
+  /** For primary cells: the attacker's interval must satisfy hi − lo ≥ requiredWidth. */
+  requiredWidth: number;
+  /** Information lost when this cell is suppressed (higher = keep published). */
+  cost: number;
+}
+
+/** A published linear fact beyond plain cells: lo ≤ Σ coef·x ≤ hi (a rounded share, a bound). */
+export interface LinearFact {
+  id: string;
+  terms: { index: number; coef: number }[];
+  lo: number;
+  hi: number;
+}
+
+export interface SuppressionProblem {
+  vars: EngineVar[];
+  cells: EngineCell[];
+  facts: LinearFact[];
+}
+
+export interface SuppressionResult {
+  /** Ids of all suppressed cells: primary and secondary. */
+  suppressed: string[];
+  /** Ids of the secondary (complementary) cells only, for the internal log. */
+  secondary: string[];
+  cost: number;
+  /** True when the solver proved the pattern optimal among patterns that pass the audit. */
+  optimal: boolean;
+  iterations: number;
+}
+
+/** What an attacker sees: the published cells with their values, the suppressed ones without. */
+export interface AttackInput {
+  vars: EngineVar[];
+  published: { id: string; terms: number[]; value: number }[];
+  suppressed: { id: string; terms: number[]; requiredWidth: number }[];
+  facts: LinearFact[];
+  /**
+   * Also attack as an insider: a melder who knows their own melding lies in another
+   * suppressed cell (that cell is then known to be ≥ 1). The singleton problem.
+   */
+  insider: boolean;
+}
+
+export interface CellInterval {
+  id: string;
+  lo: number;
+  hi: number;
+  requiredWidth: number;
+  ok: boolean;
+  /** "publiek", or "insider in <cell id>" for the scenario that gave the narrowest interval. */
+  scenario: string;
+}

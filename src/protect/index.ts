@@ -1,0 +1,113 @@
+// protect: recoded tables (from describe) → which cells are suppressed, chosen by HiGHS,
+// with the earlier reports in the ledger as known facts.
+import { suppress } from "./engine/index.ts";
+import type { EngineCell, SuppressionProblem } from "./engine/types.ts";
+import type { LedgerEntry } from "./ledger.ts";
+import { primaryReason, requiredWidth, type PrimaryRules } from "./primary.ts";
+import type { Description, TableCell } from "./tables.ts";
+import { expandScope, indexUniverses, scopeKey } from "./universe.ts";
+
+export interface LogEntry {
+  key: string;
+  cells: string[];
+  value: number;
+  reden: string;
+  soort: "primair" | "secundair" | "eerder onderdrukt";
+  requiredWidth: number;
+}
+
+export interface Protected {
+  description: Description;
+  /** scope keys of every suppressed figure */
+  suppressed: Set<string>;
+  /** Internal only: which cell, which rule, which complement. Never in a public output. */
+  log: LogEntry[];
+  optimal: boolean;
+}
+
+export class ProtectionError extends Error {}
+
+export async function protect(description: Description, rules: PrimaryRules, known: LedgerEntry[]): Promise<Protected> {
+  const index = indexUniverses(description.universes);
+  const byKey = new Map<string, { cells: TableCell[]; reason: string | null; forced: string | null; fixed: boolean }>();
+  for (const t of description.tables) {
+    for (const c of t.cells) {
+      const key = scopeKey(c.universe, c.scope);
+      const entry = byKey.get(key) ?? { cells: [], reason: null, forced: null, fixed: false };
+      entry.cells.push(c);
+      entry.reason ??= primaryReason(c, rules);
+      byKey.set(key, entry);
+    }
+  }
+  const extraFixed: EngineCell[] = [];
+  for (const e of known) {
+    for (const f of e.figures) {
+      const key = scopeKey(f.universe, f.scope);
+      const current = byKey.get(key);
+      if (current) {
+        if (f.value === null) current.forced ??= `eerder onderdrukt in ${e.report}`;
+        else if (Math.abs(current.cells[0]!.value - f.value) > 0.05) {
+          throw new ProtectionError(
+            `Het cijfer ${current.cells[0]!.id} is ${current.cells[0]!.value}, maar ${e.report} publiceerde ${f.value}. ` +
+              `Een gepubliceerd cijfer kan niet stil veranderen: herstel de registratie of verwijder het oude verslag uit data/gepubliceerd.`,
+          );
+        } else current.fixed = true;
+      } else if (f.value !== null) {
+        const terms = expandScopeSafe(description, index, f.universe, f.scope);
+        if (terms.length > 0) extraFixed.push({ id: `${e.report}:${key}`, terms, value: f.value, status: "fixed", requiredWidth: 0, cost: 0 });
+      }
+    }
+  }
+
+  const keys = [...byKey.keys()].sort();
+  const cells: EngineCell[] = keys.map((key) => {
+    const entry = byKey.get(key)!;
+    const cell = entry.cells[0]!;
+    const primary = entry.reason !== null || entry.forced !== null;
+    if (primary && entry.fixed) {
+      throw new ProtectionError(`Het cijfer ${cell.id} is eerder gepubliceerd maar is nu onveilig (${entry.reason}); het kan niet meer beschermd worden.`);
+    }
+    return {
+      id: key,
+      terms: expandScope(description.universes, index, cell.universe, cell.scope),
+      value: cell.value,
+      status: primary ? "primary" : entry.fixed ? "fixed" : "candidate",
+      requiredWidth: primary ? requiredWidth(cell, rules) : 0,
+      // Fewest cells first, then the smallest values.
+      cost: 1000 + cell.value,
+    };
+  });
+  const problem: SuppressionProblem = {
+    vars: index.integer.map((integer) => ({ integer })),
+    cells: [...cells, ...extraFixed],
+    facts: [],
+  };
+  let result;
+  try {
+    result = await suppress(problem, { insider: true });
+  } catch (e) {
+    throw new ProtectionError((e as Error).message);
+  }
+  const suppressed = new Set(result.suppressed.filter((id) => byKey.has(id)));
+  const log: LogEntry[] = [...suppressed].sort().map((key) => {
+    const entry = byKey.get(key)!;
+    const engineCell = cells.find((c) => c.id === key)!;
+    return {
+      key,
+      cells: entry.cells.map((c) => c.id),
+      value: entry.cells[0]!.value,
+      reden: entry.reason ?? entry.forced ?? "aanvullend onderdrukt, zodat een onveilig cijfer niet terug te rekenen is",
+      soort: entry.reason ? "primair" : entry.forced ? "eerder onderdrukt" : "secundair",
+      requiredWidth: engineCell.requiredWidth,
+    };
+  });
+  return { description, suppressed, log, optimal: result.optimal };
+}
+
+function expandScopeSafe(d: Description, index: ReturnType<typeof indexUniverses>, universe: TableCell["universe"], scope: TableCell["scope"]): number[] {
+  try {
+    return expandScope(d.universes, index, universe, scope);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,37 @@
+// Primary rules: which published figures are unsafe on their own.
+import type { TableCell } from "./tables.ts";
+
+export interface PrimaryRules {
+  /** Minimum cell size k for this audience. */
+  k: number;
+  protectZeros: boolean;
+  /** Hours are unsafe when one counsellor contributes more than this share of the cell. */
+  dominance: number;
+}
+
+/** The reason a cell is unsafe (Dutch, for the internal log), or null when it is safe. */
+export function primaryReason(cell: TableCell, rules: PrimaryRules): string | null {
+  if (cell.kind === "aantal") {
+    if (cell.value === 0) return rules.protectZeros ? "nul wordt beschermd (instelling nullenPubliceren: false)" : null;
+    if (cell.value < rules.k) return `aantal ${cell.value} is kleiner dan de drempel ${rules.k}`;
+    return null;
+  }
+  if (cell.meldingenBehind !== null && cell.meldingenBehind > 0 && cell.meldingenBehind < rules.k) {
+    return `uren over ${cell.meldingenBehind} meldingen, minder dan de drempel ${rules.k}`;
+  }
+  const total = cell.contributions.reduce((s, x) => s + x, 0);
+  const largest = cell.contributions[0] ?? 0;
+  if (total > 0 && largest / total > rules.dominance) {
+    return `één vertrouwenspersoon heeft ${Math.round((100 * largest) / total)}% van deze uren (grens ${Math.round(100 * rules.dominance)}%)`;
+  }
+  return null;
+}
+
+/**
+ * How wide the attacker's interval around a protected cell must be. For counts: at least
+ * k possible whole values (hi − lo ≥ k − 1), so the reader learns no more than
+ * "a small number". For hours: half the value, so no counsellor's hours can be estimated.
+ */
+export function requiredWidth(cell: TableCell, rules: PrimaryRules): number {
+  return cell.kind === "aantal" ? rules.k - 1 : Math.max(1, cell.value / 2);
+}

@@ -1,0 +1,47 @@
+// The tables a report publishes, described before protection (sdcTable's "describe" step).
+import type { Scope, UniverseId, UniverseSpec } from "./universe.ts";
+
+export type CellKind = "aantal" | "uren";
+
+export interface TableCell {
+  /** Stable id within the report, e.g. "aard/2020/pesten-en-roddelen". */
+  id: string;
+  row: string;
+  column: string;
+  universe: UniverseId;
+  scope: Scope;
+  value: number;
+  kind: CellKind;
+  /** Hours of each contributing counsellor (for the dominance rule); counts leave it empty. */
+  contributions: number[];
+  /** For hours: the number of meldingen behind the figure, where that applies. */
+  meldingenBehind: number | null;
+}
+
+export interface TableSpec {
+  id: string;
+  title: string;
+  rows: { key: string; label: string }[];
+  columns: { key: string; label: string }[];
+  cells: TableCell[];
+  kind: CellKind;
+  /** A row whose cells are sums of the rows above it. */
+  totalRow: string | null;
+}
+
+export interface Recoding {
+  table: string;
+  /** Label of the merged row and the labels of the categories in it (names only, no counts). */
+  label: string;
+  members: string[];
+}
+
+export interface Description {
+  universes: UniverseSpec[];
+  tables: TableSpec[];
+  recodings: Recoding[];
+}
+
+export function cellAt(table: TableSpec, row: string, column: string): TableCell | undefined {
+  return table.cells.find((c) => c.row === row && c.column === column);
+}

@@ -1,0 +1,62 @@
+// Universes: the finest cross-classification of one measure. Every published figure is the
+// sum of the inner cells that its scope selects, so tables that share totals, earlier
+// reports and the audit all speak one language (published = Xᵀ · inner).
+
+export type UniverseId = "meldingen" | "uren" | "klachten";
+
+export interface UniverseSpec {
+  id: UniverseId;
+  /** Counts are whole numbers; hours are not. */
+  integer: boolean;
+  dimensions: { name: string; categories: string[] }[];
+}
+
+/** Dimension → selected categories; a dimension left out means all its categories. */
+export type Scope = Record<string, string[]>;
+
+export interface Indexed {
+  /** Offset of each universe's first inner variable in the shared variable space. */
+  offsets: Map<UniverseId, number>;
+  size: number;
+  integer: boolean[];
+}
+
+export function indexUniverses(universes: UniverseSpec[]): Indexed {
+  const offsets = new Map<UniverseId, number>();
+  const integer: boolean[] = [];
+  let size = 0;
+  for (const u of universes) {
+    offsets.set(u.id, size);
+    const n = u.dimensions.reduce((acc, d) => acc * d.categories.length, 1);
+    for (let i = 0; i < n; i++) integer.push(u.integer);
+    size += n;
+  }
+  return { offsets, size, integer };
+}
+
+/** Indices of the inner variables a scope selects. Unknown categories select nothing. */
+export function expandScope(universes: UniverseSpec[], index: Indexed, universe: UniverseId, scope: Scope): number[] {
+  const u = universes.find((x) => x.id === universe);
+  if (!u) throw new Error(`onbekend universum ${universe}`);
+  for (const key of Object.keys(scope)) {
+    if (!u.dimensions.some((d) => d.name === key)) throw new Error(`onbekende dimensie ${key} in universum ${universe}`);
+  }
+  let positions: number[] = [0];
+  for (const d of u.dimensions) {
+    const chosen = scope[d.name];
+    const idx = chosen === undefined ? d.categories.map((_, i) => i) : d.categories.flatMap((c, i) => (chosen.includes(c) ? [i] : []));
+    const next: number[] = [];
+    for (const p of positions) for (const i of idx) next.push(p * d.categories.length + i);
+    positions = next;
+  }
+  const offset = index.offsets.get(universe)!;
+  return positions.map((p) => p + offset).sort((a, b) => a - b);
+}
+
+/** A canonical key: two figures with the same key are the same linear combination. */
+export function scopeKey(universe: UniverseId, scope: Scope): string {
+  const parts = Object.keys(scope)
+    .sort()
+    .map((k) => `${k}=${[...scope[k]!].sort().join("+")}`);
+  return `${universe}:${parts.join(";")}`;
+}

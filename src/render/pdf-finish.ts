@@ -1,0 +1,233 @@
+/**
+ * Post-processing of the PDF that Chromium wrote: document metadata, language, viewer
+ * preferences, XMP and a deterministic trailer /ID, so that two builds of the same input give
+ * identical bytes. The structure tree (StructTreeRoot, MarkInfo) and the outline that
+ * Chromium wrote are kept: pdf-lib rewrites every object it loaded.
+ */
+import { createHash } from "node:crypto";
+import {
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRef,
+  PDFString,
+} from "pdf-lib";
+import type { PDFObject } from "pdf-lib";
+import type { PdfMeta } from "./pdf.ts";
+
+export const PRODUCER = "jaarverslag";
+export const CONFIDENTIAL_KEYWORD = "Vertrouwelijk";
+
+/** The keywords written to the PDF: the caller's, plus "Vertrouwelijk" when confidential. */
+export function pdfKeywords(meta: PdfMeta): string[] {
+  const keywords = (meta.keywords ?? []).map((k) => k.trim()).filter((k) => k !== "");
+  if (meta.confidential && !keywords.includes(CONFIDENTIAL_KEYWORD)) {
+    keywords.push(CONFIDENTIAL_KEYWORD);
+  }
+  return keywords;
+}
+
+export async function finishPdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8Array> {
+  if (Number.isNaN(meta.creationDate.getTime())) {
+    throw new Error("De aanmaakdatum van de PDF (creationDate) is geen geldige datum.");
+  }
+  let doc: PDFDocument;
+  try {
+    // updateMetadata: false, otherwise pdf-lib stamps its own producer and the current time.
+    doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  } catch (error) {
+    throw new Error("De PDF die Chromium maakte, kan niet worden gelezen.", { cause: error });
+  }
+  const keywords = pdfKeywords(meta);
+
+  normaliseStructureIds(doc);
+
+  // Info dictionary. Chromium's own Creator (its user agent), Producer and dates are
+  // replaced: they vary per machine and per second.
+  doc.setTitle(meta.title, { showInWindowTitleBar: true }); // also DisplayDocTitle true
+  doc.setSubject(meta.subject);
+  doc.setAuthor(meta.author);
+  // pdf-lib's getInfoDict is private; setTitle above made sure the Info dictionary exists.
+  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+  if (keywords.length > 0) {
+    info.set(PDFName.of("Keywords"), PDFHexString.fromText(keywords.join(", ")));
+  } else {
+    info.delete(PDFName.of("Keywords"));
+  }
+  doc.setCreator(PRODUCER);
+  doc.setProducer(PRODUCER);
+  doc.setCreationDate(meta.creationDate);
+  doc.setModificationDate(meta.creationDate);
+
+  // Catalog: language, viewer preferences, XMP metadata (PDF/UA checkers look for dc:title).
+  const catalog = doc.catalog;
+  doc.setLanguage(meta.lang);
+  const prefs = catalog.lookupMaybe(PDFName.of("ViewerPreferences"), PDFDict);
+  if (prefs) {
+    prefs.set(PDFName.of("DisplayDocTitle"), PDFBool.True);
+  } else {
+    catalog.set(PDFName.of("ViewerPreferences"), doc.context.obj({ DisplayDocTitle: true }));
+  }
+  const xmp = new TextEncoder().encode(xmpPacket(meta, keywords));
+  const metadata = doc.context.stream(xmp, { Type: "Metadata", Subtype: "XML" });
+  catalog.set(PDFName.of("Metadata"), doc.context.register(metadata));
+
+  // First save without /ID; its bytes no longer contain anything Chromium varies (dates were
+  // replaced above), so their hash plus the meta identifies the document deterministically.
+  doc.context.trailerInfo.ID = undefined;
+  const save = () =>
+    doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  const withoutId = await save();
+  const hash = createHash("sha256")
+    .update(withoutId)
+    .update(JSON.stringify({ ...meta, keywords, creationDate: meta.creationDate.toISOString() }))
+    .digest("hex");
+  const id = PDFHexString.of(hash.toUpperCase());
+  doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);
+  (doc.context.trailerInfo.ID as PDFArray).push(id);
+  (doc.context.trailerInfo.ID as PDFArray).push(id);
+  return save();
+}
+
+function xml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+}
+
+function xmpPacket(meta: PdfMeta, keywords: string[]): string {
+  const date = meta.creationDate.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const lang = xml(meta.lang);
+  const alt = (value: string) =>
+    `<rdf:Alt><rdf:li xml:lang="x-default">${xml(value)}</rdf:li></rdf:Alt>`;
+  return [
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '<rdf:Description rdf:about=""',
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/"',
+    ' xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
+    ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/">',
+    `<dc:format>application/pdf</dc:format>`,
+    `<dc:title>${alt(meta.title)}</dc:title>`,
+    `<dc:description>${alt(meta.subject)}</dc:description>`,
+    `<dc:creator><rdf:Seq><rdf:li>${xml(meta.author)}</rdf:li></rdf:Seq></dc:creator>`,
+    `<dc:language><rdf:Bag><rdf:li>${lang}</rdf:li></rdf:Bag></dc:language>`,
+    keywords.length > 0
+      ? `<dc:subject><rdf:Bag>${keywords.map((k) => `<rdf:li>${xml(k)}</rdf:li>`).join("")}</rdf:Bag></dc:subject>`
+      : "",
+    keywords.length > 0 ? `<pdf:Keywords>${xml(keywords.join(", "))}</pdf:Keywords>` : "",
+    `<pdf:Producer>${PRODUCER}</pdf:Producer>`,
+    `<xmp:CreatorTool>${PRODUCER}</xmp:CreatorTool>`,
+    `<xmp:CreateDate>${date}</xmp:CreateDate>`,
+    `<xmp:ModifyDate>${date}</xmp:ModifyDate>`,
+    `<xmp:MetadataDate>${date}</xmp:MetadataDate>`,
+    "</rdf:Description>",
+    "</rdf:RDF>",
+    "</x:xmpmeta>",
+    '<?xpacket end="w"?>',
+  ]
+    .filter((line) => line !== "")
+    .join("\n");
+}
+
+function textOf(object: PDFObject | undefined): string | undefined {
+  return object instanceof PDFString || object instanceof PDFHexString
+    ? object.decodeText()
+    : undefined;
+}
+
+/**
+ * Chromium gives structure elements that are referred to (table header cells, for /Headers)
+ * an /ID made from its DOM node ids, which depend on what the renderer process did before:
+ * the first document of a browser session gets other ids than the next. Renumber them in
+ * the order of the structure tree, rewrite the /Headers references and rebuild the /IDTree.
+ */
+export function normaliseStructureIds(doc: PDFDocument): void {
+  const context = doc.context;
+  const root = doc.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
+  if (!root) return;
+  const K = PDFName.of("K");
+  const S = PDFName.of("S");
+  const ID = PDFName.of("ID");
+  const renamed = new Map<string, string>();
+  const entries: Array<[string, PDFRef]> = [];
+  const elements: PDFDict[] = [];
+  const seen = new Set<PDFDict>();
+
+  const visit = (object: PDFObject | undefined, ref?: PDFRef): void => {
+    if (object instanceof PDFRef) return visit(context.lookup(object), object);
+    if (object instanceof PDFArray) {
+      for (const item of object.asArray()) visit(item);
+      return;
+    }
+    // Structure elements have /S; marked-content and object references (/MCR, /OBJR) do not.
+    if (!(object instanceof PDFDict) || seen.has(object) || !object.has(S)) return;
+    seen.add(object);
+    elements.push(object);
+    const old = textOf(object.get(ID));
+    if (old !== undefined) {
+      const fresh = renamed.get(old) ?? `node${String(renamed.size + 1).padStart(8, "0")}`;
+      renamed.set(old, fresh);
+      object.set(ID, PDFString.of(fresh));
+      if (ref) entries.push([fresh, ref]);
+    }
+    visit(object.get(K));
+  };
+  visit(root.get(K));
+  if (renamed.size === 0) return;
+
+  // Attribute objects (/A: a dictionary, or an array of dictionaries and revision numbers)
+  // with /Headers [ (id) ... ].
+  const HEADERS = PDFName.of("Headers");
+  const A = PDFName.of("A");
+  for (const element of elements) {
+    const attributes = element.get(A);
+    const resolved = attributes instanceof PDFRef ? context.lookup(attributes) : attributes;
+    const list = resolved instanceof PDFArray ? resolved.asArray() : [resolved];
+    for (const item of list) {
+      const dict = item instanceof PDFRef ? context.lookup(item) : item;
+      if (!(dict instanceof PDFDict)) continue;
+      const headers = dict.lookup(HEADERS);
+      if (!(headers instanceof PDFArray)) continue;
+      for (let i = 0; i < headers.size(); i++) {
+        const old = textOf(headers.get(i));
+        const fresh = old === undefined ? undefined : renamed.get(old);
+        if (fresh !== undefined) headers.set(i, PDFString.of(fresh));
+      }
+    }
+  }
+
+  // A fresh, flat /IDTree in place of Chromium's (whose nodes are deleted, or pdf-lib would
+  // still write them with the old ids).
+  const IDTREE = PDFName.of("IDTree");
+  const oldTree = root.get(IDTREE);
+  const deleteTree = (object: PDFObject | undefined): void => {
+    const dict = object instanceof PDFRef ? context.lookup(object) : object;
+    if (dict instanceof PDFDict) {
+      const kids = dict.lookup(PDFName.of("Kids"));
+      if (kids instanceof PDFArray) for (const kid of kids.asArray()) deleteTree(kid);
+    }
+    if (object instanceof PDFRef) context.delete(object);
+  };
+  deleteTree(oldTree);
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const names = PDFArray.withContext(context);
+  for (const [id, ref] of entries) {
+    names.push(PDFString.of(id));
+    names.push(ref);
+  }
+  const tree = context.obj({});
+  tree.set(PDFName.of("Names"), names);
+  if (oldTree instanceof PDFRef) {
+    context.assign(oldTree, tree);
+    root.set(IDTREE, oldTree);
+  } else {
+    root.set(IDTREE, context.register(tree));
+  }
+}

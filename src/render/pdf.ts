@@ -1,0 +1,204 @@
+/**
+ * Chromium → PDF. One browser session renders many documents; nothing is ever fetched.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import puppeteer from "puppeteer-core";
+import type { Browser, HTTPRequest, Page } from "puppeteer-core";
+import { findChromium } from "./chromium.ts";
+import { FONT_STACK, headerFooterFontFaceCss } from "./fonts.ts";
+import { finishPdf } from "./pdf-finish.ts";
+
+export interface PdfMeta {
+  title: string;
+  subject: string;
+  author: string;
+  keywords?: string[];
+  /** BCP 47, for example "nl-NL". */
+  lang: string;
+  /** Left in the page header, for example "Jaarverslag vertrouwenspersonen 2020". */
+  runningHeader: string;
+  /** Puts "Vertrouwelijk" in every page header and in the keywords. */
+  confidential: boolean;
+  /** Fixed, derived from the data by the caller: the PDF must not depend on the clock. */
+  creationDate: Date;
+}
+
+export interface Renderer {
+  pdf(html: string, meta: PdfMeta): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+export interface RendererOptions {
+  executablePath?: string;
+}
+
+export const CHROMIUM_ARGS: readonly string[] = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--font-render-hinting=none",
+  // Defence in depth: even a request that slipped past the interception cannot resolve a
+  // host name.
+  "--host-resolver-rules=MAP * ~NOTFOUND",
+];
+
+const TIMEOUT_MS = 120_000;
+
+/** A4 page margins; the header and footer templates use the same left/right margin. */
+const MARGIN = { top: "22mm", bottom: "20mm", left: "20mm", right: "20mm" } as const;
+
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+// Header and footer are rendered by Chromium in a separate document that does not see the
+// page's web fonts, so they carry their own (small, inlined) @font-face rules. Their default
+// font size is tiny and their colours are not printed unless asked for.
+const TEMPLATE_STYLE =
+  `font-family: ${FONT_STACK}; font-size: 8pt; color: #333; ` +
+  `-webkit-print-color-adjust: exact; print-color-adjust: exact; ` +
+  `width: 100%; box-sizing: border-box; margin: 0 ${MARGIN.right} 0 ${MARGIN.left};`;
+
+export function headerTemplate(meta: Pick<PdfMeta, "runningHeader" | "confidential">): string {
+  const confidential = meta.confidential
+    ? `<span style="font-weight: 700;">Vertrouwelijk</span>`
+    : "";
+  return (
+    `<style>${headerFooterFontFaceCss()}</style>` +
+    `<div style="${TEMPLATE_STYLE} display: flex; justify-content: space-between; ` +
+    `align-items: baseline; padding-top: 8mm;">` +
+    `<span>${escapeHtml(meta.runningHeader)}</span>${confidential}</div>`
+  );
+}
+
+export function footerTemplate(): string {
+  return (
+    `<style>${headerFooterFontFaceCss()}</style>` +
+    `<div style="${TEMPLATE_STYLE} text-align: center; padding-bottom: 8mm;">` +
+    `pagina <span class="pageNumber"></span> van <span class="totalPages"></span></div>`
+  );
+}
+
+function isAllowedUrl(url: string): boolean {
+  return url.startsWith("data:") || url.startsWith("about:");
+}
+
+/** The HTML asked for something from outside; the message is for the user. */
+class BlockedError extends Error {
+  override name = "BlockedError";
+}
+
+function blockedMessage(urls: readonly string[]): string {
+  const list = [...new Set(urls)];
+  const shown = list.slice(0, 5).join(", ") + (list.length > 5 ? ` (en nog ${list.length - 5})` : "");
+  return (
+    `De HTML van het jaarverslag vraagt een externe bron op: ${shown}. ` +
+    "Bij het maken van de PDF wordt niets opgehaald; neem afbeeldingen, lettertypen en " +
+    "stijlen op in de HTML zelf (als data:-URL)."
+  );
+}
+
+export async function openRenderer(options: RendererOptions = {}): Promise<Renderer> {
+  const executablePath = options.executablePath ?? findChromium();
+  const userDataDir = await mkdtemp(join(tmpdir(), "jaarverslag-chromium-"));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      pipe: true, // no debugging port on the machine
+      timeout: TIMEOUT_MS,
+      args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
+    });
+  } catch (error) {
+    await rm(userDataDir, { recursive: true, force: true });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Chromium (${executablePath}) kon niet worden gestart: ${reason}. ` +
+        "Controleer of dit een werkende Chromium of Google Chrome is, of wijs een andere aan " +
+        "met JAARVERSLAG_CHROMIUM.",
+      { cause: error },
+    );
+  }
+  let closed = false;
+
+  /** Chromium's PDF, before finishPdf. */
+  async function print(html: string, meta: PdfMeta): Promise<Uint8Array> {
+    const blocked: string[] = [];
+    let page: Page | undefined;
+    try {
+      page = await browser.newPage();
+      page.setDefaultTimeout(TIMEOUT_MS);
+      await page.setRequestInterception(true);
+      page.on("request", (request: HTTPRequest) => {
+        const url = request.url();
+        if (isAllowedUrl(url)) {
+          void request.continue().catch(() => undefined);
+        } else {
+          blocked.push(url);
+          void request.abort("blockedbyclient").catch(() => undefined);
+        }
+      });
+      // Chromium refuses file: URLs from this page without a request event; it only says so
+      // on the console. The HTML asked for it all the same.
+      page.on("console", (message) => {
+        const refused = /^Not allowed to load local resource: (\S+)/.exec(message.text());
+        if (refused?.[1] !== undefined) blocked.push(refused[1]);
+      });
+      await page.setContent(html, { waitUntil: "load", timeout: TIMEOUT_MS });
+      // Web fonts may still be decoding after "load"; the PDF must not use a fallback.
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      if (blocked.length > 0) throw new BlockedError(blockedMessage(blocked));
+      const raw = await page.pdf({
+        format: "A4",
+        printBackground: true,
+        tagged: true,
+        outline: true,
+        displayHeaderFooter: true,
+        headerTemplate: headerTemplate(meta),
+        footerTemplate: footerTemplate(),
+        margin: MARGIN,
+        timeout: TIMEOUT_MS,
+      });
+      if (blocked.length > 0) throw new BlockedError(blockedMessage(blocked));
+      return raw;
+    } catch (error) {
+      if (error instanceof BlockedError) throw error;
+      // Puppeteer's own messages (time-outs, a crashed browser) are English.
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`Chromium kon de PDF "${meta.title}" niet maken: ${reason}`, {
+        cause: error,
+      });
+    } finally {
+      await page?.close().catch(() => undefined);
+    }
+  }
+
+  async function pdf(html: string, meta: PdfMeta): Promise<Uint8Array> {
+    if (closed) throw new Error("De PDF-renderer is al gesloten.");
+    return finishPdf(await print(html, meta), meta);
+  }
+
+  async function close(): Promise<void> {
+    if (closed) return;
+    closed = true;
+    try {
+      await browser.close();
+    } finally {
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    }
+  }
+
+  return { pdf, close };
+}

@@ -1,0 +1,88 @@
+// meldingen.csv: one row per melding, checked field by field and for contradictions.
+import { HERKOMSTEN, REGELINGEN, STATUSSEN, type Herkomst, type Instellingen, type Maand, type Melding, type Regeling, type Status, type Term, type Vertrouwenspersoon } from "../domain.ts";
+import type { CsvTable } from "../ingest/csv.ts";
+import type { Problem } from "../ingest/problem.ts";
+import { enumChoices, parseCode, parseJaNee, parseMaand, parseUren, splitList } from "./fields.ts";
+import { readRows, type RowReader } from "./rows.ts";
+import { choicesFor } from "./vocabulaire.ts";
+import { activeInMonth } from "./vertrouwenspersonen.ts";
+
+export const MELDING_COLUMNS = ["id", "datum", "regeling", "aard", "herkomst", "vertrouwenspersoon", "uren", "status", "interventies", "resultaten", "geen_interventie"] as const;
+
+export interface MeldingContext {
+  vocabulaire: Term[];
+  vertrouwenspersonen: Vertrouwenspersoon[];
+  instellingen: Instellingen;
+  /** The month of today: a first contact after it is a typing error. */
+  vandaag: Maand;
+}
+
+export function validateMeldingen(table: CsvTable, problems: Problem[], ctx: MeldingContext): Melding[] {
+  const ids = new Map<string, number>();
+  const aardChoices = choicesFor(ctx.vocabulaire, "aard");
+  const interventieChoices = choicesFor(ctx.vocabulaire, "interventie");
+  const resultaatChoices = choicesFor(ctx.vocabulaire, "resultaat");
+  const vpByCode = new Map(ctx.vertrouwenspersonen.map((vp) => [vp.code, vp]));
+  return readRows(table, MELDING_COLUMNS, problems, ctx.instellingen.namenlijst, (r) => {
+    const id = r.raw("id");
+    if (id === "") r.report("id", "elke melding heeft een unieke code nodig, zoals M2021-01");
+    else if (ids.has(id)) r.report("id", `deze id staat ook op regel ${ids.get(id)}; elke melding heeft een eigen id`);
+    else ids.set(id, r.regel);
+    const datum = r.field("datum", parseMaand);
+    if (datum && datum.jaar * 12 + datum.maand > ctx.vandaag.jaar * 12 + ctx.vandaag.maand) {
+      r.report("datum", "deze datum ligt in de toekomst");
+    }
+    const regeling = r.field("regeling", (t) => parseCode(t, enumChoices(REGELINGEN))) as Regeling | undefined;
+    const aard = r.field("aard", (t) => parseCode(t, aardChoices));
+    if (aard && datum) checkValidInYear(r, "aard", ctx.vocabulaire, aard, datum.jaar);
+    const herkomst = r.field("herkomst", (t) => parseCode(t, enumChoices(HERKOMSTEN))) as Herkomst | undefined;
+    const vps = splitList(r.raw("vertrouwenspersoon"));
+    if (vps.length === 0) r.report("vertrouwenspersoon", "vul de code in van de vertrouwenspersoon die de melding ontving");
+    for (const code of vps) {
+      const vp = vpByCode.get(code);
+      if (!vp) r.report("vertrouwenspersoon", `onbekende vertrouwenspersoon; bekend zijn: ${[...vpByCode.keys()].join(", ")}`, code);
+      else if (datum && !activeInMonth(vp, datum)) r.report("vertrouwenspersoon", `${code} was in ${datum.maand}-${datum.jaar} niet actief als vertrouwenspersoon`, code);
+      else if (regeling && vp.regeling !== regeling) r.report("vertrouwenspersoon", `${code} is vertrouwenspersoon voor ${vp.regeling}, niet voor ${regeling}`, code);
+    }
+    if (new Set(vps).size !== vps.length) r.report("vertrouwenspersoon", "dezelfde vertrouwenspersoon staat er twee keer in");
+    const uren = r.field("uren", parseUren);
+    if (uren !== undefined && uren > ctx.instellingen.maxUrenPerMelding) {
+      r.report("uren", `meer dan ${ctx.instellingen.maxUrenPerMelding} uur aan één melding is niet aannemelijk (grens in instellingen.json: maxUrenPerMelding)`);
+    }
+    const status = r.field("status", (t) => parseCode(t, enumChoices(STATUSSEN))) as Status | undefined;
+    const interventies = codes(r, "interventies", interventieChoices);
+    const resultaten = codes(r, "resultaten", resultaatChoices);
+    const geenInterventie = r.field("geen_interventie", (t) => parseJaNee(t));
+    if (geenInterventie === true && interventies.length > 0) {
+      r.report("geen_interventie", "er staat 'ja' (geen interventie op verzoek van de melder), maar er zijn wel interventies ingevuld");
+    }
+    if (geenInterventie === false && interventies.length === 0) {
+      r.report("interventies", "geen interventies ingevuld; vul ze in, of zet geen_interventie op ja");
+    }
+    if (status === "afgerond-resultaat" && resultaten.length === 0) {
+      r.report("resultaten", "de status is afgerond-resultaat, maar er is geen resultaat ingevuld");
+    }
+    if (status && status !== "afgerond-resultaat" && resultaten.length > 0) {
+      r.report("status", `er zijn resultaten ingevuld, maar de status is ${status}; gebruik afgerond-resultaat of laat de resultaten leeg`);
+    }
+    if (!datum || !regeling || !aard || !herkomst || vps.length === 0 || uren === undefined || !status || geenInterventie === undefined || geenInterventie === null) return undefined;
+    return { id, datum, regeling, aard, herkomst, vertrouwenspersonen: vps, uren, status, interventies, resultaten, geenInterventie };
+  });
+}
+
+function codes(r: RowReader, kolom: string, choices: { code: string; labels: string[] }[]): string[] {
+  const out: string[] = [];
+  for (const part of splitList(r.raw(kolom))) {
+    const parsed = parseCode(part, choices);
+    if (parsed.ok) out.push(parsed.value);
+    else r.report(kolom, parsed.error, part);
+  }
+  return out;
+}
+
+function checkValidInYear(r: RowReader, kolom: string, vocabulaire: Term[], code: string, jaar: number): void {
+  const term = vocabulaire.find((t) => t.soort === "aard" && t.code === code);
+  if (term && (jaar < term.geldigVan || (term.geldigTot !== null && jaar > term.geldigTot))) {
+    r.report(kolom, `code "${code}" is alleen geldig van ${term.geldigVan} tot ${term.geldigTot ?? "nu"}, niet in ${jaar}`);
+  }
+}
