@@ -31,7 +31,7 @@ function aantal(ctx: SectionContext, telregel: string): Section {
   const total = cells.cell("herkomst", "totaal", String(N))!;
   const prevTotal = cells.cell("herkomst", "totaal", String(N - 1));
   if (cells.isSuppressed(total)) {
-    blocks.push(P(`Het aantal meldingen in ${N} is klein en wordt om redenen van anonimiteit niet vermeld.`));
+    blocks.push(P(`Het totale aantal meldingen in ${N} wordt om redenen van anonimiteit niet vermeld.`));
   } else {
     let s = `In ${N} hebben de vertrouwenspersonen in totaal ${cells.print(total, where, "totaal", String(N))} meldingen ontvangen`;
     if (prevTotal && !cells.isSuppressed(prevTotal)) s += `, tegen ${cells.print(prevTotal, where, "totaal", String(N - 1))} in ${N - 1}`;
@@ -217,15 +217,25 @@ function tijd(ctx: SectionContext): Section {
   const points: { x: string; y: number }[] = [];
   const rows: PresentedTable["rows"] = [];
   for (const y of agg.recordYears) {
+    // The hours behind each average are printed beside it: an average is never published
+    // without its numerator, so the audit can weigh what it reveals about the count.
+    const urenY = cells.cell("uren-meldingen", "afhandeling", String(y))!;
+    const urenText = cells.print(urenY, chartWhere, "uren aan meldingen", String(y));
     const a = average(ctx, y);
-    if (a === null) rows.push({ label: String(y), cells: [cells.mark], total: false });
+    if (a === null) rows.push({ label: String(y), cells: [urenText, cells.mark], total: false });
     else {
       points.push({ x: String(y), y: a });
-      rows.push({ label: String(y), cells: [recordAverage(ctx, y, chartWhere, a)], total: false });
+      rows.push({ label: String(y), cells: [urenText, recordAverage(ctx, y, chartWhere, a)], total: false });
     }
   }
-  const alt = `Staafdiagram van het gemiddeld aantal uren per melding: ${rows.map((r) => `${r.label}: ${r.cells[0]}`).join("; ")}.`;
-  blocks.push({ type: "chart", chart: barChart("grafiek-uren", title, points, "Uren per melding", alt, { id: "data-uren", caption: `Cijfers bij de grafiek ${title}`, headers: ["Jaar", "Uren per melding"], rows, notes: [] }) });
+  const alt = `Staafdiagram van het gemiddeld aantal uren per melding: ${rows.map((r) => `${r.label}: ${r.cells[1]}`).join("; ")}.`;
+  blocks.push({
+    type: "chart",
+    chart: barChart("grafiek-uren", title, points, "Uren per melding", alt, {
+      id: "data-uren", caption: `Cijfers bij de grafiek ${title}`, headers: ["Jaar", "Uren aan meldingen", "Uren per melding"], rows,
+      notes: rows.some((r) => r.cells.includes(cells.mark)) ? [`${cells.mark} = niet vermeld: het gemiddelde rust op te weinig meldingen of op een beschermd cijfer.`] : [],
+    }),
+  });
   return { id: "tijd", number: "", title: "Verantwoording van de tijdsbesteding", blocks, subsections: [] };
 }
 

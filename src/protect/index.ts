@@ -29,12 +29,13 @@ export class ProtectionError extends Error {}
 
 export async function protect(description: Description, rules: PrimaryRules, known: LedgerEntry[]): Promise<Protected> {
   const index = indexUniverses(description.universes);
-  const byKey = new Map<string, { cells: TableCell[]; reason: string | null; forced: string | null; fixed: boolean }>();
+  const byKey = new Map<string, { cells: TableCell[]; reason: string | null; forced: string | null; fixed: boolean; total: boolean }>();
   for (const t of description.tables) {
     for (const c of t.cells) {
       const key = scopeKey(c.universe, c.scope);
-      const entry = byKey.get(key) ?? { cells: [], reason: null, forced: null, fixed: false };
+      const entry = byKey.get(key) ?? { cells: [], reason: null, forced: null, fixed: false, total: false };
       entry.cells.push(c);
+      if (c.row === t.totalRow) entry.total = true;
       entry.reason ??= primaryReason(c, rules);
       byKey.set(key, entry);
     }
@@ -73,8 +74,9 @@ export async function protect(description: Description, rules: PrimaryRules, kno
       value: cell.value,
       status: primary ? "primary" : entry.fixed ? "fixed" : "candidate",
       requiredWidth: primary ? requiredWidth(cell, rules) : 0,
-      // Fewest cells first, then the smallest values.
-      cost: 1000 + cell.value,
+      // Fewest cells first, then the smallest values; a total (the figure readers look for
+      // first, and that HR copies) only when nothing else protects.
+      cost: (entry.total ? 100_000 : 1000) + cell.value,
     };
   });
   const problem: SuppressionProblem = {
