@@ -59,7 +59,10 @@ function aantal(ctx: SectionContext, telregel: string): Section {
     }
   }
   blocks.push({ type: "chart", chart: meldingenPerJaar(ctx) });
-  blocks.push({ type: "chart", chart: herkomstAandeel(ctx) });
+  const aandeel = herkomstAandeel(ctx);
+  // A chart with every year hidden says nothing; the herkomst table above shows why.
+  if ((aandeel.spec as { data: { values: unknown[] } }).data.values.length > 0) blocks.push({ type: "chart", chart: aandeel });
+  else blocks.push(P("Een grafiek van de herkomst per jaar ontbreekt: in geen enkel jaar waren alle delen groot genoeg om te publiceren."));
   return { id: "aantal", number: "", title: "Aantal meldingen", blocks, subsections: [] };
 }
 
