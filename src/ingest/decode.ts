@@ -12,8 +12,18 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), encoding: "utf-8" };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(body), encoding: "windows-1252" };
+    return { text: fixCp1252(new TextDecoder("windows-1252").decode(body)), encoding: "windows-1252" };
   }
+}
+
+// Bytes 0x80–0x9F in Windows-1252 (€, ‘ ’ “ ” – — …). Node ≥ 20.18.3 decodes "windows-1252" as
+// Latin-1 and turns them into control characters (nodejs/node#60888), so map them here.
+const CP1252_80_9F =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+function fixCp1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80]!);
 }
 
 /** A file that holds NUL bytes or mostly control characters is not a text file at all. */

@@ -82,7 +82,21 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
   };
   const intervals = await attack(input);
   const withFigures = intervals.map((iv) => ({ ...iv, figures: suppressed.get(iv.id)?.figures ?? [] }));
-  return { intervals: withFigures, ok: withFigures.every((iv) => iv.ok) };
+  // A printed figure is known exactly: a small count, or a figure the internal log says must
+  // stay hidden, is unsafe however well the suppressed figures are protected.
+  const exposed = new Map<string, CellInterval & { figures: string[] }>();
+  for (const f of file.figures) {
+    if (f.value === null || (f.kind !== "aantal" && f.kind !== "uren") || !f.universe || !f.scope) continue;
+    const key = scopeKey(f.universe, f.scope);
+    const width = required?.get(key) ?? 0;
+    const small = f.kind === "aantal" && f.value > 0 && f.value < file.drempel;
+    if (!small && width <= 0) continue;
+    const iv = exposed.get(key) ?? { id: key, lo: f.value, hi: f.value, requiredWidth: Math.max(width, small ? file.drempel - 1 : 0), ok: false, scenario: "publiek: het cijfer is zelf gepubliceerd", figures: [] };
+    iv.figures.push(f.id);
+    exposed.set(key, iv);
+  }
+  const all = [...withFigures, ...exposed.values()];
+  return { intervals: all, ok: all.every((iv) => iv.ok) };
 }
 
 function combine(a: number[], ca: number, b: number[], cb: number): { index: number; coef: number }[] {

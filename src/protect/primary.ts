@@ -20,7 +20,7 @@ export function primaryReason(cell: TableCell, rules: PrimaryRules): string | nu
     return `uren over ${cell.meldingenBehind} meldingen, minder dan de drempel ${rules.k}`;
   }
   const total = cell.contributions.reduce((s, x) => s + x, 0);
-  const largest = cell.contributions[0] ?? 0;
+  const largest = Math.max(0, ...cell.contributions);
   if (total > 0 && largest / total > rules.dominance) {
     return `één vertrouwenspersoon heeft ${Math.round((100 * largest) / total)}% van deze uren (grens ${Math.round(100 * rules.dominance)}%)`;
   }

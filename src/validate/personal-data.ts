@@ -3,7 +3,7 @@
 
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
 const PHONE = /(?:\+31|0031|\b0)[\s-]?(?:\d[\s-]?){9}\b/;
-const NINE_DIGITS = /\b\d{9}\b/;
+const NINE_DIGITS = /\b\d{9}\b/g;
 
 /** The BSN "elfproef": 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is divisible by 11. */
 export function isBsnLike(digits: string): boolean {
@@ -17,8 +17,8 @@ export function isBsnLike(digits: string): boolean {
 export function personalDataIn(value: string, names: string[]): string | null {
   if (EMAIL.test(value)) return "lijkt een e-mailadres";
   if (PHONE.test(value)) return "lijkt een telefoonnummer";
-  const nine = NINE_DIGITS.exec(value);
-  if (nine && isBsnLike(nine[0])) return "lijkt een burgerservicenummer (BSN)";
+  // Every nine-digit number, not only the first: "123456789 of 111222333" holds a BSN.
+  if ([...value.matchAll(NINE_DIGITS)].some((m) => isBsnLike(m[0]))) return "lijkt een burgerservicenummer (BSN)";
   const name = findName(value, names);
   if (name) return `bevat de naam "${name}" uit de namenlijst`;
   return null;
