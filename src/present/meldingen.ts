@@ -249,6 +249,12 @@ function average(ctx: SectionContext, y: number): number | null {
   const total = cells.cell("herkomst", "totaal", String(y))!;
   const n = agg.geregistreerd.find((g) => g.jaar === y)?.n ?? 0;
   if (n < ctx.k || cells.isSuppressed(uren) || cells.isSuppressed(total)) return null;
+  // The average gives away n, which includes the meldingen outside the count: with the
+  // published total that reveals them, unless they are printed (unsuppressed) this year.
+  if (n !== total.value) {
+    const apart = cells.table("aard").rows.filter((r) => r.label.endsWith("(telt niet mee)")).map((r) => cells.cell("aard", r.key, String(y)));
+    if (apart.some((c) => !c || cells.isSuppressed(c)) || total.value + apart.reduce((s, c) => s + (c?.value ?? 0), 0) !== n) return null;
+  }
   return Math.round((10 * uren.value) / n) / 10;
 }
 

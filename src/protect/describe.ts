@@ -70,7 +70,9 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
       }
     }
     const contributions = [...perVp.values()].sort((a, b) => b - a);
-    return { value: round1(contributions.reduce((s, x) => s + x, 0)), contributions };
+    // Exact, not rounded: the engine takes published hours as equalities, and rounded parts
+    // need not add up to their rounded total. Printing rounds (present).
+    return { value: Math.round(contributions.reduce((s, x) => s + x, 0) * 1e9) / 1e9, contributions };
   };
   const countCell = (table: string, row: string, column: string, scope: Scope): TableCell => ({
     id: `${table}/${column}/${row}`, row, column, universe: "meldingen", scope, value: count(scope), kind: "aantal", contributions: [], meldingenBehind: null,

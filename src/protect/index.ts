@@ -47,7 +47,8 @@ export async function protect(description: Description, rules: PrimaryRules, kno
       const current = byKey.get(key);
       if (current) {
         if (f.value === null) current.forced ??= `eerder onderdrukt in ${e.report}`;
-        else if (Math.abs(current.cells[0]!.value - f.value) > 0.05) {
+        else if (Math.abs(current.cells[0]!.value - f.value) > 0.05 + 1e-6) {
+          // (hours are printed, and so kept in the ledger, to one decimal)
           throw new ProtectionError(
             `Het cijfer ${current.cells[0]!.id} is ${current.cells[0]!.value}, maar ${e.report} publiceerde ${f.value}. ` +
               `Een gepubliceerd cijfer kan niet stil veranderen: herstel de registratie of verwijder het oude verslag uit data/gepubliceerd.`,

@@ -9,7 +9,10 @@ const MELDING_WORD = /^(meldingen|melding|melders|melder|meldster|klachten|klach
 
 function numberValue(word: string): number | null {
   if (/^\d+$/.test(word)) return Number(word);
-  const i = NUMBER_WORDS.indexOf(word.toLowerCase());
+  // "Eén" is how "één" is capitalised at the start of a sentence.
+  const w = word.toLowerCase();
+  if (w === "eén") return 1;
+  const i = NUMBER_WORDS.indexOf(w);
   return i >= 0 ? i + 1 : null;
 }
 

@@ -1,0 +1,60 @@
+// Property: whatever small registration the counsellors bring, the public report never
+// prints a count below k and always passes the audit.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { HERKOMSTEN, STATUSSEN, type Melding } from "../../src/domain.ts";
+import { activiteiten, AARD_LEAVES, dataset, HISTORIE, melding } from "../fixtures/dataset.ts";
+import { buildReport, keyOf } from "./report.ts";
+
+const RECEIVERS = ["VP-A1", "VP-A2", "VP-F1", "VP-F2", "VP-F3", "VP-E1"];
+
+const arbMelding = fc
+  .record({
+    jaar: fc.constantFrom(2019, 2020),
+    maand: fc.integer({ min: 1, max: 12 }),
+    aard: fc.constantFrom(...AARD_LEAVES, "corona-gerelateerd"),
+    herkomst: fc.constantFrom(...HERKOMSTEN),
+    status: fc.constantFrom(...STATUSSEN),
+    vps: fc.uniqueArray(fc.constantFrom(...RECEIVERS), { minLength: 1, maxLength: 2 }),
+    tienden: fc.integer({ min: 5, max: 100 }),
+  })
+  .map(
+    (r): Melding =>
+      melding({
+        jaar: r.jaar,
+        maand: r.maand,
+        // The corona category only exists from 2020 on.
+        aard: r.aard === "corona-gerelateerd" && r.jaar === 2019 ? "pesten" : r.aard,
+        herkomst: r.herkomst,
+        status: r.status,
+        vertrouwenspersonen: r.vps,
+        uren: r.tienden / 10,
+      }),
+  );
+
+const arbMeldingen = fc
+  .array(arbMelding, { minLength: 5, maxLength: 30 })
+  .filter((ms) => ms.some((m) => m.datum.jaar === 2020));
+
+describe("willekeurige kleine registraties, openbaar verslag 2020 (k = 5)", () => {
+  it("drukt nooit een aantal 1..k−1 af, markeert elk verborgen cijfer en doorstaat de audit", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbMeldingen, async (meldingen) => {
+        const d = dataset({ meldingen, activiteiten: [...activiteiten(2019), ...activiteiten(2020)], historie: HISTORIE });
+        const r = await buildReport(d, 2020, "openbaar");
+        const k = r.k;
+        expect(k).toBe(5);
+        for (const f of r.figures.figures) {
+          if (f.kind === "aantal" && f.value !== null) expect(f.value === 0 || f.value >= k, `${f.id} = ${f.value}`).toBe(true);
+          if (f.value === null) expect(f.display).toBe(d.instellingen.markering);
+          const key = keyOf(f);
+          if ((f.kind === "aantal" || f.kind === "uren") && key && r.protectedReport.suppressed.has(key)) expect(f.value).toBeNull();
+          if (f.kind === "aandeel" && key) expect(r.protectedReport.suppressed.has(key)).toBe(false);
+        }
+        expect(r.audit.intervals.filter((i) => !i.ok)).toEqual([]);
+        expect(r.audit.ok).toBe(true);
+      }),
+      { numRuns: 15 },
+    );
+  }, 120_000);
+});

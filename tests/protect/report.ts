@@ -1,0 +1,47 @@
+// The pure part of `build` for the tests: aggregate → describe → protect → present → audit,
+// on a Dataset built in code (no files, no validation), and the ledger entry it leaves.
+import { aggregate } from "../../src/aggregate/index.ts";
+import type { Aggregates } from "../../src/aggregate/types.ts";
+import type { Audience, Dataset } from "../../src/domain.ts";
+import { DOCUMENT_VPOO, present } from "../../src/present/index.ts";
+import type { FiguresFile } from "../../src/present/figures.ts";
+import { auditFigures, type AuditResult } from "../../src/protect/audit.ts";
+import { describe as describeTables } from "../../src/protect/describe.ts";
+import { protect, type Protected } from "../../src/protect/index.ts";
+import { ledgerReportName, type LedgerEntry } from "../../src/protect/ledger.ts";
+import { scopeKey } from "../../src/protect/universe.ts";
+
+export interface Report {
+  agg: Aggregates;
+  protectedReport: Protected;
+  figures: FiguresFile;
+  required: Map<string, number>;
+  audit: AuditResult;
+  ledgerEntry: LedgerEntry;
+  k: number;
+}
+
+export async function buildReport(d: Dataset, jaar: number, audience: Audience = "openbaar", known: LedgerEntry[] = []): Promise<Report> {
+  const k = d.instellingen.drempel[audience];
+  const agg = aggregate(d, jaar);
+  const description = describeTables(agg, d, { audience, k });
+  const rules = { k, protectZeros: !d.instellingen.nullenPubliceren, dominance: d.instellingen.dominantieAandeel };
+  const protectedReport = await protect(description, rules, known);
+  const { figures } = present({ d, agg, protectedReport, audience, k, warnings: [] });
+  const required = new Map(protectedReport.log.map((l) => [l.key, l.requiredWidth]));
+  const audit = await auditFigures(figures, known, required);
+  return { agg, protectedReport, figures, required, audit, ledgerEntry: ledgerEntryOf(figures, jaar, audience), k };
+}
+
+/** As the pipeline records a report in the ledger: every count and hours figure, once. */
+export function ledgerEntryOf(figures: FiguresFile, jaar: number, audience: Audience): LedgerEntry {
+  const seen = new Map<string, LedgerEntry["figures"][number]>();
+  for (const f of figures.figures) {
+    if ((f.kind === "aantal" || f.kind === "uren") && f.universe && f.scope) seen.set(scopeKey(f.universe, f.scope), { universe: f.universe, scope: f.scope, value: f.value });
+  }
+  return { report: ledgerReportName(DOCUMENT_VPOO, jaar, audience), jaar, audience, figures: [...seen.values()] };
+}
+
+export function keyOf(f: { universe: FiguresFile["figures"][number]["universe"]; scope: FiguresFile["figures"][number]["scope"] }): string | null {
+  return f.universe && f.scope ? scopeKey(f.universe, f.scope) : null;
+}
