@@ -106,6 +106,11 @@ export interface Instellingen {
   namenlijst: string[];
   /** Mark for every suppressed figure, primary or secondary alike. */
   markering: string;
+  /**
+   * The counting rule: "woordenlijst" follows each aard's `telt_mee`; "alles" counts every
+   * registered melding (the rule of the 2020 final report and Sociaal Jaarverslag: 18).
+   */
+  telregel: "woordenlijst" | "alles";
 }
 
 export interface Dataset {

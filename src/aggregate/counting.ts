@@ -6,18 +6,26 @@ export function termOf(d: Pick<Dataset, "vocabulaire">, soort: Term["soort"], co
   return d.vocabulaire.find((t) => t.soort === soort && t.code === code);
 }
 
-/** Whether a melding counts in the year's total: its aard says so (`telt_mee`). */
-export function countsInTotal(d: Pick<Dataset, "vocabulaire">, m: Melding): boolean {
+type RuleSource = Pick<Dataset, "vocabulaire"> & { instellingen?: Pick<Dataset["instellingen"], "telregel"> };
+
+/** Whether meldingen of this aard count in the total, under the counting rule in force. */
+export function aardCounts(d: RuleSource, code: string): boolean {
+  if (d.instellingen?.telregel === "alles") return true;
+  return termOf(d, "aard", code)?.teltMee ?? true;
+}
+
+/** Whether a melding counts in the year's total. */
+export function countsInTotal(d: RuleSource, m: Melding): boolean {
   // For the vertrouwenspersoon integriteit an advice question is not a melding (VPI reports).
   if (m.regeling === "integriteit" && m.aard === "adviesvraag") return false;
-  return termOf(d, "aard", m.aard)?.teltMee ?? true;
+  return aardCounts(d, m.aard);
 }
 
 export function meldingenIn(d: Pick<Dataset, "meldingen">, jaar: number, regeling: Regeling): Melding[] {
   return d.meldingen.filter((m) => m.datum.jaar === jaar && m.regeling === regeling);
 }
 
-export function countedMeldingen(d: Pick<Dataset, "meldingen" | "vocabulaire">, jaar: number, regeling: Regeling): Melding[] {
+export function countedMeldingen(d: Pick<Dataset, "meldingen"> & RuleSource, jaar: number, regeling: Regeling): Melding[] {
   return meldingenIn(d, jaar, regeling).filter((m) => countsInTotal(d, m));
 }
 
@@ -32,7 +40,10 @@ export function recordYears(d: Pick<Dataset, "meldingen">, untilYear?: number): 
 }
 
 /** The rule in words, printed in every document that shows a total. */
-export function countingRuleText(d: Pick<Dataset, "vocabulaire">, jaar: number): string {
+export function countingRuleText(d: RuleSource, jaar: number): string {
+  if (d.instellingen?.telregel === "alles") {
+    return "Telregel: alle geregistreerde meldingen tellen mee in het totaal, ook die in categorieën die de woordenlijst apart houdt.";
+  }
   const excluded = d.vocabulaire.filter(
     (t) => t.soort === "aard" && !t.teltMee && t.geldigVan <= jaar && (t.geldigTot === null || t.geldigTot >= jaar),
   );

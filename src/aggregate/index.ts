@@ -3,7 +3,7 @@ import * as aq from "arquero";
 import type { Dataset, Herkomst, Reeks } from "../domain.ts";
 import { activeInYear } from "../validate/vertrouwenspersonen.ts";
 import { countedMeldingen, meldingenIn, recordYears } from "./counting.ts";
-import type { Aggregates, CodeTelling, MeldingCel, SerieJaar, TeamJaar, UrenCel } from "./types.ts";
+import type { Aggregates, CodeTelling, MeldingCel, SerieJaar, TeamJaar, UrenCel, VpiCel } from "./types.ts";
 
 export function aggregate(d: Dataset, jaar: number): Aggregates {
   const years = recordYears(d, jaar);
@@ -64,6 +64,21 @@ export function aggregate(d: Dataset, jaar: number): Aggregates {
     return { jaar: y, meldingen: countedMeldingen(d, y, "integriteit").length, adviesvragen: all.filter((m) => m.aard === "adviesvraag").length };
   });
 
+  const integriteit = d.meldingen.filter((m) => m.regeling === "integriteit" && m.datum.jaar <= jaar);
+  const vpiCellen = integriteit.length
+    ? rows<VpiCel>(aq.from(integriteit.map((m) => ({ jaar: m.datum.jaar, aard: m.aard, herkomst: m.herkomst }))).groupby("jaar", "aard", "herkomst").count({ as: "n" }).orderby("jaar", "aard", "herkomst"))
+    : [];
+  const vpiCodes = new Set(d.vertrouwenspersonen.filter((vp) => vp.regeling === "integriteit").map((vp) => vp.code));
+  const vpiUren: Aggregates["vpiUren"] = [];
+  for (const y of years) {
+    const afhandeling = integriteit.filter((m) => m.datum.jaar === y).reduce((s, m) => s + m.uren, 0);
+    if (afhandeling > 0) vpiUren.push({ jaar: y, activiteit: "afhandeling", uren: afhandeling });
+    for (const act of ["training", "intervisie", "voorlichting", "overleg", "supervisie"] as const) {
+      const u = d.activiteiten.filter((a) => a.jaar === y && a.activiteit === act && vpiCodes.has(a.vertrouwenspersoon)).reduce((s, a) => s + a.uren, 0);
+      if (u > 0) vpiUren.push({ jaar: y, activiteit: act, uren: u });
+    }
+  }
+
   const fromRecords = (f: (y: number) => number): SerieJaar[] => years.map((y) => ({ jaar: y, waarde: f(y), bron: "registratie" }));
   return {
     jaar,
@@ -76,6 +91,8 @@ export function aggregate(d: Dataset, jaar: number): Aggregates {
     geenInterventie,
     team,
     vpi,
+    vpiCellen,
+    vpiUren,
     meldingenSerie: series(d, "meldingen_vpoo", years, fromRecords((y) => countedMeldingen(d, y, "ongewenste-omgangsvormen").length)),
     klachtenSerie: series(d, "klachten", years, fromRecords((y) => d.klachten.filter((k) => k.datum.jaar === y).length)),
     vpiSerie: series(d, "meldingen_vpi", years, fromRecords((y) => countedMeldingen(d, y, "integriteit").length)),

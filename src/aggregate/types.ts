@@ -40,6 +40,14 @@ export interface TeamJaar {
   metMelding: number;
 }
 
+/** One inner cell of the integriteit universe: what the vertrouwenspersoon integriteit saw. */
+export interface VpiCel {
+  jaar: number;
+  aard: string;
+  herkomst: Herkomst;
+  n: number;
+}
+
 export interface VpiJaar {
   jaar: number;
   meldingen: number;
@@ -64,6 +72,9 @@ export interface Aggregates {
   geenInterventie: { jaar: number; n: number }[];
   team: TeamJaar[];
   vpi: VpiJaar[];
+  vpiCellen: VpiCel[];
+  /** Hours of the integriteit counsellors per year and activity (meldingen as "afhandeling"). */
+  vpiUren: { jaar: number; activiteit: UrenActiviteit; uren: number }[];
   /** Totals per year from the first published year to N: historie where no records exist. */
   meldingenSerie: SerieJaar[];
   klachtenSerie: SerieJaar[];

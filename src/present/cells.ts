@@ -39,9 +39,15 @@ export class ProtectedCells {
   }
 
   /** Prints a cell where `where` says (a table, chart or sentence) and records it. */
-  print(cell: TableCell, where: string, rowLabel: string, columnLabel: string): string {
+  print(cell: TableCell, where: string, rowLabel: string, columnLabel: string, options: { zeroAsWord?: boolean } = {}): string {
     const suppressed = this.isSuppressed(cell);
-    const display = suppressed ? this.mark : cell.kind === "uren" ? formatUren(cell.value) : formatGetal(cell.value);
+    const display = suppressed
+      ? this.mark
+      : options.zeroAsWord && cell.value === 0
+        ? "geen" // in a sentence: "geen meldingen", not "0 meldingen"
+        : cell.kind === "uren"
+          ? formatUren(cell.value)
+          : formatGetal(cell.value);
     return this.book.add({
       id: `${where}|${cell.id}`,
       table: where,

@@ -125,7 +125,7 @@ function teamParagraph(ctx: { agg: Aggregates }, book: FigureBook): Block {
   };
 }
 
-function klachten(ctx: { agg: Aggregates; cells: ProtectedCells }, book: FigureBook, mark: string): Block[] {
+export function klachten(ctx: { agg: Aggregates; cells: ProtectedCells }, book: FigureBook, mark: string): Block[] {
   const { agg, cells } = ctx;
   const title = `Klachten bij de klachtencommissie ${agg.klachtenSerie[0]?.jaar ?? agg.jaar}–${agg.jaar}`;
   const where = `Tabel: ${title}`;
@@ -174,7 +174,7 @@ function verantwoording(input: PresentInput, telregel: string, mark: string): Bl
   return blocks;
 }
 
-function number(sections: Section[], prefix = ""): void {
+export function number(sections: Section[], prefix = ""): void {
   let i = 0;
   let bijlage = 0;
   for (const s of sections) {
@@ -191,7 +191,7 @@ function* walk(sections: Section[]): Generator<Section> {
   }
 }
 
-function* walkWithLevel(sections: Section[], level = 1): Generator<{ s: Section; level: number }> {
+export function* walkWithLevel(sections: Section[], level = 1): Generator<{ s: Section; level: number }> {
   for (const s of sections) {
     yield { s, level };
     yield* walkWithLevel(s.subsections, level + 1);

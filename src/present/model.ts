@@ -23,7 +23,9 @@ export type Block =
   | { type: "list"; items: string[] }
   | { type: "table"; table: PresentedTable }
   | { type: "chart"; chart: ChartBlock }
-  | { type: "markdown"; html: string };
+  | { type: "markdown"; html: string }
+  /** A fixed form, label and content per row (the cover note). Content is HTML. */
+  | { type: "form"; rows: { label: string; html: string }[] };
 
 export interface Section {
   id: string;
@@ -45,5 +47,7 @@ export interface ReportModel {
   telregel: string;
   markering: string;
   sections: Section[];
+  /** A short document (cover note): no title page and no table of contents. */
+  kort?: boolean;
   toc: { number: string; title: string; id: string; level: number }[];
 }

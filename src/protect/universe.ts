@@ -2,7 +2,7 @@
 // sum of the inner cells that its scope selects, so tables that share totals, earlier
 // reports and the audit all speak one language (published = Xᵀ · inner).
 
-export type UniverseId = "meldingen" | "uren" | "klachten";
+export type UniverseId = "meldingen" | "uren" | "klachten" | "vpi";
 
 export interface UniverseSpec {
   id: UniverseId;

@@ -23,9 +23,9 @@ export async function reportHtml(model: ReportModel): Promise<string> {
 export async function reportPdf(renderer: Renderer, model: ReportModel, html: string, creationDate: Date): Promise<Uint8Array> {
   return renderer.pdf(html, {
     title: model.titel,
-    subject: `Jaarverslag ${model.jaar} van de vertrouwenspersonen ongewenste omgangsvormen, ${model.organisatie}`,
+    subject: `${model.titel}, ${model.organisatie}`,
     author: model.auteurs,
-    keywords: ["jaarverslag", "vertrouwenspersonen", "ongewenste omgangsvormen", String(model.jaar)],
+    keywords: [model.document, String(model.jaar)],
     lang: "nl-NL",
     runningHeader: `${model.titel}`,
     confidential: model.vertrouwelijk,

@@ -13,6 +13,7 @@ const schema = z.object({
   maxUrenPerMelding: z.number().positive().default(40),
   namenlijst: z.array(z.string()).default([]),
   markering: z.string().min(1).max(3).default("x"),
+  telregel: z.enum(["woordenlijst", "alles"]).default("woordenlijst"),
 });
 
 export function validateInstellingen(bestand: string, json: unknown): { value: Instellingen | null; problems: Problem[] } {

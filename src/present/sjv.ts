@@ -1,0 +1,87 @@
+// The feed for HR's Sociaal Jaarverslag, §14: klachten at the klachtencommissie, meldingen at
+// the VPOO and at the VPI, one row per year, peildatum 31 December. Every value comes from
+// the same protected cells as the jaarverslagen, under the same counting rule.
+import type { Aggregates } from "../aggregate/types.ts";
+import { countingRuleText } from "../aggregate/counting.ts";
+import type { Audience, Dataset } from "../domain.ts";
+import type { Protected } from "../protect/index.ts";
+import { ProtectedCells } from "./cells.ts";
+import { groupedBarChart } from "./charts.ts";
+import { AFRONDING, FigureBook, type FiguresFile } from "./figures.ts";
+import type { ChartBlock, PresentedTable } from "./model.ts";
+
+export const DOCUMENT_SJV = "sociaal-jaarverslag";
+
+export const SJV_REEKSEN = [
+  { key: "klachten", label: "Klachten klachtencommissie", table: "klachten", row: "klachten" },
+  { key: "meldingenVpoo", label: "Meldingen vertrouwenspersonen ongewenste omgangsvormen", table: "herkomst", row: "totaal" },
+  { key: "meldingenVpi", label: "Meldingen vertrouwenspersoon integriteit", table: "vpi-jaren", row: "meldingen" },
+] as const;
+
+export interface SjvWaarde {
+  value: number | null;
+  display: string;
+}
+
+export interface SjvFeed {
+  jaar: number;
+  peildatum: string;
+  telregel: string;
+  markering: string;
+  rows: ({ jaar: number } & Record<(typeof SJV_REEKSEN)[number]["key"], SjvWaarde>)[];
+  notitie: string;
+}
+
+export function presentSjv(input: { d: Dataset; agg: Aggregates; protectedReport: Protected; audience: Audience; k: number }): { feed: SjvFeed; figures: FiguresFile; chart: ChartBlock } {
+  const { d, agg, audience, k } = input;
+  const N = agg.jaar;
+  const book = new FigureBook();
+  const mark = d.instellingen.markering;
+  const cells = new ProtectedCells(input.protectedReport, book, mark);
+  const years = agg.recordYears.filter((y) => y >= N - 4);
+  const where = `Sociaal Jaarverslag §14, tabel ${years[0]}–${N}`;
+  const rows: SjvFeed["rows"] = years.map((y) => {
+    const row = { jaar: y } as SjvFeed["rows"][number];
+    for (const r of SJV_REEKSEN) {
+      const c = cells.cell(r.table, r.row, String(y))!;
+      const display = cells.print(c, where, r.label, String(y));
+      row[r.key] = { value: cells.isSuppressed(c) ? null : c.value, display };
+    }
+    return row;
+  });
+  const notitie = changeNote(rows, N, mark);
+  const feed: SjvFeed = { jaar: N, peildatum: `31 december ${N}`, telregel: countingRuleText(d, N), markering: mark, rows, notitie };
+  const points = rows.flatMap((r) => SJV_REEKSEN.filter((s) => r[s.key].value !== null).map((s) => ({ groep: s.label, reeks: String(r.jaar), y: r[s.key].value! })));
+  const table: PresentedTable = {
+    id: "sjv",
+    caption: where,
+    headers: ["Jaar", ...SJV_REEKSEN.map((s) => s.label)],
+    rows: rows.map((r) => ({ label: String(r.jaar), cells: SJV_REEKSEN.map((s) => r[s.key].display), total: false })),
+    notes: [`Peildatum 31 december. ${feed.telregel}`],
+  };
+  const alt = `Staafdiagram van klachten en meldingen per jaar: ${table.rows.map((r) => `${r.label}: ${SJV_REEKSEN.map((s, i) => `${s.label.toLowerCase()} ${r.cells[i]}`).join(", ")}`).join("; ")}.`;
+  const chart = groupedBarChart("grafiek-sjv", `Klachten en meldingen ${years[0]}–${N}`, points, alt, table);
+  return { feed, chart, figures: { document: DOCUMENT_SJV, titel: `Sociaal Jaarverslag ${N}, §14`, jaar: N, publiek: audience, drempel: k, markering: mark, afronding: AFRONDING, universes: input.protectedReport.description.universes, figures: book.figures } };
+}
+
+function changeNote(rows: SjvFeed["rows"], N: number, mark: string): string {
+  const now = rows.find((r) => r.jaar === N);
+  const before = rows.find((r) => r.jaar === N - 1);
+  if (!now) return "";
+  const zinnen = SJV_REEKSEN.map((s) => {
+    const a = before?.[s.key];
+    const b = now[s.key];
+    if (b.value === null) return `${s.label}: in ${N} niet vermeld (${mark}), om herleidbaarheid te voorkomen.`;
+    if (!a || a.value === null) return `${s.label}: ${b.display} in ${N}.`;
+    if (a.value === b.value) return `${s.label}: gelijk gebleven (${b.display}).`;
+    return `${s.label}: ${a.value < b.value ? "gestegen" : "gedaald"} van ${a.display} in ${N - 1} naar ${b.display} in ${N}.`;
+  });
+  return `Wijzigingen ten opzichte van ${N - 1}: ${zinnen.join(" ")}`;
+}
+
+export function sjvCsv(feed: SjvFeed): string {
+  const header = ["jaar", ...SJV_REEKSEN.map((s) => s.label)].join(";");
+  const lines = feed.rows.map((r) => [String(r.jaar), ...SJV_REEKSEN.map((s) => r[s.key].display)].join(";"));
+  // Excel on a Dutch laptop: semicolons, BOM, CRLF.
+  return "\uFEFF" + [header, ...lines].join("\r\n") + "\r\n";
+}

@@ -1,0 +1,94 @@
+// The jaarverslag of the vertrouwenspersoon integriteit: a short companion to the VPOO
+// report, from the same protection.
+import type { Aggregates } from "../aggregate/types.ts";
+import { countingRuleText } from "../aggregate/counting.ts";
+import type { Audience, Dataset } from "../domain.ts";
+import type { Protected } from "../protect/index.ts";
+import { ProtectedCells } from "./cells.ts";
+import { barChart } from "./charts.ts";
+import { AFRONDING, FigureBook, type FiguresFile } from "./figures.ts";
+import { formatGetal } from "./format.ts";
+import { number, walkWithLevel } from "./index.ts";
+import type { Block, PresentedTable, ReportModel, Section } from "./model.ts";
+import { presentTable } from "./tables.ts";
+import { ACTIVITEIT_LABEL } from "../protect/describe.ts";
+
+export const DOCUMENT_VPI = "jaarverslag-vpi";
+
+export function presentVpi(input: { d: Dataset; agg: Aggregates; protectedReport: Protected; audience: Audience; k: number }): { model: ReportModel; figures: FiguresFile } {
+  const { d, agg, audience, k } = input;
+  const N = agg.jaar;
+  const book = new FigureBook();
+  const mark = d.instellingen.markering;
+  const cells = new ProtectedCells(input.protectedReport, book, mark);
+  const P = (html: string): Block => ({ type: "paragraph", html });
+  const meldingen = cells.cell("vpi-jaren", "meldingen", String(N))!;
+  const advies = cells.cell("vpi-jaren", "adviesvragen", String(N))!;
+  const where = "Tekst: integriteit";
+  const zin: string[] = [];
+  const aantal = (c: typeof meldingen, row: string) => cells.print(c, where, row, String(N), { zeroAsWord: true });
+  if (!cells.isSuppressed(meldingen)) zin.push(`In ${N} ontving de vertrouwenspersoon integriteit ${aantal(meldingen, "meldingen")} meldingen van een vermoeden van een misstand.`);
+  else zin.push(`Het aantal meldingen bij de vertrouwenspersoon integriteit in ${N} is klein of uit andere cijfers terug te rekenen, en wordt daarom niet vermeld.`);
+  if (!cells.isSuppressed(advies)) zin.push(`Er ${advies.value === 0 ? "zijn geen" : `zijn ${aantal(advies, "adviesvragen")}`} adviesvragen behandeld.`);
+
+  // Chart of meldingen per year: historie before the records, then protected figures.
+  const title = `Meldingen bij de vertrouwenspersoon integriteit ${agg.vpiSerie[0]?.jaar ?? N}–${N}`;
+  const chartWhere = `Grafiek: ${title}`;
+  const points: { x: string; y: number }[] = [];
+  const rows: PresentedTable["rows"] = [];
+  for (const s of agg.vpiSerie) {
+    const y = String(s.jaar);
+    let display: string;
+    if (s.bron !== "registratie") {
+      display = book.add({ id: `${chartWhere}|${y}`, table: chartWhere, row: "meldingen", column: y, kind: "constante", universe: null, scope: null, value: s.waarde, display: formatGetal(s.waarde) });
+      points.push({ x: y, y: s.waarde });
+    } else {
+      const c = cells.cell("vpi-jaren", "meldingen", y)!;
+      display = cells.print(c, chartWhere, "meldingen", y);
+      if (!cells.isSuppressed(c)) points.push({ x: y, y: c.value });
+    }
+    rows.push({ label: s.bron === "registratie" ? y : `${y} (gepubliceerd)`, cells: [display], total: false });
+  }
+  const data: PresentedTable = { id: "data-vpi", caption: `Cijfers bij de grafiek ${title}`, headers: ["Jaar", "Meldingen"], rows, notes: [] };
+  const alt = `Staafdiagram van het aantal meldingen bij de vertrouwenspersoon integriteit per jaar: ${rows.map((r) => `${r.label}: ${r.cells[0]}`).join("; ")}.`;
+
+  const activiteiten = [...new Set(agg.vpiUren.filter((u) => u.jaar === N && u.activiteit !== "afhandeling").map((u) => u.activiteit))];
+  const sections: Section[] = [
+    {
+      id: "vpi-inleiding", number: "", title: "Inleiding", subsections: [],
+      blocks: [P("De vertrouwenspersoon integriteit is er voor iedereen die in en voor de Kamer werkt en een vermoeden van een misstand wil bespreken of melden, of advies wil over een integriteitsvraag. Ook dit verslag bevat geen cijfer dat naar een persoon kan wijzen."), P(countingRuleText(d, N))],
+    },
+    {
+      id: "vpi-meldingen", number: "", title: "Meldingen en adviesvragen", subsections: [],
+      blocks: [
+        P(zin.join(" ")),
+        { type: "table", table: presentTable(cells, "vpi-jaren", "Tabel: meldingen en adviesvragen bij de vertrouwenspersoon integriteit", "Soort") },
+        { type: "table", table: presentTable(cells, "vpi-herkomst", `Tabel: herkomst van de melders, ${N}`, "Herkomst") },
+        { type: "chart", chart: barChart("grafiek-vpi", title, points, "Aantal meldingen", alt, data) },
+      ],
+    },
+    {
+      id: "vpi-activiteiten", number: "", title: "Activiteiten", subsections: [],
+      blocks: activiteiten.length
+        ? [P("De vertrouwenspersoon integriteit besteedde tijd aan:"), { type: "list", items: activiteiten.map((a) => ACTIVITEIT_LABEL[a]) }]
+        : [P("Voor dit jaar zijn geen activiteiten van de vertrouwenspersoon integriteit geregistreerd.")],
+    },
+    { id: "bijlage-vpi", number: "", title: "Bijlage: cijfers bij de grafiek", subsections: [], blocks: [{ type: "table", table: data }] },
+  ];
+  number(sections);
+  const model: ReportModel = {
+    document: DOCUMENT_VPI,
+    titel: `Jaarverslag vertrouwenspersoon integriteit ${N}`,
+    ondertitel: audience === "vertrouwelijk" ? "Vertrouwelijke versie voor Presidium en MT" : "Openbare versie",
+    organisatie: d.instellingen.organisatie,
+    jaar: N,
+    vertrouwelijk: audience === "vertrouwelijk",
+    datum: "",
+    auteurs: "De vertrouwenspersoon integriteit",
+    telregel: countingRuleText(d, N),
+    markering: mark,
+    sections,
+    toc: [...walkWithLevel(sections)].map(({ s, level }) => ({ number: s.number, title: s.title, id: s.id, level })),
+  };
+  return { model, figures: { document: DOCUMENT_VPI, titel: model.titel, jaar: N, publiek: audience, drempel: k, markering: mark, afronding: AFRONDING, universes: input.protectedReport.description.universes, figures: book.figures } };
+}

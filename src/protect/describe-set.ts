@@ -1,0 +1,14 @@
+// All documents of one year and audience are described — and so protected — together: the
+// jaarverslag VPOO, the VPI report, the Sociaal Jaarverslag feed and the cover note share
+// totals, and protecting them one by one would let a reader combine them.
+import type { Aggregates } from "../aggregate/types.ts";
+import type { Dataset } from "../domain.ts";
+import { describe, type DescribeOptions } from "./describe.ts";
+import { describeVpi } from "./describe-vpi.ts";
+import type { Description } from "./tables.ts";
+
+export function describeReportSet(agg: Aggregates, d: Dataset, opts: DescribeOptions): Description {
+  const vpoo = describe(agg, d, opts);
+  const vpi = describeVpi(agg, d);
+  return { universes: [...vpoo.universes, vpi.universe], tables: [...vpoo.tables, ...vpi.tables], recodings: vpoo.recodings };
+}
