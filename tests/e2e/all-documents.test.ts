@@ -1,0 +1,110 @@
+// Every document the users receive, from one run: they must agree with the jaarverslag's
+// figures.json, and the Sociaal Jaarverslag feed must reproduce the published §14 table.
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { FiguresFile } from "../../src/present/figures.ts";
+import type { SjvFeed } from "../../src/present/sjv.ts";
+import { scopeKey } from "../../src/protect/universe.ts";
+import { readPdf } from "../helpers/pdf-read.ts";
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, "..", "..");
+
+async function buildAll(year: number, extra: string[]): Promise<string> {
+  const work = mkdtempSync(join(tmpdir(), "jaarverslag-all-"));
+  cpSync(join(ROOT, "data"), join(work, "data"), { recursive: true, filter: (src) => !src.includes("gepubliceerd") });
+  const out = join(work, "reports");
+  const { stderr } = await run("node", ["--import", "tsx", join(ROOT, "src", "cli.ts"), "build", "--year", String(year), "--all", "--data", join(work, "data"), "--out", out, ...extra], { cwd: ROOT });
+  expect(stderr).toContain("audit geslaagd");
+  return join(out, String(year));
+}
+
+const figuresOf = (dir: string, name: string) => JSON.parse(readFileSync(join(dir, `${name}.figures.json`), "utf8")) as FiguresFile;
+
+describe("build --all (openbaar, 2020)", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await buildAll(2020, []);
+  });
+
+  it("prints no figure that disagrees with the jaarverslag VPOO", () => {
+    const vpoo = figuresOf(dir, "jaarverslag-vpoo-2020");
+    const byKey = new Map(vpoo.figures.filter((f) => f.universe && f.scope).map((f) => [scopeKey(f.universe!, f.scope!), f.value]));
+    let shared = 0;
+    for (const name of ["jaarverslag-vpi-2020", "sociaal-jaarverslag-2020", "oplegnotitie-presidium-2020", "klachtencommissie-2020"]) {
+      for (const f of figuresOf(dir, name).figures) {
+        if (!f.universe || !f.scope) continue;
+        const key = scopeKey(f.universe, f.scope);
+        if (byKey.has(key)) {
+          shared++;
+          expect(f.value, `${name}: ${f.id}`).toBe(byKey.get(key));
+        }
+      }
+    }
+    expect(shared).toBeGreaterThan(5);
+  });
+
+  it("writes the feed for HR as CSV, JSON, SVG and PNG with a note on what changed", () => {
+    const feed = JSON.parse(readFileSync(join(dir, "sociaal-jaarverslag-2020.json"), "utf8")) as SjvFeed;
+    expect(feed.rows.map((r) => [r.jaar, r.klachten.display, r.meldingenVpoo.display, r.meldingenVpi.display])).toEqual([
+      [2018, "0", "10", "0"],
+      [2019, "0", "21", "0"],
+      [2020, "0", "13", "0"],
+    ]);
+    expect(feed.notitie).toContain("gedaald van 21 in 2019 naar 13 in 2020");
+    expect(feed.telregel).toContain("tellen niet mee");
+    const csv = readFileSync(join(dir, "sociaal-jaarverslag-2020.csv"), "utf8");
+    expect(csv.startsWith("\uFEFFjaar;")).toBe(true);
+    expect(csv).toContain("2020;0;13;0\r\n");
+    expect(readFileSync(join(dir, "sociaal-jaarverslag-2020.svg"), "utf8")).toContain("<svg");
+    expect(readFileSync(join(dir, "sociaal-jaarverslag-2020.png")).subarray(1, 4).toString()).toBe("PNG");
+  });
+
+  it("fills the cover note from the protected figures", async () => {
+    const pdf = await readPdf(readFileSync(join(dir, "oplegnotitie-presidium-2020.pdf")));
+    const text = pdf.pages.join(" ").replace(/\s+/g, " ");
+    for (const field of ["Titel/onderwerp", "Opgesteld door", "Aard van de bespreking", "Beknopte samenvatting", "Te nemen besluit", "Status", "Volgnummer Presidium", "Datum vergadering"]) {
+      expect(text).toContain(field);
+    }
+    expect(text).toContain("Zij ontvingen 13 meldingen (2019: 21)");
+    expect(text).toContain("Telregel");
+  });
+
+  it("bundles cover note, both jaarverslagen and the klachtencommissie with a bookmark each", async () => {
+    const pdf = await readPdf(readFileSync(join(dir, "presidium-bundel-2020.pdf")));
+    expect(pdf.outline.map((o) => o.title)).toEqual([
+      "Oplegnotitie Presidium",
+      "Jaarverslag vertrouwenspersonen ongewenste omgangsvormen 2020",
+      "Jaarverslag vertrouwenspersoon integriteit 2020",
+      "Verslag klachtencommissie 2020",
+    ]);
+    const parts = await Promise.all(
+      ["oplegnotitie-presidium-2020", "jaarverslag-vpoo-2020", "jaarverslag-vpi-2020", "klachtencommissie-2020"].map(async (n) => (await readPdf(readFileSync(join(dir, `${n}.pdf`)))).numPages),
+    );
+    expect(pdf.numPages).toBe(parts.reduce((a, b) => a + b, 0));
+  });
+});
+
+describe("the Sociaal Jaarverslag under the rule the real §14 table used (--telregel alles)", () => {
+  it("reproduces 0/10/0, 0/21/0, 0/18/0 for 2018–2020 and states the rule", async () => {
+    const dir = await buildAll(2020, ["--telregel", "alles"]);
+    const feed = JSON.parse(readFileSync(join(dir, "sociaal-jaarverslag-2020.json"), "utf8")) as SjvFeed;
+    expect(feed.rows.map((r) => `${r.klachten.display}/${r.meldingenVpoo.display}/${r.meldingenVpi.display}`)).toEqual(["0/10/0", "0/21/0", "0/18/0"]);
+    expect(feed.telregel).toContain("alle geregistreerde meldingen tellen mee");
+  });
+});
+
+describe("build --all --audience vertrouwelijk", () => {
+  it("marks every page of every document Vertrouwelijk, in text and metadata", async () => {
+    const dir = await buildAll(2021, ["--audience", "vertrouwelijk"]);
+    for (const name of ["jaarverslag-vpoo-2021-vertrouwelijk", "jaarverslag-vpi-2021-vertrouwelijk", "oplegnotitie-presidium-2021-vertrouwelijk", "presidium-bundel-2021-vertrouwelijk"]) {
+      const pdf = await readPdf(readFileSync(join(dir, `${name}.pdf`)));
+      expect(pdf.info.Keywords ?? "", name).toContain("Vertrouwelijk");
+      pdf.pages.forEach((page, i) => expect(page, `${name} pagina ${i + 1}`).toContain("Vertrouwelijk"));
+    }
+  });
+});
