@@ -146,6 +146,29 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   const union: FiguresFile = { ...vpoo.figures, figures: documents.flatMap((doc) => doc.figures.figures.map((f) => ({ ...f, id: `${doc.kind}:${f.id}` }))) };
   const required = new Map(protectedReport.log.map((l) => [l.key, l.requiredWidth]));
   const audit = await auditFigures(union, known, required);
+  // A confidential report of this year already written is read together with this public
+  // one by the Presidium: the pair must still protect the confidential report's hidden cells.
+  if (opts.audience === "openbaar") {
+    const kConf = d.instellingen.drempel.vertrouwelijk;
+    for (const entry of opts.ledger.filter((e) => e.audience === "vertrouwelijk" && e.jaar === opts.jaar)) {
+      const asFigures: FiguresFile = {
+        ...vpoo.figures,
+        publiek: "vertrouwelijk",
+        drempel: kConf,
+        figures: entry.figures.map((f, i) => ({ id: `${entry.report}#${i}`, table: entry.report, row: "", column: "", kind: f.universe === "uren" ? "uren" : "aantal", universe: f.universe, scope: f.scope, value: f.value, display: "" })),
+      };
+      const publicNow = documents.map((doc) => doc.ledgerEntry);
+      const pair = await auditFigures(asFigures, [...known, ...publicNow]);
+      const weak = pair.intervals.filter((iv) => !iv.ok && iv.requiredWidth > 0);
+      if (weak.length > 0) {
+        return {
+          ok: false,
+          warnings,
+          problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: `dit openbare verslag zou samen met ${entry.report} een verborgen cijfer van dat vertrouwelijke verslag prijsgeven (${weak.length} cijfer(s)). Maak eerst het openbare verslag en daarna opnieuw het vertrouwelijke.` }],
+        };
+      }
+    }
+  }
   const vastgesteld = verslag?.voorwerk["vastgesteld"];
   const creationDate = new Date(`${/^\d{4}-\d{2}-\d{2}$/.test(vastgesteld ?? "") ? vastgesteld : `${opts.jaar + 1}-03-01`}T12:00:00Z`);
   const vpooDoc = documents.find((doc) => doc.kind === "vpoo");
