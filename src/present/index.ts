@@ -4,9 +4,11 @@ import { countingRuleText } from "../aggregate/counting.ts";
 import type { Audience, Dataset } from "../domain.ts";
 import type { Problem } from "../ingest/problem.ts";
 import type { Protected } from "../protect/index.ts";
-import { ProtectedCells } from "./cells.ts";
+import type { ProtectedCells } from "./cells.ts";
 import { barChart } from "./charts.ts";
-import { AFRONDING, FigureBook, type FiguresFile } from "./figures.ts";
+import type { FigureBook, FiguresFile } from "./figures.ts";
+import { finishDocument, startDocument, walk } from "./document.ts";
+import { seriesRows } from "./series.ts";
 import { escapeHtml, formatDatum, formatGetal } from "./format.ts";
 import { meldingenSections } from "./meldingen.ts";
 import type { Block, ChartBlock, PresentedTable, ReportModel, Section } from "./model.ts";
@@ -27,10 +29,7 @@ export const DOCUMENT_VPOO = "jaarverslag-vpoo";
 
 export function present(input: PresentInput): { model: ReportModel; figures: FiguresFile } {
   const { d, agg, audience, k } = input;
-  const N = agg.jaar;
-  const book = new FigureBook();
-  const mark = d.instellingen.markering;
-  const cells = new ProtectedCells(input.protectedReport, book, mark);
+  const { book, cells, mark, N } = startDocument(input);
   const verslag = d.verslagen.find((v) => v.jaar === N);
   const telregel = countingRuleText(d, N);
   const ctx = { d, agg, cells, k };
@@ -51,7 +50,7 @@ export function present(input: PresentInput): { model: ReportModel; figures: Fig
     { id: "voorlichting", number: "", title: "Voorlichting", blocks: [md("Voorlichting")], subsections: [] },
     { id: "team", number: "", title: "Team vertrouwenspersonen", blocks: [teamParagraph(ctx, book), md("Team")], subsections: [] },
     { id: "trends", number: "", title: "Trends en aanbevelingen", blocks: [md("Trends en aanbevelingen")], subsections: [] },
-    { id: "klachtencommissie", number: "", title: "Klachtencommissie", blocks: [md("Klachtencommissie"), ...klachten(ctx, book, mark)], subsections: [] },
+    { id: "klachtencommissie", number: "", title: "Klachtencommissie", blocks: [md("Klachtencommissie"), ...klachten(ctx, mark)], subsections: [] },
   ];
   for (const s of walk(sections)) for (const b of s.blocks) if (b.type === "chart") charts.push(b.chart);
   sections.push({
@@ -62,35 +61,13 @@ export function present(input: PresentInput): { model: ReportModel; figures: Fig
     subsections: [],
   });
   sections.push({ id: "verantwoording", number: "", title: "Bijlage: verantwoording van de cijfers", blocks: verantwoording(input, telregel, mark), subsections: [] });
-  number(sections);
-
-  const vertrouwelijk = audience === "vertrouwelijk";
-  const model: ReportModel = {
+  return finishDocument(input, book, {
     document: DOCUMENT_VPOO,
     titel: `Jaarverslag vertrouwenspersonen ongewenste omgangsvormen ${N}`,
-    ondertitel: vertrouwelijk ? "Vertrouwelijke versie voor Presidium en MT" : "Openbare versie",
-    organisatie: d.instellingen.organisatie,
-    jaar: N,
-    vertrouwelijk,
     datum: verslag?.voorwerk["vastgesteld"] ? formatDatum(verslag.voorwerk["vastgesteld"]) : "",
     auteurs: verslag?.voorwerk["auteurs"] ?? "De vertrouwenspersonen ongewenste omgangsvormen",
-    telregel,
-    markering: mark,
     sections,
-    toc: [...walkWithLevel(sections)].map(({ s, level }) => ({ number: s.number, title: s.title, id: s.id, level })),
-  };
-  const figures: FiguresFile = {
-    document: DOCUMENT_VPOO,
-    titel: model.titel,
-    jaar: N,
-    publiek: audience,
-    drempel: k,
-    markering: mark,
-    afronding: AFRONDING,
-    universes: input.protectedReport.description.universes,
-    figures: book.figures,
-  };
-  return { model, figures };
+  });
 }
 
 function leeswijzer(N: number, audience: Audience, k: number, mark: string, telregel: string): Block[] {
@@ -125,28 +102,12 @@ function teamParagraph(ctx: { agg: Aggregates }, book: FigureBook): Block {
   };
 }
 
-export function klachten(ctx: { agg: Aggregates; cells: ProtectedCells }, book: FigureBook, mark: string): Block[] {
+export function klachten(ctx: { agg: Aggregates; cells: ProtectedCells }, mark: string): Block[] {
   const { agg, cells } = ctx;
   const title = `Klachten bij de klachtencommissie ${agg.klachtenSerie[0]?.jaar ?? agg.jaar}–${agg.jaar}`;
   const where = `Tabel: ${title}`;
-  const rows: PresentedTable["rows"] = [];
-  const points: { x: string; y: number }[] = [];
-  let anySuppressed = false;
-  for (const s of agg.klachtenSerie) {
-    const y = String(s.jaar);
-    let display: string;
-    if (s.bron !== "registratie") {
-      display = book.add({ id: `${where}|${y}`, table: where, row: "klachten", column: y, kind: "constante", universe: null, scope: null, value: s.waarde, display: formatGetal(s.waarde) });
-      points.push({ x: y, y: s.waarde });
-    } else {
-      const c = cells.cell("klachten", "klachten", y)!;
-      display = cells.print(c, where, "klachten", y);
-      if (cells.isSuppressed(c)) anySuppressed = true;
-      else points.push({ x: y, y: c.value });
-    }
-    rows.push({ label: s.bron === "registratie" ? y : `${y} (gepubliceerd)`, cells: [display], total: false });
-  }
-  const table: PresentedTable = { id: "klachten", caption: where, headers: ["Jaar", "Klachten"], rows, notes: anySuppressed ? [markNote(mark)] : [] };
+  const { rows, points, hidden } = seriesRows(cells, agg.klachtenSerie, where, "klachten", ["klachten", "klachten"]);
+  const table: PresentedTable = { id: "klachten", caption: where, headers: ["Jaar", "Klachten"], rows, notes: hidden.length ? [markNote(mark)] : [] };
   const alt = `Staafdiagram van het aantal klachten per jaar: ${rows.map((r) => `${r.label}: ${r.cells[0]}`).join("; ")}.`;
   return [{ type: "table", table }, { type: "chart", chart: barChart("grafiek-klachten", title, points, "Aantal klachten", alt, table) }];
 }
@@ -172,28 +133,4 @@ function verantwoording(input: PresentInput, telregel: string, mark: string): Bl
     blocks.push({ type: "list", items: input.warnings.map((w) => escapeHtml(w.melding)) });
   }
   return blocks;
-}
-
-export function number(sections: Section[], prefix = ""): void {
-  let i = 0;
-  let bijlage = 0;
-  for (const s of sections) {
-    if (s.id.startsWith("bijlage") || s.id === "verantwoording") s.number = String.fromCharCode(65 + bijlage++);
-    else s.number = `${prefix}${++i}`;
-    number(s.subsections, `${s.number}.`);
-  }
-}
-
-function* walk(sections: Section[]): Generator<Section> {
-  for (const s of sections) {
-    yield s;
-    yield* walk(s.subsections);
-  }
-}
-
-export function* walkWithLevel(sections: Section[], level = 1): Generator<{ s: Section; level: number }> {
-  for (const s of sections) {
-    yield { s, level };
-    yield* walkWithLevel(s.subsections, level + 1);
-  }
 }

@@ -9,6 +9,7 @@ import { barChart, groupedBarChart, stackedShareChart } from "./charts.ts";
 import { formatGetal, formatProcent, formatUren } from "./format.ts";
 import type { Block, ChartBlock, PresentedTable, Section } from "./model.ts";
 import { presentTable } from "./tables.ts";
+import { seriesRows } from "./series.ts";
 
 export interface SectionContext {
   d: Dataset;
@@ -70,23 +71,7 @@ function meldingenPerJaar(ctx: SectionContext): ChartBlock {
   const { cells, agg } = ctx;
   const title = `Aantal meldingen ${agg.meldingenSerie[0]?.jaar ?? agg.jaar}–${agg.jaar}`;
   const where = `Grafiek: ${title}`;
-  const points: { x: string; y: number }[] = [];
-  const rows: PresentedTable["rows"] = [];
-  const hidden: string[] = [];
-  for (const s of agg.meldingenSerie) {
-    const y = String(s.jaar);
-    if (s.bron !== "registratie") {
-      const display = cells.book.add({ id: `${where}|${y}`, table: where, row: "meldingen", column: y, kind: "constante", universe: null, scope: null, value: s.waarde, display: formatGetal(s.waarde) });
-      points.push({ x: y, y: s.waarde });
-      rows.push({ label: `${y} (gepubliceerd)`, cells: [display], total: false });
-    } else {
-      const c = cells.cell("herkomst", "totaal", y)!;
-      const display = cells.print(c, where, "meldingen", y);
-      if (!cells.isSuppressed(c)) points.push({ x: y, y: c.value });
-      else hidden.push(y);
-      rows.push({ label: y, cells: [display], total: false });
-    }
-  }
+  const { points, rows, hidden } = seriesRows(cells, agg.meldingenSerie, where, "meldingen", ["herkomst", "totaal"]);
   const alt =
     `Staafdiagram van het aantal meldingen per jaar: ` +
     points.map((p) => `${p.x}: ${formatGetal(p.y)}`).join("; ") +

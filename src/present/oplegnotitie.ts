@@ -1,12 +1,9 @@
 // The cover note for the Presidium: a fixed form (titel, opgesteld door, aard van de
 // bespreking, beknopte samenvatting, te nemen besluit, status, fields for the secretariat),
 // filled from the same protected figures and a small settings file.
-import type { Aggregates } from "../aggregate/types.ts";
 import { countingRuleText } from "../aggregate/counting.ts";
-import type { Audience, Dataset } from "../domain.ts";
-import type { Protected } from "../protect/index.ts";
-import { ProtectedCells } from "./cells.ts";
-import { AFRONDING, FigureBook, type FiguresFile } from "./figures.ts";
+import type { FiguresFile } from "./figures.ts";
+import { finishDocument, startDocument, type DocumentInput } from "./document.ts";
 import { escapeHtml, formatGetal } from "./format.ts";
 import type { ReportModel } from "./model.ts";
 
@@ -33,12 +30,9 @@ export const OPLEGNOTITIE_STANDAARD: OplegnotitieInstellingen = {
 
 const STATUS_LABEL = { A: "A — openbaar, actief", B: "B — openbaar, passief", C: "C — vertrouwelijk" } as const;
 
-export function presentOplegnotitie(input: { d: Dataset; agg: Aggregates; protectedReport: Protected; audience: Audience; k: number; instellingen: OplegnotitieInstellingen }): { model: ReportModel; figures: FiguresFile } {
-  const { d, agg, audience, k } = input;
-  const N = agg.jaar;
-  const book = new FigureBook();
-  const mark = d.instellingen.markering;
-  const cells = new ProtectedCells(input.protectedReport, book, mark);
+export function presentOplegnotitie(input: DocumentInput & { instellingen: OplegnotitieInstellingen }): { model: ReportModel; figures: FiguresFile } {
+  const { d, agg, audience } = input;
+  const { book, cells, N } = startDocument(input);
   const inst = { ...input.instellingen, status: audience === "vertrouwelijk" ? "C" : input.instellingen.status } as OplegnotitieInstellingen;
   const where = "Oplegnotitie: beknopte samenvatting";
   const figure = (table: string, row: string, y: number) => {
@@ -62,19 +56,13 @@ export function presentOplegnotitie(input: { d: Dataset; agg: Aggregates; protec
       (klachten ? `Bij de klachtencommissie kwamen ${klachten} klachten binnen.` : "Het aantal klachten bij de klachtencommissie wordt niet vermeld."),
     "Alle cijfers zijn beschermd tegen herleiding tot personen; kleine aantallen zijn niet vermeld. De jaarverslagen zijn bijgevoegd.",
   ];
-  const model: ReportModel = {
+  return finishDocument(input, book, {
     document: DOCUMENT_OPLEGNOTITIE,
     titel: "Oplegnotitie Presidium",
     ondertitel: "",
-    organisatie: d.instellingen.organisatie,
-    jaar: N,
-    vertrouwelijk: audience === "vertrouwelijk",
     datum: "",
     auteurs: inst.opgesteldDoor,
-    telregel: countingRuleText(d, N),
-    markering: mark,
     kort: true,
-    toc: [],
     sections: [
       {
         id: "oplegnotitie", number: "", title: "", subsections: [],
@@ -95,6 +83,5 @@ export function presentOplegnotitie(input: { d: Dataset; agg: Aggregates; protec
         ],
       },
     ],
-  };
-  return { model, figures: { document: DOCUMENT_OPLEGNOTITIE, titel: model.titel, jaar: N, publiek: audience, drempel: k, markering: mark, afronding: AFRONDING, universes: input.protectedReport.description.universes, figures: book.figures } };
+  });
 }

@@ -1,13 +1,10 @@
 // The feed for HR's Sociaal Jaarverslag, §14: klachten at the klachtencommissie, meldingen at
 // the VPOO and at the VPI, one row per year, peildatum 31 December. Every value comes from
 // the same protected cells as the jaarverslagen, under the same counting rule.
-import type { Aggregates } from "../aggregate/types.ts";
 import { countingRuleText } from "../aggregate/counting.ts";
-import type { Audience, Dataset } from "../domain.ts";
-import type { Protected } from "../protect/index.ts";
-import { ProtectedCells } from "./cells.ts";
 import { groupedBarChart } from "./charts.ts";
-import { AFRONDING, FigureBook, type FiguresFile } from "./figures.ts";
+import type { FiguresFile } from "./figures.ts";
+import { finishDocument, startDocument, type DocumentInput } from "./document.ts";
 import type { ChartBlock, PresentedTable } from "./model.ts";
 
 export const DOCUMENT_SJV = "sociaal-jaarverslag";
@@ -32,12 +29,9 @@ export interface SjvFeed {
   notitie: string;
 }
 
-export function presentSjv(input: { d: Dataset; agg: Aggregates; protectedReport: Protected; audience: Audience; k: number }): { feed: SjvFeed; figures: FiguresFile; chart: ChartBlock } {
-  const { d, agg, audience, k } = input;
-  const N = agg.jaar;
-  const book = new FigureBook();
-  const mark = d.instellingen.markering;
-  const cells = new ProtectedCells(input.protectedReport, book, mark);
+export function presentSjv(input: DocumentInput): { feed: SjvFeed; figures: FiguresFile; chart: ChartBlock } {
+  const { d, agg } = input;
+  const { book, cells, mark, N } = startDocument(input);
   const years = agg.recordYears.filter((y) => y >= N - 4);
   const where = `Sociaal Jaarverslag §14, tabel ${years[0]}–${N}`;
   const rows: SjvFeed["rows"] = years.map((y) => {
@@ -61,7 +55,9 @@ export function presentSjv(input: { d: Dataset; agg: Aggregates; protectedReport
   };
   const alt = `Staafdiagram van klachten en meldingen per jaar: ${table.rows.map((r) => `${r.label}: ${SJV_REEKSEN.map((s, i) => `${s.label.toLowerCase()} ${r.cells[i]}`).join(", ")}`).join("; ")}.`;
   const chart = groupedBarChart("grafiek-sjv", `Klachten en meldingen ${years[0]}–${N}`, points, alt, table);
-  return { feed, chart, figures: { document: DOCUMENT_SJV, titel: `Sociaal Jaarverslag ${N}, §14`, jaar: N, publiek: audience, drempel: k, markering: mark, afronding: AFRONDING, universes: input.protectedReport.description.universes, figures: book.figures } };
+  // The feed is no PDF: only its figures.json is used from the document envelope.
+  const { figures } = finishDocument(input, book, { document: DOCUMENT_SJV, titel: `Sociaal Jaarverslag ${N}, §14`, datum: "", auteurs: "", sections: [] });
+  return { feed, chart, figures };
 }
 
 function changeNote(rows: SjvFeed["rows"], N: number, mark: string): string {

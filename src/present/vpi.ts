@@ -1,26 +1,19 @@
 // The jaarverslag of the vertrouwenspersoon integriteit: a short companion to the VPOO
 // report, from the same protection.
-import type { Aggregates } from "../aggregate/types.ts";
 import { countingRuleText } from "../aggregate/counting.ts";
-import type { Audience, Dataset } from "../domain.ts";
-import type { Protected } from "../protect/index.ts";
-import { ProtectedCells } from "./cells.ts";
 import { barChart } from "./charts.ts";
-import { AFRONDING, FigureBook, type FiguresFile } from "./figures.ts";
-import { formatGetal } from "./format.ts";
-import { number, walkWithLevel } from "./index.ts";
+import type { FiguresFile } from "./figures.ts";
+import { finishDocument, startDocument, type DocumentInput } from "./document.ts";
+import { seriesRows } from "./series.ts";
 import type { Block, PresentedTable, ReportModel, Section } from "./model.ts";
 import { presentTable } from "./tables.ts";
 import { ACTIVITEIT_LABEL } from "../protect/describe.ts";
 
 export const DOCUMENT_VPI = "jaarverslag-vpi";
 
-export function presentVpi(input: { d: Dataset; agg: Aggregates; protectedReport: Protected; audience: Audience; k: number }): { model: ReportModel; figures: FiguresFile } {
-  const { d, agg, audience, k } = input;
-  const N = agg.jaar;
-  const book = new FigureBook();
-  const mark = d.instellingen.markering;
-  const cells = new ProtectedCells(input.protectedReport, book, mark);
+export function presentVpi(input: DocumentInput): { model: ReportModel; figures: FiguresFile } {
+  const { d, agg } = input;
+  const { book, cells, N } = startDocument(input);
   const P = (html: string): Block => ({ type: "paragraph", html });
   const meldingen = cells.cell("vpi-jaren", "meldingen", String(N))!;
   const advies = cells.cell("vpi-jaren", "adviesvragen", String(N))!;
@@ -34,21 +27,7 @@ export function presentVpi(input: { d: Dataset; agg: Aggregates; protectedReport
   // Chart of meldingen per year: historie before the records, then protected figures.
   const title = `Meldingen bij de vertrouwenspersoon integriteit ${agg.vpiSerie[0]?.jaar ?? N}–${N}`;
   const chartWhere = `Grafiek: ${title}`;
-  const points: { x: string; y: number }[] = [];
-  const rows: PresentedTable["rows"] = [];
-  for (const s of agg.vpiSerie) {
-    const y = String(s.jaar);
-    let display: string;
-    if (s.bron !== "registratie") {
-      display = book.add({ id: `${chartWhere}|${y}`, table: chartWhere, row: "meldingen", column: y, kind: "constante", universe: null, scope: null, value: s.waarde, display: formatGetal(s.waarde) });
-      points.push({ x: y, y: s.waarde });
-    } else {
-      const c = cells.cell("vpi-jaren", "meldingen", y)!;
-      display = cells.print(c, chartWhere, "meldingen", y);
-      if (!cells.isSuppressed(c)) points.push({ x: y, y: c.value });
-    }
-    rows.push({ label: s.bron === "registratie" ? y : `${y} (gepubliceerd)`, cells: [display], total: false });
-  }
+  const { points, rows } = seriesRows(cells, agg.vpiSerie, chartWhere, "meldingen", ["vpi-jaren", "meldingen"]);
   const data: PresentedTable = { id: "data-vpi", caption: `Cijfers bij de grafiek ${title}`, headers: ["Jaar", "Meldingen"], rows, notes: [] };
   const alt = `Staafdiagram van het aantal meldingen bij de vertrouwenspersoon integriteit per jaar: ${rows.map((r) => `${r.label}: ${r.cells[0]}`).join("; ")}.`;
 
@@ -75,20 +54,11 @@ export function presentVpi(input: { d: Dataset; agg: Aggregates; protectedReport
     },
     { id: "bijlage-vpi", number: "", title: "Bijlage: cijfers bij de grafiek", subsections: [], blocks: [{ type: "table", table: data }] },
   ];
-  number(sections);
-  const model: ReportModel = {
+  return finishDocument(input, book, {
     document: DOCUMENT_VPI,
     titel: `Jaarverslag vertrouwenspersoon integriteit ${N}`,
-    ondertitel: audience === "vertrouwelijk" ? "Vertrouwelijke versie voor Presidium en MT" : "Openbare versie",
-    organisatie: d.instellingen.organisatie,
-    jaar: N,
-    vertrouwelijk: audience === "vertrouwelijk",
     datum: "",
     auteurs: "De vertrouwenspersoon integriteit",
-    telregel: countingRuleText(d, N),
-    markering: mark,
     sections,
-    toc: [...walkWithLevel(sections)].map(({ s, level }) => ({ number: s.number, title: s.title, id: s.id, level })),
-  };
-  return { model, figures: { document: DOCUMENT_VPI, titel: model.titel, jaar: N, publiek: audience, drempel: k, markering: mark, afronding: AFRONDING, universes: input.protectedReport.description.universes, figures: book.figures } };
+  });
 }

@@ -1,0 +1,84 @@
+// What every document shares: one figure book, the protected cells, and the envelope of
+// its model and figures.json.
+import type { Aggregates } from "../aggregate/types.ts";
+import { countingRuleText } from "../aggregate/counting.ts";
+import type { Audience, Dataset } from "../domain.ts";
+import type { Protected } from "../protect/index.ts";
+import { ProtectedCells } from "./cells.ts";
+import { AFRONDING, FigureBook, type FiguresFile } from "./figures.ts";
+import type { ReportModel, Section } from "./model.ts";
+
+export interface DocumentInput {
+  d: Dataset;
+  agg: Aggregates;
+  protectedReport: Protected;
+  audience: Audience;
+  k: number;
+}
+
+export function startDocument(input: DocumentInput): { book: FigureBook; cells: ProtectedCells; mark: string; N: number } {
+  const book = new FigureBook();
+  const mark = input.d.instellingen.markering;
+  return { book, cells: new ProtectedCells(input.protectedReport, book, mark), mark, N: input.agg.jaar };
+}
+
+export function ondertitel(audience: Audience): string {
+  return audience === "vertrouwelijk" ? "Vertrouwelijke versie voor Presidium en MT" : "Openbare versie";
+}
+
+/** Numbers the sections, builds the contents and the figures.json of a document. */
+export function finishDocument(
+  input: DocumentInput,
+  book: FigureBook,
+  fields: Omit<ReportModel, "organisatie" | "jaar" | "vertrouwelijk" | "telregel" | "markering" | "toc" | "ondertitel"> & { ondertitel?: string },
+): { model: ReportModel; figures: FiguresFile } {
+  const { d, agg, audience, k } = input;
+  number(fields.sections);
+  const model: ReportModel = {
+    ondertitel: ondertitel(audience),
+    ...fields,
+    organisatie: d.instellingen.organisatie,
+    jaar: agg.jaar,
+    vertrouwelijk: audience === "vertrouwelijk",
+    telregel: countingRuleText(d, agg.jaar),
+    markering: d.instellingen.markering,
+    toc: [...walkWithLevel(fields.sections)].map(({ s, level }) => ({ number: s.number, title: s.title, id: s.id, level })),
+  };
+  const figures: FiguresFile = {
+    document: model.document,
+    titel: model.titel,
+    jaar: agg.jaar,
+    publiek: audience,
+    drempel: k,
+    markering: model.markering,
+    afronding: AFRONDING,
+    universes: input.protectedReport.description.universes,
+    figures: book.figures,
+  };
+  return { model, figures };
+}
+
+/** Section numbers are generated, so the contents and the headings always agree. */
+export function number(sections: Section[], prefix = ""): void {
+  let i = 0;
+  let bijlage = 0;
+  for (const s of sections) {
+    if (s.id.startsWith("bijlage") || s.id === "verantwoording") s.number = String.fromCharCode(65 + bijlage++);
+    else s.number = `${prefix}${++i}`;
+    number(s.subsections, `${s.number}.`);
+  }
+}
+
+export function* walk(sections: Section[]): Generator<Section> {
+  for (const s of sections) {
+    yield s;
+    yield* walk(s.subsections);
+  }
+}
+
+export function* walkWithLevel(sections: Section[], level = 1): Generator<{ s: Section; level: number }> {
+  for (const s of sections) {
+    yield { s, level };
+    yield* walkWithLevel(s.subsections, level + 1);
+  }
+}
