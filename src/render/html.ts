@@ -8,6 +8,27 @@ import { fontFaceCss } from "./fonts.ts";
 
 const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "templates");
 
+/**
+ * A table of at most this many rows is kept on one page (with its caption and notes); a
+ * longer one may break, and then repeats its header row on the next page.
+ */
+export const KORTE_TABEL = 15;
+
+/**
+ * The counsellors' Markdown has its own heading levels; in the report they sit directly below
+ * the section's heading (h1 → h2 under a chapter), so the tagged PDF and the bookmarks have no
+ * gaps in the heading levels. The relative levels inside the text are kept.
+ */
+export function shiftHeadings(html: string, sectionLevel: number): string {
+  const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
+  if (levels.length === 0) return html;
+  const shift = sectionLevel + 1 - Math.min(...levels);
+  const to = (n: string) => Math.min(6, Math.max(1, Number(n) + shift));
+  return html
+    .replace(/<h([1-6])(?=[\s>])/g, (_all, n: string) => `<h${to(n)}`)
+    .replace(/<\/h([1-6])>/g, (_all, n: string) => `</h${to(n)}>`);
+}
+
 let compiled: Handlebars.TemplateDelegate | null = null;
 let hb: typeof Handlebars | null = null;
 
@@ -15,6 +36,10 @@ function templates(): { hb: typeof Handlebars; main: Handlebars.TemplateDelegate
   if (!compiled || !hb) {
     hb = Handlebars.create();
     hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+    hb.registerHelper("kort", (rows: unknown) => Array.isArray(rows) && rows.length <= KORTE_TABEL);
+    hb.registerHelper("eigenTekst", (html: unknown, level: unknown) =>
+      shiftHeadings(String(html ?? ""), typeof level === "number" ? level : 1),
+    );
     for (const name of readdirSync(join(TEMPLATES, "partials"))) {
       if (name.endsWith(".hbs")) hb.registerPartial(name.replace(/\.hbs$/, ""), readFileSync(join(TEMPLATES, "partials", name), "utf8"));
     }

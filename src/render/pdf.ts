@@ -65,8 +65,11 @@ function escapeHtml(text: string): string {
 // Header and footer are rendered by Chromium in a separate document that does not see the
 // page's web fonts, so they carry their own (small, inlined) @font-face rules. Their default
 // font size is tiny and their colours are not printed unless asked for.
+/** Text colour of the running header and footer (on white; see tests/render/colours.test.ts). */
+export const HEADER_FOOTER_COLOUR = "#333333";
+
 const TEMPLATE_STYLE =
-  `font-family: ${FONT_STACK}; font-size: 8pt; color: #333; ` +
+  `font-family: ${FONT_STACK}; font-size: 8pt; color: ${HEADER_FOOTER_COLOUR}; ` +
   `-webkit-print-color-adjust: exact; print-color-adjust: exact; ` +
   `width: 100%; box-sizing: border-box; margin: 0 ${MARGIN.right} 0 ${MARGIN.left};`;
 
