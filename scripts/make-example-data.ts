@@ -635,7 +635,8 @@ function voorwerk(jaar: number): string {
   return [
     "---",
     `titel: Jaarverslag vertrouwenspersonen ongewenste omgangsvormen ${jaar}`,
-    "vastgesteld: 2021-03-02",
+    // Adopted in the spring after the year it covers, as the real reports were.
+    `vastgesteld: ${jaar + 1}-03-02`,
     "auteurs: De vertrouwenspersonen ongewenste omgangsvormen",
     "---",
     "",
@@ -1035,7 +1036,7 @@ for (const j of [2018, 2019, 2020, 2021]) {
   for (const jaar of [2018, 2019, 2020, 2021]) {
     const tekst = readFileSync(join(DATA, "verslag", `${jaar}.md`), "utf8");
     const plek = `verslag/${jaar}.md`;
-    eis(tekst.startsWith(`---\ntitel: `) && tekst.includes("\nvastgesteld: 2021-03-02\n") && tekst.includes("\nauteurs: De vertrouwenspersonen ongewenste omgangsvormen\n---\n"), `${plek}: voorwerk`);
+    eis(tekst.startsWith(`---\ntitel: `) && tekst.includes(`\nvastgesteld: ${jaar + 1}-03-02\n`) && tekst.includes("\nauteurs: De vertrouwenspersonen ongewenste omgangsvormen\n---\n"), `${plek}: voorwerk`);
     gelijk([...tekst.matchAll(/^## (.+)$/gm)].map((x) => x[1]), SECTIES, `${plek}: secties`);
     eis(/^### Trends$/m.test(tekst) && /^### Aanbevelingen$/m.test(tekst) && /^- /m.test(tekst), `${plek}: trends/aanbevelingen`);
     const body = tekst.replace(/^---[\s\S]*?---\n/, "").replace(/^#+ .*$/gm, "");

@@ -52,7 +52,11 @@ export function present(input: PresentInput): { model: ReportModel; figures: Fig
     { id: "trends", number: "", title: "Trends en aanbevelingen", blocks: [md("Trends en aanbevelingen")], subsections: [] },
     { id: "klachtencommissie", number: "", title: "Klachtencommissie", blocks: [md("Klachtencommissie"), ...klachten(ctx, mark)], subsections: [] },
   ];
-  for (const s of walk(sections)) for (const b of s.blocks) if (b.type === "chart") charts.push(b.chart);
+  // The appendix gives each chart's figures as a table, unless that table is printed beside
+  // the chart already (klachten).
+  const bodyTables = new Set<PresentedTable>();
+  for (const s of walk(sections)) for (const b of s.blocks) if (b.type === "table") bodyTables.add(b.table);
+  for (const s of walk(sections)) for (const b of s.blocks) if (b.type === "chart" && !bodyTables.has(b.chart.data)) charts.push(b.chart);
   sections.push({
     id: "bijlage-grafieken",
     number: "",
