@@ -50,6 +50,17 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
       }
     }
   }
+  // Figures an earlier report hid stay hidden: they are attacked too, with everything
+  // this report prints. A figure this report prints is known exactly (checked below).
+  const publishedNow = new Set(file.figures.filter((f) => f.value !== null && f.universe && f.scope).map((f) => scopeKey(f.universe!, f.scope!)));
+  for (const e of known) {
+    for (const f of e.figures) {
+      const key = scopeKey(f.universe, f.scope);
+      if (f.value !== null || suppressed.has(key) || publishedNow.has(key)) continue;
+      const t = terms({ universe: f.universe, scope: f.scope });
+      if (t.length > 0) suppressed.set(key, { figures: [`${e.report}: eerder onderdrukt`], terms: t, kind: f.universe === "uren" ? "uren" : "aantal" });
+    }
+  }
   for (const f of file.figures) {
     if (f.value === null || !f.universe || !f.scope || !f.denominator) continue;
     const num = terms(f);
@@ -88,7 +99,8 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
   for (const f of file.figures) {
     if (f.value === null || (f.kind !== "aantal" && f.kind !== "uren") || !f.universe || !f.scope) continue;
     const key = scopeKey(f.universe, f.scope);
-    const width = required?.get(key) ?? 0;
+    const hiddenBefore = f.kind === "aantal" && known.some((e) => e.figures.some((g) => g.value === null && scopeKey(g.universe, g.scope) === key));
+    const width = required?.get(key) ?? (hiddenBefore ? file.drempel - 1 : 0);
     const small = f.kind === "aantal" && f.value > 0 && f.value < file.drempel;
     if (!small && width <= 0) continue;
     const iv = exposed.get(key) ?? { id: key, lo: f.value, hi: f.value, requiredWidth: Math.max(width, small ? file.drempel - 1 : 0), ok: false, scenario: "publiek: het cijfer is zelf gepubliceerd", figures: [] };

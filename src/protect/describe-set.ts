@@ -10,5 +10,10 @@ import type { Description } from "./tables.ts";
 export function describeReportSet(agg: Aggregates, d: Dataset, opts: DescribeOptions): Description {
   const vpoo = describe(agg, d, opts);
   const vpi = describeVpi(agg, d);
-  return { universes: [...vpoo.universes, vpi.universe], tables: [...vpoo.tables, ...vpi.tables], recodings: vpoo.recodings };
+  return {
+    universes: [...vpoo.universes, vpi.universe],
+    tables: [...vpoo.tables, ...vpi.tables],
+    recodings: vpoo.recodings,
+    valueOf: (universe, scope) => (universe === "vpi" ? vpi.valueOf(scope) : (vpoo.valueOf?.(universe, scope) ?? 0)),
+  };
 }

@@ -10,7 +10,7 @@ import type { Scope, UniverseSpec } from "./universe.ts";
 
 export const VPI_ADVIES = "adviesvraag";
 
-export function describeVpi(agg: Aggregates, d: Dataset): { universe: UniverseSpec; tables: TableSpec[] } {
+export function describeVpi(agg: Aggregates, d: Dataset): { universe: UniverseSpec; tables: TableSpec[]; valueOf: (scope: Scope) => number } {
   const N = agg.jaar;
   const years = agg.recordYears;
   const codes = [...new Set([VPI_ADVIES, "integriteitskwestie", ...agg.vpiCellen.map((c) => c.aard)])].sort();
@@ -35,6 +35,7 @@ export function describeVpi(agg: Aggregates, d: Dataset): { universe: UniverseSp
   const meldingen = (y: number): Scope => ({ jaar: [String(y)], aard: meldingCodes });
   return {
     universe,
+    valueOf: count,
     tables: [
       {
         id: "vpi-jaren",

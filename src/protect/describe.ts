@@ -3,6 +3,7 @@ import type { Aggregates, UrenActiviteit } from "../aggregate/types.ts";
 import { UREN_ACTIVITEITEN } from "../aggregate/types.ts";
 import { HERKOMSTEN, STATUSSEN, type Audience, type Dataset, type Herkomst, type Status } from "../domain.ts";
 import { labelInYear } from "../validate/vocabulaire.ts";
+import { aardCounts } from "../aggregate/counting.ts";
 import { recodeCategories } from "./recode.ts";
 import type { Description, Recoding, TableCell, TableSpec } from "./tables.ts";
 import type { Scope, UniverseSpec } from "./universe.ts";
@@ -33,7 +34,7 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
   const years = agg.recordYears;
   const prev = years.includes(N - 1) ? [N - 1, N] : [N];
   const aardCodes = [...new Set([...d.vocabulaire.filter((t) => t.soort === "aard").map((t) => t.code), ...agg.meldingCellen.map((c) => c.aard)])];
-  const counted = aardCodes.filter((c) => d.vocabulaire.find((t) => t.soort === "aard" && t.code === c)?.teltMee ?? true);
+  const counted = aardCodes.filter((c) => aardCounts(d, c));
   const notCounted = aardCodes.filter((c) => !counted.includes(c));
 
   const universes: UniverseSpec[] = [
@@ -205,7 +206,9 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
     })),
   });
 
-  return { universes, tables, recodings };
+  const klachtenIn = (scope: Scope) => agg.klachtenSerie.filter((s) => s.bron === "registratie" && (scope["jaar"] ?? [String(s.jaar)]).includes(String(s.jaar))).reduce((n, s) => n + s.waarde, 0);
+  const valueOf = (universe: string, scope: Scope) => (universe === "meldingen" ? count(scope) : universe === "uren" ? uren(scope).value : universe === "klachten" ? klachtenIn(scope) : 0);
+  return { universes, tables, recodings, valueOf };
 }
 
 function matches(scope: Scope, cell: Record<string, string>): boolean {

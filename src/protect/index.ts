@@ -1,7 +1,7 @@
 // protect: recoded tables (from describe) → which cells are suppressed, chosen by HiGHS,
 // with the earlier reports in the ledger as known facts.
 import { suppress } from "./engine/index.ts";
-import type { EngineCell, SuppressionProblem } from "./engine/types.ts";
+import type { EngineCell, LinearFact, SuppressionProblem } from "./engine/types.ts";
 import type { LedgerEntry } from "./ledger.ts";
 import { primaryReason, requiredWidth, type PrimaryRules } from "./primary.ts";
 import type { Description, TableCell } from "./tables.ts";
@@ -41,6 +41,8 @@ export async function protect(description: Description, rules: PrimaryRules, kno
     }
   }
   const extraFixed: EngineCell[] = [];
+  const facts: LinearFact[] = [];
+  const hiddenBefore = new Set<string>();
   for (const e of known) {
     for (const f of e.figures) {
       const key = scopeKey(f.universe, f.scope);
@@ -54,9 +56,24 @@ export async function protect(description: Description, rules: PrimaryRules, kno
               `Een gepubliceerd cijfer kan niet stil veranderen: herstel de registratie of verwijder het oude verslag uit data/gepubliceerd.`,
           );
         } else current.fixed = true;
-      } else if (f.value !== null) {
+      } else if (f.value === null) {
+        // Hidden in an earlier report and not printed now: it must stay protected, so it
+        // joins the problem as a cell that stays suppressed and needs its interval.
         const terms = expandScopeSafe(description, index, f.universe, f.scope);
-        if (terms.length > 0) extraFixed.push({ id: `${e.report}:${key}`, terms, value: f.value, status: "fixed", requiredWidth: 0, cost: 0 });
+        const key2 = `${e.report}:${key}`;
+        if (terms.length === 0 || !description.valueOf || hiddenBefore.has(key)) continue;
+        hiddenBefore.add(key);
+        const value = description.valueOf(f.universe, f.scope);
+        const kind = f.universe === "uren" ? "uren" : "aantal";
+        extraFixed.push({ id: key2, terms, value, status: "primary", requiredWidth: kind === "aantal" ? rules.k - 1 : Math.max(1, value / 2), cost: 0 });
+      } else {
+        const terms = expandScopeSafe(description, index, f.universe, f.scope);
+        if (terms.length === 0) continue;
+        // Hours were printed to one decimal: known to within 0,05, not exactly (rounded
+        // parts need not add up to a total this report publishes exactly).
+        if (description.universes.find((u) => u.id === f.universe)?.integer === false) {
+          facts.push({ id: `${e.report}:${key}`, terms: terms.map((i) => ({ index: i, coef: 1 })), lo: f.value - 0.05, hi: f.value + 0.05 });
+        } else extraFixed.push({ id: `${e.report}:${key}`, terms, value: f.value, status: "fixed", requiredWidth: 0, cost: 0 });
       }
     }
   }
@@ -83,7 +100,7 @@ export async function protect(description: Description, rules: PrimaryRules, kno
   const problem: SuppressionProblem = {
     vars: index.integer.map((integer) => ({ integer })),
     cells: [...cells, ...extraFixed],
-    facts: [],
+    facts,
   };
   let result;
   try {

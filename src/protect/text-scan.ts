@@ -35,8 +35,8 @@ export function scanVerslag(v: Verslagtekst, k: number, names: string[]): Proble
           }
         }
       });
-      if (/\d+\s*%/.test(line) && /meld|klacht/i.test(line)) {
-        out.push(problem(v.bestand, regel, s.titel, /\d+\s*%/.exec(line)![0], "een percentage van meldingen in eigen tekst kan een klein aantal verraden; gebruik de beschermde tabellen"));
+      if (/\d+\s*(%|procent)/i.test(line) && /meld|klacht/i.test(line)) {
+        out.push(problem(v.bestand, regel, s.titel, /\d+\s*(%|procent)/i.exec(line)![0], "een percentage van meldingen in eigen tekst kan een klein aantal verraden; gebruik de beschermde tabellen"));
       }
       if (/\b(een|één) melder (heeft|is|kreeg|werd|had)\b/i.test(line)) {
         out.push(problem(v.bestand, regel, s.titel, /\b(een|één) melder \w+/i.exec(line)![0], "een zin over één melder kan die melder herkenbaar maken; schrijf in algemene termen"));

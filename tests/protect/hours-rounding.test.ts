@@ -36,4 +36,22 @@ describe("uren met gedeelde afhandeling", () => {
     const vertrouwelijk = await buildReport(d, 2020, "vertrouwelijk", [openbaar.ledgerEntry]);
     expect(vertrouwelijk.audit.ok).toBe(true);
   });
+
+  it("uren uit het verslag van vorig jaar gelden als afgerond, niet als exacte vergelijking", async () => {
+    // Found by a cross-year property run: 2019 prints the groups as 54,3 and 38,3 (exact
+    // 54,25 and 38,25) while the 2020 report prints the 2019 total exactly as 92,5.
+    const d = dataset({
+      meldingen: [
+        melding({ jaar: 2019, aard: "pesten", herkomst: "fractie", vertrouwenspersonen: ["VP-F1", "VP-A1"], uren: 0.5 }),
+        ...[1, 2, 3, 4].map(() => melding({ jaar: 2019, aard: "pesten", herkomst: "fractie", vertrouwenspersonen: ["VP-A1"], uren: 0.5 })),
+        melding({ jaar: 2020, aard: "pesten", herkomst: "fractie", vertrouwenspersonen: ["VP-A1"], uren: 0.5 }),
+      ],
+      activiteiten: [...activiteiten(2019), ...activiteiten(2020)],
+    });
+    const r2019 = await buildReport(d, 2019);
+    const groep = r2019.ledgerEntry.figures.filter((f) => f.universe === "uren" && f.scope["vpgroep"] && f.value !== null);
+    expect(groep.map((f) => f.value).sort()).toEqual([0, 38.3, 54.3]);
+    const r2020 = await buildReport(d, 2020, "openbaar", [r2019.ledgerEntry]);
+    expect(r2020.audit.ok).toBe(true);
+  });
 });

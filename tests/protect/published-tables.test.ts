@@ -7,7 +7,7 @@ import { ProtectionError } from "../../src/protect/index.ts";
 import type { LedgerEntry } from "../../src/protect/ledger.ts";
 import { scopeKey } from "../../src/protect/universe.ts";
 import { publishedDataset } from "../fixtures/dataset.ts";
-import { buildReport, keyOf, type Report } from "./report.ts";
+import { buildReport, hiddenElsewhere, keyOf, leaks, type Report } from "./report.ts";
 
 const d = publishedDataset();
 const MARK = d.instellingen.markering;
@@ -155,19 +155,15 @@ describe("het grootboek (ledger)", () => {
   it("wat in 2019 onderdrukt was, blijft in 2020 onderdrukt of beschermd", async () => {
     const hidden2019 = r2019.ledgerEntry.figures.filter((f) => f.value === null);
     expect(hidden2019.length).toBeGreaterThan(0);
-    const cells2020 = new Set(r2020.protectedReport.description.tables.flatMap((t) => t.cells.map((c) => scopeKey(c.universe, c.scope))));
-    const elsewhere: Figure[] = [];
-    for (const f of hidden2019) {
-      const key = scopeKey(f.universe, f.scope);
-      if (cells2020.has(key)) expect(r2020.protectedReport.suppressed.has(key), key).toBe(true);
-      else elsewhere.push({ id: `2019|${key}`, table: "2019", row: key, column: "2019", kind: f.universe === "uren" ? "uren" : "aantal", universe: f.universe, scope: f.scope, value: null, display: MARK });
-    }
+    const { kept, elsewhere } = hiddenElsewhere(r2019, r2020);
+    for (const key of kept) expect(r2020.protectedReport.suppressed.has(key), key).toBe(true);
+    expect(kept.length + elsewhere.length).toBe(hidden2019.length);
     // A 2019 figure that the 2020 report does not print must still not be derivable from
     // 2020's figures together with 2019's: attack it as if it were printed hidden.
     const file: FiguresFile = { ...r2020.figures, figures: [...r2020.figures.figures, ...elsewhere] };
     const required = new Map([...r2019.required, ...r2020.required]);
     const audit = await auditFigures(file, [r2019.ledgerEntry], required);
-    expect(audit.intervals.filter((i) => !i.ok)).toEqual([]);
+    expect(leaks(audit.intervals, elsewhere)).toEqual([]);
   });
 
   it("publiceert in 2020 niet opnieuw een ander getal voor een cijfer uit 2019", () => {

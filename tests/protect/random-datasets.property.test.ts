@@ -4,7 +4,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { HERKOMSTEN, STATUSSEN, type Melding } from "../../src/domain.ts";
 import { activiteiten, AARD_LEAVES, dataset, HISTORIE, melding } from "../fixtures/dataset.ts";
-import { buildReport, keyOf } from "./report.ts";
+import { auditFigures } from "../../src/protect/audit.ts";
+import { buildReport, hiddenElsewhere, keyOf, leaks } from "./report.ts";
 
 const RECEIVERS = ["VP-A1", "VP-A2", "VP-F1", "VP-F2", "VP-F3", "VP-E1"];
 
@@ -54,7 +55,27 @@ describe("willekeurige kleine registraties, openbaar verslag 2020 (k = 5)", () =
         expect(r.audit.intervals.filter((i) => !i.ok)).toEqual([]);
         expect(r.audit.ok).toBe(true);
       }),
-      { numRuns: 15 },
+      { numRuns: Number(process.env["FC_RUNS"] ?? 15) },
     );
-  }, 120_000);
+  }, 600_000);
+});
+
+describe("willekeurige registraties over twee verslagen: 2019, dan 2020 met 2019 in het grootboek", () => {
+  it("2020 bouwt zonder fout, houdt 2019's verborgen cijfers verborgen en verraadt ze niet", async () => {
+    const bothYears = arbMeldingen.filter((ms) => ms.some((m) => m.datum.jaar === 2019));
+    await fc.assert(
+      fc.asyncProperty(bothYears, async (meldingen) => {
+        const d = dataset({ meldingen, activiteiten: [...activiteiten(2019), ...activiteiten(2020)], historie: HISTORIE });
+        const r2019 = await buildReport(d, 2019, "openbaar");
+        const r2020 = await buildReport(d, 2020, "openbaar", [r2019.ledgerEntry]);
+        expect(r2020.audit.ok).toBe(true);
+        const { kept, elsewhere } = hiddenElsewhere(r2019, r2020);
+        for (const key of kept) expect(r2020.protectedReport.suppressed.has(key), key).toBe(true);
+        const file = { ...r2020.figures, figures: [...r2020.figures.figures, ...elsewhere] };
+        const audit = await auditFigures(file, [r2019.ledgerEntry], new Map([...r2019.required, ...r2020.required]));
+        expect(leaks(audit.intervals, elsewhere)).toEqual([]);
+      }),
+      { numRuns: Number(process.env["FC_RUNS_LEDGER"] ?? 8) },
+    );
+  }, 600_000);
 });

@@ -45,3 +45,30 @@ export function ledgerEntryOf(figures: FiguresFile, jaar: number, audience: Audi
 export function keyOf(f: { universe: FiguresFile["figures"][number]["universe"]; scope: FiguresFile["figures"][number]["scope"] }): string | null {
   return f.universe && f.scope ? scopeKey(f.universe, f.scope) : null;
 }
+
+/**
+ * The figures an earlier report suppressed: those this report also prints (`kept`, by scope
+ * key), and the others as extra suppressed figures to attack (`elsewhere`).
+ */
+export function hiddenElsewhere(earlier: Report, later: Report): { kept: string[]; elsewhere: FiguresFile["figures"] } {
+  const cells = new Set(later.protectedReport.description.tables.flatMap((t) => t.cells.map((c) => scopeKey(c.universe, c.scope))));
+  const kept: string[] = [];
+  const elsewhere: FiguresFile["figures"] = [];
+  for (const f of earlier.ledgerEntry.figures.filter((x) => x.value === null)) {
+    const key = scopeKey(f.universe, f.scope);
+    if (cells.has(key)) kept.push(key);
+    else elsewhere.push({ id: `${earlier.ledgerEntry.report}|${key}`, table: earlier.ledgerEntry.report, row: key, column: String(earlier.ledgerEntry.jaar), kind: f.universe === "uren" ? "uren" : "aantal", universe: f.universe, scope: f.scope, value: null, display: later.figures.markering });
+  }
+  return { kept, elsewhere };
+}
+
+/**
+ * Failing intervals, except an insider placed in one of the added 2019 cells: that cell may
+ * be a part of the attacked one, which is the insider-in-their-own-cell case the audit
+ * deliberately does not count (the insider learns nothing about others from it).
+ */
+export function leaks<T extends { ok: boolean; scenario: string }>(intervals: T[], added: { id: string }[]): T[] {
+  const own = new Set(added.map((f) => `insider in ${f.id.slice(f.id.indexOf("|") + 1)}`));
+  return intervals.filter((i) => !i.ok && !own.has(i.scenario));
+}
+

@@ -1,18 +1,33 @@
-// The attacker's computation, kept in one persistent HiGHS model so that both `attack` (one
-// pattern, every suppressed cell) and `suppress` (many patterns, the primary cells) can reuse it.
+// The attacker's computation, kept in persistent HiGHS models so that both `attack` (one pattern,
+// every suppressed cell, exact intervals) and `suppress` (many patterns, only "does every primary
+// pass?") can reuse it.
 //
 // Model: one column per (merged) inner variable, 0 ≤ x ≤ upper, integer where counts are; one
 // row per cell and one per fact. The publication pattern only changes row bounds:
 //   published cell  →  Σ x = value           (the reader knows it)
 //   suppressed cell →  free row              (no information)
 //   insider in q    →  Σ_q x ≥ 1             (a melder knows their own melding is in q)
-// An interval end is a MIP optimum: the LP relaxation can be wider than what an attacker who
-// knows counts are whole numbers can deduce.
+//
+// Interval ends are MIP optima (an attacker who knows counts are whole can be sharper than the LP
+// relaxation). A MIP costs ~50 ms here, an LP re-solve from the previous basis ~3 ms, so:
+//   - The LP and the MIP live in two models: LP re-solves stay hot-started.
+//   - The LP interval contains the MIP interval: LP too narrow ⇒ the cell fails, no MIP needed.
+//   - Every whole-number solution met is kept ("pool", as its cell sums). Points that fit the
+//     current pattern are integer witnesses: the MIP interval contains their range. Witnesses
+//     wide enough ⇒ the cell passes, no MIP needed. An LP bound attained by a witness is exact.
+//   - Only otherwise a MIP is solved.
+// Insider scenarios are the expensive part (one per other suppressed cell q). A scenario cannot
+// narrow an end if a witness at that end already has Σ_q ≥ 1. Witnesses covering many scenarios
+// at once are searched directly: maximise Σ t_q with t_q ≤ 1, t_q ≤ Σ_q x on the end's face
+// (auxiliary columns t, one per cell, pinned to 0 outside this search).
 
 import {
+  HOT_LP_OPTIONS,
+  LEAN_MIP_OPTIONS,
   PersistentModel,
   SolverInfeasibleError,
   SolverUnboundedError,
+  type LinearColumn,
   type LinearRow,
   type LinearSolution,
   type LinearTerm,
@@ -35,32 +50,49 @@ export interface Interval {
   hi: number;
 }
 
-interface SolvedInterval extends Interval {
-  /** Attacker's solutions at the two ends (absent when not solved, or hi is unbounded). */
-  xLo?: Float64Array;
-  xHi?: Float64Array;
-}
-
 export interface AuditResult extends Interval {
-  /** Scenario giving the narrowest interval (PUBLIC on ties). */
+  /** Scenario giving the narrowest interval (full audit), or the first failing one (pass mode). */
   scenario: number;
   ok: boolean;
 }
 
+export type Verdict =
+  | { verdict: "pass"; unboundedAbove?: boolean }
+  | { verdict: "impossible" }
+  | { verdict: "fail"; lo: number; hi: number };
+
+/** A whole-number solution, stored as its cell sums plus the cells where it differs from the stored values. */
+interface PoolPoint {
+  sums: Float64Array;
+  differs: Int32Array;
+}
+
+type Bound = number | "infeasible" | "unbounded";
+
 const WIDTH_TOL = 1e-9;
-/** A solution value this close to 1 counts as "the insider's cell already holds a melding". */
+/** A sum this close to 1 counts as "the insider's cell holds a melding". */
 const ONE = 1 - 1e-6;
+/** LP values this close to a whole number count as whole. */
+const INTEGRALITY_TOL = 1e-7;
+const VALUE_TOL = 1e-6;
+const POOL_LIMIT = 20000;
 
 export class Auditor {
   private published: boolean[];
   private roots: Int32Array | undefined;
+  private readonly pool: PoolPoint[] = [];
+  /** Pool points that fit the current pattern (lazily rebuilt after a pattern change). */
+  private fitting: PoolPoint[] | undefined;
 
   private constructor(
-    private readonly model: PersistentModel,
+    private readonly lp: PersistentModel,
+    private readonly mip: PersistentModel,
     private readonly cells: readonly AuditCell[],
     private readonly cellCols: readonly (readonly number[])[],
-    private readonly factCols: readonly (readonly number[])[],
-    private readonly integral: readonly boolean[],
+    private readonly facts: readonly { terms: LinearTerm[]; lo: number; hi: number }[],
+    private readonly integerCols: readonly number[],
+    /** Number of x columns; t_c is column numX + c. */
+    private readonly numX: number,
   ) {
     this.published = cells.map(() => false);
   }
@@ -71,22 +103,31 @@ export class Auditor {
     facts: readonly LinearFact[],
   ): Promise<Auditor> {
     const reduced = reduceVariables(vars, cells, facts);
+    const numX = reduced.columns.length;
+    const columns = (integer: boolean): LinearColumn[] => [
+      ...reduced.columns.map((c) => ({ lo: 0, hi: c.upper, integer: integer && c.integer })),
+      ...cells.map(() => ({ lo: 0, hi: 0, integer: false })), // t_c, see header
+    ];
     const rows: LinearRow[] = [
       ...reduced.cellCols.map((cols) => ({ terms: cols.map((col) => ({ col, coef: 1 })), lo: -Infinity, hi: Infinity })),
       ...facts.map((fact, f) => ({ terms: reduced.factTerms[f] ?? [], lo: fact.lo, hi: fact.hi })),
+      // t_c − Σ_c x ≤ 0
+      ...reduced.cellCols.map((cols, c) => ({
+        terms: [{ col: numX + c, coef: 1 }, ...cols.map((col) => ({ col, coef: -1 }))],
+        lo: -Infinity,
+        hi: 0,
+      })),
     ];
-    const model = await PersistentModel.create({
-      sense: "min",
-      columns: reduced.columns.map((c) => ({ lo: 0, hi: c.upper, integer: c.integer })),
-      rows,
-    });
-    const integral = reduced.cellCols.map((cols) => cols.every((c) => reduced.columns[c]?.integer === true));
+    const lp = await PersistentModel.create({ sense: "min", columns: columns(false), rows }, HOT_LP_OPTIONS);
+    const mip = await PersistentModel.create({ sense: "min", columns: columns(true), rows }, LEAN_MIP_OPTIONS);
     return new Auditor(
-      model,
+      lp,
+      mip,
       cells,
       reduced.cellCols,
-      reduced.factTerms.map((terms) => terms.map((t) => t.col)),
-      integral,
+      facts.map((fact, f) => ({ terms: reduced.factTerms[f] ?? [], lo: fact.lo, hi: fact.hi })),
+      reduced.columns.flatMap((c, j) => (c.integer ? [j] : [])),
+      numX,
     );
   }
 
@@ -96,7 +137,7 @@ export class Auditor {
 
   /** Whether the cell is a sum of whole numbers only (then its interval ends are whole). */
   isIntegral(cell: number): boolean {
-    return this.integral[cell] === true;
+    return (this.cellCols[cell] ?? []).every((col) => this.mip.isInteger(col));
   }
 
   isPublished(cell: number): boolean {
@@ -109,90 +150,31 @@ export class Auditor {
     published.forEach((pub, i) => {
       const value = this.cells[i]?.value ?? 0;
       if (pub && !Number.isFinite(value)) throw new Error(`Cel ${this.cells[i]?.id}: waarde ${value} is ongeldig`);
-      this.model.setRowBounds(i, pub ? value : -Infinity, pub ? value : Infinity);
+      this.setRow(i, pub ? value : -Infinity, pub ? value : Infinity);
     });
     this.published = [...published];
     this.roots = undefined;
+    this.fitting = undefined;
   }
 
   /**
-   * Interval of `cell` in a scenario. Returns undefined when the insider scenario is impossible
-   * (the insider's cell cannot hold a melding given what is published). Throws when the public
-   * figures contradict each other.
-   */
-  async interval(
-    cell: number,
-    scenario: number,
-    need: { lo: boolean; hi: boolean } = { lo: true, hi: true },
-  ): Promise<SolvedInterval | undefined> {
-    if (scenario !== PUBLIC) {
-      if (this.isPublished(scenario)) throw new Error("Een insider-scenario vraagt een onderdrukte cel");
-      this.model.setRowBounds(scenario, 1, Infinity);
-    }
-    try {
-      const objective = this.objective(cell);
-      const result: SolvedInterval = { lo: 0, hi: Infinity };
-      if (need.lo) {
-        const sol = await this.optimise("min", objective, scenario);
-        if (!sol) return undefined;
-        result.lo = this.snap(cell, sol.objective);
-        result.xLo = sol.values;
-      }
-      if (need.hi) {
-        try {
-          const sol = await this.optimise("max", objective, scenario);
-          if (!sol) return undefined;
-          result.hi = this.snap(cell, sol.objective);
-          result.xHi = sol.values;
-        } catch (error) {
-          if (!(error instanceof SolverUnboundedError)) throw error;
-          result.hi = Infinity;
-        }
-      }
-      return result;
-    } finally {
-      if (scenario !== PUBLIC) this.model.setRowBounds(scenario, -Infinity, Infinity);
-    }
-  }
-
-  /**
-   * Audit one suppressed cell: the public interval, then (optionally) every insider scenario that
-   * can narrow it. `stopAtFailure` returns as soon as some scenario is too narrow (enough for
-   * `suppress`); otherwise the narrowest interval over all scenarios is reported.
+   * Audit one suppressed cell. Full mode (`stopAtFailure` false): exact narrowest interval over
+   * the public and all insider scenarios. Pass mode: only whether every scenario keeps the
+   * required width; returns at the first failing scenario (its bounds may be LP bounds).
    */
   async audit(
     cell: number,
     requiredWidth: number,
     options: { insider: boolean; stopAtFailure: boolean },
   ): Promise<AuditResult> {
-    const ok = (iv: Interval): boolean => iv.hi - iv.lo >= requiredWidth - WIDTH_TOL;
-    const pub = await this.interval(cell, PUBLIC);
-    if (!pub) throw new Error("onbereikbaar: het publieke scenario is altijd mogelijk");
-    let best: AuditResult = { lo: pub.lo, hi: pub.hi, scenario: PUBLIC, ok: ok(pub) };
-    if (!options.insider || (options.stopAtFailure && !best.ok)) return best;
+    return options.stopAtFailure
+      ? this.auditPass(cell, requiredWidth, options.insider)
+      : this.auditExact(cell, requiredWidth, options.insider);
+  }
 
-    const reach = this.reachableRoots(cell);
-    for (let q = 0; q < this.cells.length; q++) {
-      if (q === cell || this.isPublished(q)) continue;
-      // Neighbourhood: q matters only if some of its variables are linked to the cell's variables
-      // through published cells and facts (transitively). Otherwise the constraint Σ_q ≥ 1 lives
-      // in a separate block of the problem and cannot move this cell's interval.
-      if (!this.linked(q, reach)) continue;
-      // Adding Σ_q ≥ 1 cannot move an end whose optimal solution already has Σ_q ≥ 1.
-      const needLo = pub.xLo !== undefined && this.sum(q, pub.xLo) < ONE;
-      // An unbounded end stays unbounded: the improving ray survives any extra constraint that
-      // leaves the problem feasible.
-      const needHi = pub.xHi !== undefined && this.sum(q, pub.xHi) < ONE;
-      if (!needLo && !needHi) continue;
-      const iv = await this.interval(cell, q, { lo: needLo, hi: needHi });
-      if (!iv) continue; // q cannot hold a melding: no insider there
-      const candidate = { lo: needLo ? iv.lo : pub.lo, hi: needHi ? iv.hi : pub.hi };
-      if (candidate.hi - candidate.lo < best.hi - best.lo - WIDTH_TOL) {
-        best = { ...candidate, scenario: q, ok: ok(candidate) };
-        if (options.stopAtFailure && !best.ok) return best;
-      }
-    }
-    return best;
+  /** Does the cell keep the required width in this one scenario (under the current pattern)? */
+  async check(cell: number, requiredWidth: number, scenario: number): Promise<Verdict> {
+    return this.withScenario(scenario, () => this.checkHere(cell, requiredWidth, scenario));
   }
 
   /**
@@ -202,32 +184,212 @@ export class Auditor {
    * for `suppress`, which verifies any cut it derives from it.
    */
   async bindingCells(cell: number, scenario: number): Promise<number[]> {
-    if (scenario !== PUBLIC) this.model.setRowBounds(scenario, 1, Infinity);
     const binding = new Set<number>();
-    try {
+    await this.withScenario(scenario, async () => {
       for (const sense of ["min", "max"] as const) {
-        this.model.setObjective(sense, this.objective(cell));
-        let sol: LinearSolution;
-        try {
-          sol = await this.model.solve({ relax: true });
-        } catch (error) {
-          if (error instanceof SolverUnboundedError || error instanceof SolverInfeasibleError) continue;
-          throw error;
-        }
-        const duals = sol.rowDuals;
-        if (!duals) continue;
+        const sol = await this.run(this.lp, sense, this.objective(cell));
+        if (typeof sol === "string" || !sol.rowDuals) continue;
         for (let i = 0; i < this.cells.length; i++) {
-          if (this.isPublished(i) && Math.abs(duals[i] ?? 0) > 1e-9) binding.add(i);
+          if (this.isPublished(i) && Math.abs(sol.rowDuals[i] ?? 0) > 1e-9) binding.add(i);
         }
       }
-    } finally {
-      if (scenario !== PUBLIC) this.model.setRowBounds(scenario, -Infinity, Infinity);
-    }
+    });
     return [...binding].sort((a, b) => a - b);
   }
 
   dispose(): void {
-    this.model.dispose();
+    this.lp.dispose();
+    this.mip.dispose();
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Full (exact) audit
+
+  private async auditExact(cell: number, requiredWidth: number, insider: boolean): Promise<AuditResult> {
+    const ok = (iv: Interval): boolean => iv.hi - iv.lo >= requiredWidth - WIDTH_TOL;
+    const relevant = insider ? this.relevantScenarios(cell) : [];
+    const lo = await this.endWithCover(cell, "min", relevant);
+    const hiBound = await this.endWithCover(cell, "max", relevant);
+    if (lo === "infeasible" || lo === "unbounded" || hiBound === "infeasible") throw contradiction();
+    const hi = hiBound === "unbounded" ? Infinity : hiBound;
+    let best: AuditResult = { lo, hi, scenario: PUBLIC, ok: ok({ lo, hi }) };
+
+    for (const q of relevant) {
+      // An end with a witness holding a melding in q is not moved by the scenario. An unbounded
+      // end needs none: the improving ray survives any extra constraint that leaves it feasible.
+      const needLo = !this.hasWitness(cell, q, { le: lo });
+      const needHi = Number.isFinite(hi) && !this.hasWitness(cell, q, { ge: hi });
+      if (!needLo && !needHi) continue;
+      const iv = await this.withScenario(q, async (): Promise<Interval | undefined> => {
+        const qlo = needLo ? await this.endWithCover(cell, "min", []) : lo;
+        if (qlo === "infeasible" || qlo === "unbounded") return undefined; // q cannot hold a melding
+        const qhi = needHi ? await this.endWithCover(cell, "max", []) : hi;
+        if (qhi === "infeasible") return undefined;
+        return { lo: qlo, hi: qhi === "unbounded" ? Infinity : qhi };
+      });
+      if (iv && iv.hi - iv.lo < best.hi - best.lo - WIDTH_TOL) best = { ...iv, scenario: q, ok: ok(iv) };
+    }
+    return best;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Pass/fail audit
+
+  private async auditPass(cell: number, requiredWidth: number, insider: boolean): Promise<AuditResult> {
+    const pub = await this.checkHere(cell, requiredWidth, PUBLIC, insider);
+    if (pub.verdict === "fail") return { lo: pub.lo, hi: pub.hi, scenario: PUBLIC, ok: false };
+    if (!insider) return { lo: NaN, hi: NaN, scenario: PUBLIC, ok: true };
+    for (const q of this.relevantScenarios(cell)) {
+      if (this.widthOfWitnesses(cell, q) >= requiredWidth - WIDTH_TOL) continue;
+      // Unbounded above stays unbounded in any scenario with a whole solution (a witness).
+      if (pub.verdict === "pass" && pub.unboundedAbove === true && this.range(cell, q)) continue;
+      const v = await this.check(cell, requiredWidth, q);
+      if (v.verdict === "fail") return { lo: v.lo, hi: v.hi, scenario: q, ok: false };
+    }
+    return { lo: NaN, hi: NaN, scenario: PUBLIC, ok: true };
+  }
+
+  /**
+   * The pass check in the scenario currently set. With `coverInsiders` (public scenario), the
+   * solutions it computes also try to hold a melding in every relevant insider cell.
+   */
+  private async checkHere(cell: number, w: number, scenario: number, coverInsiders = false): Promise<Verdict> {
+    const open = coverInsiders ? this.relevantScenarios(cell) : [];
+    const wide = (q: number): boolean => this.widthOfWitnesses(cell, q) >= w - WIDTH_TOL;
+    if (wide(scenario) && open.every(wide)) return { verdict: "pass" };
+
+    const lo = await this.lpBound(cell, "min");
+    if (lo === "infeasible" || lo === "unbounded") {
+      if (scenario === PUBLIC) throw contradiction();
+      return { verdict: "impossible" };
+    }
+    const hiBound = await this.lpBound(cell, "max");
+    if (hiBound === "infeasible") return { verdict: "impossible" };
+    const hi = hiBound === "unbounded" ? Infinity : hiBound;
+    if (hi - lo < w - WIDTH_TOL) {
+      // The LP interval contains the MIP interval: fails, if the scenario has a whole solution.
+      if (scenario === PUBLIC || this.range(cell, scenario)) return { verdict: "fail", lo, hi };
+      const m = await this.mipEnd(cell, "min");
+      if (m === "infeasible" || m === "unbounded") return { verdict: "impossible" };
+      return { verdict: "fail", lo: m, hi };
+    }
+    if (wide(scenario) && open.length === 0) return { verdict: "pass", unboundedAbove: hi === Infinity };
+
+    const m = await this.endWithCover(cell, "min", open);
+    if (m === "infeasible" || m === "unbounded") {
+      if (scenario === PUBLIC) throw contradiction();
+      return { verdict: "impossible" };
+    }
+    const mb = Number.isFinite(hi) ? await this.endWithCover(cell, "max", open) : "unbounded";
+    const top = mb === "unbounded" ? Infinity : mb === "infeasible" ? m : mb;
+    return top - m >= w - WIDTH_TOL
+      ? { verdict: "pass", unboundedAbove: top === Infinity }
+      : { verdict: "fail", lo: m, hi: top };
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Exact ends and witnesses
+
+  /**
+   * Exact end of the cell in the current scenario, also trying to leave witnesses on that end's
+   * face that hold a melding in each `open` insider cell. The LP bound is exact when a witness
+   * attains it; otherwise the MIP decides. With insider cells to cover and a whole-number cell,
+   * the MIP objective is K·cell ∓ Σ t_q with K = |open| + 1: one unit of the cell outweighs every
+   * t together, so the optimum is still the exact end, and among such optima one that covers as
+   * many insider cells as possible. Repeated while that makes progress.
+   */
+  private async endWithCover(cell: number, sense: "min" | "max", open: readonly number[]): Promise<Bound> {
+    const bound = await this.lpBound(cell, sense);
+    if (typeof bound === "string") return bound;
+    const face = (v: number): { le?: number; ge?: number } => (sense === "min" ? { le: v } : { ge: v });
+    const attained = this.range(cell, this.currentScenario, face(bound)) !== undefined;
+    let todo = open.filter((q) => !this.hasWitness(cell, q, face(bound)));
+    if (attained && todo.length === 0) return bound;
+    if (!this.isIntegral(cell) || todo.length === 0) return attained ? bound : this.mipEnd(cell, sense);
+
+    let end: number = bound;
+    for (;;) {
+      const k = todo.length + 1;
+      for (const q of todo) this.setCol(this.numX + q, 0, 1);
+      let sol: LinearSolution | "infeasible" | "unbounded";
+      try {
+        const sign = sense === "min" ? -1 : 1;
+        sol = await this.run(this.mip, sense, [
+          ...this.objective(cell).map((t) => ({ col: t.col, coef: k })),
+          ...todo.map((q) => ({ col: this.numX + q, coef: sign })),
+        ]);
+      } finally {
+        for (const q of todo) this.setCol(this.numX + q, 0, 0);
+      }
+      if (typeof sol === "string") return sol;
+      const point = this.remember(sol.values);
+      end = point.sums[cell] ?? end;
+      const next = todo.filter((q) => (point.sums[q] ?? 0) < ONE);
+      if (next.length === 0 || next.length === todo.length) return end;
+      todo = next;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Solves
+
+  private currentScenario = PUBLIC;
+
+  private async withScenario<T>(scenario: number, fn: () => Promise<T>): Promise<T> {
+    if (scenario === PUBLIC) return fn();
+    if (this.isPublished(scenario)) throw new Error("Een insider-scenario vraagt een onderdrukte cel");
+    if (this.currentScenario !== PUBLIC) throw new Error("Insider-scenario's zijn niet te stapelen");
+    this.setRow(scenario, 1, Infinity);
+    this.currentScenario = scenario;
+    try {
+      return await fn();
+    } finally {
+      this.currentScenario = PUBLIC;
+      this.setRow(scenario, -Infinity, Infinity);
+    }
+  }
+
+  /** LP bound of an end, rounded outward to whole numbers for whole cells (still a valid bound). */
+  private async lpBound(cell: number, sense: "min" | "max"): Promise<Bound> {
+    const sol = await this.run(this.lp, sense, this.objective(cell));
+    if (typeof sol === "string") return sol;
+    if (this.whole(sol.values)) this.remember(sol.values);
+    const v = sol.objective;
+    if (!this.isIntegral(cell)) return snap(v);
+    // "+ 0" turns a -0 from ceil(-1e-9) into 0.
+    return (sense === "min" ? Math.ceil(v - VALUE_TOL) : Math.floor(v + VALUE_TOL)) + 0;
+  }
+
+  private async mipEnd(cell: number, sense: "min" | "max"): Promise<Bound> {
+    const sol = await this.run(this.mip, sense, this.objective(cell));
+    if (typeof sol === "string") return sol;
+    this.remember(sol.values);
+    return this.isIntegral(cell) ? Math.round(sol.objective) : snap(sol.objective);
+  }
+
+  private async run(
+    model: PersistentModel,
+    sense: "min" | "max",
+    objective: LinearTerm[],
+  ): Promise<LinearSolution | "infeasible" | "unbounded"> {
+    model.setObjective(sense, objective);
+    try {
+      return await model.solve();
+    } catch (error) {
+      if (error instanceof SolverInfeasibleError) return "infeasible";
+      if (error instanceof SolverUnboundedError) return "unbounded";
+      throw error;
+    }
+  }
+
+  private setRow(row: number, lo: number, hi: number): void {
+    this.lp.setRowBounds(row, lo, hi);
+    this.mip.setRowBounds(row, lo, hi);
+  }
+
+  private setCol(col: number, lo: number, hi: number): void {
+    this.lp.setColBounds(col, lo, hi);
+    this.mip.setColBounds(col, lo, hi);
   }
 
   private objective(cell: number): LinearTerm[] {
@@ -236,48 +398,105 @@ export class Auditor {
     return cols.map((col) => ({ col, coef: 1 }));
   }
 
-  private async optimise(
-    sense: "min" | "max",
-    objective: LinearTerm[],
-    scenario: number,
-  ): Promise<LinearSolution | undefined> {
-    this.model.setObjective(sense, objective);
-    try {
-      return await this.model.solve();
-    } catch (error) {
-      if (!(error instanceof SolverInfeasibleError)) throw error;
-      if (scenario !== PUBLIC) return undefined;
-      throw new Error("De gepubliceerde cijfers en feiten zijn onderling strijdig: geen enkele invulling past");
+  private whole(x: Float64Array): boolean {
+    for (const col of this.integerCols) {
+      const v = x[col] ?? 0;
+      if (Math.abs(v - Math.round(v)) > INTEGRALITY_TOL) return false;
     }
+    return true;
   }
 
-  /** Remove solver noise: whole-number cells get whole ends, others 9 decimals. */
-  private snap(cell: number, v: number): number {
-    if (this.isIntegral(cell)) {
-      const r = Math.round(v);
-      if (Math.abs(v - r) < 1e-6) return r;
+  // ---------------------------------------------------------------------------------------
+  // Pool of whole solutions
+
+  /** Store a whole solution found under the current pattern (and scenario). */
+  private remember(values: Float64Array): PoolPoint {
+    const x = new Float64Array(this.numX);
+    for (let j = 0; j < this.numX; j++) x[j] = values[j] ?? 0;
+    for (const col of this.integerCols) x[col] = Math.round(x[col] ?? 0);
+    const sums = new Float64Array(this.cells.length);
+    const differs: number[] = [];
+    this.cellCols.forEach((cols, c) => {
+      let s = 0;
+      for (const col of cols) s += x[col] ?? 0;
+      sums[c] = s;
+      if (Math.abs(s - (this.cells[c]?.value ?? 0)) > VALUE_TOL) differs.push(c);
+    });
+    const point = { sums, differs: Int32Array.from(differs) };
+    if (this.pool.length >= POOL_LIMIT) this.pool.shift();
+    this.pool.push(point);
+    this.fitting?.push(point);
+    return point;
+  }
+
+  /** Pool points that satisfy the current pattern (facts hold for every stored point). */
+  private fittingPoints(): PoolPoint[] {
+    if (!this.fitting) {
+      this.fitting = this.pool.filter((p) => {
+        for (const c of p.differs) if (this.published[c]) return false;
+        return true;
+      });
     }
-    return Math.round(v * 1e9) / 1e9;
+    return this.fitting;
   }
 
-  private sum(cell: number, x: Float64Array): number {
-    let s = 0;
-    for (const col of this.cellCols[cell] ?? []) s += x[col] ?? 0;
-    return s;
+  /** Range of the cell over fitting points (with Σ_q ≥ 1 for an insider scenario, and a limit). */
+  private range(cell: number, scenario: number, limit: { le?: number; ge?: number } = {}): Interval | undefined {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const p of this.fittingPoints()) {
+      if (scenario !== PUBLIC && (p.sums[scenario] ?? 0) < ONE) continue;
+      const v = p.sums[cell] ?? 0;
+      if (limit.le !== undefined && v > limit.le + VALUE_TOL) continue;
+      if (limit.ge !== undefined && v < limit.ge - VALUE_TOL) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    return lo <= hi ? { lo, hi } : undefined;
   }
 
-  private reachableRoots(cell: number): Set<number> {
+  private hasWitness(cell: number, q: number, limit: { le?: number; ge?: number }): boolean {
+    return this.range(cell, q, limit) !== undefined;
+  }
+
+  /** Width the MIP interval has at least, by the fitting witnesses (−Infinity without any). */
+  private widthOfWitnesses(cell: number, scenario: number): number {
+    const r = this.range(cell, scenario);
+    return r ? r.hi - r.lo : -Infinity;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Neighbourhood
+
+  /**
+   * Insider cells that can matter for `cell`: suppressed, other than the cell, and linked to it
+   * through published cells and facts (transitively). An unlinked q lives in a separate block of
+   * the problem, so Σ_q ≥ 1 cannot move the cell's interval.
+   */
+  private relevantScenarios(cell: number): number[] {
     if (!this.roots) {
-      const rows = [...this.cellCols.filter((_, i) => this.isPublished(i)), ...this.factCols];
-      this.roots = componentRoots(this.model.numCols, rows);
+      const rows = [
+        ...this.cellCols.filter((_, i) => this.isPublished(i)),
+        ...this.facts.map((f) => f.terms.map((t) => t.col)),
+      ];
+      this.roots = componentRoots(this.numX, rows);
     }
     const roots = this.roots;
-    return new Set((this.cellCols[cell] ?? []).map((col) => roots[col] as number));
+    const reach = new Set((this.cellCols[cell] ?? []).map((col) => roots[col] as number));
+    const out: number[] = [];
+    for (let q = 0; q < this.cells.length; q++) {
+      if (q === cell || this.isPublished(q)) continue;
+      if ((this.cellCols[q] ?? []).some((col) => reach.has(roots[col] as number))) out.push(q);
+    }
+    return out;
   }
+}
 
-  private linked(q: number, reach: Set<number>): boolean {
-    const roots = this.roots;
-    if (!roots) return true;
-    return (this.cellCols[q] ?? []).some((col) => reach.has(roots[col] as number));
-  }
+function contradiction(): Error {
+  return new Error("De gepubliceerde cijfers en feiten zijn onderling strijdig: geen enkele invulling past");
+}
+
+/** Remove solver noise from a non-whole value. */
+function snap(v: number): number {
+  return Math.round(v * 1e9) / 1e9;
 }

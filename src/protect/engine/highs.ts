@@ -14,7 +14,7 @@
 // `highs.solve` API; it generates its own valid LP names.
 
 import highsModule from "highs";
-import type { Highs, Model, ModelData, VariableType } from "highs";
+import type { Highs, Model, ModelData, OptionValue, VariableType } from "highs";
 
 type Loader = (typeof import("highs"))["default"];
 // The package ships one CommonJS-flavoured declaration file; under NodeNext TypeScript then
@@ -112,12 +112,37 @@ export class SolverError extends Error {
 
 // Exact answers: the default MIP gaps (1e-4 relative) would let the audit report an interval
 // end that is only approximately extreme; a fixed seed keeps runs reproducible.
-const BASE_OPTIONS = {
+const BASE_OPTIONS: Readonly<Record<string, OptionValue>> = {
   output_flag: false,
   mip_rel_gap: 0,
   mip_abs_gap: 0,
   random_seed: 0,
-} as const;
+};
+
+/**
+ * For LPs that are re-solved many times with a new objective: primal simplex keeps the previous
+ * basis primal feasible after an objective change, and presolve would throw that basis away.
+ * Measured ~25× faster per re-solve on a 15-year report than the defaults.
+ */
+export const HOT_LP_OPTIONS: Readonly<Record<string, OptionValue>> = {
+  presolve: "off",
+  simplex_strategy: 4,
+};
+
+/**
+ * For the attacker's MIPs: small, with an integral objective and usually a zero gap at the root.
+ * HiGHS's primal heuristics and symmetry detection then cost far more than they save (measured
+ * ~4× on a 15-year report). Branch-and-bound alone still proves optimality.
+ */
+export const LEAN_MIP_OPTIONS: Readonly<Record<string, OptionValue>> = {
+  mip_detect_symmetry: false,
+  mip_heuristic_run_feasibility_jump: false,
+  mip_heuristic_run_rins: false,
+  mip_heuristic_run_rens: false,
+  mip_heuristic_run_root_reduced_cost: false,
+  mip_heuristic_run_zi_round: false,
+  mip_heuristic_run_shifting: false,
+};
 
 // HiGHS model status codes (highs.constants.modelStatus), named here for readability.
 const STATUS = {
@@ -217,10 +242,13 @@ export class PersistentModel {
   private readonly hasIntegers: boolean;
   /** Current native time_limit option (Infinity = HiGHS default). */
   private timeLimit = Infinity;
+  /** Whether the native model currently has its integrality (false after an LP solve). */
+  private integralityOn = true;
 
   private constructor(
     private highs: Highs,
     spec: LinearModel,
+    private readonly options: Readonly<Record<string, OptionValue>>,
   ) {
     this.spec = {
       sense: spec.sense,
@@ -231,9 +259,10 @@ export class PersistentModel {
     this.hasIntegers = this.spec.columns.some((c) => c.integer);
   }
 
-  static async create(spec: LinearModel): Promise<PersistentModel> {
+  /** `options`: extra HiGHS options (snake_case names), applied after the base options. */
+  static async create(spec: LinearModel, options: Readonly<Record<string, OptionValue>> = {}): Promise<PersistentModel> {
     checkModel(spec);
-    const model = new PersistentModel(await loadHighs(), spec);
+    const model = new PersistentModel(await loadHighs(), spec, options);
     model.build();
     return model;
   }
@@ -248,9 +277,10 @@ export class PersistentModel {
 
   private build(): void {
     const native = this.highs.createModel(toModelData(this.highs, this.spec));
-    native.options.set({ ...BASE_OPTIONS });
+    native.options.set({ ...BASE_OPTIONS, ...this.options });
     this.native = native;
     this.timeLimit = Infinity;
+    this.integralityOn = true;
   }
 
   private model(): Model {
@@ -258,28 +288,45 @@ export class PersistentModel {
     return this.native as Model;
   }
 
+  /**
+   * Apply a change to the native model. The JavaScript copy is updated first, so if the native
+   * call fails the instance is simply dropped and the next solve rebuilds it with the change.
+   */
+  private apply(change: (m: Model) => void): void {
+    if (!this.native) return; // rebuilt from the copy on the next solve
+    try {
+      change(this.native);
+    } catch {
+      this.dropNative();
+    }
+  }
+
   /** Replace the objective: `terms` get their coefficient, every other column 0. */
   setObjective(sense: "min" | "max", terms: readonly LinearTerm[]): void {
-    const m = this.model();
-    for (const j of this.costCols) {
+    for (const t of terms) {
+      if (!this.spec.columns[t.col]) throw new SolverError(`Doelfunctie: kolom ${t.col} bestaat niet`);
+    }
+    const reset = this.costCols;
+    for (const j of reset) {
       const col = this.spec.columns[j];
       if (col) col.cost = 0;
-      m.changeColCost(j, 0);
     }
-    this.costCols = [];
     for (const t of terms) {
-      const col = this.spec.columns[t.col];
-      if (!col) throw new SolverError(`Doelfunctie: kolom ${t.col} bestaat niet`);
+      const col = this.spec.columns[t.col] as LinearColumn;
       col.cost = (col.cost ?? 0) + t.coef;
-      m.changeColCost(t.col, col.cost);
-      this.costCols.push(t.col);
     }
-    if (sense !== this.spec.sense) {
-      this.spec.sense = sense;
-      m.changeObjectiveSense(
-        sense === "max" ? this.highs.constants.objectiveSense.maximize : this.highs.constants.objectiveSense.minimize,
-      );
-    }
+    this.costCols = [...new Set(terms.map((t) => t.col))];
+    const senseChanged = sense !== this.spec.sense;
+    this.spec.sense = sense;
+    this.apply((m) => {
+      for (const j of reset) m.changeColCost(j, 0);
+      for (const j of this.costCols) m.changeColCost(j, this.spec.columns[j]?.cost ?? 0);
+      if (senseChanged) {
+        m.changeObjectiveSense(
+          sense === "max" ? this.highs.constants.objectiveSense.maximize : this.highs.constants.objectiveSense.minimize,
+        );
+      }
+    });
   }
 
   setRowBounds(row: number, lo: number, hi: number): void {
@@ -288,7 +335,16 @@ export class PersistentModel {
     if (r.lo === lo && r.hi === hi) return;
     r.lo = lo;
     r.hi = hi;
-    this.model().changeRowBounds(row, lo, hi);
+    this.apply((m) => m.changeRowBounds(row, lo, hi));
+  }
+
+  setColBounds(col: number, lo: number, hi: number): void {
+    const c = this.spec.columns[col];
+    if (!c) throw new SolverError(`Kolom ${col} bestaat niet`);
+    if (c.lo === lo && c.hi === hi) return;
+    c.lo = lo;
+    c.hi = hi;
+    this.apply((m) => m.changeColBounds(col, lo, hi));
   }
 
   /** Append a row; returns its index. */
@@ -296,10 +352,12 @@ export class PersistentModel {
     checkRow(row, this.spec.rows.length, this.spec.columns.length);
     const sorted = [...row.terms].sort((a, b) => a.col - b.col);
     this.spec.rows.push({ ...row, terms: sorted });
-    this.model().addRow(row.lo, row.hi, {
-      indices: sorted.map((t) => t.col),
-      values: sorted.map((t) => t.coef),
-    });
+    this.apply((m) =>
+      m.addRow(row.lo, row.hi, {
+        indices: sorted.map((t) => t.col),
+        values: sorted.map((t) => t.coef),
+      }),
+    );
     return this.spec.rows.length - 1;
   }
 
@@ -329,43 +387,54 @@ export class PersistentModel {
   private solveOnce(options: SolveOptions): LinearSolution {
     const m = this.model();
     const relax = options.relax === true && this.hasIntegers;
-    if (relax) m.clearIntegrality();
-    try {
-      // The wrapper rejects non-finite option values; 1e300 s is "no limit". Only touch the
-      // option when it changes.
-      const limit = options.timeLimit ?? 1e300;
-      if (limit !== this.timeLimit) {
-        m.options.set("time_limit", limit);
-        this.timeLimit = limit;
-      }
-      m.run();
-      let status: number = m.getModelStatus();
-      if (status === STATUS.unboundedOrInfeasible) status = this.disambiguate(m);
-      if (status === STATUS.infeasible) throw new SolverInfeasibleError();
-      if (status === STATUS.unbounded) throw new SolverUnboundedError();
-      const hasPrimal = Number(m.info.get("primal_solution_status")) === 2;
-      if (status === STATUS.optimal || (LIMIT_STATUSES.has(status) && hasPrimal)) {
-        const sol = m.getSolution();
-        const lp = relax || !this.hasIntegers;
-        return {
-          status: status === STATUS.optimal ? "optimal" : "feasible",
-          objective: m.getObjectiveValue(),
-          values: sol.colValue,
-          rowValues: sol.rowValue,
-          ...(lp && Number(m.info.get("dual_solution_status")) === 2 ? { rowDuals: sol.rowDual } : {}),
-        };
-      }
-      throw new SolverError(`HiGHS eindigde zonder oplossing (modelstatus ${status})`);
-    } finally {
-      if (relax) {
-        m.changeColsIntegrality(
-          { kind: "range", from: 0, to: this.spec.columns.length - 1 },
-          this.spec.columns.map((c) =>
-            c.integer ? this.highs.constants.variableType.integer : this.highs.constants.variableType.continuous,
-          ),
-        );
-      }
+    // Integrality is toggled lazily: consecutive LP solves then keep HiGHS's simplex basis and
+    // re-solve from it (a hot start), which is what makes hundreds of audits cheap.
+    this.setIntegrality(m, !relax);
+    // The wrapper rejects non-finite option values; 1e300 s is "no limit". Only touch the
+    // option when it changes.
+    const limit = options.timeLimit ?? 1e300;
+    if (limit !== this.timeLimit) {
+      m.options.set("time_limit", limit);
+      this.timeLimit = limit;
     }
+    m.run();
+    let status: number = m.getModelStatus();
+    if (status === STATUS.unboundedOrInfeasible) status = this.disambiguate(m);
+    if (status === STATUS.infeasible) throw new SolverInfeasibleError();
+    if (status === STATUS.unbounded) throw new SolverUnboundedError();
+    const hasPrimal = Number(m.info.get("primal_solution_status")) === 2;
+    if (status === STATUS.optimal || (LIMIT_STATUSES.has(status) && hasPrimal)) {
+      const sol = m.getSolution();
+      const lp = relax || !this.hasIntegers;
+      return {
+        status: status === STATUS.optimal ? "optimal" : "feasible",
+        objective: m.getObjectiveValue(),
+        values: sol.colValue,
+        rowValues: sol.rowValue,
+        ...(lp && Number(m.info.get("dual_solution_status")) === 2 ? { rowDuals: sol.rowDual } : {}),
+      };
+    }
+    throw new SolverError(`HiGHS eindigde zonder oplossing (modelstatus ${status})`);
+  }
+
+  private setIntegrality(m: Model, on: boolean): void {
+    if (!this.hasIntegers || on === this.integralityOn) return;
+    if (on) {
+      m.changeColsIntegrality(
+        { kind: "range", from: 0, to: this.spec.columns.length - 1 },
+        this.spec.columns.map((c) =>
+          c.integer ? this.highs.constants.variableType.integer : this.highs.constants.variableType.continuous,
+        ),
+      );
+    } else {
+      m.clearIntegrality();
+    }
+    this.integralityOn = on;
+  }
+
+  /** Whether column j is integer in the model (for callers checking LP solutions). */
+  isInteger(col: number): boolean {
+    return this.spec.columns[col]?.integer === true;
   }
 
   /**

@@ -262,10 +262,10 @@ class SuppressionRun {
       // Verify that publishing only the binding candidates (plus fixed cells) still fails.
       const bindingSet = new Set(binding);
       this.auditor.setPublished(this.cells.map((c, i) => c.status === "fixed" || bindingSet.has(i)));
-      const iv = await this.auditor.interval(failure.primary, failure.scenario);
-      this.auditor.setPublished(suppressed.map((s) => !s));
       const width = this.cells[failure.primary]?.requiredWidth ?? 0;
-      if (iv && iv.hi - iv.lo < width - TOL) members = binding;
+      const verdict = await this.auditor.check(failure.primary, width, failure.scenario);
+      this.auditor.setPublished(suppressed.map((s) => !s));
+      if (verdict.verdict === "fail") members = binding;
     }
     const terms = members.map((c) => ({ cand: this.candOf[c] as number, coef: 1 }));
     if (kind === "withInsiderCell") {
