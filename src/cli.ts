@@ -3,17 +3,19 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Audience, Maand } from "./domain.ts";
-import { formatProblem, type Problem } from "./ingest/problem.ts";
-import { readRawInput } from "./ingest/raw-input.ts";
-import { build, check } from "./pipeline.ts";
+import { formatProblem, problemsCsv, type Problem } from "./ingest/problem.ts";
+import { readRawInput, REGISTRATIE_XLSX } from "./ingest/raw-input.ts";
+import { ALL_DOCUMENTS, build, check } from "./pipeline.ts";
+import type { OplegnotitieInstellingen } from "./present/oplegnotitie.ts";
 import { auditFigures } from "./protect/audit.ts";
 import type { FiguresFile } from "./present/figures.ts";
 import { ledgerPath, readLedger, writeAllOrNothing } from "./output.ts";
 
 const USAGE = `Gebruik:
-  jaarverslag build --year JAAR [--data MAP] [--out MAP] [--audience openbaar|vertrouwelijk] [--scheidingsteken ';'|',']
-  jaarverslag check [--data MAP] [--problemen-csv BESTAND]
-  jaarverslag audit FIGURES.json [--data MAP]`;
+  jaarverslag build --year JAAR [--all] [--data MAP] [--out MAP] [--audience openbaar|vertrouwelijk] [--telregel woordenlijst|alles] [--scheidingsteken ';'|',']
+  jaarverslag check [--data MAP] [--year JAAR] [--problemen-csv BESTAND] [--scheidingsteken ';'|',']
+  jaarverslag audit FIGURES.json [--data MAP]
+  jaarverslag template [--out BESTAND.xlsx] [--data MAP]`;
 
 class UsageError extends Error {}
 
@@ -21,23 +23,29 @@ interface Args {
   command: string;
   positional: string[];
   flags: Map<string, string>;
+  /** Flags without a value, such as --all. */
+  switches: Set<string>;
 }
+
+const SWITCHES = new Set(["all"]);
 
 function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
   if (!command) throw new UsageError("geen opdracht opgegeven");
   const flags = new Map<string, string>();
+  const switches = new Set<string>();
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
-    if (a.startsWith("--")) {
+    if (a.startsWith("--") && SWITCHES.has(a.slice(2))) switches.add(a.slice(2));
+    else if (a.startsWith("--")) {
       const [name, inline] = a.slice(2).split("=", 2);
       const value = inline ?? rest[++i];
       if (value === undefined) throw new UsageError(`optie --${name} heeft een waarde nodig`);
       flags.set(name!, value);
     } else positional.push(a);
   }
-  return { command, positional, flags };
+  return { command, positional, flags, switches };
 }
 
 function today(): Maand {
@@ -66,12 +74,22 @@ async function runBuild(args: Args): Promise<number> {
   const jaar = Number(yearText);
   const audience = (args.flags.get("audience") ?? args.flags.get("publiek") ?? "openbaar") as Audience;
   if (audience !== "openbaar" && audience !== "vertrouwelijk") throw new UsageError("--audience is openbaar of vertrouwelijk");
+  const telregel = args.flags.get("telregel");
+  if (telregel !== undefined && telregel !== "alles" && telregel !== "woordenlijst") throw new UsageError("--telregel is alles of woordenlijst");
   const dataDir = resolve(args.flags.get("data") ?? "data");
   const outDir = resolve(args.flags.get("out") ?? "reports");
   if (!existsSync(dataDir)) throw new UsageError(`gegevensmap ${dataDir} bestaat niet`);
+  const all = args.switches.has("all");
+  const oplegPath = join(dataDir, "oplegnotitie.json");
+  const oplegnotitie = existsSync(oplegPath) ? (JSON.parse(readFileSync(oplegPath, "utf8")) as Partial<OplegnotitieInstellingen>) : {};
 
   console.error(`Jaarverslag ${jaar} (${audience}) maken uit ${dataDir} …`);
-  const result = await build(readRawInput(dataDir), { jaar, audience, vandaag: today(), ledger: readLedger(dataDir), separator: separator(args) });
+  const result = await build(readRawInput(dataDir), {
+    jaar, audience, vandaag: today(), ledger: readLedger(dataDir), separator: separator(args),
+    documents: all ? ALL_DOCUMENTS : ["vpoo"],
+    ...(telregel ? { telregel } : {}),
+    oplegnotitie,
+  });
   if (!result.ok) {
     printProblems(result.problems, result.warnings);
     console.error("Er is niets geschreven; eerdere verslagen zijn ongewijzigd.");
@@ -86,26 +104,62 @@ async function runBuild(args: Args): Promise<number> {
   }
   const { openRenderer } = await import("./render/pdf.ts");
   const { reportHtml, reportPdf } = await import("./render/document.ts");
-  const html = await reportHtml(result.model);
+  const suffix = audience === "vertrouwelijk" ? "-vertrouwelijk" : "";
+  const dir = join(outDir, String(jaar));
+  const files: { path: string; content: string | Uint8Array }[] = [];
+  const pdfs = new Map<string, Uint8Array>();
   const renderer = await openRenderer();
-  let pdf: Uint8Array;
   try {
-    pdf = await reportPdf(renderer, result.model, html, result.creationDate);
+    for (const doc of result.documents) {
+      const base = join(dir, `${doc.figures.document}-${jaar}${suffix}`);
+      if (doc.model) {
+        const html = await reportHtml(doc.model);
+        const pdf = await reportPdf(renderer, doc.model, html, result.creationDate);
+        pdfs.set(doc.kind, pdf);
+        files.push({ path: `${base}.pdf`, content: pdf }, { path: `${base}.html`, content: html });
+        console.error(`  klaar: ${doc.model.titel} (${base}.pdf)`);
+      }
+      if (doc.sjv) {
+        const { vegaLiteToSvg } = await import("./render/charts.ts");
+        const { svgToPng } = await import("./render/png.ts");
+        const { sjvCsv } = await import("./present/sjv.ts");
+        const svg = await vegaLiteToSvg(doc.sjv.chart.spec);
+        files.push(
+          { path: `${base}.csv`, content: sjvCsv(doc.sjv.feed) },
+          { path: `${base}.json`, content: JSON.stringify(doc.sjv.feed, null, 2) + "\n" },
+          { path: `${base}.toelichting.txt`, content: `${doc.sjv.feed.notitie}\n\n${doc.sjv.feed.telregel}\n` },
+          { path: `${base}.svg`, content: svg },
+          { path: `${base}.png`, content: await svgToPng(svg) },
+        );
+        console.error(`  klaar: Sociaal Jaarverslag §14 (${base}.csv, .json, .svg, .png)`);
+      }
+      files.push({ path: `${base}.figures.json`, content: JSON.stringify(doc.figures, null, 2) + "\n" });
+      files.push({ path: ledgerPath(dataDir, doc.ledgerEntry), content: JSON.stringify(doc.ledgerEntry, null, 2) + "\n" });
+    }
+    if (all) {
+      const { bundlePdfs } = await import("./render/bundle.ts");
+      const { finishPdf } = await import("./render/pdf-finish.ts");
+      const parts = (["oplegnotitie", "vpoo", "vpi", "klachtencommissie"] as const).flatMap((kind) => {
+        const doc = result.documents.find((x) => x.kind === kind);
+        const pdf = pdfs.get(kind);
+        return doc?.model && pdf ? [{ title: doc.model.titel, pdf }] : [];
+      });
+      const title = `Stukken voor het Presidium: jaarverslagen ${jaar}`;
+      const bundle = await finishPdf(await bundlePdfs(parts), {
+        title, subject: title, author: result.model.auteurs, keywords: ["presidium", String(jaar)], lang: "nl-NL",
+        runningHeader: title, confidential: audience === "vertrouwelijk", creationDate: result.creationDate,
+      });
+      files.push({ path: join(dir, `presidium-bundel-${jaar}${suffix}.pdf`), content: bundle });
+      console.error(`  klaar: bundel voor het Presidium (${join(dir, `presidium-bundel-${jaar}${suffix}.pdf`)})`);
+    }
   } finally {
     await renderer.close();
   }
-  const base = join(outDir, String(jaar), `jaarverslag-vpoo-${jaar}${audience === "vertrouwelijk" ? "-vertrouwelijk" : ""}`);
-  const internal = join(outDir, String(jaar), "intern", `jaarverslag-vpoo-${jaar}-${audience}.onderdrukkingslog.json`);
-  writeAllOrNothing([
-    { path: `${base}.pdf`, content: pdf },
-    { path: `${base}.html`, content: html },
-    { path: `${base}.figures.json`, content: JSON.stringify(result.figures, null, 2) + "\n" },
-    { path: internal, content: JSON.stringify({ waarschuwing: "Alleen voor de vertrouwenspersonen. Nooit publiceren.", optimaal: result.optimal, onderdrukt: result.log }, null, 2) + "\n" },
-    { path: ledgerPath(dataDir, result.ledgerEntry), content: JSON.stringify(result.ledgerEntry, null, 2) + "\n" },
-  ]);
-  const suppressed = result.log.length;
-  console.error(`Geschreven: ${base}.pdf`);
-  console.error(`  cijfers: ${base}.figures.json (${result.figures.figures.length} cijfers, ${suppressed} beschermd, audit geslaagd)`);
+  const internal = join(dir, "intern", `${jaar}-${audience}.onderdrukkingslog.json`);
+  files.push({ path: internal, content: JSON.stringify({ waarschuwing: "Alleen voor de vertrouwenspersonen. Nooit publiceren.", optimaal: result.optimal, onderdrukt: result.log }, null, 2) + "\n" });
+  writeAllOrNothing(files);
+  const printed = result.documents.reduce((s, doc) => s + doc.figures.figures.length, 0);
+  console.error(`Geschreven in ${dir}: ${result.documents.length} ${result.documents.length === 1 ? "document" : "documenten"}, ${printed} cijfers, ${result.log.length} beschermd, audit geslaagd.`);
   console.error(`  intern logboek (niet publiceren): ${internal}`);
   return 0;
 }
@@ -113,16 +167,43 @@ async function runBuild(args: Args): Promise<number> {
 async function runCheck(args: Args): Promise<number> {
   const dataDir = resolve(args.flags.get("data") ?? "data");
   if (!existsSync(dataDir)) throw new UsageError(`gegevensmap ${dataDir} bestaat niet`);
-  const { problems, warnings } = check(readRawInput(dataDir), today(), separator(args));
+  const yearText = args.flags.get("year") ?? args.flags.get("jaar");
+  if (yearText !== undefined && !/^\d{4}$/.test(yearText)) throw new UsageError("--year is een jaartal van vier cijfers, bijvoorbeeld --year 2021");
+  const { problems, warnings } = await check(readRawInput(dataDir), today(), separator(args), yearText === undefined ? undefined : Number(yearText));
   printProblems(problems, warnings);
   const csvOut = args.flags.get("problemen-csv");
-  if (csvOut) {
-    const q = (s: string | number | null) => `"${String(s ?? "").replace(/"/g, '""')}"`;
-    const lines = ["bestand;regel;kolom;waarde;melding", ...problems.map((p) => [p.bestand, p.regel, p.kolom, p.waarde, p.melding].map(q).join(";"))];
-    writeAllOrNothing([{ path: resolve(csvOut), content: "\uFEFF" + lines.join("\r\n") + "\r\n" }]);
-  }
+  if (csvOut) writeAllOrNothing([{ path: resolve(csvOut), content: problemsCsv(problems) }]);
   if (problems.length === 0) console.error("De gegevens zijn in orde.");
   return problems.length === 0 ? 0 : 1;
+}
+
+async function runTemplate(args: Args): Promise<number> {
+  const out = resolve(args.flags.get("out") ?? REGISTRATIE_XLSX);
+  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError("--out is de naam van een .xlsx-bestand, bijvoorbeeld --out registratie.xlsx");
+  if (existsSync(out)) {
+    console.error(`Fout: ${out} bestaat al. Het sjabloon overschrijft nooit een bestaand bestand (het kan een ingevulde registratie zijn); kies een andere naam met --out.`);
+    return 1;
+  }
+  const { ingestAll } = await import("./ingest/index.ts");
+  const { templateWorkbook } = await import("./template/index.ts");
+  const { standaardTemplateInput, templateInputFromData } = await import("./template/from-data.ts");
+  const dataFlag = args.flags.get("data");
+  let input = standaardTemplateInput();
+  if (dataFlag !== undefined) {
+    const dataDir = resolve(dataFlag);
+    if (!existsSync(dataDir)) throw new UsageError(`gegevensmap ${dataDir} bestaat niet`);
+    const fromData = templateInputFromData(await ingestAll(readRawInput(dataDir), { separator: separator(args) }));
+    for (const n of fromData.notes) console.error(`Let op: ${n}`);
+    if (!fromData.input) {
+      printProblems(fromData.problems, []);
+      console.error("Er is geen sjabloon geschreven.");
+      return 1;
+    }
+    input = fromData.input;
+  }
+  writeAllOrNothing([{ path: out, content: await templateWorkbook(input) }]);
+  console.error(`Geschreven: ${out} (tabbladen per tabel, keuzelijsten, tabblad Codes en Uitleg).`);
+  return 0;
 }
 
 async function runAudit(args: Args): Promise<number> {
@@ -133,7 +214,7 @@ async function runAudit(args: Args): Promise<number> {
   const dataDir = args.flags.get("data");
   const report = `${file.document}-${file.jaar}-${file.publiek}`;
   const known = dataDir ? readLedger(resolve(dataDir)).filter((e) => e.report !== report) : [];
-  const logPath = join(path, "..", "intern", `${report}.onderdrukkingslog.json`);
+  const logPath = join(path, "..", "intern", `${file.jaar}-${file.publiek}.onderdrukkingslog.json`);
   const required = existsSync(logPath)
     ? new Map((JSON.parse(readFileSync(logPath, "utf8")) as { onderdrukt: { key: string; requiredWidth: number }[] }).onderdrukt.map((l) => [l.key, l.requiredWidth]))
     : undefined;
@@ -153,6 +234,7 @@ export async function main(argv: string[]): Promise<number> {
     if (args.command === "build") return await runBuild(args);
     if (args.command === "check") return await runCheck(args);
     if (args.command === "audit") return await runAudit(args);
+    if (args.command === "template") return await runTemplate(args);
     if (args.command === "help" || args.command === "--help") {
       console.log(USAGE);
       return 0;

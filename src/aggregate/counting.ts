@@ -32,8 +32,14 @@ export function countedMeldingen(d: Pick<Dataset, "meldingen"> & RuleSource, jaa
 /** Years covered by records: from the first registered melding on. */
 export function recordYears(d: Pick<Dataset, "meldingen">, untilYear?: number): number[] {
   if (d.meldingen.length === 0) return [];
-  const first = Math.min(...d.meldingen.map((m) => m.datum.jaar));
-  const last = untilYear ?? Math.max(...d.meldingen.map((m) => m.datum.jaar));
+  // A loop, not Math.min(...years): spreading a million arguments overflows the stack.
+  let first = Infinity;
+  let max = -Infinity;
+  for (const m of d.meldingen) {
+    if (m.datum.jaar < first) first = m.datum.jaar;
+    if (m.datum.jaar > max) max = m.datum.jaar;
+  }
+  const last = untilYear ?? max;
   const years: number[] = [];
   for (let y = first; y <= last; y++) years.push(y);
   return years;

@@ -13,6 +13,8 @@ export interface CsvTable {
   bestand: string;
   header: string[];
   rows: CsvRow[];
+  /** Line of the header row; 1 unless a sheet starts lower down. */
+  kopregel?: number;
 }
 
 export type CsvResult = { ok: true; table: CsvTable } | { ok: false; problems: Problem[] };
@@ -75,11 +77,12 @@ export function parseCsv(bestand: string, text: string, separator?: ";" | ","): 
   const header = trimTrailingEmpty(first.record.map((h) => h.trim()));
   const rows: CsvRow[] = [];
   const problems: Problem[] = [];
-  let line = first.info.lines + 1;
+  // Each record takes one line plus the line breaks inside its quoted cells. (csv-parse's own
+  // info.lines counts a CRLF inside quotes as two lines, which puts every later row one off.)
+  let line = 1 + spannedLines(first.record);
   for (const rec of records.slice(1)) {
-    // info.lines is the line where the record ends; the record starts after the previous one.
     const start = line;
-    line = rec.info.lines + 1;
+    line += spannedLines(rec.record);
     const cells = trimTrailingEmpty(rec.record);
     if (cells.every((c) => c.trim() === "")) continue;
     if (cells.length > header.length) {
@@ -94,6 +97,10 @@ export function parseCsv(bestand: string, text: string, separator?: ";" | ","): 
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, table: { bestand, header, rows } };
+}
+
+function spannedLines(cells: string[]): number {
+  return 1 + cells.reduce((n, c) => n + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
 }
 
 function trimTrailingEmpty(cells: string[]): string[] {

@@ -1,9 +1,12 @@
 // ingest: bytes → text → rows with line numbers. No meaning is given to values here.
+// Each table comes from exactly one place: `meldingen.csv`, `meldingen.xlsx` or the sheet
+// `meldingen` of `registratie.xlsx`. Two places for one table are two readings: refused.
 import { decodeBytes, looksBinary } from "./decode.ts";
 import { parseCsv, type CsvTable } from "./csv.ts";
 import { parseVerslag } from "./front-matter.ts";
 import { problem, type Problem } from "./problem.ts";
-import { TABLE_FILES, type RawInput, type TableFile } from "./raw-input.ts";
+import { REGISTRATIE_XLSX, TABLE_FILES, tableName, type RawFile, type RawInput, type TableFile } from "./raw-input.ts";
+import { isOle, isZip, readSheets, type SheetInput, type SheetSource } from "./xlsx.ts";
 import type { Verslagtekst } from "../domain.ts";
 
 export interface Ingested {
@@ -13,22 +16,45 @@ export interface Ingested {
   problems: Problem[];
 }
 
-export function ingest(raw: RawInput, options: { separator?: ";" | "," } = {}): Ingested {
-  const problems: Problem[] = [];
+export interface IngestOptions {
+  separator?: ";" | ",";
+  /** The workbooks of the input, read by `readSheets` (asynchronous) beforehand. */
+  sheets?: SheetInput;
+}
+
+/** ingest with the workbooks read first: what the pipeline calls. */
+export async function ingestAll(raw: RawInput, options: Omit<IngestOptions, "sheets"> = {}): Promise<Ingested> {
+  return ingest(raw, { ...options, sheets: await readSheets(raw) });
+}
+
+export function ingest(raw: RawInput, options: IngestOptions = {}): Ingested {
+  const hasWorkbooks = raw.registratie || Object.keys(raw.werkboeken ?? {}).length > 0;
+  if (hasWorkbooks && !options.sheets) throw new Error("ingest: workbooks in the input; call ingestAll (or readSheets first)");
+  const problems: Problem[] = [...(options.sheets?.problems ?? [])];
   const tables: Ingested["tables"] = {};
   for (const name of TABLE_FILES) {
-    const file = raw.tables[name];
-    if (!file) {
-      problems.push(problem(name, null, null, null, "dit bestand ontbreekt in de gegevensmap"));
+    const csv = raw.tables[name];
+    const sheets: SheetSource[] = options.sheets?.sources[name] ?? [];
+    const places = [...(csv ? [csv.bestand] : []), ...sheets.map((s) => s.bestand)];
+    if (places.length === 0) {
+      problems.push(problem(name, null, null, null, missingMessage(name, raw.bestandsnamen ?? [])));
       continue;
     }
-    if (looksBinary(file.bytes)) {
-      problems.push(problem(file.bestand, null, null, null, "dit is geen CSV-bestand (het bevat binaire gegevens); sla het in Excel op als 'CSV (gescheiden door lijstscheidingsteken)'"));
+    if (places.length > 1) {
+      problems.push(
+        problem(places[0]!, null, null, null, `de tabel ${tableName(name)} staat op meer dan één plaats (${places.join("; ")}); laat er één over, zodat vaststaat welke gegevens gelden`),
+      );
       continue;
     }
-    const result = parseCsv(file.bestand, decodeBytes(file.bytes).text, options.separator);
-    if (result.ok) tables[name] = result.table;
-    else problems.push(...result.problems);
+    if (csv) {
+      const result = readCsvFile(csv, options.separator);
+      if (result.ok) tables[name] = result.table;
+      else problems.push(...result.problems);
+    } else {
+      const s = sheets[0]!;
+      problems.push(...s.problems);
+      if (s.table) tables[name] = s.table;
+    }
   }
   let instellingen: Ingested["instellingen"] = null;
   if (!raw.instellingen) {
@@ -47,4 +73,25 @@ export function ingest(raw: RawInput, options: { separator?: ";" | "," } = {}): 
     else problems.push(...result.problems);
   }
   return { tables, instellingen, verslagen, problems };
+}
+
+function readCsvFile(file: RawFile, separator: ";" | "," | undefined): { ok: true; table: CsvTable } | { ok: false; problems: Problem[] } {
+  const fail = (melding: string) => ({ ok: false as const, problems: [problem(file.bestand, null, null, null, melding)] });
+  if (isZip(file.bytes)) {
+    return fail(`dit is geen CSV-bestand maar een Excel-werkboek of ander zip-bestand; sla het in Excel op als 'CSV (gescheiden door lijstscheidingsteken)', of geef het de naam ${file.bestand.replace(/\.csv$/, ".xlsx")}`);
+  }
+  if (isOle(file.bytes)) return fail("dit is geen CSV-bestand maar een oud Excel- of Word-bestand; sla het in Excel op als 'CSV (gescheiden door lijstscheidingsteken)'");
+  if (looksBinary(file.bytes)) {
+    return fail("dit is geen CSV-bestand (het bevat binaire gegevens); sla het in Excel op als 'CSV (gescheiden door lijstscheidingsteken)'");
+  }
+  return parseCsv(file.bestand, decodeBytes(file.bytes).text, separator);
+}
+
+/** "ontbreekt", with a hint when a file of nearly that name is there (Meldingen.CSV, meldingen.xls). */
+function missingMessage(name: TableFile, present: string[]): string {
+  const base = tableName(name);
+  const where = `lever de tabel aan als ${name}, als ${base}.xlsx of als tabblad "${base}" in ${REGISTRATIE_XLSX}`;
+  const near = present.filter((f) => f.toLowerCase().replace(/\.[^.]*$/, "").trim() === base);
+  if (near.length > 0) return `dit bestand ontbreekt in de gegevensmap; wel gevonden: ${near.join(", ")}. ${where[0]!.toUpperCase()}${where.slice(1)} (let op kleine letters en de extensie)`;
+  return `dit bestand ontbreekt in de gegevensmap; ${where}`;
 }

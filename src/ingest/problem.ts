@@ -37,3 +37,10 @@ export function sortProblems(problems: Problem[]): Problem[] {
       (a.kolom ?? "").localeCompare(b.kolom ?? ""),
   );
 }
+
+/** The problems as a CSV that Dutch Excel opens directly: `;`, UTF-8 with BOM, CRLF, every cell quoted. */
+export function problemsCsv(problems: Problem[]): string {
+  const q = (s: string | number | null) => `"${String(s ?? "").replace(/"/g, '""')}"`;
+  const lines = ["bestand;regel;kolom;waarde;melding", ...problems.map((p) => [p.bestand, p.regel, p.kolom, p.waarde, p.melding].map(q).join(";"))];
+  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+}

@@ -1,6 +1,6 @@
 // The edge where files come in: read every input file as bytes, nothing more.
 // Parsing and checking happen in pure functions on what this returns.
-import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 export const TABLE_FILES = [
@@ -13,25 +13,47 @@ export const TABLE_FILES = [
 ] as const;
 export type TableFile = (typeof TABLE_FILES)[number];
 
+/** The name of a table without `.csv`: the name of its `.xlsx` file and of its sheet. */
+export function tableName(file: TableFile): string {
+  return file.slice(0, -".csv".length);
+}
+
+/** One workbook with a sheet per table. */
+export const REGISTRATIE_XLSX = "registratie.xlsx";
+
 export interface RawFile {
   bestand: string; // as shown to the user, relative to the data folder
   bytes: Uint8Array;
 }
 
 export interface RawInput {
+  /** `meldingen.csv` and so on. */
   tables: Partial<Record<TableFile, RawFile>>;
+  /** `meldingen.xlsx` and so on: one workbook per table, in place of (never beside) its CSV. */
+  werkboeken?: Partial<Record<TableFile, RawFile>>;
+  /** `registratie.xlsx`: one workbook with a sheet per table. */
+  registratie?: RawFile | null;
+  /** Every file name in the data folder, for hints when a table is missing ("Meldingen.CSV"). */
+  bestandsnamen?: string[];
   instellingen: RawFile | null;
   verslagen: (RawFile & { jaar: number })[];
 }
 
 export function readRawInput(dir: string): RawInput {
   const tables: Partial<Record<TableFile, RawFile>> = {};
-  for (const name of TABLE_FILES) {
+  const werkboeken: Partial<Record<TableFile, RawFile>> = {};
+  const read = (name: string): RawFile | null => {
     const path = join(dir, name);
-    if (existsSync(path)) tables[name] = { bestand: name, bytes: readFileSync(path) };
+    return existsSync(path) && statSync(path).isFile() ? { bestand: name, bytes: readFileSync(path) } : null;
+  };
+  for (const name of TABLE_FILES) {
+    const csv = read(name);
+    if (csv) tables[name] = csv;
+    const xlsx = read(`${tableName(name)}.xlsx`);
+    if (xlsx) werkboeken[name] = xlsx;
   }
-  const instPath = join(dir, "instellingen.json");
-  const instellingen = existsSync(instPath) ? { bestand: "instellingen.json", bytes: readFileSync(instPath) } : null;
+  const registratie = read(REGISTRATIE_XLSX);
+  const instellingen = read("instellingen.json");
   const verslagDir = join(dir, "verslag");
   const verslagen: RawInput["verslagen"] = [];
   if (existsSync(verslagDir)) {
@@ -40,5 +62,6 @@ export function readRawInput(dir: string): RawInput {
       if (m) verslagen.push({ jaar: Number(m[1]), bestand: `verslag/${name}`, bytes: readFileSync(join(verslagDir, name)) });
     }
   }
-  return { tables, instellingen, verslagen };
+  const bestandsnamen = existsSync(dir) ? readdirSync(dir).sort() : [];
+  return { tables, werkboeken, registratie, bestandsnamen, instellingen, verslagen };
 }

@@ -1,6 +1,7 @@
 // validate: rows → the typed Dataset, or every problem at once.
 import type { Dataset, Maand } from "../domain.ts";
 import type { Ingested } from "../ingest/index.ts";
+import type { TableFile } from "../ingest/raw-input.ts";
 import { problem, sortProblems, type Problem } from "../ingest/problem.ts";
 import { validateInstellingen } from "./instellingen.ts";
 import { validateMeldingen } from "./meldingen.ts";
@@ -14,6 +15,8 @@ export interface Validated {
   problems: Problem[];
   /** Differences that do not stop the build but must be seen (historie vs records). */
   warnings: Problem[];
+  /** Where each table came from ("meldingen.csv", "registratie.xlsx, tabblad meldingen"). */
+  bestanden: Partial<Record<TableFile, string>>;
 }
 
 export function validate(input: Ingested, vandaag: Maand): Validated {
@@ -22,22 +25,25 @@ export function validate(input: Ingested, vandaag: Maand): Validated {
   problems.push(...inst.problems);
   const names = inst.value?.namenlijst ?? [];
   const t = input.tables;
+  const bestanden: Partial<Record<TableFile, string>> = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.bestand]));
   const vocabulaire = t["vocabulaire.csv"] ? validateVocabulaire(t["vocabulaire.csv"], problems) : [];
   const vertrouwenspersonen = t["vertrouwenspersonen.csv"] ? validateVertrouwenspersonen(t["vertrouwenspersonen.csv"], problems, names) : [];
+  // Without the vocabulary or the counsellors (missing, or unreadable: already a problem),
+  // every code would be "unknown": those rows are checked once the tables they refer to are there.
   const meldingen =
-    t["meldingen.csv"] && inst.value
+    t["meldingen.csv"] && inst.value && t["vocabulaire.csv"] && t["vertrouwenspersonen.csv"]
       ? validateMeldingen(t["meldingen.csv"], problems, { vocabulaire, vertrouwenspersonen, instellingen: inst.value, vandaag })
       : [];
-  const activiteiten = t["activiteiten.csv"] ? validateActiviteiten(t["activiteiten.csv"], problems, vertrouwenspersonen, names) : [];
+  const activiteiten = t["activiteiten.csv"] && t["vertrouwenspersonen.csv"] ? validateActiviteiten(t["activiteiten.csv"], problems, vertrouwenspersonen, names) : [];
   const klachten = t["klachten.csv"] ? validateKlachten(t["klachten.csv"], problems, names) : [];
   const historie = t["historie.csv"] ? validateHistorie(t["historie.csv"], problems) : [];
   if (t["meldingen.csv"] && t["meldingen.csv"].rows.length === 0) {
-    problems.push(problem("meldingen.csv", null, null, null, "er staan geen meldingen in het bestand, alleen de kopregel"));
+    problems.push(problem(t["meldingen.csv"].bestand, null, null, null, "er staan geen meldingen in het bestand, alleen de kopregel"));
   }
   for (const v of input.verslagen) {
     if (v.secties.length === 0) problems.push(problem(v.bestand, null, null, null, "geen enkele sectie gevonden; begin elke sectie met '## Titel'"));
   }
-  if (problems.length > 0 || !inst.value) return { dataset: null, problems: sortProblems(problems), warnings: [] };
+  if (problems.length > 0 || !inst.value) return { dataset: null, problems: sortProblems(problems), warnings: [], bestanden };
   const dataset: Dataset = {
     meldingen,
     vertrouwenspersonen,
@@ -48,5 +54,5 @@ export function validate(input: Ingested, vandaag: Maand): Validated {
     verslagen: input.verslagen,
     instellingen: inst.value,
   };
-  return { dataset, problems: [], warnings: historieWarnings(dataset) };
+  return { dataset, problems: [], warnings: historieWarnings(dataset, bestanden["historie.csv"]), bestanden };
 }

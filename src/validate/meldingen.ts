@@ -23,6 +23,13 @@ export function validateMeldingen(table: CsvTable, problems: Problem[], ctx: Mel
   const interventieChoices = choicesFor(ctx.vocabulaire, "interventie");
   const resultaatChoices = choicesFor(ctx.vocabulaire, "resultaat");
   const vpByCode = new Map(ctx.vertrouwenspersonen.map((vp) => [vp.code, vp]));
+  // Built once, not per row (a million rows made these lookups a visible part of validate).
+  const regelingChoices = enumChoices(REGELINGEN);
+  const herkomstChoices = enumChoices(HERKOMSTEN);
+  const statusChoices = enumChoices(STATUSSEN);
+  const aardTerms = new Map<string, Term>();
+  for (const t of ctx.vocabulaire) if (t.soort === "aard" && !aardTerms.has(t.code)) aardTerms.set(t.code, t);
+  const knownVps = [...vpByCode.keys()].join(", ");
   return readRows(table, MELDING_COLUMNS, problems, ctx.instellingen.namenlijst, (r) => {
     const id = r.raw("id");
     if (id === "") r.report("id", "elke melding heeft een unieke code nodig, zoals M2021-01");
@@ -32,24 +39,24 @@ export function validateMeldingen(table: CsvTable, problems: Problem[], ctx: Mel
     if (datum && datum.jaar * 12 + datum.maand > ctx.vandaag.jaar * 12 + ctx.vandaag.maand) {
       r.report("datum", "deze datum ligt in de toekomst");
     }
-    const regeling = r.field("regeling", (t) => parseCode(t, enumChoices(REGELINGEN))) as Regeling | undefined;
+    const regeling = r.field("regeling", (t) => parseCode(t, regelingChoices)) as Regeling | undefined;
     const aard = r.field("aard", (t) => parseCode(t, aardChoices));
-    if (aard && datum) checkValidInYear(r, "aard", ctx.vocabulaire, aard, datum.jaar);
-    const herkomst = r.field("herkomst", (t) => parseCode(t, enumChoices(HERKOMSTEN))) as Herkomst | undefined;
+    if (aard && datum) checkValidInYear(r, "aard", aardTerms, aard, datum.jaar);
+    const herkomst = r.field("herkomst", (t) => parseCode(t, herkomstChoices)) as Herkomst | undefined;
     const vps = splitList(r.raw("vertrouwenspersoon"));
     if (vps.length === 0) r.report("vertrouwenspersoon", "vul de code in van de vertrouwenspersoon die de melding ontving");
     for (const code of vps) {
       const vp = vpByCode.get(code);
-      if (!vp) r.report("vertrouwenspersoon", `onbekende vertrouwenspersoon; bekend zijn: ${[...vpByCode.keys()].join(", ")}`, code);
+      if (!vp) r.report("vertrouwenspersoon", `onbekende vertrouwenspersoon; bekend zijn: ${knownVps}`, code);
       else if (datum && !activeInMonth(vp, datum)) r.report("vertrouwenspersoon", `${code} was in ${datum.maand}-${datum.jaar} niet actief als vertrouwenspersoon`, code);
       else if (regeling && vp.regeling !== regeling) r.report("vertrouwenspersoon", `${code} is vertrouwenspersoon voor ${vp.regeling}, niet voor ${regeling}`, code);
     }
-    if (new Set(vps).size !== vps.length) r.report("vertrouwenspersoon", "dezelfde vertrouwenspersoon staat er twee keer in");
+    if (vps.length > 1 && new Set(vps).size !== vps.length) r.report("vertrouwenspersoon", "dezelfde vertrouwenspersoon staat er twee keer in");
     const uren = r.field("uren", parseUren);
     if (uren !== undefined && uren > ctx.instellingen.maxUrenPerMelding) {
       r.report("uren", `meer dan ${ctx.instellingen.maxUrenPerMelding} uur aan één melding is niet aannemelijk (grens in instellingen.json: maxUrenPerMelding)`);
     }
-    const status = r.field("status", (t) => parseCode(t, enumChoices(STATUSSEN))) as Status | undefined;
+    const status = r.field("status", (t) => parseCode(t, statusChoices)) as Status | undefined;
     const interventies = codes(r, "interventies", interventieChoices);
     const resultaten = codes(r, "resultaten", resultaatChoices);
     const geenInterventie = r.field("geen_interventie", (t) => parseJaNee(t));
@@ -80,8 +87,9 @@ function codes(r: RowReader, kolom: string, choices: { code: string; labels: str
   return out;
 }
 
-function checkValidInYear(r: RowReader, kolom: string, vocabulaire: Term[], code: string, jaar: number): void {
-  const term = vocabulaire.find((t) => t.soort === "aard" && t.code === code);
+/** `aardTerms`: the first term of soort aard for each code (what vocabulaire.find returns). */
+function checkValidInYear(r: RowReader, kolom: string, aardTerms: Map<string, Term>, code: string, jaar: number): void {
+  const term = aardTerms.get(code);
   if (term && (jaar < term.geldigVan || (term.geldigTot !== null && jaar > term.geldigTot))) {
     r.report(kolom, `code "${code}" is alleen geldig van ${term.geldigVan} tot ${term.geldigTot ?? "nu"}, niet in ${jaar}`);
   }

@@ -12,10 +12,12 @@ export const HISTORIE_COLUMNS = ["jaar", "reeks", "waarde", "bron"] as const;
 export const ADVIEZEN = ["gegrond", "ongegrond", "deels-gegrond", "ingetrokken"] as const;
 
 /** A year's hours for one activity above this are not plausible for one counsellor. */
-const MAX_ACTIVITEIT_UREN = 500;
+export const MAX_ACTIVITEIT_UREN = 500;
 
 export function validateActiviteiten(table: CsvTable, problems: Problem[], vps: Vertrouwenspersoon[], names: string[]): ActiviteitRegel[] {
   const byCode = new Map(vps.map((vp) => [vp.code, vp]));
+  // One row per year, counsellor and activity: a second one is mostly a row copied twice.
+  const seen = new Map<string, number>();
   return readRows(table, ACTIVITEIT_COLUMNS, problems, names, (r) => {
     const jaar = r.field("jaar", parseJaar);
     const code = r.raw("vertrouwenspersoon");
@@ -25,6 +27,12 @@ export function validateActiviteiten(table: CsvTable, problems: Problem[], vps: 
     const activiteit = r.field("activiteit", (t) => parseCode(t, enumChoices(ACTIVITEITEN))) as Activiteit | undefined;
     const uren = r.field("uren", parseUren);
     if (uren !== undefined && uren > MAX_ACTIVITEIT_UREN) r.report("uren", `meer dan ${MAX_ACTIVITEIT_UREN} uur per jaar aan één activiteit is niet aannemelijk`);
+    if (jaar !== undefined && vp && activiteit) {
+      const key = `${jaar}/${code}/${activiteit}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) r.report("activiteit", `${code}, ${activiteit}, ${jaar} staat ook op regel ${earlier}; tel de uren op in één regel`);
+      else seen.set(key, r.regel);
+    }
     if (jaar === undefined || !vp || !activiteit || uren === undefined) return undefined;
     return { jaar, vertrouwenspersoon: code, activiteit, uren };
   });

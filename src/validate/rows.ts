@@ -7,16 +7,17 @@ import type { Parsed } from "./fields.ts";
 /** Missing and unknown columns. An unknown column is how a name or a story slips in. */
 export function checkColumns(table: CsvTable, columns: readonly string[]): Problem[] {
   const problems: Problem[] = [];
+  const kop = table.kopregel ?? 1;
   for (const c of columns) {
     if (!table.header.includes(c)) {
-      problems.push(problem(table.bestand, 1, c, null, `verplichte kolom "${c}" ontbreekt; verwacht zijn de kolommen: ${columns.join(", ")}`));
+      problems.push(problem(table.bestand, kop, c, null, `verplichte kolom "${c}" ontbreekt; verwacht zijn de kolommen: ${columns.join(", ")}`));
     }
   }
   const seen = new Set<string>();
   for (const h of table.header) {
-    if (h === "") problems.push(problem(table.bestand, 1, null, null, "een kolom zonder naam; verwijder de kolom of geef hem een naam"));
-    else if (!columns.includes(h)) problems.push(problem(table.bestand, 1, h, null, `onbekende kolom "${h}"; alleen toegestaan: ${columns.join(", ")}. Vrije tekst en namen horen niet in de registratie`));
-    if (seen.has(h)) problems.push(problem(table.bestand, 1, h, null, `kolom "${h}" staat er twee keer in`));
+    if (h === "") problems.push(problem(table.bestand, kop, null, null, "een kolom zonder naam; verwijder de kolom of geef hem een naam"));
+    else if (!columns.includes(h)) problems.push(problem(table.bestand, kop, h, null, `onbekende kolom "${h}"; alleen toegestaan: ${columns.join(", ")}. Vrije tekst en namen horen niet in de registratie`));
+    if (seen.has(h)) problems.push(problem(table.bestand, kop, h, null, `kolom "${h}" staat er twee keer in`));
     seen.add(h);
   }
   return problems;
@@ -65,8 +66,9 @@ export function readRows<T>(
   const out: T[] = [];
   for (const row of table.rows) {
     const r = new RowReader(table.bestand, row, problems);
-    for (const [kolom, value] of Object.entries(row.values)) {
-      const why = personalDataIn(value, names);
+    // for…in over the plain values object: Object.entries' order, without an array per row
+    for (const kolom in row.values) {
+      const why = personalDataIn(row.values[kolom]!, names);
       if (why) r.report(kolom, `dit veld ${why}; persoonsgegevens horen niet in de registratie`);
     }
     const before = problems.length;

@@ -25,7 +25,7 @@ describe("ingest", () => {
 
   it("reports a missing file, a binary file and invalid JSON, and keeps going", () => {
     const raw = makeRawInput({ tables: { "klachten.csv": null } });
-    raw.tables["historie.csv"] = { bestand: "historie.csv", bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]) };
+    raw.tables["historie.csv"] = { bestand: "historie.csv", bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x00, 0x01, 0x02]) }; // "%PDF" and NUL bytes
     raw.instellingen = { bestand: "instellingen.json", bytes: utf8("{ organisatie: ") };
     const r = ingest(raw);
     expect(r.problems.map((p) => [p.bestand, p.regel])).toEqual([
@@ -33,10 +33,23 @@ describe("ingest", () => {
       ["historie.csv", null],
       ["instellingen.json", null],
     ]);
-    expect(r.problems[0]!.melding).toBe("dit bestand ontbreekt in de gegevensmap");
+    expect(r.problems[0]!.melding).toBe('dit bestand ontbreekt in de gegevensmap; lever de tabel aan als klachten.csv, als klachten.xlsx of als tabblad "klachten" in registratie.xlsx');
     expect(r.problems[1]!.melding).toMatch(/geen CSV-bestand.*binaire gegevens/);
     expect(r.problems[2]!.melding).toMatch(/^geen geldige JSON/);
     expect(r.tables["meldingen.csv"]).toBeDefined();
+  });
+
+  it("says what a zip (an .xlsx saved as .csv) or an old Office file is, instead of reading it as text", () => {
+    for (const [bytes, message] of [
+      [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), /^dit is geen CSV-bestand maar een Excel-werkboek.*historie\.xlsx$/],
+      [new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), /^dit is geen CSV-bestand maar een oud Excel- of Word-bestand/],
+    ] as const) {
+      const raw = makeRawInput();
+      raw.tables["historie.csv"] = { bestand: "historie.csv", bytes };
+      const p = ingest(raw).problems;
+      expect(p).toHaveLength(1);
+      expect(p[0]!.melding).toMatch(message);
+    }
   });
 
   it("uses a given separator for every table", () => {

@@ -49,8 +49,25 @@ describe("parseUren", () => {
     expect(parseUren("-0,5")).toEqual({ ok: false, error: "uren kunnen niet negatief zijn" });
   });
 
-  it.each(["abc", "", "2,5 uur", "1.000,5", "2,", ",5", "1e3"])("refuses %j as no number", (text) => {
+  it.each(["abc", "", "2,5 uur", "1.000,5", "2,", ",5", "1e3", "2 5", "1 000"])("refuses %j as no number", (text) => {
     expect(parseUren(text)).toEqual({ ok: false, error: "geen getal; schrijf uren als 2 of 2,5" });
+  });
+
+  it("refuses -0 as negative", () => {
+    expect(parseUren("-0")).toEqual({ ok: false, error: "uren kunnen niet negatief zijn" });
+  });
+
+  it.each([
+    ["1.000", "1 of 1000"],
+    ["1,250", "1,25 of 1250"],
+    ["12.500", "12,5 of 12500"],
+  ])("refuses %j: thousands separator or decimals are two readings", (text, readings) => {
+    expect(parseUren(text)).toEqual({ ok: false, error: `dubbelzinnig: ${text} kan ${readings} uur betekenen; schrijf uren zonder scheidingsteken voor duizendtallen en met hoogstens twee decimalen` });
+  });
+
+  it("reads two decimals and four", () => {
+    expect(parseUren("1,25")).toEqual({ ok: true, value: 1.25 });
+    expect(parseUren("0.1250")).toEqual({ ok: true, value: 0.125 });
   });
 });
 

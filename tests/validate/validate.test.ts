@@ -163,7 +163,7 @@ describe("validate: each refusal names file, Excel line, column and says why in 
   it("a missing file", () => {
     const r = check({ tables: { "klachten.csv": null } });
     expect(r.dataset).toBeNull();
-    expect(only(r.problems)).toEqual({ bestand: "klachten.csv", regel: null, kolom: null, waarde: null, melding: "dit bestand ontbreekt in de gegevensmap" });
+    expect(only(r.problems)).toEqual({ bestand: "klachten.csv", regel: null, kolom: null, waarde: null, melding: 'dit bestand ontbreekt in de gegevensmap; lever de tabel aan als klachten.csv, als klachten.xlsx of als tabblad "klachten" in registratie.xlsx' });
   });
 
   it("missing instellingen.json", () => {

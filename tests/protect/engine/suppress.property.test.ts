@@ -91,6 +91,27 @@ describe("suppress is optimal: brute force over all patterns of tiny tables", ()
     );
   });
 
+  it("many zeros and small cells (insiders in zero cells are hypothetical), counts and hours", async () => {
+    // Values 0–4 with threshold 3 give patterns whose failing scenario is an insider in a cell
+    // that truly holds 0, and with real-valued variables (hours) one whose cell is not whole:
+    // the two cut kinds beyond the plain one (see suppress.ts).
+    const smallTable = fc
+      .tuple(fc.integer({ min: 2, max: 3 }), fc.integer({ min: 2, max: 3 }))
+      .filter(([r, c]) => r * c <= 6)
+      .chain(([r, c]) =>
+        fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: c, maxLength: c }), { minLength: r, maxLength: r }),
+      );
+    await fc.assert(
+      fc.asyncProperty(smallTable, fc.boolean(), async (values, hours) => {
+        const counts = table2d(values, { threshold: 3, requiredWidth: 3 });
+        const problem = hours ? { ...counts, vars: counts.vars.map(() => ({ integer: false })) } : counts;
+        const result = await trySuppress(problem, true);
+        expect(result?.cost).toBe(await bruteForceCost(problem, true));
+      }),
+      { numRuns: 25, seed: 5 },
+    );
+  });
+
   it("a hand-picked 3×2 table where zeros make hypothetical insiders", async () => {
     // Zeros next to small cells: an insider "in" a zero cell is hypothetical (see suppress.ts).
     const problem = table2d([

@@ -1,0 +1,334 @@
+// Random bytes and random mutations of a valid registration: no crash, and no silent
+// acceptance of a changed value. When validate accepts a mutated file, the dataset must hold
+// what the file now says (read by a small reference reader of the contract, written here
+// independently), never the old value.
+import { describe, it, expect } from "vitest";
+import fc from "fast-check";
+import { ingest, ingestAll } from "../../src/ingest/index.ts";
+import type { TableFile } from "../../src/ingest/raw-input.ts";
+import { validate } from "../../src/validate/index.ts";
+import type { Dataset } from "../../src/domain.ts";
+import { baseTables, check, csvText, makeRawInput, VANDAAG, type Rows } from "../fixtures/make-fixtures.ts";
+import { workbookBytes } from "../ingest/xlsx-helpers.ts";
+
+// ---- the reference reader: what a cell can only mean under the data contract ----
+
+const norm = (s: string) => s.trim().toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\s_]+/g, "-");
+
+function refCode(choices: Record<string, string[]>): (t: string) => string | undefined {
+  return (t) => {
+    const n = norm(t);
+    if (n === "") return undefined;
+    const hits = Object.entries(choices).filter(([code, labels]) => norm(code) === n || labels.some((l) => norm(l) === n));
+    return hits.length === 1 ? hits[0]![0] : undefined;
+  };
+}
+
+function refMaand(t: string): { jaar: number; maand: number } | undefined {
+  const s = t.trim();
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(s))) return { jaar: Number(m[1]), maand: Number(m[2]) };
+  if ((m = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(s))) return { jaar: Number(m[3]), maand: Number(m[2]) };
+  return undefined;
+}
+
+function refUren(t: string): number | undefined {
+  const s = t.trim();
+  if (!/^\d+([.,]\d+)?$/.test(s) || /[.,]\d{3}$/.test(s)) return undefined;
+  return Number(s.replace(",", "."));
+}
+
+const refJaNee = (t: string) => ({ ja: true, nee: false })[t.trim().toLowerCase()] as boolean | undefined;
+const refList = (t: string) => t.split("|").map((x) => x.trim()).filter((x) => x !== "");
+const listOf = (read: (t: string) => string | undefined) => (t: string) => {
+  const parts = refList(t).map(read);
+  return parts.some((p) => p === undefined) ? undefined : parts;
+};
+const orNull = <T,>(read: (t: string) => T | undefined) => (t: string) => (t.trim() === "" ? null : read(t));
+const text = (t: string) => (t.trim() === "" ? undefined : t.trim());
+
+const aard = refCode({ pesten: ["Pesten"], intimidatie: ["Intimidatie"], "seksuele-intimidatie": ["Seksuele intimidatie"], fraude: ["Fraude"] });
+const interventie = refCode({ adviesgesprek: ["Adviesgesprek"], doorverwezen: ["Doorverwezen"] });
+const resultaat = refCode({ opgelost: ["Opgelost"], gesprek: ["Gesprek gevoerd"] });
+const regeling = refCode({ "ongewenste-omgangsvormen": [], integriteit: [] });
+const herkomst = refCode({ fractie: [], ambtelijk: [], extern: [] });
+
+/** Per table: the dataset array, and per column the domain property and its reference reading. */
+const TABLES: Partial<Record<TableFile, { key: keyof Dataset; columns: Record<string, [string, (t: string) => unknown]> }>> = {
+  "meldingen.csv": {
+    key: "meldingen",
+    columns: {
+      id: ["id", text],
+      datum: ["datum", refMaand],
+      regeling: ["regeling", regeling],
+      aard: ["aard", aard],
+      herkomst: ["herkomst", herkomst],
+      vertrouwenspersoon: ["vertrouwenspersonen", (t) => (refList(t).length ? refList(t) : undefined)],
+      uren: ["uren", refUren],
+      status: ["status", refCode({ "afgerond-resultaat": [], "afgerond-onbekend": [], "in-behandeling": [] })],
+      interventies: ["interventies", listOf(interventie)],
+      resultaten: ["resultaten", listOf(resultaat)],
+      geen_interventie: ["geenInterventie", refJaNee],
+    },
+  },
+  "vertrouwenspersonen.csv": {
+    key: "vertrouwenspersonen",
+    columns: {
+      code: ["code", text],
+      groep: ["groep", herkomst],
+      regeling: ["regeling", regeling],
+      actief_van: ["actiefVan", refMaand],
+      actief_tot: ["actiefTot", orNull(refMaand)],
+    },
+  },
+  "activiteiten.csv": {
+    key: "activiteiten",
+    columns: {
+      jaar: ["jaar", (t) => (/^\d{4}$/.test(t.trim()) ? Number(t.trim()) : undefined)],
+      vertrouwenspersoon: ["vertrouwenspersoon", text],
+      activiteit: ["activiteit", refCode({ training: [], intervisie: [], voorlichting: [], overleg: [], supervisie: [] })],
+      uren: ["uren", refUren],
+    },
+  },
+  "klachten.csv": {
+    key: "klachten",
+    columns: {
+      id: ["id", text],
+      datum: ["datum", refMaand],
+      ontvankelijk: ["ontvankelijk", orNull(refJaNee)],
+      advies: ["advies", orNull(refCode({ gegrond: [], ongegrond: [], "deels-gegrond": [], ingetrokken: [] }))],
+    },
+  },
+};
+const MUTABLE = Object.keys(TABLES) as TableFile[];
+
+// ---- mutations ----
+
+const POOL = [
+  "", " ", "ja", "JA", "Nee", "nee", "2021-02", "2021-2", "15-03-2021", "5/3/2021", "31-02-2021", "2021-13", "1-1-1999", "2022-04", "2020-07", "2014-12",
+  "2,5", "2.5", "1.000", "1,250", "-1", "-0", "41", "40", "0", "3", "2 5", "VP-A", "VP-B", "VP-C", "VP-I", "VP-A|VP-C", "VP-A|VP-A", "vp-a", "VP-X",
+  "pesten", "Pesten", "PESTEN", "seksuele intimidatie", "Seksuele_Intimidatie", "pestn", "fraude", "opgelost", "fractie", "Fractie", "ambtelijk", "extern",
+  "integriteit", "ongewenste-omgangsvormen", "afgerond-resultaat", "in-behandeling", "afgerond-onbekend", "adviesgesprek", "adviesgesprek|doorverwezen",
+  "Doorverwezen|", "gesprek", "Gesprek gevoerd", "training", "Training", "intervisie", "supervisie", "gegrond", "ingetrokken", "deels gegrond",
+  "M2021-01", "M2021-09", "K2021-01", "K2021-02", "2020", "2021", "2022", "2014", "a@b.nl", "06 12345678", "123456782", "Sjoerd", "x;y", 'zei "ja"', "a\nb",
+];
+/** Values worth trying per column: valid alternatives, other spellings, near misses. */
+const COLUMN_POOL: Record<string, string[]> = {
+  id: ["M2021-01", "M2021-02", "M2020-01", "K2021-01", "K2021-02", "M2021-99", " M9 ", "m2021-01", "x"],
+  datum: ["2021-02", "2021-2", "15-03-2021", "5-3-2021", "5/3/2021", "2021-06-30", "31-02-2021", "2021-13", "2022-03", "2022-04", "2020-07", "2020-05", "1999-01", "01-01-2021", "2021-02-29"],
+  regeling: ["integriteit", "Integriteit", "ongewenste omgangsvormen", "ONGEWENSTE_OMGANGSVORMEN", "ongewenst", "fractie"],
+  groep: ["fractie", "ambtelijk", "extern", "Extern", "intern"],
+  herkomst: ["fractie", "ambtelijk", "extern", "Extern", "FRACTIE", "intern"],
+  aard: ["pesten", "Pesten", "PESTEN", "intimidatie", "Seksuele intimidatie", "seksuele_intimidatie", "fraude", "Fraude", "pestn", "opgelost", ""],
+  vertrouwenspersoon: ["VP-A", "VP-B", "VP-C", "VP-I", "VP-A|VP-C", "VP-C|VP-A", "VP-A|VP-A", "vp-a", "VP-X", "VP-A|", "|VP-C", " VP-C "],
+  uren: ["0", "1", "2,5", "2.5", "40", "40,5", "41", "1.000", "1,250", "0,25", "-1", "-0", "2 5", "abc", "3,0", "501"],
+  status: ["afgerond-resultaat", "afgerond-onbekend", "in-behandeling", "In behandeling", "afgerond"],
+  interventies: ["", "adviesgesprek", "Adviesgesprek", "adviesgesprek|doorverwezen", "Doorverwezen|", "opgelost", "x|adviesgesprek"],
+  resultaten: ["", "opgelost", "Opgelost", "gesprek", "Gesprek gevoerd", "opgelost|gesprek", "adviesgesprek"],
+  geen_interventie: ["ja", "Ja", "JA", "nee", "NEE", "", "j", "waar"],
+  ontvankelijk: ["ja", "Ja", "nee", "NEE", "", "j"],
+  code: ["VP-A", "VP-B", "VP-C", "VP-D", "VP I", "vp-a"],
+  actief_van: ["2015-01", "2014-01", "2021-03", "2022-01", "", "2020-06", "01-2015", "2019-12"],
+  actief_tot: ["", "2020-06", "2020-07", "2021-01", "2019-12", "2014-12", "2030-01"],
+  jaar: ["2020", "2021", "2014", "2022", "2015", "21", "2021.0"],
+  activiteit: ["training", "Training", "intervisie", "supervisie", "overleg", "voorlichting", "cursus"],
+  advies: ["", "gegrond", "ongegrond", "deels-gegrond", "Deels gegrond", "ingetrokken", "onbekend"],
+};
+const CHARS = ["a", "Z", "1", "0", "2", "-", "|", " ", ",", ".", ";", '"', "\n", "é", "/", "@", "J"];
+
+type Mutation =
+  | { kind: "cell"; table: TableFile; row: number; col: number; source: "column" | "pool" | "random"; pick: number; random: string }
+  | { kind: "variant"; table: TableFile; row: number; col: number; how: "upper" | "lower" | "pad" }
+  | { kind: "deleteColumn"; table: TableFile; col: number }
+  | { kind: "renameColumn"; table: TableFile; col: number; value: string }
+  | { kind: "duplicateRow"; table: TableFile; row: number }
+  | { kind: "deleteRow"; table: TableFile; row: number }
+  | { kind: "swapColumns"; table: TableFile; a: number; b: number }
+  | { kind: "emptyRow"; table: TableFile; row: number };
+
+const table = fc.constantFrom(...MUTABLE);
+const idx = fc.nat({ max: 20 });
+const randomText = fc.string({ unit: fc.constantFrom(...CHARS), maxLength: 10 });
+const value = fc.oneof(fc.constantFrom(...POOL), randomText);
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  { weight: 8, arbitrary: fc.record({ kind: fc.constant("cell" as const), table, row: idx, col: idx, source: fc.constantFrom("column" as const, "column" as const, "pool" as const, "random" as const), pick: fc.nat(), random: randomText }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("variant" as const), table, row: idx, col: idx, how: fc.constantFrom("upper" as const, "lower" as const, "pad" as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("deleteColumn" as const), table, col: idx }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("renameColumn" as const), table, col: idx, value }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("duplicateRow" as const), table, row: idx }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("deleteRow" as const), table, row: idx }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("swapColumns" as const), table, a: idx, b: idx }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("emptyRow" as const), table, row: idx }) },
+);
+
+const BASE = baseTables();
+const BASE_DATASET = check().dataset!;
+
+/** Applies a mutation; returns the mutated tables and the dataset the file now means (undefined: must be refused, "any": no claim). */
+function apply(m: Mutation): { tables: Record<TableFile, Rows>; expected: Dataset | "refused" | "any" } {
+  const tables = Object.fromEntries(Object.entries(BASE).map(([k, rows]) => [k, rows.map((r) => [...r])])) as Record<TableFile, Rows>;
+  const rows = tables[m.table];
+  const header = rows[0]!;
+  const n = rows.length - 1;
+  const spec = TABLES[m.table]!;
+  const list = () => [...(BASE_DATASET[spec.key] as unknown[])];
+  const withList = (l: unknown[]): Dataset => ({ ...BASE_DATASET, [spec.key]: l });
+  switch (m.kind) {
+    case "cell":
+    case "variant": {
+      const r = 1 + (m.row % n);
+      const c = m.col % header.length;
+      const old = rows[r]![c]!;
+      const pool = COLUMN_POOL[header[c]!] ?? POOL;
+      const v =
+        m.kind === "cell"
+          ? m.source === "random" ? m.random : m.source === "pool" ? POOL[m.pick % POOL.length]! : pool[m.pick % pool.length]!
+          : m.how === "upper" ? old.toUpperCase() : m.how === "lower" ? old.toLowerCase() : `  ${old} `;
+      rows[r]![c] = v;
+      const [prop, read] = spec.columns[header[c]!]!;
+      const reading = read(v);
+      if (reading === undefined) return { tables, expected: "refused" };
+      const l = list();
+      l[r - 1] = { ...(l[r - 1] as object), [prop]: reading };
+      return { tables, expected: withList(l) };
+    }
+    case "deleteColumn": {
+      const c = m.col % header.length;
+      tables[m.table] = rows.map((r) => r.filter((_, j) => j !== c));
+      return { tables, expected: "refused" };
+    }
+    case "renameColumn": {
+      const c = m.col % header.length;
+      const same = m.value.trim() === header[c];
+      header[c] = m.value;
+      return { tables, expected: same ? BASE_DATASET : "refused" };
+    }
+    case "duplicateRow": {
+      const r = 1 + (m.row % n);
+      rows.splice(r, 0, [...rows[r]!]);
+      // Every table with ids or keys refuses a copied row.
+      return { tables, expected: "refused" };
+    }
+    case "deleteRow": {
+      const r = 1 + (m.row % n);
+      rows.splice(r, 1);
+      const l = list();
+      l.splice(r - 1, 1);
+      // A counsellor removed from the list leaves meldingen without their counsellor: refused then.
+      return { tables, expected: m.table === "vertrouwenspersonen.csv" ? "any" : withList(l) };
+    }
+    case "swapColumns": {
+      const a = m.a % header.length;
+      const b = m.b % header.length;
+      tables[m.table] = rows.map((r) => r.map((x, j) => (j === a ? r[b]! : j === b ? r[a]! : x)));
+      return { tables, expected: BASE_DATASET };
+    }
+    case "emptyRow": {
+      rows.splice(1 + (m.row % (n + 1)), 0, header.map(() => ""));
+      return { tables, expected: BASE_DATASET };
+    }
+  }
+}
+
+describe("mutations of a valid registration", () => {
+  it("are refused, or accepted with exactly the mutated value (never the old one); nothing throws", () => {
+    fc.assert(
+      fc.property(mutation, fc.constantFrom<";" | ",">(";", ","), fc.constantFrom<"\n" | "\r\n">("\n", "\r\n"), fc.boolean(), (m, sep, eol, quoteAll) => {
+        const { tables, expected } = apply(m);
+        const r = check({ tables, sep, eol, quoteAll });
+        expect(r.dataset === null).toBe(r.problems.length > 0);
+        if (r.dataset === null) {
+          // Refusing is always safe, except where the file means exactly the same as before.
+          if (expected !== "refused" && expected !== "any" && m.kind !== "cell" && m.kind !== "variant") {
+            throw new Error(`refused a harmless change ${JSON.stringify(m)}: ${JSON.stringify(r.problems)}`);
+          }
+          return;
+        }
+        if (expected === "refused") throw new Error(`accepted ${JSON.stringify(m)}, which the contract cannot read`);
+        if (expected === "any") return;
+        expect(r.dataset).toEqual(expected);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("hold for a workbook too (registratie.xlsx, cells as text): refused, or accepted with the mutated value", async () => {
+    await fc.assert(
+      fc.asyncProperty(mutation, async (m) => {
+        const { tables, expected } = apply(m);
+        const raw = makeRawInput({ tables: Object.fromEntries(Object.keys(tables).map((k) => [k, null])) });
+        raw.registratie = { bestand: "registratie.xlsx", bytes: await workbookBytes(Object.entries(tables).map(([file, rows]) => ({ name: file.replace(".csv", ""), rows, typed: false }))) };
+        const r = validate(await ingestAll(raw), VANDAAG);
+        expect(r.dataset === null).toBe(r.problems.length > 0);
+        if (r.dataset === null || expected === "any") return;
+        if (expected === "refused") throw new Error(`accepted ${JSON.stringify(m)}, which the contract cannot read`);
+        expect(r.dataset).toEqual(expected);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("a change to a cell that is read the same way (case, spaces) is accepted with the same dataset", () => {
+    const tables = { ...BASE, "meldingen.csv": BASE["meldingen.csv"].map((r, i) => (i === 0 ? r : r.map((c) => (c === "" ? c : `  ${c} `)))) };
+    expect(check({ tables }).dataset).toEqual(BASE_DATASET);
+  });
+});
+
+describe("random bytes", () => {
+  const anyTable = fc.constantFrom(...(Object.keys(BASE) as TableFile[]));
+
+  it("as a CSV file: refused with problems, never a crash", () => {
+    fc.assert(
+      fc.property(anyTable, fc.uint8Array({ maxLength: 400 }), (file, bytes) => {
+        const raw = makeRawInput();
+        raw.tables[file] = { bestand: file, bytes };
+        const r = validate(ingest(raw), VANDAAG);
+        expect(r.dataset).toBeNull();
+        expect(r.problems.length).toBeGreaterThan(0);
+        for (const p of r.problems) expect(p.melding).not.toBe("");
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("spliced into a valid CSV file: a problem or a dataset, never a crash", () => {
+    fc.assert(
+      fc.property(anyTable, fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 8 }), (file, at, bytes) => {
+        const raw = makeRawInput();
+        const valid = raw.tables[file]!.bytes;
+        const pos = at % (valid.length + 1);
+        raw.tables[file] = { bestand: file, bytes: new Uint8Array([...valid.subarray(0, pos), ...bytes, ...valid.subarray(pos)]) };
+        const r = validate(ingest(raw), VANDAAG);
+        expect(r.dataset === null).toBe(r.problems.length > 0);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("as a workbook, and as a valid workbook with bytes changed or cut off: problems, never a crash", async () => {
+    const valid = await workbookBytes([{ name: "klachten", rows: BASE["klachten.csv"] }]);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 300 }).map((b) => ({ bytes: b, fromValid: false })),
+          fc.uint8Array({ maxLength: 300 }).map((b) => ({ bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...b]), fromValid: false })),
+          fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })).map(([at, x]) => {
+            const b = valid.slice();
+            const i = at % b.length;
+            b[i] = b[i]! ^ x;
+            return { bytes: b, fromValid: true };
+          }),
+          fc.nat().map((at) => ({ bytes: valid.slice(0, at % valid.length), fromValid: true })),
+        ),
+        async ({ bytes, fromValid }) => {
+          const raw = makeRawInput({ tables: { "klachten.csv": null } });
+          raw.werkboeken = { "klachten.csv": { bestand: "klachten.xlsx", bytes } };
+          const r = validate(await ingestAll(raw), VANDAAG);
+          expect(r.dataset === null).toBe(r.problems.length > 0);
+          if (!fromValid) expect(r.dataset).toBeNull();
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
