@@ -113,7 +113,7 @@ export function klachten(ctx: { agg: Aggregates; cells: ProtectedCells }, mark: 
   const { rows, points, hidden } = seriesRows(cells, agg.klachtenSerie, where, "klachten", ["klachten", "klachten"]);
   const table: PresentedTable = { id: "klachten", caption: where, headers: ["Jaar", "Klachten"], rows, notes: hidden.length ? [markNote(mark)] : [] };
   const alt = `Staafdiagram van het aantal klachten per jaar: ${rows.map((r) => `${r.label}: ${r.cells[0]}`).join("; ")}.`;
-  return [{ type: "table", table }, { type: "chart", chart: barChart("grafiek-klachten", title, points, "Aantal klachten", alt, table) }];
+  return [{ type: "table", table }, { type: "chart", chart: { ...barChart("grafiek-klachten", title, points, "Aantal klachten", alt, table), dataNote: "De cijfers staan in de tabel hierboven." } }];
 }
 
 function verantwoording(input: PresentInput, telregel: string, mark: string): Block[] {

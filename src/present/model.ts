@@ -16,6 +16,8 @@ export interface ChartBlock {
   alt: string;
   /** The chart's figures as a table (printed in the appendix). */
   data: PresentedTable;
+  /** Where the reader finds the figures as text; set when they are not in an appendix. */
+  dataNote?: string;
 }
 
 export type Block =

@@ -27,7 +27,10 @@ export function presentVpi(input: DocumentInput): { model: ReportModel; figures:
   // Chart of meldingen per year: historie before the records, then protected figures.
   const title = `Meldingen bij de vertrouwenspersoon integriteit ${agg.vpiSerie[0]?.jaar ?? N}–${N}`;
   const chartWhere = `Grafiek: ${title}`;
-  const { points, rows } = seriesRows(cells, agg.vpiSerie, chartWhere, "meldingen", ["vpi-jaren", "meldingen"]);
+  // A chart of nothing but zeros and hidden years tells no more than the table, so it (and
+  // its figures) is left out; cells.value records nothing.
+  const withChart = agg.vpiSerie.some((s) => (s.bron === "registratie" ? (cells.value("vpi-jaren", "meldingen", String(s.jaar)) ?? 0) : s.waarde) > 0);
+  const { points, rows } = withChart ? seriesRows(cells, agg.vpiSerie, chartWhere, "meldingen", ["vpi-jaren", "meldingen"]) : { points: [], rows: [] };
   const data: PresentedTable = { id: "data-vpi", caption: `Cijfers bij de grafiek ${title}`, headers: ["Jaar", "Meldingen"], rows, notes: [] };
   const alt = `Staafdiagram van het aantal meldingen bij de vertrouwenspersoon integriteit per jaar: ${rows.map((r) => `${r.label}: ${r.cells[0]}`).join("; ")}.`;
 
@@ -43,7 +46,7 @@ export function presentVpi(input: DocumentInput): { model: ReportModel; figures:
         P(zin.join(" ")),
         { type: "table", table: presentTable(cells, "vpi-jaren", "Tabel: meldingen en adviesvragen bij de vertrouwenspersoon integriteit", "Soort") },
         { type: "table", table: presentTable(cells, "vpi-herkomst", `Tabel: herkomst van de melders, ${N}`, "Herkomst") },
-        { type: "chart", chart: barChart("grafiek-vpi", title, points, "Aantal meldingen", alt, data) },
+        ...(withChart ? [{ type: "chart" as const, chart: barChart("grafiek-vpi", title, points, "Aantal meldingen", alt, data) }] : []),
       ],
     },
     {
@@ -52,7 +55,7 @@ export function presentVpi(input: DocumentInput): { model: ReportModel; figures:
         ? [P("De vertrouwenspersoon integriteit besteedde tijd aan:"), { type: "list", items: activiteiten.map((a) => ACTIVITEIT_LABEL[a]) }]
         : [P("Voor dit jaar zijn geen activiteiten van de vertrouwenspersoon integriteit geregistreerd.")],
     },
-    { id: "bijlage-vpi", number: "", title: "Bijlage: cijfers bij de grafiek", subsections: [], blocks: [{ type: "table", table: data }] },
+    ...(withChart ? [{ id: "bijlage-vpi", number: "", title: "Bijlage: cijfers bij de grafiek", subsections: [], blocks: [{ type: "table" as const, table: data }] }] : []),
   ];
   return finishDocument(input, book, {
     document: DOCUMENT_VPI,
