@@ -1,25 +1,20 @@
 // Every document the users receive, from one run: they must agree with the jaarverslag's
 // figures.json, and the Sociaal Jaarverslag feed must reproduce the published §14 table.
-import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FiguresFile } from "../../src/present/figures.ts";
 import type { SjvFeed } from "../../src/present/sjv.ts";
 import { scopeKey } from "../../src/protect/universe.ts";
 import { readPdf } from "../helpers/pdf-read.ts";
-
-const run = promisify(execFile);
-const ROOT = join(import.meta.dirname, "..", "..");
+import { cli, copyOfExampleData } from "../helpers/cli.ts";
 
 async function buildAll(year: number, extra: string[]): Promise<string> {
-  const work = mkdtempSync(join(tmpdir(), "jaarverslag-all-"));
-  cpSync(join(ROOT, "data"), join(work, "data"), { recursive: true, filter: (src) => !src.includes("gepubliceerd") });
-  const out = join(work, "reports");
-  const { stderr } = await run("node", ["--import", "tsx", join(ROOT, "src", "cli.ts"), "build", "--year", String(year), "--all", "--data", join(work, "data"), "--out", out, ...extra], { cwd: ROOT });
+  const data = copyOfExampleData("jaarverslag-all-");
+  const out = join(data, "..", "reports");
+  const { code, stderr } = await cli(["build", "--year", String(year), "--all", "--data", data, "--out", out, ...extra]);
   expect(stderr).toContain("audit geslaagd");
+  expect(code).toBe(0);
   return join(out, String(year));
 }
 

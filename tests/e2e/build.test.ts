@@ -1,26 +1,11 @@
 // End to end: the real command on a copy of the example data, the PDF read back and held
 // against figures.json and against figures computed by hand from the published reports.
-import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FiguresFile } from "../../src/present/figures.ts";
 import { readPdf, type PdfContents } from "../helpers/pdf-read.ts";
-
-const run = promisify(execFile);
-const ROOT = join(import.meta.dirname, "..", "..");
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run("node", ["--import", "tsx", join(ROOT, "src", "cli.ts"), ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+import { cli, copyOfExampleData } from "../helpers/cli.ts";
 
 const normalise = (s: string) => s.replace(/\s+/g, " ");
 
@@ -32,8 +17,7 @@ describe("jaarverslag build --year 2020 (openbaar)", () => {
   let text: string;
 
   beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), "jaarverslag-e2e-"));
-    cpSync(join(ROOT, "data"), join(work, "data"), { recursive: true, filter: (src) => !src.includes("gepubliceerd") });
+    work = join(copyOfExampleData("jaarverslag-e2e-"), "..");
     out = join(work, "reports");
     const result = await cli(["build", "--year", "2020", "--data", join(work, "data"), "--out", out]);
     expect(result.stderr).toContain("audit geslaagd");

@@ -3,11 +3,8 @@
 // report model that the pipeline built for it: the tagged structure, the bookmarks, the chart
 // alternatives, the margins, headings at the foot of a page, identical bytes, Dutch formats
 // and, for the confidential version, "Vertrouwelijk" on every page.
-import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Audience } from "../../src/domain.ts";
 import { readRawInput } from "../../src/ingest/raw-input.ts";
@@ -15,14 +12,15 @@ import { readLedger } from "../../src/output.ts";
 import { build } from "../../src/pipeline.ts";
 import type { Block, ReportModel, Section } from "../../src/present/model.ts";
 import { readPdf, type OutlineEntry, type PdfContents } from "../helpers/pdf-read.ts";
+import { cli, copyOfExampleData } from "../helpers/cli.ts";
 import { findRoles, headingsAtFoot, MARGIN, pageLines, squash, structureTrees, type StructElement } from "../render/pdf-inspect.ts";
 
-const run = promisify(execFile);
-const ROOT = join(import.meta.dirname, "..", "..");
 const YEAR = 2020;
 
-async function cli(args: string[]): Promise<string> {
-  const { stderr } = await run("node", ["--import", "tsx", join(ROOT, "src", "cli.ts"), ...args], { cwd: ROOT });
+/** Runs the command and returns what it said; a failed build fails the test. */
+async function build2(args: string[]): Promise<string> {
+  const { code, stderr } = await cli(args);
+  if (code !== 0) throw new Error(stderr);
   return stderr;
 }
 
@@ -184,16 +182,15 @@ describe(`jaarverslag ${YEAR}, the PDF as written`, () => {
   let confidential: Report;
 
   beforeAll(async () => {
-    const work = mkdtempSync(join(tmpdir(), "jaarverslag-pdf-"));
-    data = join(work, "data");
-    cpSync(join(ROOT, "data"), data, { recursive: true, filter: (src) => !src.includes("gepubliceerd") });
+    data = copyOfExampleData("jaarverslag-pdf-");
+    const work = join(data, "..");
     const openModel = await modelFor(data, "openbaar");
-    await cli(["build", "--year", String(YEAR), "--data", data, "--out", join(work, "a")]);
+    await build2(["build", "--year", String(YEAR), "--data", data, "--out", join(work, "a")]);
     open = await report(openModel, join(work, "a", String(YEAR), `jaarverslag-vpoo-${YEAR}.pdf`));
-    await cli(["build", "--year", String(YEAR), "--data", data, "--out", join(work, "b")]);
+    await build2(["build", "--year", String(YEAR), "--data", data, "--out", join(work, "b")]);
     again = new Uint8Array(readFileSync(join(work, "b", String(YEAR), `jaarverslag-vpoo-${YEAR}.pdf`)));
     const confidentialModel = await modelFor(data, "vertrouwelijk");
-    await cli(["build", "--year", String(YEAR), "--audience", "vertrouwelijk", "--data", data, "--out", join(work, "v")]);
+    await build2(["build", "--year", String(YEAR), "--audience", "vertrouwelijk", "--data", data, "--out", join(work, "v")]);
     confidential = await report(confidentialModel, join(work, "v", String(YEAR), `jaarverslag-vpoo-${YEAR}-vertrouwelijk.pdf`));
   });
 

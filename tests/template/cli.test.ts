@@ -1,31 +1,13 @@
 // The commands of issue 4 as a counsellor runs them: `template`, then `check` on the filled-in
 // workbook, `check --year`, and `check --problemen-csv` for Excel.
-import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { cli, copyOfExampleData } from "../helpers/cli.ts";
 
-const run = promisify(execFile);
-const ROOT = join(import.meta.dirname, "..", "..");
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run("node", ["--import", "tsx", join(ROOT, "src", "cli.ts"), ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
-const copyOfData = () => {
-  const dir = mkdtempSync(join(tmpdir(), "jaarverslag-cli-"));
-  cpSync(join(ROOT, "data"), join(dir, "data"), { recursive: true, filter: (src) => !src.includes("gepubliceerd") });
-  return join(dir, "data");
-};
+const copyOfData = () => copyOfExampleData("jaarverslag-cli-");
 
 describe("jaarverslag template", () => {
   it("writes a template from the data folder, which filled in passes check; it never overwrites", async () => {
