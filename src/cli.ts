@@ -102,59 +102,13 @@ async function runBuild(args: Args): Promise<number> {
     console.error("Er is niets geschreven; eerdere verslagen zijn ongewijzigd.");
     return 1;
   }
-  const { openRenderer } = await import("./render/pdf.ts");
-  const { reportHtml, reportPdf } = await import("./render/document.ts");
-  const suffix = audience === "vertrouwelijk" ? "-vertrouwelijk" : "";
+  const { renderOutputs } = await import("./render/outputs.ts");
   const dir = join(outDir, String(jaar));
-  const files: { path: string; content: string | Uint8Array }[] = [];
-  const pdfs = new Map<string, Uint8Array>();
-  const renderer = await openRenderer();
-  try {
-    for (const doc of result.documents) {
-      const base = join(dir, `${doc.figures.document}-${jaar}${suffix}`);
-      if (doc.model) {
-        const html = await reportHtml(doc.model);
-        const pdf = await reportPdf(renderer, doc.model, html, result.creationDate);
-        pdfs.set(doc.kind, pdf);
-        files.push({ path: `${base}.pdf`, content: pdf }, { path: `${base}.html`, content: html });
-        console.error(`  klaar: ${doc.model.titel} (${base}.pdf)`);
-      }
-      if (doc.sjv) {
-        const { vegaLiteToSvg } = await import("./render/charts.ts");
-        const { svgToPng } = await import("./render/png.ts");
-        const { sjvCsv } = await import("./present/sjv.ts");
-        const svg = await vegaLiteToSvg(doc.sjv.chart.spec);
-        files.push(
-          { path: `${base}.csv`, content: sjvCsv(doc.sjv.feed) },
-          { path: `${base}.json`, content: JSON.stringify(doc.sjv.feed, null, 2) + "\n" },
-          { path: `${base}.toelichting.txt`, content: `${doc.sjv.feed.notitie}\n\n${doc.sjv.feed.telregel}\n` },
-          { path: `${base}.svg`, content: svg },
-          { path: `${base}.png`, content: await svgToPng(svg) },
-        );
-        console.error(`  klaar: Sociaal Jaarverslag §14 (${base}.csv, .json, .svg, .png)`);
-      }
-      files.push({ path: `${base}.figures.json`, content: JSON.stringify(doc.figures, null, 2) + "\n" });
-      files.push({ path: ledgerPath(dataDir, doc.ledgerEntry), content: JSON.stringify(doc.ledgerEntry, null, 2) + "\n" });
-    }
-    if (all) {
-      const { bundlePdfs } = await import("./render/bundle.ts");
-      const { finishPdf } = await import("./render/pdf-finish.ts");
-      const parts = (["oplegnotitie", "vpoo", "vpi", "klachtencommissie"] as const).flatMap((kind) => {
-        const doc = result.documents.find((x) => x.kind === kind);
-        const pdf = pdfs.get(kind);
-        return doc?.model && pdf ? [{ title: doc.model.titel, pdf }] : [];
-      });
-      const title = `Stukken voor het Presidium: jaarverslagen ${jaar}`;
-      const bundle = await finishPdf(await bundlePdfs(parts), {
-        title, subject: title, author: result.model.auteurs, keywords: ["presidium", String(jaar)], lang: "nl-NL",
-        runningHeader: title, confidential: audience === "vertrouwelijk", creationDate: result.creationDate,
-      });
-      files.push({ path: join(dir, `presidium-bundel-${jaar}${suffix}.pdf`), content: bundle });
-      console.error(`  klaar: bundel voor het Presidium (${join(dir, `presidium-bundel-${jaar}${suffix}.pdf`)})`);
-    }
-  } finally {
-    await renderer.close();
-  }
+  const files = await renderOutputs(result.documents, {
+    dir, jaar, vertrouwelijk: audience === "vertrouwelijk", creationDate: result.creationDate, bundle: all,
+    progress: (message) => console.error(`  klaar: ${message}`),
+  });
+  for (const doc of result.documents) files.push({ path: ledgerPath(dataDir, doc.ledgerEntry), content: JSON.stringify(doc.ledgerEntry, null, 2) + "\n" });
   const internal = join(dir, "intern", `${jaar}-${audience}.onderdrukkingslog.json`);
   files.push({ path: internal, content: JSON.stringify({ waarschuwing: "Alleen voor de vertrouwenspersonen. Nooit publiceren.", optimaal: result.optimal, onderdrukt: result.log }, null, 2) + "\n" });
   writeAllOrNothing(files);

@@ -17,9 +17,10 @@
 //     wide enough ⇒ the cell passes, no MIP needed. An LP bound attained by a witness is exact.
 //   - Only otherwise a MIP is solved.
 // Insider scenarios are the expensive part (one per other suppressed cell q). A scenario cannot
-// narrow an end if a witness at that end already has Σ_q ≥ 1. Witnesses covering many scenarios
-// at once are searched directly: maximise Σ t_q with t_q ≤ 1, t_q ≤ Σ_q x on the end's face
-// (auxiliary columns t, one per cell, pinned to 0 outside this search).
+// narrow an end if a witness at that end already has Σ_q ≥ 1. So when an end needs a MIP anyway,
+// its objective also asks for a witness covering as many scenarios as possible (see
+// `endWithCover`; auxiliary columns t_q ≤ min(1, Σ_q x), one per cell, pinned to 0 otherwise).
+// Only scenarios left uncovered are solved one by one, again LP first.
 
 import {
   HOT_LP_OPTIONS,
@@ -75,7 +76,8 @@ const ONE = 1 - 1e-6;
 /** LP values this close to a whole number count as whole. */
 const INTEGRALITY_TOL = 1e-7;
 const VALUE_TOL = 1e-6;
-const POOL_LIMIT = 20000;
+/** Oldest witnesses are dropped beyond this many (memory: one sum per cell each). */
+const POOL_LIMIT = 2000;
 
 export class Auditor {
   private published: boolean[];

@@ -1,0 +1,75 @@
+// render, for a whole build: every presented document → the files a user receives (PDF, HTML,
+// figures.json, the HR feed, the Presidium bundle), in memory. One browser for all of them.
+// Writing them (all or nothing) is the CLI's job.
+import { join } from "node:path";
+import type { BuiltDocument } from "../pipeline.ts";
+import { sjvCsv } from "../present/sjv.ts";
+import { bundlePdfs } from "./bundle.ts";
+import { vegaLiteToSvg } from "./charts.ts";
+import { reportHtml, reportPdf } from "./document.ts";
+import { finishPdf } from "./pdf-finish.ts";
+import { openRenderer } from "./pdf.ts";
+import { svgToPng } from "./png.ts";
+
+export interface OutputFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
+export interface RenderOptions {
+  dir: string;
+  jaar: number;
+  vertrouwelijk: boolean;
+  creationDate: Date;
+  /** Also the bundle for the Presidium (cover note, jaarverslagen, klachtencommissie). */
+  bundle: boolean;
+  /** Told after each document, for the progress line. */
+  progress: (message: string) => void;
+}
+
+const BUNDLE_ORDER = ["oplegnotitie", "vpoo", "vpi", "klachtencommissie"] as const;
+
+export async function renderOutputs(documents: BuiltDocument[], opts: RenderOptions): Promise<OutputFile[]> {
+  const suffix = opts.vertrouwelijk ? "-vertrouwelijk" : "";
+  const files: OutputFile[] = [];
+  const pdfs = new Map<string, { title: string; pdf: Uint8Array; author: string }>();
+  const renderer = await openRenderer();
+  try {
+    for (const doc of documents) {
+      const base = join(opts.dir, `${doc.figures.document}-${opts.jaar}${suffix}`);
+      if (doc.model) {
+        const html = await reportHtml(doc.model);
+        const pdf = await reportPdf(renderer, doc.model, html, opts.creationDate);
+        pdfs.set(doc.kind, { title: doc.model.titel, pdf, author: doc.model.auteurs });
+        files.push({ path: `${base}.pdf`, content: pdf }, { path: `${base}.html`, content: html });
+        opts.progress(`${doc.model.titel} (${base}.pdf)`);
+      }
+      if (doc.sjv) {
+        const svg = await vegaLiteToSvg(doc.sjv.chart.spec);
+        files.push(
+          { path: `${base}.csv`, content: sjvCsv(doc.sjv.feed) },
+          { path: `${base}.json`, content: JSON.stringify(doc.sjv.feed, null, 2) + "\n" },
+          { path: `${base}.toelichting.txt`, content: `${doc.sjv.feed.notitie}\n\n${doc.sjv.feed.telregel}\n` },
+          { path: `${base}.svg`, content: svg },
+          { path: `${base}.png`, content: await svgToPng(svg) },
+        );
+        opts.progress(`Sociaal Jaarverslag §14 (${base}.csv, .json, .svg, .png)`);
+      }
+      files.push({ path: `${base}.figures.json`, content: JSON.stringify(doc.figures, null, 2) + "\n" });
+    }
+    if (opts.bundle) {
+      const parts = BUNDLE_ORDER.flatMap((kind) => pdfs.get(kind) ?? []);
+      const title = `Stukken voor het Presidium: jaarverslagen ${opts.jaar}`;
+      const bundle = await finishPdf(await bundlePdfs(parts), {
+        title, subject: title, author: parts[0]?.author ?? "", keywords: ["presidium", String(opts.jaar)], lang: "nl-NL",
+        runningHeader: title, confidential: opts.vertrouwelijk, creationDate: opts.creationDate,
+      });
+      const path = join(opts.dir, `presidium-bundel-${opts.jaar}${suffix}.pdf`);
+      files.push({ path, content: bundle });
+      opts.progress(`bundel voor het Presidium (${path})`);
+    }
+  } finally {
+    await renderer.close();
+  }
+  return files;
+}
