@@ -11,19 +11,14 @@ import { protect, ProtectionError, type LogEntry } from "./protect/index.ts";
 import { ledgerReportName, type LedgerEntry } from "./protect/ledger.ts";
 import { scanVerslag } from "./protect/text-scan.ts";
 import { auditFigures, type AuditResult } from "./protect/audit.ts";
-import { DOCUMENT_VPOO, present } from "./present/index.ts";
 import type { FiguresFile } from "./present/figures.ts";
 import type { ReportModel } from "./present/model.ts";
-import { scopeKey } from "./protect/universe.ts";
 import { historieWarnings, reportingYearWarnings } from "./validate/consistency.ts";
-import { DOCUMENT_VPI, presentVpi } from "./present/vpi.ts";
-import { DOCUMENT_SJV, presentSjv, type SjvFeed } from "./present/sjv.ts";
-import { DOCUMENT_OPLEGNOTITIE, OPLEGNOTITIE_STANDAARD, presentOplegnotitie, type OplegnotitieInstellingen } from "./present/oplegnotitie.ts";
-import { DOCUMENT_KLACHTEN, presentKlachtencommissie } from "./present/klachtencommissie.ts";
-import type { ChartBlock } from "./present/model.ts";
+import type { OplegnotitieInstellingen } from "./present/oplegnotitie.ts";
+import { ALL_DOCUMENTS, DOCUMENT_NAME, presentDocuments, type BuiltDocument, type DocumentKind } from "./present/documents.ts";
+import { exposedConfidential } from "./protect/pair-audit.ts";
 
-export type DocumentKind = "vpoo" | "vpi" | "sjv" | "oplegnotitie" | "klachtencommissie";
-export const ALL_DOCUMENTS: DocumentKind[] = ["vpoo", "vpi", "sjv", "oplegnotitie", "klachtencommissie"];
+export { ALL_DOCUMENTS, type BuiltDocument, type DocumentKind };
 
 export interface BuildOptions {
   jaar: number;
@@ -36,16 +31,6 @@ export interface BuildOptions {
   /** Overrides the counting rule of instellingen.json. */
   telregel?: "woordenlijst" | "alles";
   oplegnotitie?: Partial<OplegnotitieInstellingen>;
-}
-
-export interface BuiltDocument {
-  kind: DocumentKind;
-  /** e.g. "jaarverslag-vpoo-2020-openbaar": the ledger's name for it. */
-  report: string;
-  model: ReportModel | null;
-  figures: FiguresFile;
-  sjv?: { feed: SjvFeed; chart: ChartBlock };
-  ledgerEntry: LedgerEntry;
 }
 
 export type BuildResult =
@@ -77,14 +62,6 @@ export async function check(raw: RawInput, vandaag: Maand, separator?: ";" | ","
   return { problems: sortProblems(problems), warnings: [...validated.warnings, ...yearWarnings] };
 }
 
-const DOCUMENT_NAME: Record<DocumentKind, string> = {
-  vpoo: DOCUMENT_VPOO,
-  vpi: DOCUMENT_VPI,
-  sjv: DOCUMENT_SJV,
-  oplegnotitie: DOCUMENT_OPLEGNOTITIE,
-  klachtencommissie: DOCUMENT_KLACHTEN,
-};
-
 export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildResult> {
   const validated = validate(await ingestAll(raw, { separator: opts.separator }), opts.vandaag);
   if (!validated.dataset) return { ok: false, problems: validated.problems, warnings: [] };
@@ -115,69 +92,34 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
     if (e instanceof ProtectionError) return { ok: false, problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: e.message }], warnings };
     throw e;
   }
-  const input = { d, agg, protectedReport, audience: opts.audience, k };
+  const input = { d, agg, protectedReport, audience: opts.audience, k, warnings };
   // The VPOO report is always presented: the cover note and the feed refer to it.
-  const vpoo = present({ ...input, warnings });
-  const documents: BuiltDocument[] = [];
-  const add = (kind: DocumentKind, model: ReportModel | null, figures: FiguresFile, sjv?: BuiltDocument["sjv"]) => {
-    const report = ledgerReportName(DOCUMENT_NAME[kind], opts.jaar, opts.audience);
-    documents.push({ kind, report, model, figures, ...(sjv ? { sjv } : {}), ledgerEntry: { report, jaar: opts.jaar, audience: opts.audience, figures: dedupe(figures) } });
-  };
-  for (const kind of kinds) {
-    if (kind === "vpoo") add(kind, vpoo.model, vpoo.figures);
-    if (kind === "vpi") {
-      const r = presentVpi(input);
-      add(kind, r.model, r.figures);
-    }
-    if (kind === "sjv") {
-      const r = presentSjv(input);
-      add(kind, null, r.figures, { feed: r.feed, chart: r.chart });
-    }
-    if (kind === "oplegnotitie") {
-      const r = presentOplegnotitie({ ...input, instellingen: { ...OPLEGNOTITIE_STANDAARD, ...opts.oplegnotitie } });
-      add(kind, r.model, r.figures);
-    }
-    if (kind === "klachtencommissie") {
-      const r = presentKlachtencommissie(input);
-      add(kind, r.model, r.figures);
-    }
-  }
+  const [vpoo] = presentDocuments(input, ["vpoo"]);
+  const documents = kinds.includes("vpoo") ? [vpoo!, ...presentDocuments(input, kinds.filter((x) => x !== "vpoo"), opts.oplegnotitie)] : presentDocuments(input, kinds, opts.oplegnotitie);
   // What is audited is everything these documents print, together.
-  const union: FiguresFile = { ...vpoo.figures, figures: documents.flatMap((doc) => doc.figures.figures.map((f) => ({ ...f, id: `${doc.kind}:${f.id}` }))) };
+  const union: FiguresFile = { ...vpoo!.figures, figures: documents.flatMap((doc) => doc.figures.figures.map((f) => ({ ...f, id: `${doc.kind}:${f.id}` }))) };
   const required = new Map(protectedReport.log.map((l) => [l.key, l.requiredWidth]));
   const audit = await auditFigures(union, known, required);
-  // A confidential report of this year already written is read together with this public
-  // one by the Presidium: the pair must still protect the confidential report's hidden cells.
   if (opts.audience === "openbaar") {
-    const kConf = d.instellingen.drempel.vertrouwelijk;
-    for (const entry of opts.ledger.filter((e) => e.audience === "vertrouwelijk" && e.jaar === opts.jaar)) {
-      const asFigures: FiguresFile = {
-        ...vpoo.figures,
-        publiek: "vertrouwelijk",
-        drempel: kConf,
-        figures: entry.figures.map((f, i) => ({ id: `${entry.report}#${i}`, table: entry.report, row: "", column: "", kind: f.universe === "uren" ? "uren" : "aantal", universe: f.universe, scope: f.scope, value: f.value, display: "" })),
+    const confidential = opts.ledger.filter((e) => e.audience === "vertrouwelijk" && e.jaar === opts.jaar);
+    const exposed = await exposedConfidential(confidential, documents.map((doc) => doc.ledgerEntry), known, vpoo!.figures, d.instellingen.drempel.vertrouwelijk);
+    if (exposed.length > 0) {
+      const names = exposed.map((x) => `${x.report} (${x.cells} cijfer(s))`).join(", ");
+      return {
+        ok: false,
+        warnings,
+        problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: `dit openbare verslag zou samen met ${names} een verborgen cijfer van dat vertrouwelijke verslag prijsgeven. Maak eerst het openbare verslag en daarna opnieuw het vertrouwelijke.` }],
       };
-      const publicNow = documents.map((doc) => doc.ledgerEntry);
-      const pair = await auditFigures(asFigures, [...known, ...publicNow]);
-      const weak = pair.intervals.filter((iv) => !iv.ok && iv.requiredWidth > 0);
-      if (weak.length > 0) {
-        return {
-          ok: false,
-          warnings,
-          problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: `dit openbare verslag zou samen met ${entry.report} een verborgen cijfer van dat vertrouwelijke verslag prijsgeven (${weak.length} cijfer(s)). Maak eerst het openbare verslag en daarna opnieuw het vertrouwelijke.` }],
-        };
-      }
     }
   }
   const vastgesteld = verslag?.voorwerk["vastgesteld"];
   const creationDate = new Date(`${/^\d{4}-\d{2}-\d{2}$/.test(vastgesteld ?? "") ? vastgesteld : `${opts.jaar + 1}-03-01`}T12:00:00Z`);
-  const vpooDoc = documents.find((doc) => doc.kind === "vpoo");
   return {
     ok: true,
     documents,
-    model: vpoo.model,
-    figures: vpoo.figures,
-    ledgerEntry: vpooDoc?.ledgerEntry ?? { report: ledgerReportName(DOCUMENT_VPOO, opts.jaar, opts.audience), jaar: opts.jaar, audience: opts.audience, figures: dedupe(vpoo.figures) },
+    model: vpoo!.model!,
+    figures: vpoo!.figures,
+    ledgerEntry: vpoo!.ledgerEntry,
     log: protectedReport.log,
     audit,
     // Rows after the reporting year are not in the report: said on the console, not in the report.
@@ -185,12 +127,4 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
     creationDate,
     optimal: protectedReport.optimal,
   };
-}
-
-function dedupe(figures: FiguresFile): LedgerEntry["figures"] {
-  const seen = new Map<string, LedgerEntry["figures"][number]>();
-  for (const f of figures.figures) {
-    if ((f.kind === "aantal" || f.kind === "uren") && f.universe && f.scope) seen.set(scopeKey(f.universe, f.scope), { universe: f.universe, scope: f.scope, value: f.value });
-  }
-  return [...seen.values()];
 }

@@ -1,7 +1,7 @@
 // The ledger: every figure a report published, kept with the data. A figure once published
 // stays known, so next year's report treats it as known to the attacker and keeps its
 // suppression consistent with it.
-import type { Scope, UniverseId } from "./universe.ts";
+import { scopeKey, type Scope, type UniverseId } from "./universe.ts";
 
 export interface LedgerFigure {
   universe: UniverseId;
@@ -25,4 +25,13 @@ export function ledgerReportName(document: string, jaar: number, audience: strin
 /** Entries the attacker of `report` may know: every other report in the ledger. */
 export function knownEntries(ledger: LedgerEntry[], report: string): LedgerEntry[] {
   return ledger.filter((e) => e.report !== report);
+}
+
+/** What the ledger keeps of a printed report: every count and hours figure, once. */
+export function ledgerEntryFor(report: string, jaar: number, audience: string, figures: { kind: string; universe: UniverseId | null; scope: Scope | null; value: number | null }[]): LedgerEntry {
+  const seen = new Map<string, LedgerFigure>();
+  for (const f of figures) {
+    if ((f.kind === "aantal" || f.kind === "uren") && f.universe && f.scope) seen.set(scopeKey(f.universe, f.scope), { universe: f.universe, scope: f.scope, value: f.value });
+  }
+  return { report, jaar, audience, figures: [...seen.values()] };
 }

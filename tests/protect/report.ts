@@ -8,7 +8,7 @@ import type { FiguresFile } from "../../src/present/figures.ts";
 import { auditFigures, type AuditResult } from "../../src/protect/audit.ts";
 import { describe as describeTables } from "../../src/protect/describe.ts";
 import { protect, type Protected } from "../../src/protect/index.ts";
-import { ledgerReportName, type LedgerEntry } from "../../src/protect/ledger.ts";
+import { ledgerEntryFor, ledgerReportName, type LedgerEntry } from "../../src/protect/ledger.ts";
 import { scopeKey } from "../../src/protect/universe.ts";
 
 export interface Report {
@@ -33,13 +33,9 @@ export async function buildReport(d: Dataset, jaar: number, audience: Audience =
   return { agg, protectedReport, figures, required, audit, ledgerEntry: ledgerEntryOf(figures, jaar, audience), k };
 }
 
-/** As the pipeline records a report in the ledger: every count and hours figure, once. */
+/** As the pipeline records a report in the ledger. */
 export function ledgerEntryOf(figures: FiguresFile, jaar: number, audience: Audience): LedgerEntry {
-  const seen = new Map<string, LedgerEntry["figures"][number]>();
-  for (const f of figures.figures) {
-    if ((f.kind === "aantal" || f.kind === "uren") && f.universe && f.scope) seen.set(scopeKey(f.universe, f.scope), { universe: f.universe, scope: f.scope, value: f.value });
-  }
-  return { report: ledgerReportName(DOCUMENT_VPOO, jaar, audience), jaar, audience, figures: [...seen.values()] };
+  return ledgerEntryFor(ledgerReportName(DOCUMENT_VPOO, jaar, audience), jaar, audience, figures.figures);
 }
 
 export function keyOf(f: { universe: FiguresFile["figures"][number]["universe"]; scope: FiguresFile["figures"][number]["scope"] }): string | null {

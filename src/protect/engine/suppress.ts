@@ -30,7 +30,7 @@
 //
 // Strengthening: B is replaced by the published candidates whose rows carry a non-zero LP dual
 // in p's attack (the "binding" cells) when the pattern U' that publishes only those (and the fixed
-// cells) still fails in σ — verified by a MIP attack, not assumed. The cut is then argued on U'.
+// cells) still fails in σ — verified by the audit itself, not assumed. The cut is then argued on U'.
 //
 // Initial cuts need no attack: for every relation (equal term sets, a total and its parts) that
 // contains a primary, if all other members were published the primary would be exact. So at least
