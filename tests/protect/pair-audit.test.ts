@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { AFRONDING } from "../../src/present/figures.ts";
+import type { LedgerEntry } from "../../src/protect/ledger.ts";
+import { exposedConfidential } from "../../src/protect/pair-audit.ts";
+import type { UniverseSpec } from "../../src/protect/universe.ts";
+
+// Klachten per herkomst in one year: a total and three parts, all counts.
+const universes: UniverseSpec[] = [{ id: "klachten", integer: true, dimensions: [{ name: "jaar", categories: ["2020", "2021"] }] }];
+const envelope = { document: "jaarverslag-vpoo", titel: "t", jaar: 2021, markering: "x", afronding: AFRONDING, universes };
+const entry = (report: string, audience: string, values: Record<string, number | null>): LedgerEntry => ({
+  report,
+  jaar: 2021,
+  audience,
+  figures: Object.entries(values).map(([jaar, value]) => ({ universe: "klachten", scope: { jaar: [jaar] }, value })),
+});
+
+describe("the public version written after the confidential one", () => {
+  const confidential = entry("jaarverslag-vpoo-2021-vertrouwelijk", "vertrouwelijk", { "2020": null, "2021": 7 });
+
+  it("may not print a cell the confidential version hid", async () => {
+    const publicNow = entry("jaarverslag-vpoo-2021-openbaar", "openbaar", { "2020": 2, "2021": 7 });
+    expect(await exposedConfidential([confidential], [publicNow], [], envelope, 3)).toEqual([{ report: confidential.report, cells: 1 }]);
+  });
+
+  it("is fine when it hides the same cell", async () => {
+    const publicNow = entry("jaarverslag-vpoo-2021-openbaar", "openbaar", { "2020": null, "2021": 7 });
+    expect(await exposedConfidential([confidential], [publicNow], [], envelope, 3)).toEqual([]);
+  });
+});
