@@ -52,8 +52,8 @@ export function presentOplegnotitie(input: DocumentInput & { instellingen: Opleg
       (vpoo ? `Zij ontvingen ${vpoo} meldingen${vpooPrev ? ` (${N - 1}: ${vpooPrev})` : ""}. ` : "Het aantal meldingen wordt om redenen van anonimiteit niet vermeld. ") +
       escapeHtml(countingRuleText(d, N)),
     `Er zijn ${teamFig(team.reduce((s, t) => s + t.aantal, 0), "totaal")} vertrouwenspersonen ongewenste omgangsvormen: ${teamFig(n("fractie"), "fractie")} vanuit de fracties, ${teamFig(n("ambtelijk"), "ambtelijk")} vanuit de ambtelijke organisatie en ${teamFig(n("extern"), "extern")} extern.`,
-    (vpi ? `Bij de vertrouwenspersoon integriteit zijn ${vpi} meldingen gedaan. ` : "Het aantal meldingen bij de vertrouwenspersoon integriteit is klein en wordt niet vermeld. ") +
-      (klachten ? `Bij de klachtencommissie kwamen ${klachten} klachten binnen.` : "Het aantal klachten bij de klachtencommissie wordt niet vermeld."),
+    (vpi ? `Bij de vertrouwenspersoon integriteit zijn ${vpi} meldingen gedaan. ` : "Het aantal meldingen bij de vertrouwenspersoon integriteit wordt om redenen van anonimiteit niet vermeld. ") +
+      (klachten ? `Bij de klachtencommissie kwamen ${klachten} klachten binnen.` : "Het aantal klachten bij de klachtencommissie wordt om redenen van anonimiteit niet vermeld."),
     "Alle cijfers zijn beschermd tegen herleiding tot personen; kleine aantallen zijn niet vermeld. De jaarverslagen zijn bijgevoegd.",
   ];
   return finishDocument(input, book, {

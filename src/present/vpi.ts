@@ -21,7 +21,7 @@ export function presentVpi(input: DocumentInput): { model: ReportModel; figures:
   const zin: string[] = [];
   const aantal = (c: typeof meldingen, row: string) => cells.print(c, where, row, String(N), { zeroAsWord: true });
   if (!cells.isSuppressed(meldingen)) zin.push(`In ${N} ontving de vertrouwenspersoon integriteit ${aantal(meldingen, "meldingen")} meldingen van een vermoeden van een misstand.`);
-  else zin.push(`Het aantal meldingen bij de vertrouwenspersoon integriteit in ${N} is klein of uit andere cijfers terug te rekenen, en wordt daarom niet vermeld.`);
+  else zin.push(`Het aantal meldingen bij de vertrouwenspersoon integriteit in ${N} wordt om redenen van anonimiteit niet vermeld.`);
   if (!cells.isSuppressed(advies)) zin.push(`Er ${advies.value === 0 ? "zijn geen" : `zijn ${aantal(advies, "adviesvragen")}`} adviesvragen behandeld.`);
 
   // Chart of meldingen per year: historie before the records, then protected figures.

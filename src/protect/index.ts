@@ -40,6 +40,20 @@ export async function protect(description: Description, rules: PrimaryRules, kno
       byKey.set(key, entry);
     }
   }
+  // When a total is itself a small count, its parts go with it, zeros included: a published
+  // 0 beside a hidden total would tell where every melder came from (everyone was
+  // "ambtelijk"): attribute disclosure, which no interval shows.
+  for (const t of description.tables) {
+    if (t.kind !== "aantal" || t.totalRow === null) continue;
+    for (const col of t.columns) {
+      const total = t.cells.find((c) => c.row === t.totalRow && c.column === col.key);
+      if (!total || byKey.get(scopeKey(total.universe, total.scope))?.reason == null) continue;
+      for (const c of t.cells.filter((x) => x.column === col.key && x.row !== t.totalRow)) {
+        const entry = byKey.get(scopeKey(c.universe, c.scope))!;
+        entry.reason ??= `het totaal van deze kolom is kleiner dan de drempel ${rules.k}; ook een nul zou verraden waar de melders vandaan kwamen`;
+      }
+    }
+  }
   const extraFixed: EngineCell[] = [];
   const facts: LinearFact[] = [];
   const hiddenBefore = new Set<string>();
