@@ -7,7 +7,7 @@ import type { Protected } from "../protect/index.ts";
 import type { ProtectedCells } from "./cells.ts";
 import { barChart } from "./charts.ts";
 import type { FigureBook, FiguresFile } from "./figures.ts";
-import { finishDocument, startDocument, walk } from "./document.ts";
+import { finishDocument, startDocument, walk, type DocumentInput } from "./document.ts";
 import { seriesRows } from "./series.ts";
 import { escapeHtml, formatDatum, formatGetal } from "./format.ts";
 import { meldingenSections } from "./meldingen.ts";
@@ -15,12 +15,7 @@ import type { Block, ChartBlock, PresentedTable, ReportModel, Section } from "./
 import { missingText, sectionText } from "./narrative.ts";
 import { markNote } from "./tables.ts";
 
-export interface PresentInput {
-  d: Dataset;
-  agg: Aggregates;
-  protectedReport: Protected;
-  audience: Audience;
-  k: number;
+export interface PresentInput extends DocumentInput {
   /** Differences between published historie and the records, printed in the appendix. */
   warnings: Problem[];
 }

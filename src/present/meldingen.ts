@@ -143,8 +143,6 @@ function aard(ctx: SectionContext): Section {
   }
   const alt = `Staafdiagram van de aard van de meldingen per jaar: ${rows.map((r) => `${r.label}: ${t.columns.map((c, i) => `${c.label} ${r.cells[i]}`).join(", ")}`).join("; ")}.`;
   blocks.push({ type: "chart", chart: groupedBarChart("grafiek-aard", title, points, alt, { id: "data-aard", caption: `Cijfers bij de grafiek ${title}`, headers: ["Aard", ...t.columns.map((c) => c.label)], rows, notes: [] }) });
-  void d;
-  void N;
   return { id: "aard", number: "", title: "Aard van de meldingen", blocks, subsections: [] };
 }
 

@@ -14,6 +14,6 @@ export function describeReportSet(agg: Aggregates, d: Dataset, opts: DescribeOpt
     universes: [...vpoo.universes, vpi.universe],
     tables: [...vpoo.tables, ...vpi.tables],
     recodings: vpoo.recodings,
-    valueOf: (universe, scope) => (universe === "vpi" ? vpi.valueOf(scope) : (vpoo.valueOf?.(universe, scope) ?? 0)),
+    trueValue: (universe, scope) => (universe === "vpi" ? vpi.trueValue(scope) : (vpoo.trueValue?.(universe, scope) ?? 0)),
   };
 }

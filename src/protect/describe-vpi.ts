@@ -10,7 +10,7 @@ import type { Scope, UniverseSpec } from "./universe.ts";
 
 export const VPI_ADVIES = "adviesvraag";
 
-export function describeVpi(agg: Aggregates, d: Dataset): { universe: UniverseSpec; tables: TableSpec[]; valueOf: (scope: Scope) => number } {
+export function describeVpi(agg: Aggregates, d: Dataset): { universe: UniverseSpec; tables: TableSpec[]; trueValue: (scope: Scope) => number } {
   const N = agg.jaar;
   const years = agg.recordYears;
   const codes = [...new Set([VPI_ADVIES, "integriteitskwestie", ...agg.vpiCellen.map((c) => c.aard)])].sort();
@@ -31,11 +31,10 @@ export function describeVpi(agg: Aggregates, d: Dataset): { universe: UniverseSp
   const cell = (table: string, row: string, column: string, scope: Scope): TableCell => ({
     id: `${table}/${column}/${row}`, row, column, universe: "vpi", scope, value: count(scope), kind: "aantal", contributions: [], meldingenBehind: null,
   });
-  void d;
   const meldingen = (y: number): Scope => ({ jaar: [String(y)], aard: meldingCodes });
   return {
     universe,
-    valueOf: count,
+    trueValue: count,
     tables: [
       {
         id: "vpi-jaren",

@@ -207,8 +207,8 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
   });
 
   const klachtenIn = (scope: Scope) => agg.klachtenSerie.filter((s) => s.bron === "registratie" && (scope["jaar"] ?? [String(s.jaar)]).includes(String(s.jaar))).reduce((n, s) => n + s.waarde, 0);
-  const valueOf = (universe: string, scope: Scope) => (universe === "meldingen" ? count(scope) : universe === "uren" ? uren(scope).value : universe === "klachten" ? klachtenIn(scope) : 0);
-  return { universes, tables, recodings, valueOf };
+  const trueValue = (universe: string, scope: Scope) => (universe === "meldingen" ? count(scope) : universe === "uren" ? uren(scope).value : universe === "klachten" ? klachtenIn(scope) : 0);
+  return { universes, tables, recodings, trueValue };
 }
 
 function matches(scope: Scope, cell: Record<string, string>): boolean {

@@ -75,9 +75,9 @@ export async function protect(description: Description, rules: PrimaryRules, kno
         // joins the problem as a cell that stays suppressed and needs its interval.
         const terms = expandScopeSafe(description, index, f.universe, f.scope);
         const key2 = `${e.report}:${key}`;
-        if (terms.length === 0 || !description.valueOf || hiddenBefore.has(key)) continue;
+        if (terms.length === 0 || !description.trueValue || hiddenBefore.has(key)) continue;
         hiddenBefore.add(key);
-        const value = description.valueOf(f.universe, f.scope);
+        const value = description.trueValue(f.universe, f.scope);
         const kind = f.universe === "uren" ? "uren" : "aantal";
         extraFixed.push({ id: key2, terms, value, status: "primary", requiredWidth: kind === "aantal" ? rules.k - 1 : Math.max(1, value / 2), cost: 0 });
       } else {

@@ -44,7 +44,7 @@ export interface Description {
    * The true value of any scope (known to the protector only): needed to protect a figure
    * that an earlier report hid and this report does not print.
    */
-  valueOf?: (universe: import("./universe.ts").UniverseId, scope: import("./universe.ts").Scope) => number;
+  trueValue?: (universe: UniverseId, scope: Scope) => number;
 }
 
 export function cellAt(table: TableSpec, row: string, column: string): TableCell | undefined {
