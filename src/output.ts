@@ -2,7 +2,7 @@
 // first and is renamed into place only when all of them are complete. A failed or killed
 // build leaves every earlier report and the ledger as they were.
 import { mkdirSync, renameSync, rmSync, writeFileSync, readdirSync, readFileSync, existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { LedgerEntry } from "./protect/ledger.ts";
 
 export function writeAllOrNothing(files: { path: string; content: string | Uint8Array }[]): void {
@@ -10,6 +10,7 @@ export function writeAllOrNothing(files: { path: string; content: string | Uint8
   try {
     for (const f of files) {
       mkdirSync(dirname(f.path), { recursive: true });
+      removeStaleTemps(f.path);
       const tmp = `${f.path}.${process.pid}.tmp`;
       writeFileSync(tmp, f.content);
       temps.push({ tmp, path: f.path });
@@ -19,6 +20,14 @@ export function writeAllOrNothing(files: { path: string; content: string | Uint8
     throw e;
   }
   for (const t of temps) renameSync(t.tmp, t.path);
+}
+
+/** A build that was killed leaves `NAME.<pid>.tmp` behind; the next write of NAME clears it. */
+function removeStaleTemps(path: string): void {
+  const name = basename(path);
+  for (const other of readdirSync(dirname(path))) {
+    if (other.startsWith(`${name}.`) && /^\d+\.tmp$/.test(other.slice(name.length + 1))) rmSync(join(dirname(path), other), { force: true });
+  }
 }
 
 export const LEDGER_DIR = "gepubliceerd";
