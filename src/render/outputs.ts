@@ -8,7 +8,7 @@ import { bundlePdfs } from "./bundle.ts";
 import { vegaLiteToSvg } from "./charts.ts";
 import { reportHtml, reportPdf } from "./document.ts";
 import { finishPdf } from "./pdf-finish.ts";
-import { openRenderer } from "./pdf.ts";
+import { openRenderer, type Renderer } from "./pdf.ts";
 import { svgToPng } from "./png.ts";
 
 export interface OutputFile {
@@ -25,6 +25,8 @@ export interface RenderOptions {
   bundle: boolean;
   /** Told after each document, for the progress line. */
   progress: (message: string) => void;
+  /** A browser session to reuse (many organisations); otherwise one is opened and closed. */
+  renderer?: Renderer;
 }
 
 const BUNDLE_ORDER = ["oplegnotitie", "vpoo", "vpi", "klachtencommissie"] as const;
@@ -33,7 +35,7 @@ export async function renderOutputs(documents: BuiltDocument[], opts: RenderOpti
   const suffix = opts.vertrouwelijk ? "-vertrouwelijk" : "";
   const files: OutputFile[] = [];
   const pdfs = new Map<string, { title: string; pdf: Uint8Array; author: string }>();
-  const renderer = await openRenderer();
+  const renderer = opts.renderer ?? (await openRenderer());
   try {
     for (const doc of documents) {
       const base = join(opts.dir, `${doc.figures.document}-${opts.jaar}${suffix}`);
@@ -51,7 +53,7 @@ export async function renderOutputs(documents: BuiltDocument[], opts: RenderOpti
           { path: `${base}.json`, content: JSON.stringify(doc.sjv.feed, null, 2) + "\n" },
           { path: `${base}.toelichting.txt`, content: `${doc.sjv.feed.notitie}\n\n${doc.sjv.feed.telregel}\n` },
           { path: `${base}.svg`, content: svg },
-          { path: `${base}.png`, content: await svgToPng(svg) },
+          { path: `${base}.png`, content: await svgToPng(renderer, svg) },
         );
         opts.progress(`Sociaal Jaarverslag §14 (${base}.csv, .json, .svg, .png)`);
       }
@@ -69,7 +71,7 @@ export async function renderOutputs(documents: BuiltDocument[], opts: RenderOpti
       opts.progress(`bundel voor het Presidium (${path})`);
     }
   } finally {
-    await renderer.close();
+    if (!opts.renderer) await renderer.close();
   }
   return files;
 }

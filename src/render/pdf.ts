@@ -27,6 +27,8 @@ export interface PdfMeta {
 
 export interface Renderer {
   pdf(html: string, meta: PdfMeta): Promise<Uint8Array>;
+  /** The first `<svg>` of the HTML as PNG (a chart to paste into another document). */
+  png(html: string, scale?: number): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -188,6 +190,26 @@ export async function openRenderer(options: RendererOptions = {}): Promise<Rende
     }
   }
 
+  async function png(html: string, scale = 2): Promise<Uint8Array> {
+    if (closed) throw new Error("De renderer is al gesloten.");
+    const page = await browser.newPage();
+    try {
+      await page.setRequestInterception(true);
+      page.on("request", (request: HTTPRequest) => {
+        if (isAllowedUrl(request.url())) void request.continue().catch(() => undefined);
+        else void request.abort("blockedbyclient").catch(() => undefined);
+      });
+      await page.setViewport({ width: 1200, height: 900, deviceScaleFactor: scale });
+      await page.setContent(html, { waitUntil: "load", timeout: TIMEOUT_MS });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const element = await page.$("svg");
+      if (!element) throw new Error("De grafiek bevat geen SVG.");
+      return new Uint8Array(await element.screenshot({ type: "png", omitBackground: false }));
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  }
+
   async function pdf(html: string, meta: PdfMeta): Promise<Uint8Array> {
     if (closed) throw new Error("De PDF-renderer is al gesloten.");
     return finishPdf(await print(html, meta), meta);
@@ -203,5 +225,5 @@ export async function openRenderer(options: RendererOptions = {}): Promise<Rende
     }
   }
 
-  return { pdf, close };
+  return { pdf, png, close };
 }
