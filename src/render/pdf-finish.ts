@@ -75,21 +75,35 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8
   const metadata = doc.context.stream(xmp, { Type: "Metadata", Subtype: "XML" });
   catalog.set(PDFName.of("Metadata"), doc.context.register(metadata));
 
-  // First save without /ID; its bytes no longer contain anything Chromium varies (dates were
-  // replaced above), so their hash plus the meta identifies the document deterministically.
-  doc.context.trailerInfo.ID = undefined;
-  const save = () =>
-    doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
-  const withoutId = await save();
+  // One save, with a placeholder /ID of the final length; the hash of those bytes (which no
+  // longer contain anything Chromium varies) plus the meta then replaces the placeholder in
+  // place. Deterministic, and half the work of saving twice.
+  const placeholder = "0".repeat(64);
+  const idArray = PDFArray.withContext(doc.context);
+  idArray.push(PDFHexString.of(placeholder));
+  idArray.push(PDFHexString.of(placeholder));
+  doc.context.trailerInfo.ID = idArray;
+  const saved = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
   const hash = createHash("sha256")
-    .update(withoutId)
+    .update(saved)
     .update(JSON.stringify({ ...meta, keywords, creationDate: meta.creationDate.toISOString() }))
-    .digest("hex");
-  const id = PDFHexString.of(hash.toUpperCase());
-  doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);
-  (doc.context.trailerInfo.ID as PDFArray).push(id);
-  (doc.context.trailerInfo.ID as PDFArray).push(id);
-  return save();
+    .digest("hex")
+    .toUpperCase();
+  return replaceTrailerId(saved, placeholder, hash);
+}
+
+/** Replaces both copies of the placeholder in the trailer's /ID (the last two occurrences). */
+function replaceTrailerId(bytes: Uint8Array, placeholder: string, id: string): Uint8Array {
+  const buffer = Buffer.from(bytes);
+  const needle = Buffer.from(`<${placeholder}>`, "latin1");
+  const replacement = Buffer.from(`<${id}>`, "latin1");
+  let at = buffer.length;
+  for (let n = 0; n < 2; n++) {
+    at = buffer.lastIndexOf(needle, at - 1);
+    if (at < 0) throw new Error("De PDF heeft geen /ID in de trailer.");
+    replacement.copy(buffer, at);
+  }
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
 }
 
 function xml(text: string): string {
