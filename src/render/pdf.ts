@@ -138,29 +138,45 @@ export async function openRenderer(options: RendererOptions = {}): Promise<Rende
   }
   let closed = false;
 
+  // Opening a page costs about 100 ms; pages are reused, one per concurrent print. Each page
+  // keeps its own list of refused requests, emptied before every print.
+  interface PrintPage {
+    page: Page;
+    blocked: string[];
+  }
+  const idle: PrintPage[] = [];
+
+  async function openPrintPage(): Promise<PrintPage> {
+    const page = await browser.newPage();
+    const state: PrintPage = { page, blocked: [] };
+    page.setDefaultTimeout(TIMEOUT_MS);
+    await page.setRequestInterception(true);
+    page.on("request", (request: HTTPRequest) => {
+      const url = request.url();
+      if (isAllowedUrl(url)) {
+        void request.continue().catch(() => undefined);
+      } else {
+        state.blocked.push(url);
+        void request.abort("blockedbyclient").catch(() => undefined);
+      }
+    });
+    // Chromium refuses file: URLs from this page without a request event; it only says so
+    // on the console. The HTML asked for it all the same.
+    page.on("console", (message) => {
+      const refused = /^Not allowed to load local resource: (\S+)/.exec(message.text());
+      if (refused?.[1] !== undefined) state.blocked.push(refused[1]);
+    });
+    return state;
+  }
+
   /** Chromium's PDF, before finishPdf. */
   async function print(html: string, meta: PdfMeta): Promise<Uint8Array> {
-    const blocked: string[] = [];
-    let page: Page | undefined;
+    let state: PrintPage | undefined;
+    let reusable = false;
     try {
-      page = await browser.newPage();
-      page.setDefaultTimeout(TIMEOUT_MS);
-      await page.setRequestInterception(true);
-      page.on("request", (request: HTTPRequest) => {
-        const url = request.url();
-        if (isAllowedUrl(url)) {
-          void request.continue().catch(() => undefined);
-        } else {
-          blocked.push(url);
-          void request.abort("blockedbyclient").catch(() => undefined);
-        }
-      });
-      // Chromium refuses file: URLs from this page without a request event; it only says so
-      // on the console. The HTML asked for it all the same.
-      page.on("console", (message) => {
-        const refused = /^Not allowed to load local resource: (\S+)/.exec(message.text());
-        if (refused?.[1] !== undefined) blocked.push(refused[1]);
-      });
+      state = idle.pop() ?? (await openPrintPage());
+      state.blocked.length = 0;
+      const { page, blocked } = state;
       await page.setContent(html, { waitUntil: "load", timeout: TIMEOUT_MS });
       // Web fonts may still be decoding after "load"; the PDF must not use a fallback.
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -177,6 +193,7 @@ export async function openRenderer(options: RendererOptions = {}): Promise<Rende
         timeout: TIMEOUT_MS,
       });
       if (blocked.length > 0) throw new BlockedError(blockedMessage(blocked));
+      reusable = true;
       return raw;
     } catch (error) {
       if (error instanceof BlockedError) throw error;
@@ -186,7 +203,9 @@ export async function openRenderer(options: RendererOptions = {}): Promise<Rende
         cause: error,
       });
     } finally {
-      await page?.close().catch(() => undefined);
+      // A page that failed is closed, not reused: its state is unknown.
+      if (state && reusable && !closed) idle.push(state);
+      else await state?.page.close().catch(() => undefined);
     }
   }
 
