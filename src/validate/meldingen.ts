@@ -30,20 +30,28 @@ export function validateMeldingen(table: CsvTable, problems: Problem[], ctx: Mel
   const aardTerms = new Map<string, Term>();
   for (const t of ctx.vocabulaire) if (t.soort === "aard" && !aardTerms.has(t.code)) aardTerms.set(t.code, t);
   const knownVps = [...vpByCode.keys()].join(", ");
+  // The parses below depend on the cell's text alone: RowReader.cached parses each distinct text once.
+  const parseRegeling = (t: string) => parseCode(t, regelingChoices);
+  const parseAard = (t: string) => parseCode(t, aardChoices);
+  const parseHerkomst = (t: string) => parseCode(t, herkomstChoices);
+  const parseStatus = (t: string) => parseCode(t, statusChoices);
+  const parseGeenInterventie = (t: string) => parseJaNee(t);
+  const interventieCodes = (t: string) => parseCodes(t, interventieChoices);
+  const resultaatCodes = (t: string) => parseCodes(t, resultaatChoices);
   return readRows(table, MELDING_COLUMNS, problems, ctx.instellingen.namenlijst, (r) => {
     const id = r.raw("id");
     if (id === "") r.report("id", "elke melding heeft een unieke code nodig, zoals M2021-01");
     else if (ids.has(id)) r.report("id", `deze id staat ook op regel ${ids.get(id)}; elke melding heeft een eigen id`);
     else ids.set(id, r.regel);
-    const datum = r.field("datum", parseMaand);
+    const datum = r.cached("datum", parseMaand);
     if (datum && datum.jaar * 12 + datum.maand > ctx.vandaag.jaar * 12 + ctx.vandaag.maand) {
       r.report("datum", "deze datum ligt in de toekomst");
     }
-    const regeling = r.field("regeling", (t) => parseCode(t, regelingChoices)) as Regeling | undefined;
-    const aard = r.field("aard", (t) => parseCode(t, aardChoices));
+    const regeling = r.cached("regeling", parseRegeling) as Regeling | undefined;
+    const aard = r.cached("aard", parseAard);
     if (aard && datum) checkValidInYear(r, "aard", aardTerms, aard, datum.jaar);
-    const herkomst = r.field("herkomst", (t) => parseCode(t, herkomstChoices)) as Herkomst | undefined;
-    const vps = splitList(r.raw("vertrouwenspersoon"));
+    const herkomst = r.cached("herkomst", parseHerkomst) as Herkomst | undefined;
+    const vps = r.memo("vertrouwenspersoon", splitList);
     if (vps.length === 0) r.report("vertrouwenspersoon", "vul de code in van de vertrouwenspersoon die de melding ontving");
     for (const code of vps) {
       const vp = vpByCode.get(code);
@@ -52,14 +60,14 @@ export function validateMeldingen(table: CsvTable, problems: Problem[], ctx: Mel
       else if (regeling && vp.regeling !== regeling) r.report("vertrouwenspersoon", `${code} is vertrouwenspersoon voor ${vp.regeling}, niet voor ${regeling}`, code);
     }
     if (vps.length > 1 && new Set(vps).size !== vps.length) r.report("vertrouwenspersoon", "dezelfde vertrouwenspersoon staat er twee keer in");
-    const uren = r.field("uren", parseUren);
+    const uren = r.cached("uren", parseUren);
     if (uren !== undefined && uren > ctx.instellingen.maxUrenPerMelding) {
       r.report("uren", `meer dan ${ctx.instellingen.maxUrenPerMelding} uur aan één melding is niet aannemelijk (grens in instellingen.json: maxUrenPerMelding)`);
     }
-    const status = r.field("status", (t) => parseCode(t, statusChoices)) as Status | undefined;
-    const interventies = codes(r, "interventies", interventieChoices);
-    const resultaten = codes(r, "resultaten", resultaatChoices);
-    const geenInterventie = r.field("geen_interventie", (t) => parseJaNee(t));
+    const status = r.cached("status", parseStatus) as Status | undefined;
+    const interventies = codes(r, "interventies", interventieCodes);
+    const resultaten = codes(r, "resultaten", resultaatCodes);
+    const geenInterventie = r.cached("geen_interventie", parseGeenInterventie);
     if (geenInterventie === true && interventies.length > 0) {
       r.report("geen_interventie", "er staat 'ja' (geen interventie op verzoek van de melder), maar er zijn wel interventies ingevuld");
     }
@@ -77,14 +85,27 @@ export function validateMeldingen(table: CsvTable, problems: Problem[], ctx: Mel
   });
 }
 
-function codes(r: RowReader, kolom: string, choices: { code: string; labels: string[] }[]): string[] {
-  const out: string[] = [];
-  for (const part of splitList(r.raw(kolom))) {
+interface ParsedCodes {
+  codes: string[];
+  /** in list order, as they are reported */
+  errors: { part: string; error: string }[];
+}
+
+function parseCodes(text: string, choices: { code: string; labels: string[] }[]): ParsedCodes {
+  const out: ParsedCodes = { codes: [], errors: [] };
+  for (const part of splitList(text)) {
     const parsed = parseCode(part, choices);
-    if (parsed.ok) out.push(parsed.value);
-    else r.report(kolom, parsed.error, part);
+    if (parsed.ok) out.codes.push(parsed.value);
+    else out.errors.push({ part, error: parsed.error });
   }
   return out;
+}
+
+/** The codes of a list cell (memoised per distinct text); each unknown part is reported. */
+function codes(r: RowReader, kolom: string, parse: (text: string) => ParsedCodes): string[] {
+  const parsed = r.memo(kolom, parse);
+  for (const e of parsed.errors) r.report(kolom, e.error, e.part);
+  return parsed.codes;
 }
 
 /** `aardTerms`: the first term of soort aard for each code (what vocabulaire.find returns). */
