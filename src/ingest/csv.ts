@@ -19,6 +19,8 @@ export interface CsvTable {
 
 export type CsvResult = { ok: true; table: CsvTable } | { ok: false; problems: Problem[] };
 
+const INTERN_LIMIT = 20_000;
+
 /** Count separators in the header line outside quotes. */
 function countOutsideQuotes(line: string, ch: string): number {
   let n = 0;
@@ -80,6 +82,20 @@ export function parseCsv(bestand: string, text: string, separator?: ";" | ",", o
   // Each record takes one line plus the line breaks inside its quoted cells. (csv-parse's own
   // info.lines counts a CRLF inside quotes as two lines, which puts every later row one off.)
   let line = 1;
+  // One string per distinct text of a column (dates, codes, hours repeat a million times):
+  // less memory, and validate's look-ups by text hash each string once. A column with more
+  // distinct texts than INTERN_LIMIT (ids) is left as it is from then on.
+  const interned: (Map<string, string> | null)[] = [];
+  const intern = (i: number, text: string): string => {
+    let m = interned[i];
+    if (m === null) return text;
+    if (m === undefined) interned[i] = m = new Map();
+    const known = m.get(text);
+    if (known !== undefined) return known;
+    if (m.size < INTERN_LIMIT) m.set(text, text);
+    else interned[i] = null;
+    return text;
+  };
   const take = (record: string[], spanned: number): void => {
     const start = line;
     line += spanned;
@@ -95,7 +111,7 @@ export function parseCsv(bestand: string, text: string, separator?: ";" | ",", o
       return;
     }
     const values: Record<string, string> = {};
-    for (let i = 0; i < header.length; i++) values[header[i]!] = i < cells.length ? cells[i]!.trim() : "";
+    for (let i = 0; i < header.length; i++) values[header[i]!] = i < cells.length ? intern(i, cells[i]!.trim()) : "";
     rows.push({ regel: start, values });
   };
   if (records !== null) {
