@@ -1,5 +1,7 @@
 // The command line: the only place that reads arguments, files and the clock, and the only
 // place that prints. Everything the user reads is Dutch.
+import { fileKey, parseMaand, periodLabel, periodeOf, type PeriodeId } from "./aggregate/periods.ts";
+import { ledgerReportName } from "./protect/ledger.ts";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Audience, Maand } from "./domain.ts";
@@ -12,7 +14,7 @@ import type { FiguresFile } from "./present/figures.ts";
 import { ledgerPath, readLedger, writeAllOrNothing } from "./output.ts";
 
 const USAGE = `Gebruik:
-  jaarverslag build --year JAAR [--all] [--data MAP] [--out MAP] [--audience openbaar|vertrouwelijk] [--telregel woordenlijst|alles] [--scheidingsteken ';'|',']
+  jaarverslag build (--year JAAR | --periode JJJJ-MM..JJJJ-MM) [--all] [--data MAP] [--out MAP] [--audience openbaar|vertrouwelijk] [--telregel woordenlijst|alles] [--scheidingsteken ';'|',']
   jaarverslag check [--data MAP] [--year JAAR] [--problemen-csv BESTAND] [--scheidingsteken ';'|',']
   jaarverslag audit FIGURES.json [--data MAP]
   jaarverslag template [--out BESTAND.xlsx] [--data MAP]`;
@@ -70,8 +72,17 @@ function separator(args: Args): ";" | "," | undefined {
 
 async function runBuild(args: Args): Promise<number> {
   const yearText = args.flags.get("year") ?? args.flags.get("jaar");
-  if (!yearText || !/^\d{4}$/.test(yearText)) throw new UsageError("geef het verslagjaar op met --year JAAR, bijvoorbeeld --year 2021");
-  const jaar = Number(yearText);
+  const periodText = args.flags.get("periode");
+  if (yearText !== undefined && periodText !== undefined) throw new UsageError("geef --year of --periode op, niet allebei");
+  let jaar: PeriodeId;
+  if (periodText !== undefined) {
+    const m = /^(\d{4}-\d{2})\.\.(\d{4}-\d{2})$/.exec(periodText);
+    if (!m || !parseMaand(m[1]!) || !parseMaand(m[2]!)) throw new UsageError("--periode is VAN..TOT in maanden, bijvoorbeeld --periode 2018-01..2019-11");
+    jaar = periodeOf(periodText).id;
+  } else {
+    if (!yearText || !/^\d{4}$/.test(yearText)) throw new UsageError("geef het verslagjaar op met --year JAAR, bijvoorbeeld --year 2021 (of een verslagperiode met --periode 2018-01..2019-11)");
+    jaar = Number(yearText);
+  }
   const audience = (args.flags.get("audience") ?? args.flags.get("publiek") ?? "openbaar") as Audience;
   if (audience !== "openbaar" && audience !== "vertrouwelijk") throw new UsageError("--audience is openbaar of vertrouwelijk");
   const telregel = args.flags.get("telregel");
@@ -83,7 +94,7 @@ async function runBuild(args: Args): Promise<number> {
   const oplegPath = join(dataDir, "oplegnotitie.json");
   const oplegnotitie = existsSync(oplegPath) ? (JSON.parse(readFileSync(oplegPath, "utf8")) as Partial<OplegnotitieInstellingen>) : {};
 
-  console.error(`Jaarverslag ${jaar} (${audience}) maken uit ${dataDir} …`);
+  console.error(`Jaarverslag ${periodLabel(jaar)} (${audience}) maken uit ${dataDir} …`);
   const result = await build(readRawInput(dataDir), {
     jaar, audience, vandaag: today(), ledger: readLedger(dataDir), separator: separator(args),
     documents: all ? ALL_DOCUMENTS : ["vpoo"],
@@ -103,13 +114,13 @@ async function runBuild(args: Args): Promise<number> {
     return 1;
   }
   const { renderOutputs } = await import("./render/outputs.ts");
-  const dir = join(outDir, String(jaar));
+  const dir = join(outDir, fileKey(jaar));
   const files = await renderOutputs(result.documents, {
     dir, jaar, vertrouwelijk: audience === "vertrouwelijk", creationDate: result.creationDate, bundle: all,
     progress: (message) => console.error(`  klaar: ${message}`),
   });
   for (const doc of result.documents) files.push({ path: ledgerPath(dataDir, doc.ledgerEntry), content: JSON.stringify(doc.ledgerEntry, null, 2) + "\n" });
-  const internal = join(dir, "intern", `${jaar}-${audience}.onderdrukkingslog.json`);
+  const internal = join(dir, "intern", `${fileKey(jaar)}-${audience}.onderdrukkingslog.json`);
   files.push({ path: internal, content: JSON.stringify({ waarschuwing: "Alleen voor de vertrouwenspersonen. Nooit publiceren.", optimaal: result.optimal, onderdrukt: result.log }, null, 2) + "\n" });
   writeAllOrNothing(files);
   const printed = result.documents.reduce((s, doc) => s + doc.figures.figures.length, 0);
@@ -166,9 +177,9 @@ async function runAudit(args: Args): Promise<number> {
   if (!existsSync(path)) throw new UsageError(`${path} bestaat niet`);
   const file = JSON.parse(readFileSync(path, "utf8")) as FiguresFile;
   const dataDir = args.flags.get("data");
-  const report = `${file.document}-${file.jaar}-${file.publiek}`;
+  const report = ledgerReportName(file.document, file.jaar, file.publiek);
   const known = dataDir ? readLedger(resolve(dataDir)).filter((e) => e.report !== report) : [];
-  const logPath = join(path, "..", "intern", `${file.jaar}-${file.publiek}.onderdrukkingslog.json`);
+  const logPath = join(path, "..", "intern", `${fileKey(file.jaar)}-${file.publiek}.onderdrukkingslog.json`);
   const required = existsSync(logPath)
     ? new Map((JSON.parse(readFileSync(logPath, "utf8")) as { onderdrukt: { key: string; requiredWidth: number }[] }).onderdrukt.map((l) => [l.key, l.requiredWidth]))
     : undefined;

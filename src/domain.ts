@@ -111,6 +111,11 @@ export interface Instellingen {
    * registered melding (the rule of the 2020 final report and Sociaal Jaarverslag: 18).
    */
   telregel: "woordenlijst" | "alles";
+  /**
+   * Reporting periods other than calendar years, e.g. [{ van: "2018-01", tot: "2019-11" }]
+   * (months, inclusive; disjoint; each starts in January). Absent or empty: calendar years.
+   */
+  perioden?: { van: string; tot: string }[];
 }
 
 export interface Dataset {

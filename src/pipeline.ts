@@ -1,5 +1,6 @@
 // The pipeline, as pure stages: ingest → validate → aggregate → protect → present, then the
 // attack on what will be printed. No files and no browser here: the CLI does those.
+import { isTimelineKey, ordMaand, periodOf, periodeOf, type PeriodeId, type PeriodeInstelling } from "./aggregate/periods.ts";
 import { aggregate } from "./aggregate/index.ts";
 import type { Audience, Maand } from "./domain.ts";
 import { ingestAll } from "./ingest/index.ts";
@@ -21,7 +22,8 @@ import { exposedConfidential } from "./protect/pair-audit.ts";
 export { ALL_DOCUMENTS, type BuiltDocument, type DocumentKind };
 
 export interface BuildOptions {
-  jaar: number;
+  /** The reported period: a calendar year (number), or a period key such as "2018-01..2019-11". */
+  jaar: PeriodeId;
   audience: Audience;
   vandaag: Maand;
   ledger: LedgerEntry[];
@@ -70,19 +72,32 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   const kinds = opts.documents ?? ["vpoo"];
   const k = d.instellingen.drempel[opts.audience];
   const problems: Problem[] = [];
-  const verslag = d.verslagen.find((v) => v.jaar === opts.jaar);
+  const config = d.instellingen.perioden;
+  const periode = periodeOf(opts.jaar);
+  if (!isTimelineKey(config, periode.key)) {
+    const own = periodOf(config, periode.van);
+    problems.push({
+      bestand: "instellingen.json", regel: null, kolom: "perioden", waarde: periode.key,
+      melding: `${periode.label} is geen verslagperiode: met de ingestelde perioden valt (een deel ervan) in de periode ${own.label} (--periode ${own.key}); kies een verslagperiode van de tijdlijn`,
+    });
+    return { ok: false, problems, warnings };
+  }
+  const jaar = periode.id;
+  problems.push(...ledgerConflicts(opts.ledger, config));
+  // A period's text is the verslag of the year it starts in.
+  const verslag = d.verslagen.find((v) => v.jaar === periode.van.jaar);
   if (verslag) problems.push(...scanVerslag(verslag, d.instellingen.drempel.openbaar, d.instellingen.namenlijst));
-  if (!d.meldingen.some((m) => m.datum.jaar === opts.jaar)) {
-    problems.push({ bestand: "meldingen.csv", regel: null, kolom: "datum", waarde: String(opts.jaar), melding: `er zijn geen meldingen geregistreerd in ${opts.jaar}; kies een jaar waarvoor de registratie bestaat` });
+  if (!d.meldingen.some((m) => ordMaand(m.datum) >= ordMaand(periode.van) && ordMaand(m.datum) <= ordMaand(periode.tot))) {
+    problems.push({ bestand: "meldingen.csv", regel: null, kolom: "datum", waarde: periode.key, melding: `er zijn geen meldingen geregistreerd in ${periode.label}; kies een ${typeof jaar === "number" ? "jaar" : "periode"} waarvoor de registratie bestaat` });
   }
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems), warnings };
 
-  const reports = new Set(ALL_DOCUMENTS.map((kind) => ledgerReportName(DOCUMENT_NAME[kind], opts.jaar, opts.audience)));
+  const reports = new Set(ALL_DOCUMENTS.map((kind) => ledgerReportName(DOCUMENT_NAME[kind], jaar, opts.audience)));
   // The documents of this year and audience are protected together, so their own earlier
   // entries are replaced, not treated as known. The confidential reader also knows the
   // public version; the public reader not the reverse.
   const known = opts.ledger.filter((e) => !reports.has(e.report)).filter((e) => opts.audience === "vertrouwelijk" || e.audience === "openbaar");
-  const agg = aggregate(d, opts.jaar);
+  const agg = aggregate(d, jaar);
   const description = describeReportSet(agg, d, { audience: opts.audience, k });
   const rules = { k, protectZeros: !d.instellingen.nullenPubliceren, dominance: d.instellingen.dominantieAandeel };
   let protectedReport;
@@ -101,7 +116,7 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   const required = new Map(protectedReport.log.map((l) => [l.key, l.requiredWidth]));
   const audit = await auditFigures(union, known, required);
   if (opts.audience === "openbaar") {
-    const confidential = opts.ledger.filter((e) => e.audience === "vertrouwelijk" && e.jaar === opts.jaar);
+    const confidential = opts.ledger.filter((e) => e.audience === "vertrouwelijk" && String(e.jaar) === periode.key);
     const exposed = await exposedConfidential(confidential, documents.map((doc) => doc.ledgerEntry), known, vpoo!.figures, d.instellingen.drempel.vertrouwelijk);
     if (exposed.length > 0) {
       const names = exposed.map((x) => `${x.report} (${x.cells} cijfer(s))`).join(", ");
@@ -113,7 +128,7 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
     }
   }
   const vastgesteld = verslag?.voorwerk["vastgesteld"];
-  const creationDate = new Date(`${/^\d{4}-\d{2}-\d{2}$/.test(vastgesteld ?? "") ? vastgesteld : `${opts.jaar + 1}-03-01`}T12:00:00Z`);
+  const creationDate = new Date(`${/^\d{4}-\d{2}-\d{2}$/.test(vastgesteld ?? "") ? vastgesteld : `${periode.tot.jaar + 1}-03-01`}T12:00:00Z`);
   return {
     ok: true,
     documents,
@@ -123,8 +138,35 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
     log: protectedReport.log,
     audit,
     // Rows after the reporting year are not in the report: said on the console, not in the report.
-    warnings: [...warnings, ...reportingYearWarnings(d, opts.jaar, { meldingen: validated.bestanden["meldingen.csv"], klachten: validated.bestanden["klachten.csv"], activiteiten: validated.bestanden["activiteiten.csv"] })],
+    warnings: [...warnings, ...reportingYearWarnings(d, jaar, { meldingen: validated.bestanden["meldingen.csv"], klachten: validated.bestanden["klachten.csv"], activiteiten: validated.bestanden["activiteiten.csv"] }, config)],
     creationDate,
     optimal: protectedReport.optimal,
   };
+}
+
+/**
+ * Published figures keep one meaning: a ledger entry whose periods are no longer periods of
+ * the timeline (a calendar year now partly inside a configured period, or a period whose
+ * setting changed) would silently change meaning, so the build is refused.
+ */
+export function ledgerConflicts(ledger: LedgerEntry[], config: PeriodeInstelling[] | undefined): Problem[] {
+  const out: Problem[] = [];
+  for (const e of ledger) {
+    const keys = new Set<string>([String(e.jaar)]);
+    for (const f of e.figures) for (const k of f.scope["jaar"] ?? []) keys.add(k);
+    const bad = [...keys].filter((k) => !isTimelineKey(config, k));
+    if (bad.length === 0) continue;
+    const first = bad[0]!;
+    let own = "";
+    try {
+      own = ` (nu deel van de periode ${periodOf(config, periodeOf(first).van).label})`;
+    } catch {
+      // an unreadable key: said as it is
+    }
+    out.push({
+      bestand: "instellingen.json", regel: null, kolom: "perioden", waarde: e.report,
+      melding: `het gepubliceerde verslag ${e.report} bevat cijfers over ${bad.join(", ")}${own}; met de ingestelde perioden zou een gepubliceerd cijfer een andere betekenis krijgen. Pas de perioden in instellingen.json aan zodat ze niet in een jaar vallen waarover al is gepubliceerd`,
+    });
+  }
+  return out;
 }

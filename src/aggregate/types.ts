@@ -2,10 +2,14 @@
 // Every total, share and average in the report is summed from these, so it cannot
 // contradict itself.
 import type { Herkomst, Status } from "../domain.ts";
+import type { Periode, PeriodeId } from "./periods.ts";
+
+// Every `jaar` below is a period (PeriodeId): a calendar year as a number, or a period key
+// such as "2018-01..2019-11" when periods are configured (see periods.ts).
 
 /** One inner cell of the meldingen universe (regeling ongewenste omgangsvormen). */
 export interface MeldingCel {
-  jaar: number;
+  jaar: PeriodeId;
   aard: string;
   herkomst: Herkomst;
   status: Status;
@@ -19,7 +23,7 @@ export type UrenActiviteit = (typeof UREN_ACTIVITEITEN)[number];
 
 /** Hours of one counsellor on one activity in one year; a melding's hours are split over its VPs. */
 export interface UrenCel {
-  jaar: number;
+  jaar: PeriodeId;
   activiteit: UrenActiviteit;
   vpgroep: Herkomst;
   vertrouwenspersoon: string;
@@ -27,13 +31,13 @@ export interface UrenCel {
 }
 
 export interface CodeTelling {
-  jaar: number;
+  jaar: PeriodeId;
   code: string;
   n: number;
 }
 
 export interface TeamJaar {
-  jaar: number;
+  jaar: PeriodeId;
   groep: Herkomst;
   aantal: number;
   /** Counsellors in this group who received at least one melding. */
@@ -42,39 +46,45 @@ export interface TeamJaar {
 
 /** One inner cell of the integriteit universe: what the vertrouwenspersoon integriteit saw. */
 export interface VpiCel {
-  jaar: number;
+  jaar: PeriodeId;
   aard: string;
   herkomst: Herkomst;
   n: number;
 }
 
 export interface VpiJaar {
-  jaar: number;
+  jaar: PeriodeId;
   meldingen: number;
   adviesvragen: number;
 }
 
 export interface SerieJaar {
-  jaar: number;
+  jaar: PeriodeId;
   waarde: number;
   bron: "registratie" | string;
 }
 
 export interface Aggregates {
-  jaar: number;
-  recordYears: number[];
+  /** The reported period. */
+  jaar: PeriodeId;
+  periode: Periode;
+  /** The timeline from the first record period to the reported one, in order. */
+  perioden: Periode[];
+  /** The period before the reported one on the timeline ("last year"), if recorded. */
+  vorige: PeriodeId | null;
+  recordYears: PeriodeId[];
   meldingCellen: MeldingCel[];
   /** Registered meldingen per year, counted or not (for hours per melding). */
-  geregistreerd: { jaar: number; n: number }[];
+  geregistreerd: { jaar: PeriodeId; n: number }[];
   urenCellen: UrenCel[];
   interventies: CodeTelling[];
   resultaten: CodeTelling[];
-  geenInterventie: { jaar: number; n: number }[];
+  geenInterventie: { jaar: PeriodeId; n: number }[];
   team: TeamJaar[];
   vpi: VpiJaar[];
   vpiCellen: VpiCel[];
   /** Hours of the integriteit counsellors per year and activity (meldingen as "afhandeling"). */
-  vpiUren: { jaar: number; activiteit: UrenActiviteit; uren: number }[];
+  vpiUren: { jaar: PeriodeId; activiteit: UrenActiviteit; uren: number }[];
   /** Totals per year from the first published year to N: historie where no records exist. */
   meldingenSerie: SerieJaar[];
   klachtenSerie: SerieJaar[];

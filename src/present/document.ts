@@ -1,5 +1,6 @@
 // What every document shares: one figure book, the protected cells, and the envelope of
 // its model and figures.json.
+import type { PeriodeId } from "../aggregate/periods.ts";
 import type { Aggregates } from "../aggregate/types.ts";
 import { countingRuleText } from "../aggregate/counting.ts";
 import type { Audience, Dataset } from "../domain.ts";
@@ -16,10 +17,11 @@ export interface DocumentInput {
   k: number;
 }
 
-export function startDocument(input: DocumentInput): { book: FigureBook; cells: ProtectedCells; mark: string; N: number } {
+/** N: the reported period (a calendar year as a number, or a period key); L: its label. */
+export function startDocument(input: DocumentInput): { book: FigureBook; cells: ProtectedCells; mark: string; N: PeriodeId; L: string } {
   const book = new FigureBook();
   const mark = input.d.instellingen.markering;
-  return { book, cells: new ProtectedCells(input.protectedReport, book, mark), mark, N: input.agg.jaar };
+  return { book, cells: new ProtectedCells(input.protectedReport, book, mark), mark, N: input.agg.jaar, L: input.agg.periode.label };
 }
 
 export function ondertitel(audience: Audience): string {
@@ -40,7 +42,7 @@ export function finishDocument(
     organisatie: d.instellingen.organisatie,
     jaar: agg.jaar,
     vertrouwelijk: audience === "vertrouwelijk",
-    telregel: countingRuleText(d, agg.jaar),
+    telregel: countingRuleText(d, agg.periode.tot.jaar),
     markering: d.instellingen.markering,
     toc: [...walkWithLevel(fields.sections)].map(({ s, level }) => ({ number: s.number, title: s.title, id: s.id, level })),
   };

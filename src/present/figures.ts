@@ -1,5 +1,6 @@
 // figures.json: every number the report prints — tables, charts and sentences alike — with
 // what it is the sum of. The audit reads this file, so what is audited is what is printed.
+import type { PeriodeId } from "../aggregate/periods.ts";
 import type { Scope, UniverseId, UniverseSpec } from "../protect/universe.ts";
 
 export type FigureKind = "aantal" | "uren" | "aandeel" | "gemiddelde" | "constante";
@@ -24,7 +25,8 @@ export interface Figure {
 export interface FiguresFile {
   document: string;
   titel: string;
-  jaar: number;
+  /** The reported period: a calendar year, or a period key such as "2018-01..2019-11". */
+  jaar: PeriodeId;
   publiek: "openbaar" | "vertrouwelijk";
   drempel: number;
   markering: string;

@@ -1,4 +1,5 @@
 // present: protected tables + the counsellors' text → the report model and figures.json.
+import { periodLabel } from "../aggregate/periods.ts";
 import type { Aggregates } from "../aggregate/types.ts";
 import { countingRuleText } from "../aggregate/counting.ts";
 import type { Audience, Dataset } from "../domain.ts";
@@ -24,15 +25,16 @@ export const DOCUMENT_VPOO = "jaarverslag-vpoo";
 
 export function present(input: PresentInput): { model: ReportModel; figures: FiguresFile } {
   const { d, agg, audience, k } = input;
-  const { book, cells, mark, N } = startDocument(input);
-  const verslag = d.verslagen.find((v) => v.jaar === N);
-  const telregel = countingRuleText(d, N);
+  const { book, cells, mark, L } = startDocument(input);
+  // A period's text is the verslag of the year it starts in.
+  const verslag = d.verslagen.find((v) => v.jaar === agg.periode.van.jaar);
+  const telregel = countingRuleText(d, agg.periode.tot.jaar);
   const ctx = { d, agg, cells, k };
   const md = (titel: string): Block => ({ type: "markdown", html: sectionText(verslag, titel) ?? missingText(titel) });
 
   const charts: ChartBlock[] = [];
   const sections: Section[] = [
-    { id: "leeswijzer", number: "", title: "Leeswijzer", blocks: leeswijzer(N, audience, k, mark, telregel), subsections: [] },
+    { id: "leeswijzer", number: "", title: "Leeswijzer", blocks: leeswijzer(L, audience, k, mark, telregel), subsections: [] },
     ...(sectionText(verslag, "Voorwoord") ? [{ id: "voorwoord", number: "", title: "Voorwoord", blocks: [md("Voorwoord")], subsections: [] }] : []),
     {
       id: "meldingen",
@@ -62,14 +64,14 @@ export function present(input: PresentInput): { model: ReportModel; figures: Fig
   sections.push({ id: "verantwoording", number: "", title: "Bijlage: verantwoording van de cijfers", blocks: verantwoording(input, telregel, mark), subsections: [] });
   return finishDocument(input, book, {
     document: DOCUMENT_VPOO,
-    titel: `Jaarverslag vertrouwenspersonen ongewenste omgangsvormen ${N}`,
+    titel: `Jaarverslag vertrouwenspersonen ongewenste omgangsvormen ${L}`,
     datum: verslag?.voorwerk["vastgesteld"] ? formatDatum(verslag.voorwerk["vastgesteld"]) : "",
     auteurs: verslag?.voorwerk["auteurs"] ?? "De vertrouwenspersonen ongewenste omgangsvormen",
     sections,
   });
 }
 
-function leeswijzer(N: number, audience: Audience, k: number, mark: string, telregel: string): Block[] {
+function leeswijzer(N: string, audience: Audience, k: number, mark: string, telregel: string): Block[] {
   return [
     {
       type: "paragraph",
@@ -90,6 +92,7 @@ function leeswijzer(N: number, audience: Audience, k: number, mark: string, telr
 
 function teamParagraph(ctx: { agg: Aggregates }, book: FigureBook): Block {
   const N = ctx.agg.jaar;
+  const L = ctx.agg.periode.label;
   const team = ctx.agg.team.filter((t) => t.jaar === N);
   const n = (g: string) => team.find((t) => t.groep === g)?.aantal ?? 0;
   const total = team.reduce((s, t) => s + t.aantal, 0);
@@ -97,13 +100,13 @@ function teamParagraph(ctx: { agg: Aggregates }, book: FigureBook): Block {
   const f = (value: number, row: string) => book.add({ id: `team/${N}/${row}`, table: "Tekst: team", row, column: String(N), kind: "constante", universe: null, scope: null, value, display: formatGetal(value) });
   return {
     type: "paragraph",
-    html: `In ${N} bestond het team uit ${f(total, "totaal")} vertrouwenspersonen: ${f(n("fractie"), "fractie")} vanuit de fracties, ${f(n("ambtelijk"), "ambtelijk")} vanuit de ambtelijke organisatie en ${f(n("extern"), "extern")} externe vertrouwenspersoon.`,
+    html: `In ${L} bestond het team uit ${f(total, "totaal")} vertrouwenspersonen: ${f(n("fractie"), "fractie")} vanuit de fracties, ${f(n("ambtelijk"), "ambtelijk")} vanuit de ambtelijke organisatie en ${f(n("extern"), "extern")} externe vertrouwenspersoon.`,
   };
 }
 
 export function klachten(ctx: { agg: Aggregates; cells: ProtectedCells }, mark: string): Block[] {
   const { agg, cells } = ctx;
-  const title = `Klachten bij de klachtencommissie ${agg.klachtenSerie[0]?.jaar ?? agg.jaar}–${agg.jaar}`;
+  const title = `Klachten bij de klachtencommissie ${periodLabel(agg.klachtenSerie[0]?.jaar ?? agg.jaar)}–${agg.periode.label}`;
   const where = `Tabel: ${title}`;
   const { rows, points, hidden } = seriesRows(cells, agg.klachtenSerie, where, "klachten", ["klachten", "klachten"]);
   const table: PresentedTable = { id: "klachten", caption: where, headers: ["Jaar", "Klachten"], rows, notes: hidden.length ? [markNote(mark)] : [] };

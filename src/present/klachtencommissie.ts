@@ -1,4 +1,5 @@
 // The klachtencommissie section as a document of its own, for the Presidium bundle.
+
 import type { ReportModel, Section } from "./model.ts";
 import type { FiguresFile } from "./figures.ts";
 import { finishDocument, startDocument, type DocumentInput } from "./document.ts";
@@ -8,8 +9,8 @@ import { missingText, sectionText } from "./narrative.ts";
 export const DOCUMENT_KLACHTEN = "klachtencommissie";
 
 export function presentKlachtencommissie(input: DocumentInput): { model: ReportModel; figures: FiguresFile } {
-  const { book, cells, mark, N } = startDocument(input);
-  const verslag = input.d.verslagen.find((v) => v.jaar === N);
+  const { book, cells, mark, L } = startDocument(input);
+  const verslag = input.d.verslagen.find((v) => v.jaar === input.agg.periode.van.jaar);
   const sections: Section[] = [
     {
       id: "klachtencommissie", number: "", title: "Klachtencommissie", subsections: [],
@@ -18,7 +19,7 @@ export function presentKlachtencommissie(input: DocumentInput): { model: ReportM
   ];
   return finishDocument(input, book, {
     document: DOCUMENT_KLACHTEN,
-    titel: `Verslag klachtencommissie ${N}`,
+    titel: `Verslag klachtencommissie ${L}`,
     datum: "",
     auteurs: "De klachtencommissie ongewenste omgangsvormen",
     kort: true,

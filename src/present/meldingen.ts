@@ -1,6 +1,7 @@
 // Section "Meldingen", parts a–e, as in the real reports. Sentences use the protected
 // figures: a suppressed figure is never put into words, and counts of one are never
 // written as a singular sentence.
+import { periodLabel, type PeriodeId } from "../aggregate/periods.ts";
 import type { Aggregates } from "../aggregate/types.ts";
 import { HERKOMSTEN, type Dataset } from "../domain.ts";
 import { HERKOMST_LABEL } from "../protect/describe.ts";
@@ -27,15 +28,17 @@ export function meldingenSections(ctx: SectionContext, telregel: string): Sectio
 function aantal(ctx: SectionContext, telregel: string): Section {
   const { cells, agg } = ctx;
   const N = agg.jaar;
+  const L = agg.periode.label;
+  const V = agg.vorige;
   const where = "Tekst: aantal meldingen";
   const blocks: Block[] = [];
   const total = cells.cell("herkomst", "totaal", String(N))!;
-  const prevTotal = cells.cell("herkomst", "totaal", String(N - 1));
+  const prevTotal = V === null ? undefined : cells.cell("herkomst", "totaal", String(V));
   if (cells.isSuppressed(total)) {
-    blocks.push(P(`Het totale aantal meldingen in ${N} wordt om redenen van anonimiteit niet vermeld.`));
+    blocks.push(P(`Het totale aantal meldingen in ${L} wordt om redenen van anonimiteit niet vermeld.`));
   } else {
-    let s = `In ${N} hebben de vertrouwenspersonen in totaal ${cells.print(total, where, "totaal", String(N))} meldingen ontvangen`;
-    if (prevTotal && !cells.isSuppressed(prevTotal)) s += `, tegen ${cells.print(prevTotal, where, "totaal", String(N - 1))} in ${N - 1}`;
+    let s = `In ${L} hebben de vertrouwenspersonen in totaal ${cells.print(total, where, "totaal", String(N))} meldingen ontvangen`;
+    if (prevTotal && !cells.isSuppressed(prevTotal)) s += `, tegen ${cells.print(prevTotal, where, "totaal", String(V))} in ${periodLabel(V!)}`;
     blocks.push(P(`${s}. ${telregel}`));
     // Shares only of published cells with a published total.
     const parts = HERKOMSTEN.map((h) => ({ h, c: cells.cell("herkomst", h, String(N))! })).filter((x) => !cells.isSuppressed(x.c) && x.c.value > 0);
@@ -51,7 +54,7 @@ function aantal(ctx: SectionContext, telregel: string): Section {
     }
   }
   blocks.push({ type: "table", table: presentTable(cells, "herkomst", "Tabel: meldingen naar herkomst van de melder", "Herkomst") });
-  blocks.push({ type: "table", table: presentTable(cells, "status", `Tabel: stand van zaken op 31 december`, "Stand van zaken") });
+  blocks.push({ type: "table", table: presentTable(cells, "status", `Tabel: stand van zaken ${agg.periode.tot.maand === 12 ? "op 31 december" : "aan het eind van elke periode"}`, "Stand van zaken") });
   const apart = cells.table("aard").rows.filter((r) => r.label.endsWith("(telt niet mee)"));
   for (const r of apart) {
     const c = cells.cell("aard", r.key, String(N));
@@ -69,14 +72,14 @@ function aantal(ctx: SectionContext, telregel: string): Section {
 
 function meldingenPerJaar(ctx: SectionContext): ChartBlock {
   const { cells, agg } = ctx;
-  const title = `Aantal meldingen ${agg.meldingenSerie[0]?.jaar ?? agg.jaar}–${agg.jaar}`;
+  const title = `Aantal meldingen ${periodLabel(agg.meldingenSerie[0]?.jaar ?? agg.jaar)}–${agg.periode.label}`;
   const where = `Grafiek: ${title}`;
   const { points, rows, hidden } = seriesRows(cells, agg.meldingenSerie, where, "meldingen", ["herkomst", "totaal"]);
   const alt =
     `Staafdiagram van het aantal meldingen per jaar: ` +
     points.map((p) => `${p.x}: ${formatGetal(p.y)}`).join("; ") +
     (hidden.length ? `; niet vermeld: ${hidden.join(", ")}` : "") +
-    `. Jaren vóór ${agg.recordYears[0]} komen uit eerder gepubliceerde jaarverslagen.`;
+    `. Jaren vóór ${periodLabel(agg.recordYears[0] ?? agg.jaar)} komen uit eerder gepubliceerde jaarverslagen.`;
   return barChart("grafiek-meldingen", title, points, "Aantal meldingen", alt, { id: "data-meldingen", caption: `Cijfers bij de grafiek ${title}`, headers: ["Jaar", "Meldingen"], rows, notes: [] });
 }
 
@@ -97,11 +100,11 @@ function herkomstAandeel(ctx: SectionContext): ChartBlock {
     const displays = HERKOMSTEN.map((h, i) => {
       if (!allPublished) return cells.mark;
       const pct = Math.round((100 * parts[i]!.value) / total.value);
-      points.push({ jaar: y, herkomst: HERKOMST_LABEL[h], aandeel: pct });
+      points.push({ jaar: periodLabel(jaar), herkomst: HERKOMST_LABEL[h], aandeel: pct });
       return cells.book.add({ id: `${where}|${y}|${h}`, table: where, row: HERKOMST_LABEL[h], column: y, kind: "aandeel", universe: "meldingen", scope: parts[i]!.scope, denominator: { universe: "meldingen", scope: total.scope }, value: pct, display: formatProcent(pct) });
     });
-    rows.push({ label: y, cells: displays, total: false });
-    altParts.push(allPublished ? `${y}: ${HERKOMSTEN.map((h, i) => `${HERKOMST_LABEL[h].toLowerCase()} ${displays[i]}`).join(", ")}` : `${y}: niet vermeld`);
+    rows.push({ label: periodLabel(jaar), cells: displays, total: false });
+    altParts.push(allPublished ? `${periodLabel(jaar)}: ${HERKOMSTEN.map((h, i) => `${HERKOMST_LABEL[h].toLowerCase()} ${displays[i]}`).join(", ")}` : `${periodLabel(jaar)}: niet vermeld`);
   }
   const alt = `Gestapeld staafdiagram van de herkomst van de melders per jaar, in procenten: ${altParts.join("; ")}.`;
   return stackedShareChart("grafiek-herkomst", title, points, order, alt, {
@@ -184,17 +187,18 @@ function afwikkeling(ctx: SectionContext): Section {
 function tijd(ctx: SectionContext): Section {
   const { cells, agg } = ctx;
   const N = agg.jaar;
+  const L = agg.periode.label;
   const where = "Tekst: tijdsbesteding";
   const blocks: Block[] = [];
   const urenN = cells.cell("uren-meldingen", "afhandeling", String(N))!;
   const avg = average(ctx, N);
   if (!cells.isSuppressed(urenN)) {
-    let s = `Aan de afhandeling van meldingen hebben de vertrouwenspersonen in ${N} in totaal ${cells.print(urenN, where, "uren aan meldingen", String(N))} uur besteed`;
+    let s = `Aan de afhandeling van meldingen hebben de vertrouwenspersonen in ${L} in totaal ${cells.print(urenN, where, "uren aan meldingen", String(N))} uur besteed`;
     if (avg !== null) s += `, gemiddeld ${recordAverage(ctx, N, where, avg)} uur per geregistreerde melding`;
     blocks.push(P(`${s}.`));
   }
   blocks.push({ type: "table", table: presentTable(cells, "uren-activiteit", "Tabel: tijdsbesteding naar activiteit (uren)", "Activiteit") });
-  blocks.push({ type: "table", table: presentTable(cells, "uren-groep", `Tabel: tijdsbesteding naar groep vertrouwenspersonen, ${N} (uren)`, "Groep") });
+  blocks.push({ type: "table", table: presentTable(cells, "uren-groep", `Tabel: tijdsbesteding naar groep vertrouwenspersonen, ${L} (uren)`, "Groep") });
   if (cells.hasTable("vpgroep")) blocks.push({ type: "table", table: presentTable(cells, "vpgroep", "Tabel: meldingen naar groep vertrouwenspersonen (vertrouwelijk)", "Groep") });
   blocks.push(P("De uren per groep en per activiteit komen uit dezelfde registratie en tellen op tot hetzelfde totaal. Uren aan een melding die door twee vertrouwenspersonen samen is behandeld, zijn gelijk over hen verdeeld."));
   // Chart: hours per melding over the years.
@@ -208,10 +212,10 @@ function tijd(ctx: SectionContext): Section {
     const urenY = cells.cell("uren-meldingen", "afhandeling", String(y))!;
     const urenText = cells.print(urenY, chartWhere, "uren aan meldingen", String(y));
     const a = average(ctx, y);
-    if (a === null) rows.push({ label: String(y), cells: [urenText, cells.mark], total: false });
+    if (a === null) rows.push({ label: periodLabel(y), cells: [urenText, cells.mark], total: false });
     else {
-      points.push({ x: String(y), y: a });
-      rows.push({ label: String(y), cells: [urenText, recordAverage(ctx, y, chartWhere, a)], total: false });
+      points.push({ x: periodLabel(y), y: a });
+      rows.push({ label: periodLabel(y), cells: [urenText, recordAverage(ctx, y, chartWhere, a)], total: false });
     }
   }
   const alt = `Staafdiagram van het gemiddeld aantal uren per melding: ${rows.map((r) => `${r.label}: ${r.cells[1]}`).join("; ")}.`;
@@ -226,7 +230,7 @@ function tijd(ctx: SectionContext): Section {
 }
 
 /** Hours per registered melding, or null when it would rest on too few meldingen. */
-function average(ctx: SectionContext, y: number): number | null {
+function average(ctx: SectionContext, y: PeriodeId): number | null {
   const { cells, agg } = ctx;
   const uren = cells.cell("uren-meldingen", "afhandeling", String(y))!;
   const total = cells.cell("herkomst", "totaal", String(y))!;
@@ -241,7 +245,7 @@ function average(ctx: SectionContext, y: number): number | null {
   return Math.round((10 * uren.value) / n) / 10;
 }
 
-function recordAverage(ctx: SectionContext, y: number, where: string, a: number): string {
+function recordAverage(ctx: SectionContext, y: PeriodeId, where: string, a: number): string {
   const uren = ctx.cells.cell("uren-meldingen", "afhandeling", String(y))!;
   return ctx.cells.book.add({
     id: `${where}|gemiddelde|${y}`, table: where, row: "uren per melding", column: String(y), kind: "gemiddelde",

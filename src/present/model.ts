@@ -1,5 +1,7 @@
 // The report as the templates see it: numbered sections of blocks, all text final (Dutch).
 
+import type { PeriodeId } from "../aggregate/periods.ts";
+
 export interface PresentedTable {
   id: string;
   caption: string;
@@ -42,7 +44,8 @@ export interface ReportModel {
   titel: string;
   ondertitel: string;
   organisatie: string;
-  jaar: number;
+  /** The reported period (see aggregate/periods.ts). */
+  jaar: PeriodeId;
   vertrouwelijk: boolean;
   datum: string;
   auteurs: string;

@@ -1,6 +1,7 @@
 // The feed for HR's Sociaal Jaarverslag, §14: klachten at the klachtencommissie, meldingen at
 // the VPOO and at the VPI, one row per year, peildatum 31 December. Every value comes from
 // the same protected cells as the jaarverslagen, under the same counting rule.
+import { peildatum, periodLabel, type PeriodeId } from "../aggregate/periods.ts";
 import { countingRuleText } from "../aggregate/counting.ts";
 import { groupedBarChart } from "./charts.ts";
 import type { FiguresFile } from "./figures.ts";
@@ -21,19 +22,21 @@ export interface SjvWaarde {
 }
 
 export interface SjvFeed {
-  jaar: number;
+  /** The reported period (a calendar year, or a period key). */
+  jaar: PeriodeId;
   peildatum: string;
   telregel: string;
   markering: string;
-  rows: ({ jaar: number } & Record<(typeof SJV_REEKSEN)[number]["key"], SjvWaarde>)[];
+  rows: ({ jaar: PeriodeId } & Record<(typeof SJV_REEKSEN)[number]["key"], SjvWaarde>)[];
   notitie: string;
 }
 
 export function presentSjv(input: DocumentInput): { feed: SjvFeed; figures: FiguresFile; chart: ChartBlock } {
   const { d, agg } = input;
-  const { book, cells, mark, N } = startDocument(input);
-  const years = agg.recordYears.filter((y) => y >= N - 4);
-  const where = `Sociaal Jaarverslag §14, tabel ${years[0]}–${N}`;
+  const { book, cells, mark, N, L } = startDocument(input);
+  // The last five periods of the timeline.
+  const years = agg.recordYears.slice(-5);
+  const where = `Sociaal Jaarverslag §14, tabel ${periodLabel(years[0] ?? N)}–${L}`;
   const rows: SjvFeed["rows"] = years.map((y) => {
     const row = { jaar: y } as SjvFeed["rows"][number];
     for (const r of SJV_REEKSEN) {
@@ -43,41 +46,42 @@ export function presentSjv(input: DocumentInput): { feed: SjvFeed; figures: Figu
     }
     return row;
   });
-  const notitie = changeNote(rows, N, mark);
-  const feed: SjvFeed = { jaar: N, peildatum: `31 december ${N}`, telregel: countingRuleText(d, N), markering: mark, rows, notitie };
-  const points = rows.flatMap((r) => SJV_REEKSEN.filter((s) => r[s.key].value !== null).map((s) => ({ groep: s.label, reeks: String(r.jaar), y: r[s.key].value! })));
+  const notitie = changeNote(rows, N, agg.vorige, mark);
+  const feed: SjvFeed = { jaar: N, peildatum: peildatum(agg.periode), telregel: countingRuleText(d, agg.periode.tot.jaar), markering: mark, rows, notitie };
+  const points = rows.flatMap((r) => SJV_REEKSEN.filter((s) => r[s.key].value !== null).map((s) => ({ groep: s.label, reeks: periodLabel(r.jaar), y: r[s.key].value! })));
   const table: PresentedTable = {
     id: "sjv",
     caption: where,
     headers: ["Jaar", ...SJV_REEKSEN.map((s) => s.label)],
-    rows: rows.map((r) => ({ label: String(r.jaar), cells: SJV_REEKSEN.map((s) => r[s.key].display), total: false })),
-    notes: [`Peildatum 31 december. ${feed.telregel}`],
+    rows: rows.map((r) => ({ label: periodLabel(r.jaar), cells: SJV_REEKSEN.map((s) => r[s.key].display), total: false })),
+    notes: [`Peildatum ${feed.peildatum}. ${feed.telregel}`],
   };
   const alt = `Staafdiagram van klachten en meldingen per jaar: ${table.rows.map((r) => `${r.label}: ${SJV_REEKSEN.map((s, i) => `${s.label.toLowerCase()} ${r.cells[i]}`).join(", ")}`).join("; ")}.`;
-  const chart = groupedBarChart("grafiek-sjv", `Klachten en meldingen ${years[0]}–${N}`, points, alt, table);
+  const chart = groupedBarChart("grafiek-sjv", `Klachten en meldingen ${periodLabel(years[0] ?? N)}–${L}`, points, alt, table);
   // The feed is no PDF: only its figures.json is used from the document envelope.
-  const { figures } = finishDocument(input, book, { document: DOCUMENT_SJV, titel: `Sociaal Jaarverslag ${N}, §14`, datum: "", auteurs: "", sections: [] });
+  const { figures } = finishDocument(input, book, { document: DOCUMENT_SJV, titel: `Sociaal Jaarverslag ${L}, §14`, datum: "", auteurs: "", sections: [] });
   return { feed, chart, figures };
 }
 
-function changeNote(rows: SjvFeed["rows"], N: number, mark: string): string {
+function changeNote(rows: SjvFeed["rows"], N: PeriodeId, V: PeriodeId | null, mark: string): string {
+  const L = periodLabel(N);
+  const before = V === null ? undefined : rows.find((r) => r.jaar === V);
   const now = rows.find((r) => r.jaar === N);
-  const before = rows.find((r) => r.jaar === N - 1);
   if (!now) return "";
   const zinnen = SJV_REEKSEN.map((s) => {
     const a = before?.[s.key];
     const b = now[s.key];
-    if (b.value === null) return `${s.label}: in ${N} niet vermeld (${mark}), om herleidbaarheid te voorkomen.`;
-    if (!a || a.value === null) return `${s.label}: ${b.display} in ${N}.`;
+    if (b.value === null) return `${s.label}: in ${L} niet vermeld (${mark}), om herleidbaarheid te voorkomen.`;
+    if (!a || a.value === null) return `${s.label}: ${b.display} in ${L}.`;
     if (a.value === b.value) return `${s.label}: gelijk gebleven (${b.display}).`;
-    return `${s.label}: ${a.value < b.value ? "gestegen" : "gedaald"} van ${a.display} in ${N - 1} naar ${b.display} in ${N}.`;
+    return `${s.label}: ${a.value < b.value ? "gestegen" : "gedaald"} van ${a.display} in ${periodLabel(V!)} naar ${b.display} in ${L}.`;
   });
-  return `Wijzigingen ten opzichte van ${N - 1}: ${zinnen.join(" ")}`;
+  return `Wijzigingen ten opzichte van ${V === null ? "de vorige periode" : periodLabel(V)}: ${zinnen.join(" ")}`;
 }
 
 export function sjvCsv(feed: SjvFeed): string {
   const header = ["jaar", ...SJV_REEKSEN.map((s) => s.label)].join(";");
-  const lines = feed.rows.map((r) => [String(r.jaar), ...SJV_REEKSEN.map((s) => r[s.key].display)].join(";"));
+  const lines = feed.rows.map((r) => [periodLabel(r.jaar), ...SJV_REEKSEN.map((s) => r[s.key].display)].join(";"));
   // Excel on a Dutch laptop: semicolons, BOM, CRLF.
   return "\uFEFF" + [header, ...lines].join("\r\n") + "\r\n";
 }

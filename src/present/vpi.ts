@@ -1,5 +1,6 @@
 // The jaarverslag of the vertrouwenspersoon integriteit: a short companion to the VPOO
 // report, from the same protection.
+import { periodLabel } from "../aggregate/periods.ts";
 import { countingRuleText } from "../aggregate/counting.ts";
 import { barChart } from "./charts.ts";
 import type { FiguresFile } from "./figures.ts";
@@ -13,19 +14,19 @@ export const DOCUMENT_VPI = "jaarverslag-vpi";
 
 export function presentVpi(input: DocumentInput): { model: ReportModel; figures: FiguresFile } {
   const { d, agg } = input;
-  const { book, cells, N } = startDocument(input);
+  const { book, cells, N, L } = startDocument(input);
   const P = (html: string): Block => ({ type: "paragraph", html });
   const meldingen = cells.cell("vpi-jaren", "meldingen", String(N))!;
   const advies = cells.cell("vpi-jaren", "adviesvragen", String(N))!;
   const where = "Tekst: integriteit";
   const zin: string[] = [];
   const aantal = (c: typeof meldingen, row: string) => cells.print(c, where, row, String(N), { zeroAsWord: true });
-  if (!cells.isSuppressed(meldingen)) zin.push(`In ${N} ontving de vertrouwenspersoon integriteit ${aantal(meldingen, "meldingen")} meldingen van een vermoeden van een misstand.`);
-  else zin.push(`Het aantal meldingen bij de vertrouwenspersoon integriteit in ${N} wordt om redenen van anonimiteit niet vermeld.`);
+  if (!cells.isSuppressed(meldingen)) zin.push(`In ${L} ontving de vertrouwenspersoon integriteit ${aantal(meldingen, "meldingen")} meldingen van een vermoeden van een misstand.`);
+  else zin.push(`Het aantal meldingen bij de vertrouwenspersoon integriteit in ${L} wordt om redenen van anonimiteit niet vermeld.`);
   if (!cells.isSuppressed(advies)) zin.push(`Er ${advies.value === 0 ? "zijn geen" : `zijn ${aantal(advies, "adviesvragen")}`} adviesvragen behandeld.`);
 
   // Chart of meldingen per year: historie before the records, then protected figures.
-  const title = `Meldingen bij de vertrouwenspersoon integriteit ${agg.vpiSerie[0]?.jaar ?? N}–${N}`;
+  const title = `Meldingen bij de vertrouwenspersoon integriteit ${periodLabel(agg.vpiSerie[0]?.jaar ?? N)}–${L}`;
   const chartWhere = `Grafiek: ${title}`;
   // A chart of nothing but zeros and hidden years tells no more than the table, so it (and
   // its figures) is left out; cells.value records nothing.
@@ -38,14 +39,14 @@ export function presentVpi(input: DocumentInput): { model: ReportModel; figures:
   const sections: Section[] = [
     {
       id: "vpi-inleiding", number: "", title: "Inleiding", subsections: [],
-      blocks: [P("De vertrouwenspersoon integriteit is er voor iedereen die in en voor de Kamer werkt en een vermoeden van een misstand wil bespreken of melden, of advies wil over een integriteitsvraag. Ook dit verslag bevat geen cijfer dat naar een persoon kan wijzen."), P(countingRuleText(d, N))],
+      blocks: [P("De vertrouwenspersoon integriteit is er voor iedereen die in en voor de Kamer werkt en een vermoeden van een misstand wil bespreken of melden, of advies wil over een integriteitsvraag. Ook dit verslag bevat geen cijfer dat naar een persoon kan wijzen."), P(countingRuleText(d, agg.periode.tot.jaar))],
     },
     {
       id: "vpi-meldingen", number: "", title: "Meldingen en adviesvragen", subsections: [],
       blocks: [
         P(zin.join(" ")),
         { type: "table", table: presentTable(cells, "vpi-jaren", "Tabel: meldingen en adviesvragen bij de vertrouwenspersoon integriteit", "Soort") },
-        { type: "table", table: presentTable(cells, "vpi-herkomst", `Tabel: herkomst van de melders, ${N}`, "Herkomst") },
+        { type: "table", table: presentTable(cells, "vpi-herkomst", `Tabel: herkomst van de melders, ${L}`, "Herkomst") },
         ...(withChart ? [{ type: "chart" as const, chart: barChart("grafiek-vpi", title, points, "Aantal meldingen", alt, data) }] : []),
       ],
     },
@@ -59,7 +60,7 @@ export function presentVpi(input: DocumentInput): { model: ReportModel; figures:
   ];
   return finishDocument(input, book, {
     document: DOCUMENT_VPI,
-    titel: `Jaarverslag vertrouwenspersoon integriteit ${N}`,
+    titel: `Jaarverslag vertrouwenspersoon integriteit ${L}`,
     datum: "",
     auteurs: "De vertrouwenspersoon integriteit",
     sections,

@@ -7,6 +7,7 @@ import type { Dataset } from "../domain.ts";
 import { HERKOMST_LABEL } from "./describe.ts";
 import type { TableCell, TableSpec } from "./tables.ts";
 import type { Scope, UniverseSpec } from "./universe.ts";
+import { periodLabel, type PeriodeId } from "../aggregate/periods.ts";
 
 export const VPI_ADVIES = "adviesvraag";
 
@@ -31,7 +32,7 @@ export function describeVpi(agg: Aggregates, d: Dataset): { universe: UniverseSp
   const cell = (table: string, row: string, column: string, scope: Scope): TableCell => ({
     id: `${table}/${column}/${row}`, row, column, universe: "vpi", scope, value: count(scope), kind: "aantal", contributions: [], meldingenBehind: null,
   });
-  const meldingen = (y: number): Scope => ({ jaar: [String(y)], aard: meldingCodes });
+  const meldingen = (y: PeriodeId): Scope => ({ jaar: [String(y)], aard: meldingCodes });
   return {
     universe,
     trueValue: count,
@@ -44,7 +45,7 @@ export function describeVpi(agg: Aggregates, d: Dataset): { universe: UniverseSp
           { key: "meldingen", label: "Meldingen van een vermoeden van een misstand" },
           { key: "adviesvragen", label: "Adviesvragen" },
         ],
-        columns: years.map((y) => ({ key: String(y), label: String(y) })),
+        columns: years.map((y) => ({ key: String(y), label: periodLabel(y) })),
         totalRow: null,
         cells: years.flatMap((y) => [cell("vpi-jaren", "meldingen", String(y), meldingen(y)), cell("vpi-jaren", "adviesvragen", String(y), { jaar: [String(y)], aard: [VPI_ADVIES] })]),
       },
@@ -53,7 +54,7 @@ export function describeVpi(agg: Aggregates, d: Dataset): { universe: UniverseSp
         title: "Herkomst van de melders (integriteit)",
         kind: "aantal",
         rows: [...HERKOMSTEN.map((h) => ({ key: h, label: HERKOMST_LABEL[h] })), { key: "totaal", label: "Totaal" }],
-        columns: [{ key: String(N), label: String(N) }],
+        columns: [{ key: String(N), label: periodLabel(N) }],
         totalRow: "totaal",
         cells: [...HERKOMSTEN.map((h) => cell("vpi-herkomst", h, String(N), { ...meldingen(N), herkomst: [h] })), cell("vpi-herkomst", "totaal", String(N), meldingen(N))],
       },

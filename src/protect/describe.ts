@@ -7,6 +7,7 @@ import { aardCounts } from "../aggregate/counting.ts";
 import { recodeCategories } from "./recode.ts";
 import type { Description, Recoding, TableCell, TableSpec } from "./tables.ts";
 import type { Scope, UniverseSpec } from "./universe.ts";
+import { periodLabel, type PeriodeId } from "../aggregate/periods.ts";
 
 export interface DescribeOptions {
   audience: Audience;
@@ -32,7 +33,8 @@ export const ACTIVITEIT_LABEL: Record<UrenActiviteit, string> = {
 export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): Description {
   const N = agg.jaar;
   const years = agg.recordYears;
-  const prev = years.includes(N - 1) ? [N - 1, N] : [N];
+  // "This year against last year": the reported period and the one before it on the timeline.
+  const prev = agg.vorige !== null ? [agg.vorige, N] : [N];
   const aardCodes = [...new Set([...d.vocabulaire.filter((t) => t.soort === "aard").map((t) => t.code), ...agg.meldingCellen.map((c) => c.aard)])];
   const counted = aardCodes.filter((c) => aardCounts(d, c));
   const notCounted = aardCodes.filter((c) => !counted.includes(c));
@@ -78,7 +80,7 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
   const countCell = (table: string, row: string, column: string, scope: Scope): TableCell => ({
     id: `${table}/${column}/${row}`, row, column, universe: "meldingen", scope, value: count(scope), kind: "aantal", contributions: [], meldingenBehind: null,
   });
-  const totalScope = (y: number): Scope => ({ jaar: [String(y)], aard: counted });
+  const totalScope = (y: PeriodeId): Scope => ({ jaar: [String(y)], aard: counted });
 
   const tables: TableSpec[] = [];
   const recodings: Recoding[] = [];
@@ -89,7 +91,7 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
     title: "Meldingen naar herkomst van de melder",
     kind: "aantal",
     rows: [...HERKOMSTEN.map((h) => ({ key: h, label: HERKOMST_LABEL[h] })), { key: "totaal", label: "Totaal" }],
-    columns: years.map((y) => ({ key: String(y), label: String(y) })),
+    columns: years.map((y) => ({ key: String(y), label: periodLabel(y) })),
     totalRow: "totaal",
     cells: years.flatMap((y) => [
       ...HERKOMSTEN.map((h) => countCell("herkomst", h, String(y), { ...totalScope(y), herkomst: [h] })),
@@ -103,7 +105,7 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
     title: "Stand van zaken op 31 december",
     kind: "aantal",
     rows: [...STATUSSEN.map((s) => ({ key: s, label: STATUS_LABEL[s] })), { key: "totaal", label: "Totaal" }],
-    columns: prev.map((y) => ({ key: String(y), label: String(y) })),
+    columns: prev.map((y) => ({ key: String(y), label: periodLabel(y) })),
     totalRow: "totaal",
     cells: prev.flatMap((y) => [
       ...STATUSSEN.map((s) => countCell("status", s, String(y), { ...totalScope(y), status: [s] })),
@@ -115,7 +117,7 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
   const present = counted.filter((c) => prev.some((y) => count({ jaar: [String(y)], aard: [c] }) > 0));
   const labelOf = (code: string) => {
     const t = d.vocabulaire.find((x) => x.soort === "aard" && x.code === code);
-    return t ? labelInYear(t, N) : code;
+    return t ? labelInYear(t, agg.periode.tot.jaar) : code;
   };
   const rowsAard = recodeCategories(present, d.vocabulaire, labelOf, (cs) => prev.map((y) => count({ jaar: [String(y)], aard: cs })), opts.k, !d.instellingen.nullenPubliceren);
   for (const r of rowsAard) if (r.codes.length > 1) recodings.push({ table: "aard", label: r.label, members: r.codes.map(labelOf) });
@@ -125,7 +127,7 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
     title: "Aard van de meldingen",
     kind: "aantal",
     rows: [...rowsAard.map((r) => ({ key: r.key, label: r.label })), { key: "totaal", label: "Totaal" }, ...apart.map((c) => ({ key: c, label: `${labelOf(c)} (telt niet mee)` }))],
-    columns: prev.map((y) => ({ key: String(y), label: String(y) })),
+    columns: prev.map((y) => ({ key: String(y), label: periodLabel(y) })),
     totalRow: "totaal",
     cells: prev.flatMap((y) => [
       ...rowsAard.map((r) => countCell("aard", r.key, String(y), { jaar: [String(y)], aard: r.codes })),
@@ -141,7 +143,7 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
       title: "Meldingen naar groep vertrouwenspersonen",
       kind: "aantal",
       rows: [...HERKOMSTEN.map((h) => ({ key: h, label: VPGROEP_LABEL[h] })), { key: "totaal", label: "Totaal" }],
-      columns: prev.map((y) => ({ key: String(y), label: String(y) })),
+      columns: prev.map((y) => ({ key: String(y), label: periodLabel(y) })),
       totalRow: "totaal",
       cells: prev.flatMap((y) => [
         ...HERKOMSTEN.map((h) => countCell("vpgroep", h, String(y), { ...totalScope(y), vpgroep: [h] })),
@@ -155,14 +157,14 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
     const u = uren(scope);
     return { id: `${table}/${column}/${row}`, row, column, universe: "uren", scope, value: u.value, kind: "uren", contributions: u.contributions, meldingenBehind };
   };
-  const registered = (y: number, scope: Scope = {}) => count({ jaar: [String(y)], ...scope });
+  const registered = (y: PeriodeId, scope: Scope = {}) => count({ jaar: [String(y)], ...scope });
   const activiteiten = UREN_ACTIVITEITEN.filter((a) => prev.some((y) => uren({ jaar: [String(y)], activiteit: [a] }).value > 0));
   tables.push({
     id: "uren-activiteit",
     title: "Tijdsbesteding naar activiteit (uren)",
     kind: "uren",
     rows: [...activiteiten.map((a) => ({ key: a, label: ACTIVITEIT_LABEL[a] })), { key: "totaal", label: "Totaal" }],
-    columns: prev.map((y) => ({ key: String(y), label: String(y) })),
+    columns: prev.map((y) => ({ key: String(y), label: periodLabel(y) })),
     totalRow: "totaal",
     cells: prev.flatMap((y) => [
       ...activiteiten.map((a) => urenCell("uren-activiteit", a, String(y), { jaar: [String(y)], activiteit: [a] }, a === "afhandeling" ? registered(y) : null)),
@@ -174,7 +176,7 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
     title: "Tijdsbesteding naar groep vertrouwenspersonen (uren)",
     kind: "uren",
     rows: [...HERKOMSTEN.map((h) => ({ key: h, label: VPGROEP_LABEL[h] })), { key: "totaal", label: "Totaal" }],
-    columns: [{ key: String(N), label: String(N) }],
+    columns: [{ key: String(N), label: periodLabel(N) }],
     totalRow: "totaal",
     cells: [
       ...HERKOMSTEN.map((h) => urenCell("uren-groep", h, String(N), { jaar: [String(N)], vpgroep: [h] }, null)),
@@ -187,7 +189,7 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
     title: "Uren aan meldingen per jaar",
     kind: "uren",
     rows: [{ key: "afhandeling", label: "Uren aan meldingen" }],
-    columns: years.map((y) => ({ key: String(y), label: String(y) })),
+    columns: years.map((y) => ({ key: String(y), label: periodLabel(y) })),
     totalRow: null,
     cells: years.map((y) => urenCell("uren-meldingen", "afhandeling", String(y), { jaar: [String(y)], activiteit: ["afhandeling"] }, registered(y))),
   });
@@ -198,7 +200,7 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
     title: "Klachten bij de klachtencommissie",
     kind: "aantal",
     rows: [{ key: "klachten", label: "Klachten" }],
-    columns: years.map((y) => ({ key: String(y), label: String(y) })),
+    columns: years.map((y) => ({ key: String(y), label: periodLabel(y) })),
     totalRow: null,
     cells: years.map((y) => ({
       id: `klachten/${y}/klachten`, row: "klachten", column: String(y), universe: "klachten" as const, scope: { jaar: [String(y)] },

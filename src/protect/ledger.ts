@@ -1,6 +1,7 @@
 // The ledger: every figure a report published, kept with the data. A figure once published
 // stays known, so next year's report treats it as known to the attacker and keeps its
 // suppression consistent with it.
+import { fileKey, type PeriodeId } from "../aggregate/periods.ts";
 import { scopeKey, type Scope, type UniverseId } from "./universe.ts";
 
 export interface LedgerFigure {
@@ -13,13 +14,14 @@ export interface LedgerFigure {
 export interface LedgerEntry {
   /** e.g. "jaarverslag-vpoo-2020-openbaar" */
   report: string;
-  jaar: number;
+  /** The reported period (a calendar year, or a period key). */
+  jaar: PeriodeId;
   audience: string;
   figures: LedgerFigure[];
 }
 
-export function ledgerReportName(document: string, jaar: number, audience: string): string {
-  return `${document}-${jaar}-${audience}`;
+export function ledgerReportName(document: string, jaar: PeriodeId, audience: string): string {
+  return `${document}-${fileKey(jaar)}-${audience}`;
 }
 
 /** Entries the attacker of `report` may know: every other report in the ledger. */
@@ -28,7 +30,7 @@ export function knownEntries(ledger: LedgerEntry[], report: string): LedgerEntry
 }
 
 /** What the ledger keeps of a printed report: every count and hours figure, once. */
-export function ledgerEntryFor(report: string, jaar: number, audience: string, figures: { kind: string; universe: UniverseId | null; scope: Scope | null; value: number | null }[]): LedgerEntry {
+export function ledgerEntryFor(report: string, jaar: PeriodeId, audience: string, figures: { kind: string; universe: UniverseId | null; scope: Scope | null; value: number | null }[]): LedgerEntry {
   const seen = new Map<string, LedgerFigure>();
   for (const f of figures) {
     if ((f.kind === "aantal" || f.kind === "uren") && f.universe && f.scope) seen.set(scopeKey(f.universe, f.scope), { universe: f.universe, scope: f.scope, value: f.value });

@@ -1,6 +1,7 @@
 // render, for a whole build: every presented document → the files a user receives (PDF, HTML,
 // figures.json, the HR feed, the Presidium bundle), in memory. One browser for all of them.
 // Writing them (all or nothing) is the CLI's job.
+import { fileKey, periodLabel, type PeriodeId } from "../aggregate/periods.ts";
 import { join } from "node:path";
 import type { BuiltDocument } from "../pipeline.ts";
 import { sjvCsv } from "../present/sjv.ts";
@@ -18,7 +19,8 @@ export interface OutputFile {
 
 export interface RenderOptions {
   dir: string;
-  jaar: number;
+  /** The reported period: file names use its key (fileKey), titles its label. */
+  jaar: PeriodeId;
   vertrouwelijk: boolean;
   creationDate: Date;
   /** Also the bundle for the Presidium (cover note, jaarverslagen, klachtencommissie). */
@@ -38,7 +40,7 @@ export async function renderOutputs(documents: BuiltDocument[], opts: RenderOpti
   const renderer = opts.renderer ?? (await openRenderer());
   try {
     for (const doc of documents) {
-      const base = join(opts.dir, `${doc.figures.document}-${opts.jaar}${suffix}`);
+      const base = join(opts.dir, `${doc.figures.document}-${fileKey(opts.jaar)}${suffix}`);
       if (doc.model) {
         const html = await reportHtml(doc.model);
         const pdf = await reportPdf(renderer, doc.model, html, opts.creationDate);
@@ -61,12 +63,12 @@ export async function renderOutputs(documents: BuiltDocument[], opts: RenderOpti
     }
     if (opts.bundle) {
       const parts = BUNDLE_ORDER.flatMap((kind) => pdfs.get(kind) ?? []);
-      const title = `Stukken voor het Presidium: jaarverslagen ${opts.jaar}`;
+      const title = `Stukken voor het Presidium: jaarverslagen ${periodLabel(opts.jaar)}`;
       const bundle = await finishPdf(await bundlePdfs(parts), {
         title, subject: title, author: parts[0]?.author ?? "", keywords: ["presidium", String(opts.jaar)], lang: "nl-NL",
         runningHeader: title, confidential: opts.vertrouwelijk, creationDate: opts.creationDate,
       });
-      const path = join(opts.dir, `presidium-bundel-${opts.jaar}${suffix}.pdf`);
+      const path = join(opts.dir, `presidium-bundel-${fileKey(opts.jaar)}${suffix}.pdf`);
       files.push({ path, content: bundle });
       opts.progress(`bundel voor het Presidium (${path})`);
     }

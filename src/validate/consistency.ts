@@ -8,6 +8,7 @@
 // that disagreed were typed by hand from two spreadsheets; here there is one registration.
 // Hours on meldingen are not a row of activiteiten.csv (the contract has no such activity),
 // so they cannot disagree with meldingen.csv either.
+import { ordMaand, periodOfYear, periodeOf, type PeriodeId, type PeriodeInstelling } from "../aggregate/periods.ts";
 import type { Dataset } from "../domain.ts";
 import { problem, type Problem } from "../ingest/problem.ts";
 import { countedMeldingen, recordYears } from "../aggregate/counting.ts";
@@ -44,22 +45,27 @@ export function historieWarnings(d: Dataset, bestand = "historie.csv"): Problem[
  */
 export function reportingYearWarnings(
   d: Pick<Dataset, "meldingen" | "klachten" | "activiteiten">,
-  jaar: number,
+  jaar: PeriodeId,
   bestanden: { meldingen?: string; klachten?: string; activiteiten?: string } = {},
+  perioden?: PeriodeInstelling[],
 ): Problem[] {
   const out: Problem[] = [];
+  // The reported period: a calendar year, or a configured period (its label in the message).
+  const p = periodeOf(jaar);
+  const end = ordMaand(p.tot);
+  const label = p.label;
   const later = (ids: string[], enkel: string, meervoud: string, bestand: string) => {
     if (ids.length === 0) return;
     const list = ids.length > 10 ? `${ids.slice(0, 10).join(", ")} en nog ${ids.length - 10}` : ids.join(", ");
     const what = ids.length === 1 ? `1 ${enkel}` : `${ids.length} ${meervoud}`;
-    out.push(problem(bestand, null, "datum", null, `${what} van na ${jaar} (${list}) ${ids.length === 1 ? "telt" : "tellen"} niet mee in het verslag over ${jaar}; klopt het jaartal?`));
+    out.push(problem(bestand, null, "datum", null, `${what} van na ${label} (${list}) ${ids.length === 1 ? "telt" : "tellen"} niet mee in het verslag over ${label}; klopt het jaartal?`));
   };
-  later(d.meldingen.filter((m) => m.datum.jaar > jaar).map((m) => m.id), "melding", "meldingen", bestanden.meldingen ?? "meldingen.csv");
-  later(d.klachten.filter((k) => k.datum.jaar > jaar).map((k) => k.id), "klacht", "klachten", bestanden.klachten ?? "klachten.csv");
-  const act = d.activiteiten.filter((a) => a.jaar > jaar);
+  later(d.meldingen.filter((m) => ordMaand(m.datum) > end).map((m) => m.id), "melding", "meldingen", bestanden.meldingen ?? "meldingen.csv");
+  later(d.klachten.filter((k) => ordMaand(k.datum) > end).map((k) => k.id), "klacht", "klachten", bestanden.klachten ?? "klachten.csv");
+  const act = d.activiteiten.filter((a) => ordMaand(periodOfYear(perioden, a.jaar).van) > end);
   if (act.length > 0) {
     const years = [...new Set(act.map((a) => a.jaar))].sort().join(", ");
-    out.push(problem(bestanden.activiteiten ?? "activiteiten.csv", null, "jaar", null, `${act.length} ${act.length === 1 ? "regel" : "regels"} van ${years} ${act.length === 1 ? "telt" : "tellen"} niet mee in het verslag over ${jaar}`));
+    out.push(problem(bestanden.activiteiten ?? "activiteiten.csv", null, "jaar", null, `${act.length} ${act.length === 1 ? "regel" : "regels"} van ${years} ${act.length === 1 ? "telt" : "tellen"} niet mee in het verslag over ${label}`));
   }
   return out;
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Instellingen } from "../domain.ts";
 import { problem, type Problem } from "../ingest/problem.ts";
+import { periodProblems } from "../aggregate/periods.ts";
 
 const schema = z.object({
   organisatie: z.string().min(1),
@@ -14,6 +15,13 @@ const schema = z.object({
   namenlijst: z.array(z.string()).default([]),
   markering: z.string().min(1).max(3).default("x"),
   telregel: z.enum(["woordenlijst", "alles"]).default("woordenlijst"),
+  /** Reporting periods other than calendar years (months, inclusive); see src/aggregate/periods.ts. */
+  perioden: z
+    .array(z.object({ van: z.string(), tot: z.string() }).strict())
+    .default([])
+    .superRefine((ps, ctx) => {
+      for (const message of periodProblems(ps)) ctx.addIssue({ code: "custom", message });
+    }),
 });
 
 export function validateInstellingen(bestand: string, json: unknown): { value: Instellingen | null; problems: Problem[] } {
