@@ -176,7 +176,7 @@ function lijst(ctx: SectionContext, _kind: "interventies"): Section {
 function afwikkeling(ctx: SectionContext): Section {
   const { named, others } = namedCodes(ctx, "resultaat");
   const blocks: Block[] = [
-    P("Het resultaat van een melding is niet altijd bekend, bijvoorbeeld omdat de melder na een gesprek geen vervolg nodig heeft. De stand van zaken op 31 december staat in de tabel bij het aantal meldingen. Resultaten die bij voldoende meldingen gemeld zijn:"),
+    P("Het resultaat van een melding is niet altijd bekend, bijvoorbeeld omdat de melder na een gesprek geen vervolg nodig heeft. De stand van zaken aan het eind van de verslagperiode staat in de tabel bij het aantal meldingen. Resultaten die bij voldoende meldingen gemeld zijn:"),
   ];
   if (named.length) blocks.push({ type: "list", items: named });
   else blocks.push(P("Geen enkel resultaat is bij voldoende meldingen gemeld om het zonder risico op herkenning te noemen."));
