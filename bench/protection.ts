@@ -8,21 +8,13 @@
 
 import { attack, suppress } from "../src/protect/engine/index.ts";
 import type { EngineCell, SuppressionProblem } from "../src/protect/engine/index.ts";
+import { mulberry32 } from "../scripts/prng.ts";
 
 const THRESHOLD = 5;
 const REQUIRED_WIDTH = 4;
 
-/** Small deterministic PRNG (mulberry32), so every run benchmarks the same tables. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, so every run benchmarks the same tables. */
+const rng = mulberry32;
 
 function poisson(random: () => number, lambda: number): number {
   const limit = Math.exp(-lambda);

@@ -15,6 +15,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import type { Activiteit, Herkomst, Regeling, Status } from "../src/domain.ts";
+import { mulberry32 } from "./prng.ts";
 
 const DATA = join(dirname(fileURLToPath(import.meta.url)), "..", "data");
 const SEED = 20210302;
@@ -25,16 +26,6 @@ const VPI: Regeling = "integriteit";
 // ---------------------------------------------------------------------------------------
 // PRNG: mulberry32, fixed seed.
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = mulberry32(SEED);
 
 function randInt(lo: number, hi: number): number {
