@@ -65,7 +65,8 @@ export function barChart(id: string, title: string, points: { x: string; y: numb
         {
           mark: { type: "bar", color: DONKER },
           encoding: {
-            x: { field: "x", type: "ordinal", title: null, axis: { labelAngle: 0 } },
+            // A period label ("2018 t/m november 2019") does not fit under one bar: slant them.
+            x: { field: "x", type: "ordinal", title: null, axis: points.some((p) => p.x.length > 6) ? { labelAngle: -30, labelAlign: "right", labelLimit: 0 } : { labelAngle: 0 } },
             y: { field: "y", type: "quantitative", title: yTitle, axis: countAxis(points.map((p) => p.y)) },
           },
         },
