@@ -129,11 +129,14 @@ function aard(ctx: SectionContext): Section {
     { type: "table", table: presentTable(cells, "aard", `Tabel: aard van de meldingen`, "Aard van de melding", notes) },
   ];
   const t = cells.table("aard");
+  const chartRows = t.rows.filter((r) => r.key !== t.totalRow && !r.label.endsWith("(telt niet mee)"));
+  // One bar for "everything together" says nothing the table does not: no chart then.
+  if (chartRows.length < 2) return { id: "aard", number: "", title: "Aard van de meldingen", blocks, subsections: [] };
   const title = `Aard van de meldingen, ${t.columns.map((c) => c.label).join(" en ")}`;
   const where = `Grafiek: ${title}`;
   const points: { groep: string; reeks: string; y: number }[] = [];
   const rows: PresentedTable["rows"] = [];
-  for (const r of t.rows.filter((r) => r.key !== t.totalRow && !r.label.endsWith("(telt niet mee)"))) {
+  for (const r of chartRows) {
     rows.push({
       label: r.label,
       total: false,
