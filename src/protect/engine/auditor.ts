@@ -484,11 +484,17 @@ export class Auditor {
       this.roots = componentRoots(this.numX, rows);
     }
     const roots = this.roots;
-    const reach = new Set((this.cellCols[cell] ?? []).map((col) => roots[col] as number));
+    const own = new Set(this.cellCols[cell] ?? []);
+    const reach = new Set([...own].map((col) => roots[col] as number));
     const out: number[] = [];
     for (let q = 0; q < this.cells.length; q++) {
       if (q === cell || this.isPublished(q)) continue;
-      if ((this.cellCols[q] ?? []).some((col) => reach.has(roots[col] as number))) out.push(q);
+      // A melder in q ⊆ cell is a contributor to the cell itself: that they know their own
+      // melding is in it tells them nothing the cell's protection is about (the same holds for
+      // q = cell). Only insiders elsewhere learn something about the cell.
+      const cols = this.cellCols[q] ?? [];
+      if (cols.length > 0 && cols.every((col) => own.has(col))) continue;
+      if (cols.some((col) => reach.has(roots[col] as number))) out.push(q);
     }
     return out;
   }
