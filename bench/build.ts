@@ -26,8 +26,6 @@ const VARIANTS: [string, FloorSteps][] = [
   ["+ request interception", { newPage: true, intercept: true }],
   ["+ document.fonts.ready (≈ print() in src/render/pdf.ts)", { newPage: true, intercept: true, fontsReady: true }],
 ];
-/** page.pdf options of src/render/pdf.ts (its MARGIN is not exported; the same values). */
-const MARGIN = { top: "22mm", bottom: "20mm", left: "20mm", right: "20mm" } as const;
 
 function flag(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(`--${name}`);
@@ -67,7 +65,7 @@ export interface Floor {
 /** A bare Chromium: the same executable and arguments, one page kept open, nothing else. */
 export async function openFloor(): Promise<Floor> {
   const { default: puppeteer } = await import("puppeteer-core");
-  const { CHROMIUM_ARGS, headerTemplate, footerTemplate } = await import("../src/render/pdf.ts");
+  const { CHROMIUM_ARGS, pdfOptions } = await import("../src/render/pdf.ts");
   const { findChromium } = await import("../src/render/chromium.ts");
   const { mkdtemp } = await import("node:fs/promises");
   const userDataDir = await mkdtemp("/tmp/jaarverslag-bench-floor-");
@@ -83,17 +81,7 @@ export async function openFloor(): Promise<Floor> {
         }
         await page.setContent(html, { waitUntil: "load" });
         if (steps.fontsReady) await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        return await page.pdf({
-          format: "A4",
-          printBackground: true,
-          tagged: true,
-          outline: true,
-          displayHeaderFooter: true,
-          headerTemplate: headerTemplate(meta),
-          footerTemplate: footerTemplate(),
-          margin: MARGIN,
-          timeout: 120_000,
-        });
+        return await page.pdf(pdfOptions(meta));
       } finally {
         if (steps.newPage) await page.close();
       }

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer from "puppeteer-core";
-import type { Browser, HTTPRequest, Page } from "puppeteer-core";
+import type { Browser, HTTPRequest, Page, PDFOptions } from "puppeteer-core";
 import { findChromium } from "./chromium.ts";
 import { FONT_STACK, headerFooterFontFaceCss } from "./fonts.ts";
 import { finishPdf } from "./pdf-finish.ts";
@@ -114,6 +114,21 @@ function blockedMessage(urls: readonly string[]): string {
   );
 }
 
+/** Chromium's print options for every document (the benchmark's floor prints with these too). */
+export function pdfOptions(meta: Pick<PdfMeta, "runningHeader" | "confidential">): PDFOptions {
+  return {
+    format: "A4",
+    printBackground: true,
+    tagged: true,
+    outline: true,
+    displayHeaderFooter: true,
+    headerTemplate: headerTemplate(meta),
+    footerTemplate: footerTemplate(),
+    margin: MARGIN,
+    timeout: TIMEOUT_MS,
+  };
+}
+
 export async function openRenderer(options: RendererOptions = {}): Promise<Renderer> {
   const executablePath = options.executablePath ?? findChromium();
   const userDataDir = await mkdtemp(join(tmpdir(), "jaarverslag-chromium-"));
@@ -181,17 +196,7 @@ export async function openRenderer(options: RendererOptions = {}): Promise<Rende
       // Web fonts may still be decoding after "load"; the PDF must not use a fallback.
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       if (blocked.length > 0) throw new BlockedError(blockedMessage(blocked));
-      const raw = await page.pdf({
-        format: "A4",
-        printBackground: true,
-        tagged: true,
-        outline: true,
-        displayHeaderFooter: true,
-        headerTemplate: headerTemplate(meta),
-        footerTemplate: footerTemplate(),
-        margin: MARGIN,
-        timeout: TIMEOUT_MS,
-      });
+      const raw = await page.pdf(pdfOptions(meta));
       if (blocked.length > 0) throw new BlockedError(blockedMessage(blocked));
       reusable = true;
       return raw;
