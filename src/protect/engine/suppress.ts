@@ -126,9 +126,9 @@ class SuppressionRun {
     const master = await MasterProblem.create(this.masterCosts());
     try {
       this.addRelationCuts(master);
-      await this.checkMaximalPattern();
 
       let iterations = 0;
+      let checkedMaximal = false;
       let suppressed: boolean[] = [];
       let lastFailing: number | undefined;
       while (iterations < maxIterations) {
@@ -145,6 +145,14 @@ class SuppressionRun {
         this.auditor.setPublished(suppressed.map((s) => !s));
         const failures = await this.failures();
         if (failures.length === 0) return this.result(suppressed, choice.optimal, iterations);
+        if (!checkedMaximal) {
+          // Only now: when the first pattern passes, the maximal one cannot fail monotonically
+          // (every smaller pattern would fail too), so the check would cost a full round of
+          // audits for nothing.
+          checkedMaximal = true;
+          await this.checkMaximalPattern();
+          this.auditor.setPublished(suppressed.map((s) => !s));
+        }
         lastFailing = failures[0]?.primary;
         // Two failing primaries can yield the same cut; only a round without any new cut
         // would loop forever.

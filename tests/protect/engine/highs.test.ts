@@ -95,4 +95,47 @@ describe("highs wrapper", () => {
     expect(lpName("x", 3, "12 €")).toBe("x3_12__");
     expect(lpName("r", 0)).toBe("r0");
   });
+
+  it("solves with columns fixed as a smaller model: same optimum as fixing the bounds", async () => {
+    // max x + y with x fixed at 1: row b leaves y ≤ 3, row a leaves y ≤ 1.5 → y = 1 (MIP), 1.5 (LP).
+    for (const integer of [true, false]) {
+      const persistent = await PersistentModel.create(model(integer));
+      const reference = await PersistentModel.create(model(integer));
+      try {
+        const fixed = await persistent.solveWithColumnsFixed(Int32Array.of(0), Float64Array.of(1));
+        reference.setColBounds(0, 1, 1);
+        const expected = await reference.solve();
+        expect(fixed.objective).toBeCloseTo(expected.objective, 9);
+        expect(fixed.objective).toBeCloseTo(integer ? 2 : 2.5, 9);
+        expect([...fixed.values]).toEqual([1, integer ? 1 : 1.5]);
+        expect([...fixed.rowValues].map((v) => Math.round(v * 1e9) / 1e9)).toEqual(integer ? [3, 4] : [4, 4.5]);
+        // The persistent model itself is unchanged: the full optimum again.
+        expect((await persistent.solve()).objective).toBeCloseTo(integer ? 2 : 2.8, 9);
+      } finally {
+        persistent.dispose();
+        reference.dispose();
+      }
+    }
+  });
+
+  it("solves with every column fixed (objective from the fixed values) and reports infeasible fixings", async () => {
+    const persistent = await PersistentModel.create(model(true));
+    try {
+      const all = await persistent.solveWithColumnsFixed(Int32Array.of(0, 1), Float64Array.of(2, 0));
+      expect(all.objective).toBe(2);
+      expect([...all.values]).toEqual([2, 0]);
+      // x = 3 breaks row b (3x + y ≤ 6) whatever y is.
+      await expect(persistent.solveWithColumnsFixed(Int32Array.of(0), Float64Array.of(3))).rejects.toBeInstanceOf(
+        SolverInfeasibleError,
+      );
+      await expect(persistent.solveWithColumnsFixed(Int32Array.of(0, 1), Float64Array.of(2, 2))).rejects.toBeInstanceOf(
+        SolverInfeasibleError,
+      );
+      await expect(persistent.solveWithColumnsFixed(Int32Array.of(0), Float64Array.of(-1))).rejects.toThrow(/buiten de grenzen/);
+      await expect(persistent.solveWithColumnsFixed(Int32Array.of(1, 0), Float64Array.of(0, 0))).rejects.toThrow(/ongeldige index/);
+      await expect(persistent.solveWithColumnsFixed(Int32Array.of(5), Float64Array.of(0))).rejects.toThrow(/ongeldige index/);
+    } finally {
+      persistent.dispose();
+    }
+  });
 });
