@@ -434,7 +434,19 @@ export class PersistentModel {
         if (shift < r.lo - tol || shift > r.hi + tol) throw new SolverInfeasibleError();
         continue;
       }
-      rows.push({ terms, lo: r.lo - shift, hi: r.hi - shift });
+      const lo = r.lo - shift;
+      const hi = r.hi - shift;
+      // A row that the free columns' bounds already satisfy (a free row, "t − Σx ≤ 0" with t
+      // fixed at 0) only costs HiGHS time.
+      let minActivity = 0;
+      let maxActivity = 0;
+      for (const t of terms) {
+        const c = columns[t.col] as LinearColumn;
+        minActivity += t.coef > 0 ? t.coef * c.lo : t.coef * c.hi;
+        maxActivity += t.coef > 0 ? t.coef * c.hi : t.coef * c.lo;
+      }
+      if (minActivity >= lo && maxActivity <= hi) continue;
+      rows.push({ terms, lo, hi });
     }
     const full = Float64Array.from(fixed, (v) => (Number.isNaN(v) ? 0 : v));
     if (columns.length === 0) {
