@@ -13,10 +13,10 @@
 // same as "all q" but cheaper; the one-hop version would miss chains like p+b=5, b+q=5.
 // Scenarios are only re-solved for an interval end whose public optimum has Σ_q < 1.
 
-import { Auditor, PUBLIC } from "./auditor.ts";
+import { Auditor, PUBLIC, type AuditorOptions } from "./auditor.ts";
 import type { AttackInput, CellInterval } from "./types.ts";
 
-export async function attack(input: AttackInput): Promise<CellInterval[]> {
+export async function attack(input: AttackInput, options: AuditorOptions = {}): Promise<CellInterval[]> {
   const ids = new Set<string>();
   for (const c of [...input.published, ...input.suppressed]) {
     if (ids.has(c.id)) throw new Error(`Cel-id ${c.id} komt dubbel voor in de aanval`);
@@ -26,7 +26,7 @@ export async function attack(input: AttackInput): Promise<CellInterval[]> {
     ...input.published.map((c) => ({ id: c.id, terms: c.terms, value: c.value })),
     ...input.suppressed.map((c) => ({ id: c.id, terms: c.terms, value: 0 })),
   ];
-  const auditor = await Auditor.create(input.vars, cells, input.facts);
+  const auditor = await Auditor.create(input.vars, cells, input.facts, options);
   try {
     auditor.setPublished(cells.map((_, i) => i < input.published.length));
     const results: CellInterval[] = [];

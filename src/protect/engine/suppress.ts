@@ -51,6 +51,8 @@ export interface SuppressOptions {
   maxIterations?: number;
   /** Protect against an attacker who is one of the melders (default true). */
   insider?: boolean;
+  /** See `AuditorOptions.restrictedMips` (default true; off only to compare in benchmarks). */
+  restrictedMips?: boolean;
 }
 
 const TOL = 1e-9;
@@ -92,7 +94,7 @@ export async function suppress(problem: SuppressionProblem, options: SuppressOpt
   if (!cells.some((c) => c.status === "primary")) {
     return { suppressed: [], secondary: [], cost: 0, optimal: true, iterations: 0 };
   }
-  const auditor = await Auditor.create(problem.vars, cells, problem.facts);
+  const auditor = await Auditor.create(problem.vars, cells, problem.facts, { restrictedMips: options.restrictedMips ?? true });
   try {
     const run = new SuppressionRun(cells, auditor, options.insider ?? true);
     return await run.solve(options.maxIterations ?? 200);
