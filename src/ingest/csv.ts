@@ -1,6 +1,7 @@
 // Turns the text of a CSV file into rows keyed by column name, each with the line number a
 // counsellor sees in Excel. Separator `;` (Dutch Excel) or `,`, detected from the header.
 import { parse } from "csv-parse/sync";
+import { CsvColumn, type Columnar } from "./column.ts";
 import { problem, type Problem } from "./problem.ts";
 
 export interface CsvRow {
@@ -12,6 +13,7 @@ export interface CsvRow {
 export interface CsvTable {
   bestand: string;
   header: string[];
+  /** For a parsed CSV file made on first use from its columns (see `columnsOf`). */
   rows: CsvRow[];
   /** Line of the header row; 1 unless a sheet starts lower down. */
   kopregel?: number;
@@ -19,7 +21,39 @@ export interface CsvTable {
 
 export type CsvResult = { ok: true; table: CsvTable } | { ok: false; problems: Problem[] };
 
-const INTERN_LIMIT = 20_000;
+// The columns of a table, beside its row objects: validate reads meldingen by column (see
+// column.ts). Parsed CSV files are stored as columns only and make their rows on request;
+// tables built from rows (workbooks, tests) get their columns on request.
+const columnar = new WeakMap<CsvTable, Columnar>();
+
+/** A table stored as columns; `rows` is made from them on first use. */
+export function columnTable(bestand: string, header: string[], data: Columnar): CsvTable {
+  let rows: CsvRow[] | undefined;
+  const table = { bestand, header } as CsvTable;
+  Object.defineProperty(table, "rows", { enumerable: true, get: () => (rows ??= rowsOf(header, data)) });
+  columnar.set(table, data);
+  return table;
+}
+
+/** The table's cells by column (per header position) and its rows' line numbers. */
+export function columnsOf(table: CsvTable): Columnar {
+  let data = columnar.get(table);
+  if (!data) {
+    const columns = table.header.map(() => new CsvColumn());
+    for (const row of table.rows) table.header.forEach((h, i) => columns[i]!.push(row.values[h] ?? ""));
+    data = { regels: table.rows.map((r) => r.regel), columns };
+    columnar.set(table, data);
+  }
+  return data;
+}
+
+function rowsOf(header: string[], data: Columnar): CsvRow[] {
+  return data.regels.map((regel, k) => {
+    const values: Record<string, string> = {};
+    for (let i = 0; i < header.length; i++) values[header[i]!] = data.columns[i]!.text(k);
+    return { regel, values };
+  });
+}
 
 /** Count separators in the header line outside quotes. */
 function countOutsideQuotes(line: string, ch: string): number {
@@ -77,31 +111,19 @@ export function parseCsv(bestand: string, text: string, separator?: ";" | ",", o
     }
   }
   let header: string[] | null = null;
-  const rows: CsvRow[] = [];
+  const regels: number[] = [];
+  let columns: CsvColumn[] = [];
   const problems: Problem[] = [];
   // Each record takes one line plus the line breaks inside its quoted cells. (csv-parse's own
   // info.lines counts a CRLF inside quotes as two lines, which puts every later row one off.)
   let line = 1;
-  // One string per distinct text of a column (dates, codes, hours repeat a million times):
-  // less memory, and validate's look-ups by text hash each string once. A column with more
-  // distinct texts than INTERN_LIMIT (ids) is left as it is from then on.
-  const interned: (Map<string, string> | null)[] = [];
-  const intern = (i: number, text: string): string => {
-    let m = interned[i];
-    if (m === null) return text;
-    if (m === undefined) interned[i] = m = new Map();
-    const known = m.get(text);
-    if (known !== undefined) return known;
-    if (m.size < INTERN_LIMIT) m.set(text, text);
-    else interned[i] = null;
-    return text;
-  };
   const take = (record: string[], spanned: number): void => {
     const start = line;
     line += spanned;
     if (header === null) {
       // Excel leaves empty columns at the right and empty rows at the bottom: drop them.
       header = trimTrailingEmpty(record.map((h) => h.trim()));
+      columns = header.map(() => new CsvColumn());
       return;
     }
     const cells = trimTrailingEmpty(record);
@@ -110,9 +132,8 @@ export function parseCsv(bestand: string, text: string, separator?: ";" | ",", o
       problems.push(problem(bestand, start, null, null, `de regel heeft ${cells.length} velden, de kopregel maar ${header.length}`));
       return;
     }
-    const values: Record<string, string> = {};
-    for (let i = 0; i < header.length; i++) values[header[i]!] = i < cells.length ? intern(i, cells[i]!.trim()) : "";
-    rows.push({ regel: start, values });
+    for (let i = 0; i < columns.length; i++) columns[i]!.push(i < cells.length ? cells[i]!.trim() : "");
+    regels.push(start);
   };
   if (records !== null) {
     for (const record of records) take(record, spannedLines(record));
@@ -133,7 +154,7 @@ export function parseCsv(bestand: string, text: string, separator?: ";" | ",", o
     return { ok: false, problems: [problem(bestand, null, null, null, "het bestand is leeg")] };
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, table: { bestand, header, rows } };
+  return { ok: true, table: columnTable(bestand, header, { regels, columns }) };
 }
 
 /**

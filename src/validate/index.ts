@@ -3,6 +3,7 @@ import type { Dataset, Maand } from "../domain.ts";
 import type { Ingested } from "../ingest/index.ts";
 import type { TableFile } from "../ingest/raw-input.ts";
 import { problem, sortProblems, type Problem } from "../ingest/problem.ts";
+import { columnsOf } from "../ingest/csv.ts";
 import { validateInstellingen } from "./instellingen.ts";
 import { validateMeldingen } from "./meldingen.ts";
 import { validateActiviteiten, validateHistorie, validateKlachten } from "./other-tables.ts";
@@ -37,7 +38,7 @@ export function validate(input: Ingested, vandaag: Maand): Validated {
   const activiteiten = t["activiteiten.csv"] && t["vertrouwenspersonen.csv"] ? validateActiviteiten(t["activiteiten.csv"], problems, vertrouwenspersonen, names) : [];
   const klachten = t["klachten.csv"] ? validateKlachten(t["klachten.csv"], problems, names) : [];
   const historie = t["historie.csv"] ? validateHistorie(t["historie.csv"], problems) : [];
-  if (t["meldingen.csv"] && t["meldingen.csv"].rows.length === 0) {
+  if (t["meldingen.csv"] && columnsOf(t["meldingen.csv"]).regels.length === 0) {
     problems.push(problem(t["meldingen.csv"].bestand, null, null, null, "er staan geen meldingen in het bestand, alleen de kopregel"));
   }
   for (const v of input.verslagen) {

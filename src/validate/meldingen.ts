@@ -1,8 +1,9 @@
 // meldingen.csv: one row per melding, checked field by field and for contradictions.
 import { HERKOMSTEN, REGELINGEN, STATUSSEN, type Herkomst, type Instellingen, type Maand, type Melding, type Regeling, type Status, type Term, type Vertrouwenspersoon } from "../domain.ts";
-import type { CsvTable } from "../ingest/csv.ts";
+import { columnsOf, type CsvTable } from "../ingest/csv.ts";
 import type { Problem } from "../ingest/problem.ts";
 import { enumChoices, parseCode, parseJaNee, parseMaand, parseUren, splitList } from "./fields.ts";
+import { firstOccurrences } from "./duplicates.ts";
 import { readRows, type RowReader } from "./rows.ts";
 import { choicesFor } from "./vocabulaire.ts";
 import { activeInMonth } from "./vertrouwenspersonen.ts";
@@ -18,7 +19,6 @@ export interface MeldingContext {
 }
 
 export function validateMeldingen(table: CsvTable, problems: Problem[], ctx: MeldingContext): Melding[] {
-  const ids = new Map<string, number>();
   const aardChoices = choicesFor(ctx.vocabulaire, "aard");
   const interventieChoices = choicesFor(ctx.vocabulaire, "interventie");
   const resultaatChoices = choicesFor(ctx.vocabulaire, "resultaat");
@@ -38,11 +38,14 @@ export function validateMeldingen(table: CsvTable, problems: Problem[], ctx: Mel
   const parseGeenInterventie = (t: string) => parseJaNee(t);
   const interventieCodes = (t: string) => parseCodes(t, interventieChoices);
   const resultaatCodes = (t: string) => parseCodes(t, resultaatChoices);
+  const { columns, regels } = columnsOf(table);
+  const idColumn = columns[table.header.lastIndexOf("id")];
+  const firstOfId = idColumn ? firstOccurrences(idColumn) : new Int32Array(regels.length).fill(-1);
   return readRows(table, MELDING_COLUMNS, problems, ctx.instellingen.namenlijst, (r) => {
     const id = r.raw("id");
+    const first = firstOfId[r.row] as number;
     if (id === "") r.report("id", "elke melding heeft een unieke code nodig, zoals M2021-01");
-    else if (ids.has(id)) r.report("id", `deze id staat ook op regel ${ids.get(id)}; elke melding heeft een eigen id`);
-    else ids.set(id, r.regel);
+    else if (first >= 0) r.report("id", `deze id staat ook op regel ${regels[first]}; elke melding heeft een eigen id`);
     const datum = r.cached("datum", parseMaand);
     if (datum && datum.jaar * 12 + datum.maand > ctx.vandaag.jaar * 12 + ctx.vandaag.maand) {
       r.report("datum", "deze datum ligt in de toekomst");

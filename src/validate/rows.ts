@@ -1,5 +1,6 @@
 // Reading typed values out of CSV rows while collecting every problem, not only the first.
-import type { CsvRow, CsvTable } from "../ingest/csv.ts";
+import type { CsvColumn } from "../ingest/column.ts";
+import { columnsOf, type CsvTable } from "../ingest/csv.ts";
 import { problem, type Problem } from "../ingest/problem.ts";
 import { personalDataIn } from "./personal-data.ts";
 import type { Parsed } from "./fields.ts";
@@ -23,27 +24,44 @@ export function checkColumns(table: CsvTable, columns: readonly string[]): Probl
   return problems;
 }
 
-/** Past this many distinct values a column's cache stops growing (ids, free numbers). */
+/** Past this many distinct values a column's cache stops growing (free numbers in a plain column). */
 const CACHE_LIMIT = 20_000;
 
+/** What a reader keeps per column: results per dictionary code, or per text for a plain column. */
+interface ColumnCache {
+  column: CsvColumn | undefined;
+  byCode: unknown[];
+  byText: Map<string, unknown>;
+}
+
 export class RowReader {
-  /** Per column: the parse result of each distinct text seen (see `cached`). */
-  private readonly caches = new Map<string, Map<string, Parsed<unknown>>>();
-  private readonly memos = new Map<string, Map<string, unknown>>();
+  /** Per column name: the last column of that name (as in the row objects, where it wins). */
+  private readonly positions = new Map<string, number>();
+  private readonly parsed = new Map<string, ColumnCache>();
+  private readonly derived = new Map<string, ColumnCache>();
+  private readonly columns: CsvColumn[];
+  private readonly regels: number[];
+  /** The current row (0-based); readRows moves one reader along the rows. */
+  row = 0;
 
   constructor(
     private readonly bestand: string,
-    /** The current row; readRows moves one reader along the rows. */
-    public row: CsvRow,
+    table: CsvTable,
     private readonly problems: Problem[],
-  ) {}
+  ) {
+    const data = columnsOf(table);
+    this.columns = data.columns;
+    this.regels = data.regels;
+    table.header.forEach((h, i) => this.positions.set(h, i));
+  }
 
   get regel(): number {
-    return this.row.regel;
+    return this.regels[this.row] as number;
   }
 
   raw(kolom: string): string {
-    return this.row.values[kolom] ?? "";
+    const i = this.positions.get(kolom);
+    return i === undefined ? "" : (this.columns[i] as CsvColumn).text(this.row);
   }
 
   /** Parses a field; on failure records the problem and returns undefined. */
@@ -61,14 +79,7 @@ export class RowReader {
    * dates, codes and hours. The value is shared between rows (treat it as read-only).
    */
   cached<T>(kolom: string, parse: (text: string) => Parsed<T>): T | undefined {
-    const text = this.raw(kolom);
-    let cache = this.caches.get(kolom);
-    if (!cache) this.caches.set(kolom, (cache = new Map()));
-    let result = cache.get(text) as Parsed<T> | undefined;
-    if (!result) {
-      result = parse(text);
-      if (cache.size < CACHE_LIMIT) cache.set(text, result);
-    }
+    const result = this.lookup(this.parsed, kolom, parse);
     if (result.ok) return result.value;
     this.report(kolom, result.error);
     return undefined;
@@ -76,17 +87,31 @@ export class RowReader {
 
   /** Memoised per reader and column, like `cached`, for any derived value of the text. */
   memo<T>(kolom: string, derive: (text: string) => T): T {
-    const text = this.raw(kolom);
-    let cache = this.memos.get(kolom);
-    if (!cache) this.memos.set(kolom, (cache = new Map()));
-    if (cache.has(text)) return cache.get(text) as T;
-    const value = derive(text);
-    if (cache.size < CACHE_LIMIT) cache.set(text, value);
-    return value;
+    return this.lookup(this.derived, kolom, derive);
   }
 
   report(kolom: string | null, melding: string, waarde?: string): void {
-    this.problems.push(problem(this.bestand, this.row.regel, kolom, waarde ?? (kolom === null ? null : this.raw(kolom)), melding));
+    this.problems.push(problem(this.bestand, this.regel, kolom, waarde ?? (kolom === null ? null : this.raw(kolom)), melding));
+  }
+
+  private lookup<T>(caches: Map<string, ColumnCache>, kolom: string, compute: (text: string) => T): T {
+    let cache = caches.get(kolom);
+    if (!cache) {
+      const i = this.positions.get(kolom);
+      cache = { column: i === undefined ? undefined : this.columns[i], byCode: [], byText: new Map() };
+      caches.set(kolom, cache);
+    }
+    const code = cache.column ? cache.column.code(this.row) : -1;
+    if (code >= 0) {
+      let value = cache.byCode[code] as T | undefined;
+      if (value === undefined) cache.byCode[code] = value = compute((cache.column as CsvColumn).dictionary[code] as string);
+      return value;
+    }
+    const text = this.raw(kolom);
+    if (cache.byText.has(text)) return cache.byText.get(text) as T;
+    const value = compute(text);
+    if (cache.byText.size < CACHE_LIMIT) cache.byText.set(text, value);
+    return value;
   }
 }
 
@@ -102,27 +127,37 @@ export function readRows<T>(
   problems.push(...columnProblems);
   if (columnProblems.some((p) => p.melding.startsWith("verplichte kolom"))) return [];
   const out: T[] = [];
-  if (table.rows.length === 0) return out;
-  const r = new RowReader(table.bestand, table.rows[0]!, problems);
-  // personalDataIn depends on the text and the names only: once per distinct text of a
-  // column, until the column shows itself to have too many (ids): then for every cell.
-  const personal = new Map<string, Map<string, string | null> | null>();
-  for (const row of table.rows) {
-    r.row = row;
-    // for…in over the plain values object: Object.entries' order, without an array per row
-    for (const kolom in row.values) {
-      const text = row.values[kolom]!;
-      let cache = personal.get(kolom);
-      if (cache === undefined) personal.set(kolom, (cache = new Map()));
-      let why = cache === null ? undefined : cache.get(text);
-      if (why === undefined) {
-        why = personalDataIn(text, names);
-        if (cache !== null) {
-          if (cache.size < CACHE_LIMIT) cache.set(text, why);
-          else personal.set(kolom, null);
+  const r = new RowReader(table.bestand, table, problems);
+  const data = columnsOf(table);
+  // The personal-data check goes over each row's cells in the order a row object lists them
+  // (its keys: the header's distinct names; integer-like names first, as JavaScript orders keys).
+  const order = Object.keys(Object.fromEntries(table.header.map((h) => [h, true])));
+  const checks = order.map((kolom) => {
+    const column = data.columns[table.header.lastIndexOf(kolom)] as CsvColumn;
+    // personalDataIn depends on the text and the names only: once per dictionary entry of a
+    // coded column; once per distinct text of a plain one until it shows too many (ids).
+    return { kolom, column, byCode: [] as (string | null)[], byText: new Map<string, string | null>() as Map<string, string | null> | null };
+  });
+  for (let k = 0; k < data.regels.length; k++) {
+    r.row = k;
+    for (const check of checks) {
+      const code = check.column.code(k);
+      let why: string | null | undefined;
+      if (code >= 0) {
+        why = check.byCode[code];
+        if (why === undefined) check.byCode[code] = why = personalDataIn(check.column.dictionary[code] as string, names);
+      } else {
+        const text = check.column.text(k);
+        why = check.byText?.get(text);
+        if (why === undefined) {
+          why = personalDataIn(text, names);
+          if (check.byText) {
+            if (check.byText.size < CACHE_LIMIT) check.byText.set(text, why);
+            else check.byText = null;
+          }
         }
       }
-      if (why) r.report(kolom, `dit veld ${why}; persoonsgegevens horen niet in de registratie`);
+      if (why) r.report(check.kolom, `dit veld ${why}; persoonsgegevens horen niet in de registratie`);
     }
     const before = problems.length;
     const value = read(r);
