@@ -1,5 +1,6 @@
-// Turns the text of a CSV file into rows keyed by column name, each with the line number a
-// counsellor sees in Excel. Separator `;` (Dutch Excel) or `,`, detected from the header.
+// Turns the text of a CSV file into a table: its cells column by column (column.ts) and, on
+// request, rows keyed by column name, each with the line number a counsellor sees in Excel.
+// Separator `;` (Dutch Excel) or `,`, detected from the header.
 import { parse } from "csv-parse/sync";
 import { CsvColumn, type Columnar } from "./column.ts";
 import { problem, type Problem } from "./problem.ts";
