@@ -257,7 +257,7 @@ async function parent(argv: string[]): Promise<void> {
     lines.push("| --- | ---: |");
     lines.push(`| floor: one page kept open, setContent + page.pdf | ${f0(floorWarm)} |`);
     for (const [name] of VARIANTS) lines.push(`| ${name} | ${f0(median(variantMs.get(name)!))} |`);
-    lines.push(`| finishPdf on the floor's PDF (pdf-lib: load, metadata, save twice) | ${f0(median(finishMs))} |`);
+    lines.push(`| finishPdf on the floor's PDF (pdf-lib: load, metadata, one save) | ${f0(median(finishMs))} |`);
     lines.push(`| our render: pdf (renderer.pdf: all of the above) | ${f0(w("render: pdf"))} |`);
     lines.push("");
     lines.push(`- warm build / warm floor: **${(warmTotal / floorWarm).toFixed(2)}×** (target ≤ 1.3×)`);
