@@ -12,7 +12,7 @@ export async function bundlePdfs(parts: BundlePart[]): Promise<Uint8Array> {
   const out = await PDFDocument.create();
   const starts: { title: string; page: PDFRef }[] = [];
   for (const part of parts) {
-    const src = await PDFDocument.load(part.pdf);
+    const src = await PDFDocument.load(part.pdf, { parseSpeed: Infinity }); // no yielding: see pdf-finish.ts
     const pages = await out.copyPages(src, src.getPageIndices());
     pages.forEach((p, i) => {
       out.addPage(p);
@@ -40,5 +40,5 @@ export async function bundlePdfs(parts: BundlePart[]): Promise<Uint8Array> {
   context.assign(outlinesRef, outlines);
   out.catalog.set(PDFName.of("Outlines"), outlinesRef);
   out.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
-  return out.save({ useObjectStreams: false });
+  return out.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
