@@ -56,9 +56,10 @@ export function periodeOf(id: PeriodeId): Periode {
   return periode({ jaar: Number(m[1]), maand: Number(m[2]) }, { jaar: Number(m[3]), maand: Number(m[4]) });
 }
 
+const maand = (m: Maand): string => `${MAANDEN[m.maand - 1]} ${m.jaar}`;
+
 /** What a reader sees: "2019", "december 2019", "2018 t/m november 2019". */
 export function labelOf(van: Maand, tot: Maand): string {
-  const maand = (m: Maand) => `${MAANDEN[m.maand - 1]} ${m.jaar}`;
   if (van.jaar === tot.jaar) {
     if (van.maand === 1 && tot.maand === 12) return String(van.jaar);
     if (van.maand === tot.maand) return maand(van);
@@ -69,8 +70,13 @@ export function labelOf(van: Maand, tot: Maand): string {
   return `${from} t/m ${to}`;
 }
 
+// Labels are asked for every cell of every table: worked out once per period.
+const labels = new Map<PeriodeId, string>();
+
 export function periodLabel(id: PeriodeId): string {
-  return periodeOf(id).label;
+  let label = labels.get(id);
+  if (label === undefined) labels.set(id, (label = periodeOf(id).label));
+  return label;
 }
 
 /** The form of a key in file and folder names: "2019", "2018-01_2019-11". */

@@ -2,8 +2,14 @@
 
 const MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
+// One formatter per number of decimals: constructing an Intl.NumberFormat costs far more than
+// formatting with it, and a report formats hundreds of numbers.
+const formatters = new Map<number, Intl.NumberFormat>();
+
 export function formatGetal(x: number, decimals = 0): string {
-  return new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 0, maximumFractionDigits: decimals, useGrouping: true }).format(x);
+  let f = formatters.get(decimals);
+  if (!f) formatters.set(decimals, (f = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 0, maximumFractionDigits: decimals, useGrouping: true })));
+  return f.format(x);
 }
 
 export function formatUren(x: number): string {

@@ -2,7 +2,7 @@
 // minimise Σ cost_c·y_c, subject to the constraints (`cuts`) collected so far. It knows nothing
 // about tables; `suppress` decides which cuts are valid.
 
-import { PersistentModel, SolverError } from "./highs.ts";
+import { LEAN_MIP_OPTIONS, PersistentModel, SolverError } from "./highs.ts";
 
 export interface Cut {
   /** Candidate indices with coefficients. */
@@ -24,7 +24,7 @@ export class MasterProblem {
       sense: "min",
       columns: costs.map((cost) => ({ lo: 0, hi: 1, integer: true, cost })),
       rows: [],
-    });
+    }, LEAN_MIP_OPTIONS);
     return new MasterProblem(model, costs.length);
   }
 
