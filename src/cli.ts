@@ -15,7 +15,7 @@ import { ledgerPath, readLedger, writeAllOrNothing } from "./output.ts";
 
 const USAGE = `Gebruik:
   jaarverslag build (--year JAAR | --periode JJJJ-MM..JJJJ-MM) [--all] [--data MAP] [--out MAP] [--audience openbaar|vertrouwelijk] [--telregel woordenlijst|alles] [--scheidingsteken ';'|',']
-  jaarverslag check [--data MAP] [--year JAAR] [--problemen-csv BESTAND] [--scheidingsteken ';'|',']
+  jaarverslag check [--data MAP] [--year JAAR | --periode JJJJ-MM..JJJJ-MM] [--problemen-csv BESTAND] [--scheidingsteken ';'|',']
   jaarverslag audit FIGURES.json [--data MAP]
   jaarverslag template [--out BESTAND.xlsx] [--data MAP]`;
 
@@ -70,19 +70,24 @@ function separator(args: Args): ";" | "," | undefined {
   return s;
 }
 
-async function runBuild(args: Args): Promise<number> {
+/** The reporting year (--year) or period (--periode); undefined when neither is given. */
+function reportPeriod(args: Args): PeriodeId | undefined {
   const yearText = args.flags.get("year") ?? args.flags.get("jaar");
   const periodText = args.flags.get("periode");
   if (yearText !== undefined && periodText !== undefined) throw new UsageError("geef --year of --periode op, niet allebei");
-  let jaar: PeriodeId;
   if (periodText !== undefined) {
     const m = /^(\d{4}-\d{2})\.\.(\d{4}-\d{2})$/.exec(periodText);
     if (!m || !parseMaand(m[1]!) || !parseMaand(m[2]!)) throw new UsageError("--periode is VAN..TOT in maanden, bijvoorbeeld --periode 2018-01..2019-11");
-    jaar = periodeOf(periodText).id;
-  } else {
-    if (!yearText || !/^\d{4}$/.test(yearText)) throw new UsageError("geef het verslagjaar op met --year JAAR, bijvoorbeeld --year 2021 (of een verslagperiode met --periode 2018-01..2019-11)");
-    jaar = Number(yearText);
+    return periodeOf(periodText).id;
   }
+  if (yearText === undefined) return undefined;
+  if (!/^\d{4}$/.test(yearText)) throw new UsageError("--year is een jaartal van vier cijfers, bijvoorbeeld --year 2021");
+  return Number(yearText);
+}
+
+async function runBuild(args: Args): Promise<number> {
+  const jaar = reportPeriod(args);
+  if (jaar === undefined) throw new UsageError("geef het verslagjaar op met --year JAAR, bijvoorbeeld --year 2021 (of een verslagperiode met --periode 2018-01..2019-11)");
   const audience = (args.flags.get("audience") ?? args.flags.get("publiek") ?? "openbaar") as Audience;
   if (audience !== "openbaar" && audience !== "vertrouwelijk") throw new UsageError("--audience is openbaar of vertrouwelijk");
   const telregel = args.flags.get("telregel");
@@ -132,9 +137,7 @@ async function runBuild(args: Args): Promise<number> {
 async function runCheck(args: Args): Promise<number> {
   const dataDir = resolve(args.flags.get("data") ?? "data");
   if (!existsSync(dataDir)) throw new UsageError(`gegevensmap ${dataDir} bestaat niet`);
-  const yearText = args.flags.get("year") ?? args.flags.get("jaar");
-  if (yearText !== undefined && !/^\d{4}$/.test(yearText)) throw new UsageError("--year is een jaartal van vier cijfers, bijvoorbeeld --year 2021");
-  const { problems, warnings } = await check(readRawInput(dataDir), today(), separator(args), yearText === undefined ? undefined : Number(yearText));
+  const { problems, warnings } = await check(readRawInput(dataDir), today(), separator(args), reportPeriod(args));
   printProblems(problems, warnings);
   const csvOut = args.flags.get("problemen-csv");
   if (csvOut) writeAllOrNothing([{ path: resolve(csvOut), content: problemsCsv(problems) }]);

@@ -1,8 +1,8 @@
 // The pipeline, as pure stages: ingest → validate → aggregate → protect → present, then the
 // attack on what will be printed. No files and no browser here: the CLI does those.
-import { isTimelineKey, ordMaand, periodOf, periodeOf, type PeriodeId, type PeriodeInstelling } from "./aggregate/periods.ts";
+import { isTimelineKey, ordMaand, periodOf, periodeOf, type Periode, type PeriodeId, type PeriodeInstelling } from "./aggregate/periods.ts";
 import { aggregate } from "./aggregate/index.ts";
-import type { Audience, Maand } from "./domain.ts";
+import type { Audience, Dataset, Maand } from "./domain.ts";
 import { ingestAll } from "./ingest/index.ts";
 import type { RawInput } from "./ingest/raw-input.ts";
 import { sortProblems, type Problem } from "./ingest/problem.ts";
@@ -53,15 +53,49 @@ export type BuildResult =
     };
 
 /** validate only: what `jaarverslag check` reports; with `jaar`, also what stays out of that year's report. */
-export async function check(raw: RawInput, vandaag: Maand, separator?: ";" | ",", jaar?: number): Promise<{ problems: Problem[]; warnings: Problem[] }> {
+/**
+ * Validate the data without writing anything. With a reporting year or period, also what
+ * `build` would refuse for it (a period that is not on the timeline, no meldingen in it) and
+ * warn about rows after it.
+ */
+export async function check(raw: RawInput, vandaag: Maand, separator?: ";" | ",", jaar?: PeriodeId): Promise<{ problems: Problem[]; warnings: Problem[] }> {
   const validated = validate(await ingestAll(raw, { separator }), vandaag);
   const problems = [...validated.problems];
+  const warnings = [...validated.warnings];
   if (validated.dataset) {
     const d = validated.dataset;
     for (const v of d.verslagen) problems.push(...scanVerslag(v, d.instellingen.drempel.openbaar, d.instellingen.namenlijst));
+    if (jaar !== undefined) {
+      const periode = periodeOf(jaar);
+      const offTimeline = notOnTimeline(d.instellingen.perioden, periode);
+      if (offTimeline) problems.push(offTimeline);
+      else {
+        const none = noMeldingenIn(d, periode);
+        if (none) problems.push(none);
+        warnings.push(...reportingYearWarnings(d, periode.id, fileNames(validated.bestanden), d.instellingen.perioden));
+      }
+    }
   }
-  const yearWarnings = validated.dataset && jaar !== undefined ? reportingYearWarnings(validated.dataset, jaar, { meldingen: validated.bestanden["meldingen.csv"], klachten: validated.bestanden["klachten.csv"], activiteiten: validated.bestanden["activiteiten.csv"] }) : [];
-  return { problems: sortProblems(problems), warnings: [...validated.warnings, ...yearWarnings] };
+  return { problems: sortProblems(problems), warnings };
+}
+
+function fileNames(bestanden: Partial<Record<string, string>>): { meldingen?: string; klachten?: string; activiteiten?: string } {
+  return { meldingen: bestanden["meldingen.csv"], klachten: bestanden["klachten.csv"], activiteiten: bestanden["activiteiten.csv"] };
+}
+
+/** A report must cover one period of the timeline (see aggregate/periods.ts). */
+function notOnTimeline(config: PeriodeInstelling[] | undefined, periode: Periode): Problem | null {
+  if (isTimelineKey(config, periode.key)) return null;
+  const own = periodOf(config, periode.van);
+  return {
+    bestand: "instellingen.json", regel: null, kolom: "perioden", waarde: periode.key,
+    melding: `${periode.label} is geen verslagperiode: met de ingestelde perioden valt (een deel ervan) in de periode ${own.label} (${typeof own.id === "number" ? `--year ${own.id}` : `--periode ${own.key}`}); kies een verslagperiode van de tijdlijn`,
+  };
+}
+
+function noMeldingenIn(d: Dataset, periode: Periode): Problem | null {
+  if (d.meldingen.some((m) => ordMaand(m.datum) >= ordMaand(periode.van) && ordMaand(m.datum) <= ordMaand(periode.tot))) return null;
+  return { bestand: "meldingen.csv", regel: null, kolom: "datum", waarde: periode.key, melding: `er zijn geen meldingen geregistreerd in ${periode.label}; kies een ${typeof periode.id === "number" ? "jaar" : "periode"} waarvoor de registratie bestaat` };
 }
 
 export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildResult> {
@@ -74,22 +108,15 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   const problems: Problem[] = [];
   const config = d.instellingen.perioden;
   const periode = periodeOf(opts.jaar);
-  if (!isTimelineKey(config, periode.key)) {
-    const own = periodOf(config, periode.van);
-    problems.push({
-      bestand: "instellingen.json", regel: null, kolom: "perioden", waarde: periode.key,
-      melding: `${periode.label} is geen verslagperiode: met de ingestelde perioden valt (een deel ervan) in de periode ${own.label} (--periode ${own.key}); kies een verslagperiode van de tijdlijn`,
-    });
-    return { ok: false, problems, warnings };
-  }
+  const offTimeline = notOnTimeline(config, periode);
+  if (offTimeline) return { ok: false, problems: [offTimeline], warnings };
   const jaar = periode.id;
   problems.push(...ledgerConflicts(opts.ledger, config));
   // A period's text is the verslag of the year it starts in.
   const verslag = d.verslagen.find((v) => v.jaar === periode.van.jaar);
   if (verslag) problems.push(...scanVerslag(verslag, d.instellingen.drempel.openbaar, d.instellingen.namenlijst));
-  if (!d.meldingen.some((m) => ordMaand(m.datum) >= ordMaand(periode.van) && ordMaand(m.datum) <= ordMaand(periode.tot))) {
-    problems.push({ bestand: "meldingen.csv", regel: null, kolom: "datum", waarde: periode.key, melding: `er zijn geen meldingen geregistreerd in ${periode.label}; kies een ${typeof jaar === "number" ? "jaar" : "periode"} waarvoor de registratie bestaat` });
-  }
+  const none = noMeldingenIn(d, periode);
+  if (none) problems.push(none);
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems), warnings };
 
   const reports = new Set(ALL_DOCUMENTS.map((kind) => ledgerReportName(DOCUMENT_NAME[kind], jaar, opts.audience)));
@@ -138,7 +165,7 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
     log: protectedReport.log,
     audit,
     // Rows after the reporting year are not in the report: said on the console, not in the report.
-    warnings: [...warnings, ...reportingYearWarnings(d, jaar, { meldingen: validated.bestanden["meldingen.csv"], klachten: validated.bestanden["klachten.csv"], activiteiten: validated.bestanden["activiteiten.csv"] }, config)],
+    warnings: [...warnings, ...reportingYearWarnings(d, jaar, fileNames(validated.bestanden), config)],
     creationDate,
     optimal: protectedReport.optimal,
   };

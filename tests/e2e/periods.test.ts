@@ -85,3 +85,55 @@ describe("a period that would change the meaning of a published figure", () => {
     expect(existsSync(join(out, "2018-01_2019-11"))).toBe(false);
   });
 });
+
+describe("jaarverslag check --periode", () => {
+  it("checks a period of the timeline, and says what build would refuse for one that is not", async () => {
+    const data = copyOfExampleData("jaarverslag-periode-check-");
+    // Without periods configured, 2018-01..2019-11 is not a reporting period: the calendar years are.
+    const off = await cli(["check", "--data", data, "--periode", "2018-01..2019-11"]);
+    expect(off.code).toBe(1);
+    expect(off.stderr).toContain("2018 t/m november 2019 is geen verslagperiode");
+    expect(off.stderr).toContain("in de periode 2018 (--year 2018)");
+    withPeriods(data, [{ van: "2018-01", tot: "2019-11" }]);
+    const on = await cli(["check", "--data", data, "--periode", "2018-01..2019-11"]);
+    expect(on.stderr).toContain("De gegevens zijn in orde.");
+    expect(on.code).toBe(0);
+    // Rows after the period are reported as staying out of it (warnings, exit 0).
+    expect(on.stderr).toMatch(/meldingen van na 2018 t\/m november 2019 .* tellen niet mee in het verslag over 2018 t\/m november 2019/);
+    const year = await cli(["check", "--data", data, "--year", "2019"]);
+    expect(year.code).toBe(1);
+    expect(year.stderr).toContain("2019 is geen verslagperiode");
+    expect((await cli(["check", "--data", data, "--periode", "2019-11"])).code).toBe(2);
+    expect((await cli(["check", "--data", data, "--year", "2019", "--periode", "2018-01..2019-11"])).code).toBe(2);
+  });
+});
+
+describe("a one-month remainder period, and the reports after it", () => {
+  it("builds 2018 t/m november 2019, december 2019, 2020 and 2021 in turn, each audited against the ones before", async () => {
+    const data = copyOfExampleData("jaarverslag-periode-rest-");
+    const out = join(data, "..", "reports");
+    withPeriods(data, [{ van: "2018-01", tot: "2019-11" }]);
+    const dec = meldingenIn(data, "2019-12", "2019-12");
+    expect(dec).toBeGreaterThan(0);
+    expect(dec).toBeLessThan(5); // the point: a period of a month holds only a few meldingen
+    for (const [args, key] of [
+      [["--periode", "2018-01..2019-11"], "2018-01_2019-11"],
+      [["--periode", "2019-12..2019-12"], "2019-12_2019-12"],
+      [["--year", "2020"], "2020"],
+      [["--year", "2021"], "2021"],
+    ] as const) {
+      const r = await cli(["build", ...args, "--data", data, "--out", out]);
+      expect(r.stderr).toContain("audit geslaagd");
+      expect(r.code).toBe(0);
+      // Every report is audited again with the ledger of all reports written so far.
+      const audit = await cli(["audit", join(out, key, `jaarverslag-vpoo-${key}.figures.json`), "--data", data]);
+      expect(audit.code).toBe(0);
+    }
+    // December 2019 is small: its counts are protected, not printed.
+    const december = JSON.parse(readFileSync(join(out, "2019-12_2019-12", "jaarverslag-vpoo-2019-12_2019-12.figures.json"), "utf8")) as FiguresFile;
+    const small = december.figures.filter((f) => f.kind === "aantal" && f.value !== null && f.value > 0 && f.value < december.drempel);
+    expect(small).toEqual([]);
+    expect(december.figures.some((f) => f.kind === "aantal" && f.value === null)).toBe(true);
+  }, 240_000);
+});
+
