@@ -17,6 +17,7 @@ import {
 } from "pdf-lib";
 import type { PDFObject } from "pdf-lib";
 import type { PdfMeta } from "./pdf.ts";
+import { renameStructureIds, structElements } from "./structure.ts";
 
 export const PRODUCER = "jaarverslag";
 export const CONFIDENTIAL_KEYWORD = "Vertrouwelijk";
@@ -152,12 +153,6 @@ function xmpPacket(meta: PdfMeta, keywords: string[]): string {
     .join("\n");
 }
 
-function textOf(object: PDFObject | undefined): string | undefined {
-  return object instanceof PDFString || object instanceof PDFHexString
-    ? object.decodeText()
-    : undefined;
-}
-
 /**
  * Chromium gives structure elements that are referred to (table header cells, for /Headers)
  * an /ID made from its DOM node ids, which depend on what the renderer process did before:
@@ -168,56 +163,9 @@ export function normaliseStructureIds(doc: PDFDocument): void {
   const context = doc.context;
   const root = doc.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
   if (!root) return;
-  const K = PDFName.of("K");
-  const S = PDFName.of("S");
-  const ID = PDFName.of("ID");
-  const renamed = new Map<string, string>();
-  const entries: Array<[string, PDFRef]> = [];
-  const elements: PDFDict[] = [];
-  const seen = new Set<PDFDict>();
-
-  const visit = (object: PDFObject | undefined, ref?: PDFRef): void => {
-    if (object instanceof PDFRef) return visit(context.lookup(object), object);
-    if (object instanceof PDFArray) {
-      for (const item of object.asArray()) visit(item);
-      return;
-    }
-    // Structure elements have /S; marked-content and object references (/MCR, /OBJR) do not.
-    if (!(object instanceof PDFDict) || seen.has(object) || !object.has(S)) return;
-    seen.add(object);
-    elements.push(object);
-    const old = textOf(object.get(ID));
-    if (old !== undefined) {
-      const fresh = renamed.get(old) ?? `node${String(renamed.size + 1).padStart(8, "0")}`;
-      renamed.set(old, fresh);
-      object.set(ID, PDFString.of(fresh));
-      if (ref) entries.push([fresh, ref]);
-    }
-    visit(object.get(K));
-  };
-  visit(root.get(K));
-  if (renamed.size === 0) return;
-
-  // Attribute objects (/A: a dictionary, or an array of dictionaries and revision numbers)
-  // with /Headers [ (id) ... ].
-  const HEADERS = PDFName.of("Headers");
-  const A = PDFName.of("A");
-  for (const element of elements) {
-    const attributes = element.get(A);
-    const resolved = attributes instanceof PDFRef ? context.lookup(attributes) : attributes;
-    const list = resolved instanceof PDFArray ? resolved.asArray() : [resolved];
-    for (const item of list) {
-      const dict = item instanceof PDFRef ? context.lookup(item) : item;
-      if (!(dict instanceof PDFDict)) continue;
-      const headers = dict.lookup(HEADERS);
-      if (!(headers instanceof PDFArray)) continue;
-      for (let i = 0; i < headers.size(); i++) {
-        const old = textOf(headers.get(i));
-        const fresh = old === undefined ? undefined : renamed.get(old);
-        if (fresh !== undefined) headers.set(i, PDFString.of(fresh));
-      }
-    }
-  }
+  let n = 0;
+  const entries = renameStructureIds(context, structElements(context, root.get(PDFName.of("K"))), () => `node${String(++n).padStart(8, "0")}`);
+  if (n === 0) return;
 
   // A fresh, flat /IDTree in place of Chromium's (whose nodes are deleted, or pdf-lib would
   // still write them with the old ids).

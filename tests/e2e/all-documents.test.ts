@@ -78,9 +78,39 @@ describe("build --all (openbaar, 2020)", () => {
       "Verslag klachtencommissie 2020",
     ]);
     const parts = await Promise.all(
-      ["oplegnotitie-presidium-2020", "jaarverslag-vpoo-2020", "jaarverslag-vpi-2020", "klachtencommissie-2020"].map(async (n) => (await readPdf(readFileSync(join(dir, `${n}.pdf`)))).numPages),
+      ["oplegnotitie-presidium-2020", "jaarverslag-vpoo-2020", "jaarverslag-vpi-2020", "klachtencommissie-2020"].map(async (n) => readPdf(readFileSync(join(dir, `${n}.pdf`)))),
     );
-    expect(pdf.numPages).toBe(parts.reduce((a, b) => a + b, 0));
+    expect(pdf.numPages).toBe(parts.reduce((a, p) => a + p.numPages, 0));
+  });
+
+  it("keeps the parts' structure trees and their internal links in the bundle", async () => {
+    const pdf = await readPdf(readFileSync(join(dir, "presidium-bundel-2020.pdf")));
+    const parts = await Promise.all(
+      ["oplegnotitie-presidium-2020", "jaarverslag-vpoo-2020", "jaarverslag-vpi-2020", "klachtencommissie-2020"].map(async (n) => readPdf(readFileSync(join(dir, `${n}.pdf`)))),
+    );
+    expect(pdf.hasStructTree).toBe(true);
+    expect(pdf.marked).toBe(true);
+    // Every heading, table, list and figure of every part, each once.
+    for (const role of ["H1", "H2", "Table", "TH", "L", "Figure"]) {
+      const inParts = parts.reduce((sum, p) => sum + (p.roleCounts[role] ?? 0), 0);
+      expect(pdf.roleCounts[role] ?? 0, role).toBe(inParts);
+    }
+    expect(pdf.roleCounts["H1"]).toBeGreaterThan(3);
+    expect(pdf.alts).toEqual(parts.flatMap((p) => p.alts));
+    // The table of contents and the other internal links lead to the same page of the same
+    // part as in the part itself (offset by the pages before it).
+    expect(pdf.links.length).toBe(parts.reduce((sum, p) => sum + p.links.length, 0));
+    expect(pdf.links.length).toBeGreaterThan(10);
+    let offset = 0;
+    const expected: { page: number; targetPage: number | null }[] = [];
+    for (const part of parts) {
+      for (const link of part.links) {
+        expect(link.targetPage, `${link.dest} in the part itself`).not.toBeNull();
+        expected.push({ page: link.page + offset, targetPage: (link.targetPage as number) + offset });
+      }
+      offset += part.numPages;
+    }
+    expect(pdf.links.map((l) => ({ page: l.page, targetPage: l.targetPage }))).toEqual(expected);
   });
 });
 

@@ -48,8 +48,12 @@ export interface PdfContents {
   hasStructTree: boolean;
   /** Structure roles found in the tree (H1, H2, Table, L, Figure, ...). */
   structRoles: string[];
+  /** How often each structure role occurs, over all pages. */
+  roleCounts: Record<string, number>;
   /** Alternative texts (/Alt) of structure elements, such as figures. */
   alts: string[];
+  /** Links to a place in the document: the page they are on, and the page they lead to (null: nowhere). */
+  links: { page: number; dest: string; targetPage: number | null }[];
   marked: boolean;
   layout: PageLayout[];
   /** BaseFont names of the embedded fonts, without subset prefix. */
@@ -88,6 +92,12 @@ function collectRoles(node: StructNode | null, into: Set<string>, alts: string[]
   for (const child of node.children ?? []) collectRoles(child, into, alts);
 }
 
+function countRoles(node: StructNode | null | undefined, into: Record<string, number>): void {
+  if (!node) return;
+  if (node.role) into[node.role] = (into[node.role] ?? 0) + 1;
+  for (const child of node.children ?? []) countRoles(child, into);
+}
+
 async function fontsAndLang(bytes: Uint8Array): Promise<{ fonts: string[]; lang?: string }> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const fonts = new Set<string>();
@@ -119,7 +129,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContents> {
     const layout: PageLayout[] = [];
     let hasStructTree = doc.numPages > 0;
     const roles = new Set<string>();
+    const roleCounts: Record<string, number> = {};
     const alts: string[] = [];
+    const links: PdfContents["links"] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
@@ -142,6 +154,16 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContents> {
       const tree = (await page.getStructTree()) as StructNode | null;
       if (!tree) hasStructTree = false;
       collectRoles(tree, roles, alts);
+      countRoles(tree, roleCounts);
+      for (const annotation of (await page.getAnnotations()) as { subtype?: string; dest?: unknown }[]) {
+        if (annotation.subtype !== "Link" || annotation.dest === undefined || annotation.dest === null) continue;
+        const name = typeof annotation.dest === "string" ? annotation.dest : JSON.stringify(annotation.dest);
+        const explicit = typeof annotation.dest === "string" ? await doc.getDestination(annotation.dest) : (annotation.dest as unknown[]);
+        const target = explicit?.[0];
+        let targetPage: number | null = null;
+        if (target && typeof target === "object") targetPage = (await doc.getPageIndex(target as { num: number; gen: number })) + 1;
+        links.push({ page: n, dest: name, targetPage });
+      }
     }
     const { info } = (await doc.getMetadata()) as {
       info: PdfContents["info"] & { Language?: string | null };
@@ -166,7 +188,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContents> {
       outline,
       hasStructTree,
       structRoles: [...roles].sort(),
+      roleCounts,
       alts,
+      links,
       marked: markInfo?.Marked === true,
       layout,
       fonts: extra.fonts,
