@@ -45,4 +45,18 @@ describe("auditor: restricted MIPs", () => {
       expect(full.stats.fullMips).toBeGreaterThan(fast.stats.fullMips);
     });
   }
+
+  it("give the same exact intervals when some variables are not whole numbers (hours beside counts)", async () => {
+    // Every third inner variable continuous: cells over them have fractional interval ends, and
+    // a restricted MIP may only stop at the LP bound itself, not at the bound rounded inward.
+    const base = reportTables(5, 4);
+    const problem: SuppressionProblem = { ...base, vars: base.vars.map((v, i) => ({ ...v, integer: i % 3 !== 0 })) };
+    const result = await suppress(problem, { insider: true });
+    const suppressed = new Set(result.suppressed);
+    expect(suppressed.size).toBeGreaterThan(4);
+    const fast = await exactIntervals(problem, suppressed, true);
+    const full = await exactIntervals(problem, suppressed, false);
+    expect(fast.intervals).toEqual(full.intervals);
+    expect(fast.stats.restrictedHits + fast.stats.wholeLps).toBeGreaterThan(0);
+  });
 });
