@@ -3,7 +3,7 @@
 import { fileKey, parseMaand, periodLabel, periodeOf, type PeriodeId } from "./aggregate/periods.ts";
 import { ledgerReportName } from "./protect/ledger.ts";
 import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, resolve, sep } from "node:path";
 import type { Audience, Maand } from "./domain.ts";
 import { formatProblem, problemsCsv, type Problem } from "./ingest/problem.ts";
 import { readRawInput, REGISTRATIE_XLSX } from "./ingest/raw-input.ts";
@@ -12,9 +12,11 @@ import type { OplegnotitieInstellingen } from "./present/oplegnotitie.ts";
 import { auditFigures } from "./protect/audit.ts";
 import type { FiguresFile } from "./present/figures.ts";
 import { ledgerPath, readLedger, writeAllOrNothing } from "./output.ts";
+import { Memo } from "./memo.ts";
+import type { Renderer } from "./render/pdf.ts";
 
 const USAGE = `Gebruik:
-  jaarverslag build (--year JAAR | --periode JJJJ-MM..JJJJ-MM) [--all] [--data MAP] [--out MAP] [--audience openbaar|vertrouwelijk] [--telregel woordenlijst|alles] [--scheidingsteken ';'|',']
+  jaarverslag build (--year JAAR | --periode JJJJ-MM..JJJJ-MM) [--all] [--watch] [--data MAP] [--out MAP] [--audience openbaar|vertrouwelijk] [--telregel woordenlijst|alles] [--scheidingsteken ';'|',']
   jaarverslag check [--data MAP] [--year JAAR | --periode JJJJ-MM..JJJJ-MM] [--problemen-csv BESTAND] [--scheidingsteken ';'|',']
   jaarverslag audit FIGURES.json [--data MAP]
   jaarverslag template [--out BESTAND.xlsx] [--data MAP]`;
@@ -29,7 +31,7 @@ interface Args {
   switches: Set<string>;
 }
 
-const SWITCHES = new Set(["all"]);
+const SWITCHES = new Set(["all", "watch"]);
 
 function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
@@ -85,7 +87,23 @@ function reportPeriod(args: Args): PeriodeId | undefined {
   return Number(yearText);
 }
 
-async function runBuild(args: Args): Promise<number> {
+interface BuildRequest {
+  jaar: PeriodeId;
+  audience: Audience;
+  telregel: "woordenlijst" | "alles" | undefined;
+  dataDir: string;
+  outDir: string;
+  all: boolean;
+  separator: ";" | "," | undefined;
+}
+
+/** What a `build` session keeps between builds (`--watch`): the browser and the memo. */
+interface BuildSession {
+  renderer?: Renderer;
+  memo?: Memo;
+}
+
+function buildRequest(args: Args): BuildRequest {
   const jaar = reportPeriod(args);
   if (jaar === undefined) throw new UsageError("geef het verslagjaar op met --year JAAR, bijvoorbeeld --year 2021 (of een verslagperiode met --periode 2018-01..2019-11)");
   const audience = (args.flags.get("audience") ?? args.flags.get("publiek") ?? "openbaar") as Audience;
@@ -95,16 +113,26 @@ async function runBuild(args: Args): Promise<number> {
   const dataDir = resolve(args.flags.get("data") ?? "data");
   const outDir = resolve(args.flags.get("out") ?? "reports");
   if (!existsSync(dataDir)) throw new UsageError(`gegevensmap ${dataDir} bestaat niet`);
-  const all = args.switches.has("all");
+  return { jaar, audience, telregel, dataDir, outDir, all: args.switches.has("all"), separator: separator(args) };
+}
+
+async function runBuild(args: Args): Promise<number> {
+  const request = buildRequest(args);
+  if (args.switches.has("watch")) return watchBuild(request);
+  console.error(`Jaarverslag ${periodLabel(request.jaar)} (${request.audience}) maken uit ${request.dataDir} …`);
+  return buildOnce(request, {});
+}
+
+async function buildOnce(request: BuildRequest, session: BuildSession): Promise<number> {
+  const { jaar, audience, telregel, dataDir, outDir, all } = request;
   const oplegPath = join(dataDir, "oplegnotitie.json");
   const oplegnotitie = existsSync(oplegPath) ? (JSON.parse(readFileSync(oplegPath, "utf8")) as Partial<OplegnotitieInstellingen>) : {};
-
-  console.error(`Jaarverslag ${periodLabel(jaar)} (${audience}) maken uit ${dataDir} …`);
   const result = await build(readRawInput(dataDir), {
-    jaar, audience, vandaag: today(), ledger: readLedger(dataDir), separator: separator(args),
+    jaar, audience, vandaag: today(), ledger: readLedger(dataDir), separator: request.separator,
     documents: all ? ALL_DOCUMENTS : ["vpoo"],
     ...(telregel ? { telregel } : {}),
     oplegnotitie,
+    ...(session.memo ? { memo: session.memo } : {}),
   });
   if (!result.ok) {
     printProblems(result.problems, result.warnings);
@@ -123,6 +151,8 @@ async function runBuild(args: Args): Promise<number> {
   const files = await renderOutputs(result.documents, {
     dir, jaar, vertrouwelijk: audience === "vertrouwelijk", creationDate: result.creationDate, bundle: all,
     progress: (message) => console.error(`  klaar: ${message}`),
+    ...(session.renderer ? { renderer: session.renderer } : {}),
+    ...(session.memo ? { memo: session.memo } : {}),
   });
   for (const doc of result.documents) files.push({ path: ledgerPath(dataDir, doc.ledgerEntry), content: JSON.stringify(doc.ledgerEntry, null, 2) + "\n" });
   const internal = join(dir, "intern", `${fileKey(jaar)}-${audience}.onderdrukkingslog.json`);
@@ -133,6 +163,75 @@ async function runBuild(args: Args): Promise<number> {
   console.error(`  intern logboek (niet publiceren): ${internal}`);
   return 0;
 }
+
+/**
+ * `build --watch`: build, then build again after every change in the data folder, with one
+ * browser and the memo of the session (a text edit reuses the protection and the charts; the
+ * audit runs every time). Stops on Ctrl+C with exit code 0.
+ */
+async function watchBuild(request: BuildRequest): Promise<number> {
+  const { watch } = await import("node:fs");
+  const { openRenderer } = await import("./render/pdf.ts");
+  const session: Required<BuildSession> = { renderer: await openRenderer(), memo: new Memo() };
+  // Our own writes into the data folder (the ledger, and the output when it lies inside it)
+  // are no reason to build again.
+  const own = [join(request.dataDir, "gepubliceerd"), request.outDir];
+  const ignored = (name: string): boolean => {
+    const path = join(request.dataDir, name);
+    return own.some((dir) => path === dir || path.startsWith(dir + sep)) || /(^|[\\/])(\.|~\$)|~$|\.tmp$|\.swp$/.test(name);
+  };
+  let running: Promise<void> | null = null;
+  let again = false;
+  const once = async (): Promise<void> => {
+    do {
+      again = false;
+      const t0 = performance.now();
+      console.error(`Jaarverslag ${periodLabel(request.jaar)} (${request.audience}) maken uit ${request.dataDir} …`);
+      try {
+        await buildOnce(request, session);
+      } catch (e) {
+        console.error(`Fout: ${(e as Error).message}`);
+      }
+      console.error(`  (${((performance.now() - t0) / 1000).toFixed(1).replace(".", ",")} s) Wacht op wijzigingen in ${request.dataDir}; stoppen met Ctrl+C.`);
+    } while (again);
+  };
+  const rebuild = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = once().finally(() => {
+      running = null;
+    });
+  };
+  rebuild();
+  return new Promise<number>((done) => {
+    let timer: NodeJS.Timeout | undefined;
+    const watcher = watch(request.dataDir, { recursive: true }, (_event, name) => {
+      if (!name || ignored(String(name))) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        console.error(`Gewijzigd: ${String(name)}`);
+        rebuild();
+      }, WATCH_QUIET_MS);
+    });
+    const stop = (): void => {
+      watcher.close();
+      clearTimeout(timer);
+      void (async () => {
+        while (running) await running;
+        await session.renderer.close();
+        console.error("Gestopt.");
+        done(0);
+      })();
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+}
+
+/** Editors save in several steps: build once the folder has been quiet this long. */
+const WATCH_QUIET_MS = 250;
 
 async function runCheck(args: Args): Promise<number> {
   const dataDir = resolve(args.flags.get("data") ?? "data");

@@ -18,6 +18,7 @@ import { historieWarnings, reportingYearWarnings } from "./validate/consistency.
 import type { OplegnotitieInstellingen } from "./present/oplegnotitie.ts";
 import { ALL_DOCUMENTS, DOCUMENT_NAME, presentDocuments, type BuiltDocument, type DocumentKind } from "./present/documents.ts";
 import { exposedConfidential } from "./protect/pair-audit.ts";
+import { figuresFingerprint, type Memo } from "./memo.ts";
 
 export { ALL_DOCUMENTS, type BuiltDocument, type DocumentKind };
 
@@ -33,6 +34,8 @@ export interface BuildOptions {
   /** Overrides the counting rule of instellingen.json. */
   telregel?: "woordenlijst" | "alles";
   oplegnotitie?: Partial<OplegnotitieInstellingen>;
+  /** Reuse the protection of an earlier build of this session with the same input (`--watch`). */
+  memo?: Memo;
 }
 
 export type BuildResult =
@@ -129,7 +132,8 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   const rules = { k, protectZeros: !d.instellingen.nullenPubliceren, dominance: d.instellingen.dominantieAandeel };
   let protectedReport;
   try {
-    protectedReport = await protect(description, rules, known);
+    const key = opts.memo && { figures: figuresFingerprint(raw), jaar, audience: opts.audience, telregel: opts.telregel ?? null, separator: opts.separator ?? null, rules, known };
+    protectedReport = opts.memo ? await opts.memo.get("protect", key, () => protect(description, rules, known)) : await protect(description, rules, known);
   } catch (e) {
     if (e instanceof ProtectionError) return { ok: false, problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: e.message }], warnings };
     throw e;

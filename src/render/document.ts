@@ -3,12 +3,14 @@ import type { ReportModel, Section } from "../present/model.ts";
 import { vegaLiteToSvg } from "./charts.ts";
 import { renderHtml } from "./html.ts";
 import type { Renderer } from "./pdf.ts";
+import type { Memo } from "../memo.ts";
 
-export async function chartSvgs(model: ReportModel): Promise<Map<string, string>> {
+/** The charts as SVG; with a memo (`--watch`), a chart whose spec did not change is reused. */
+export async function chartSvgs(model: ReportModel, memo?: Memo): Promise<Map<string, string>> {
   const svgs = new Map<string, string>();
   const walk = async (sections: Section[]) => {
     for (const s of sections) {
-      for (const b of s.blocks) if (b.type === "chart") svgs.set(b.chart.id, await vegaLiteToSvg(b.chart.spec));
+      for (const b of s.blocks) if (b.type === "chart") svgs.set(b.chart.id, await chartSvg(b.chart.spec, memo));
       await walk(s.subsections);
     }
   };
@@ -16,8 +18,12 @@ export async function chartSvgs(model: ReportModel): Promise<Map<string, string>
   return svgs;
 }
 
-export async function reportHtml(model: ReportModel): Promise<string> {
-  return renderHtml(model, await chartSvgs(model));
+export function chartSvg(spec: object, memo?: Memo): Promise<string> {
+  return memo ? memo.get("svg", spec, () => vegaLiteToSvg(spec)) : vegaLiteToSvg(spec);
+}
+
+export async function reportHtml(model: ReportModel, memo?: Memo): Promise<string> {
+  return renderHtml(model, await chartSvgs(model, memo));
 }
 
 export async function reportPdf(renderer: Renderer, model: ReportModel, html: string, creationDate: Date): Promise<Uint8Array> {

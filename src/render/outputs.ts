@@ -6,11 +6,11 @@ import { join } from "node:path";
 import type { BuiltDocument } from "../pipeline.ts";
 import { sjvCsv } from "../present/sjv.ts";
 import { bundlePdfs } from "./bundle.ts";
-import { vegaLiteToSvg } from "./charts.ts";
-import { reportHtml, reportPdf } from "./document.ts";
+import { chartSvg, reportHtml, reportPdf } from "./document.ts";
 import { finishPdf } from "./pdf-finish.ts";
 import { openRenderer, type Renderer } from "./pdf.ts";
 import { svgToPng } from "./png.ts";
+import type { Memo } from "../memo.ts";
 
 export interface OutputFile {
   path: string;
@@ -29,6 +29,8 @@ export interface RenderOptions {
   progress: (message: string) => void;
   /** A browser session to reuse (many organisations); otherwise one is opened and closed. */
   renderer?: Renderer;
+  /** Charts of an earlier build of this session (`--watch`). */
+  memo?: Memo;
 }
 
 const BUNDLE_ORDER = ["oplegnotitie", "vpoo", "vpi", "klachtencommissie"] as const;
@@ -42,14 +44,14 @@ export async function renderOutputs(documents: BuiltDocument[], opts: RenderOpti
     for (const doc of documents) {
       const base = join(opts.dir, `${doc.figures.document}-${fileKey(opts.jaar)}${suffix}`);
       if (doc.model) {
-        const html = await reportHtml(doc.model);
+        const html = await reportHtml(doc.model, opts.memo);
         const pdf = await reportPdf(renderer, doc.model, html, opts.creationDate);
         pdfs.set(doc.kind, { title: doc.model.titel, pdf, author: doc.model.auteurs });
         files.push({ path: `${base}.pdf`, content: pdf }, { path: `${base}.html`, content: html });
         opts.progress(`${doc.model.titel} (${base}.pdf)`);
       }
       if (doc.sjv) {
-        const svg = await vegaLiteToSvg(doc.sjv.chart.spec);
+        const svg = await chartSvg(doc.sjv.chart.spec, opts.memo);
         files.push(
           { path: `${base}.csv`, content: sjvCsv(doc.sjv.feed) },
           { path: `${base}.json`, content: JSON.stringify(doc.sjv.feed, null, 2) + "\n" },
