@@ -27,6 +27,8 @@ import type { FiguresFile } from "../src/present/figures.ts";
 import type { ReportModel } from "../src/present/model.ts";
 import { reportHtml, reportPdf } from "../src/render/document.ts";
 import type { Renderer } from "../src/render/pdf.ts";
+import type { Memo } from "../src/memo.ts";
+import { protectionKey } from "../src/pipeline.ts";
 
 export const STAGES = ["ingest", "validate", "aggregate", "protect", "present", "render: html", "render: pdf"] as const;
 export type Stage = (typeof STAGES)[number];
@@ -49,6 +51,8 @@ export interface TimedBuildOptions {
   jaar: number;
   audience: Audience;
   vandaag: Maand;
+  /** As `build --watch` keeps it: protection and charts of earlier builds with the same figures. */
+  memo?: Memo;
 }
 
 /** `renderer` open already (warm) or opened by the caller and timed separately (cold). */
@@ -75,7 +79,9 @@ export async function timedBuild(raw: RawInput, opts: TimedBuildOptions, rendere
   const k = d.instellingen.drempel[opts.audience];
   const description = describeReportSet(agg, d, { audience: opts.audience, k });
   const rules = { k, protectZeros: !d.instellingen.nullenPubliceren, dominance: d.instellingen.dominantieAandeel };
-  const protectedReport = await protect(description, rules, []);
+  const protectedReport = opts.memo
+    ? await opts.memo.get("protect", protectionKey(raw, opts, rules, []), () => protect(description, rules, []))
+    : await protect(description, rules, []);
   lap("protect");
   const { model, figures } = present({ d, agg, protectedReport, audience: opts.audience, k, warnings: validated.warnings });
   lap("present");
@@ -86,7 +92,7 @@ export async function timedBuild(raw: RawInput, opts: TimedBuildOptions, rendere
   const auditStart = t;
   lap("protect");
   const auditMs = t - auditStart;
-  const html = await reportHtml(model);
+  const html = await reportHtml(model, opts.memo);
   lap("render: html");
   const vastgesteld = verslag?.voorwerk["vastgesteld"];
   const creationDate = new Date(`${/^\d{4}-\d{2}-\d{2}$/.test(vastgesteld ?? "") ? vastgesteld : `${opts.jaar + 1}-03-01`}T12:00:00Z`);

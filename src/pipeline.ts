@@ -132,8 +132,9 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   const rules = { k, protectZeros: !d.instellingen.nullenPubliceren, dominance: d.instellingen.dominantieAandeel };
   let protectedReport;
   try {
-    const key = opts.memo && { figures: figuresFingerprint(raw), jaar, audience: opts.audience, telregel: opts.telregel ?? null, separator: opts.separator ?? null, rules, known };
-    protectedReport = opts.memo ? await opts.memo.get("protect", key, () => protect(description, rules, known)) : await protect(description, rules, known);
+    protectedReport = opts.memo
+      ? await opts.memo.get("protect", protectionKey(raw, { ...opts, jaar }, rules, known), () => protect(description, rules, known))
+      : await protect(description, rules, known);
   } catch (e) {
     if (e instanceof ProtectionError) return { ok: false, problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: e.message }], warnings };
     throw e;
@@ -173,6 +174,14 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
     creationDate,
     optimal: protectedReport.optimal,
   };
+}
+
+/**
+ * Everything the protection of a build depends on, for the memo of `build --watch`: the files
+ * the figures come from, the options and the ledger (see memo.ts).
+ */
+export function protectionKey(raw: RawInput, opts: Pick<BuildOptions, "jaar" | "audience" | "telregel" | "separator">, rules: unknown, known: LedgerEntry[]): unknown {
+  return { figures: figuresFingerprint(raw), jaar: opts.jaar, audience: opts.audience, telregel: opts.telregel ?? null, separator: opts.separator ?? null, rules, known };
 }
 
 /**
