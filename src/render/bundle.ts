@@ -23,7 +23,7 @@ import {
   type PDFContext,
   type PDFObject,
 } from "pdf-lib";
-import { renameStructureIds, structElements, textOf } from "./structure.ts";
+import { renameStructureIds, structElements } from "./structure.ts";
 
 export interface BundlePart {
   title: string;
@@ -86,12 +86,13 @@ export async function bundlePdfs(parts: BundlePart[]): Promise<Uint8Array> {
     if (srcRoot) {
       const kids = copier.copy(srcRoot.get(K) ?? PDFArray.withContext(src.context));
       // Chromium's tree has one Document element; it becomes this part.
-      const top = structElements(context, kids).filter(({ element }) => element.get(P) instanceof PDFRef && (element.get(P) as PDFRef) === documentRef);
+      const elements = structElements(context, kids);
+      const top = elements.filter(({ element }) => element.get(P) === documentRef);
       for (const { element, ref } of top) {
         if (element.get(S) === PDFName.of("Document")) element.set(S, PDFName.of("Part"));
         partRefs.push(ref ?? context.register(element));
       }
-      renameStructureIds(context, structElements(context, kids), (old) => prefix + old);
+      renameStructureIds(context, elements, (old) => prefix + old);
       const pairs = numberTreePairs(src.context, srcRoot.get(PDFName.of("ParentTree")));
       for (const [key, value] of pairs) parentTree.push(PDFNumber.of(key + offset), copier.copy(value));
       const next = srcRoot.lookupMaybe(PDFName.of("ParentTreeNextKey"), PDFNumber)?.asNumber();

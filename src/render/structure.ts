@@ -15,7 +15,7 @@ const ID = PDFName.of("ID");
 const A = PDFName.of("A");
 const HEADERS = PDFName.of("Headers");
 
-export function textOf(object: PDFObject | undefined): string | undefined {
+function textOf(object: PDFObject | undefined): string | undefined {
   return object instanceof PDFString || object instanceof PDFHexString ? object.decodeText() : undefined;
 }
 
