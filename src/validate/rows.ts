@@ -136,6 +136,8 @@ export function readRows<T>(
     const column = data.columns[table.header.lastIndexOf(kolom)] as CsvColumn;
     // personalDataIn depends on the text and the names only: once per dictionary entry of a
     // coded column; once per distinct text of a plain one until it shows too many (ids).
+    // Resolved per column here rather than through RowReader's caches, which look the column
+    // up by name for every cell (validate 0.62 → 0.80 s at a million rows).
     return { kolom, column, byCode: [] as (string | null)[], byText: new Map<string, string | null>() as Map<string, string | null> | null };
   });
   for (let k = 0; k < data.regels.length; k++) {
