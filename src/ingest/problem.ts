@@ -1,5 +1,6 @@
 // A problem found in the input: always tied to a file, and where possible a row and column,
 // so a counsellor can find it in Excel. Shared by ingest and validate.
+import { excelCsv } from "../excel-csv.ts";
 
 export interface Problem {
   bestand: string;
@@ -40,7 +41,6 @@ export function sortProblems(problems: Problem[]): Problem[] {
 
 /** The problems as a CSV that Dutch Excel opens directly: `;`, UTF-8 with BOM, CRLF, every cell quoted. */
 export function problemsCsv(problems: Problem[]): string {
-  const q = (s: string | number | null) => `"${String(s ?? "").replace(/"/g, '""')}"`;
-  const lines = ["bestand;regel;kolom;waarde;melding", ...problems.map((p) => [p.bestand, p.regel, p.kolom, p.waarde, p.melding].map(q).join(";"))];
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  // Every cell quoted, so Excel never reads a code such as 06-2021 as a date.
+  return excelCsv(["bestand", "regel", "kolom", "waarde", "melding"], problems.map((p) => [p.bestand, p.regel, p.kolom, p.waarde, p.melding]), { quoteAll: true });
 }

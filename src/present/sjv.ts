@@ -7,6 +7,7 @@ import { groupedBarChart } from "./charts.ts";
 import type { FiguresFile } from "./figures.ts";
 import { finishDocument, startDocument, type DocumentInput } from "./document.ts";
 import type { ChartBlock, PresentedTable } from "./model.ts";
+import { excelCsv } from "../excel-csv.ts";
 
 export const DOCUMENT_SJV = "sociaal-jaarverslag";
 
@@ -80,8 +81,6 @@ function changeNote(rows: SjvFeed["rows"], N: PeriodeId, V: PeriodeId | null, ma
 }
 
 export function sjvCsv(feed: SjvFeed): string {
-  const header = ["jaar", ...SJV_REEKSEN.map((s) => s.label)].join(";");
-  const lines = feed.rows.map((r) => [periodLabel(r.jaar), ...SJV_REEKSEN.map((s) => r[s.key].display)].join(";"));
-  // Excel on a Dutch laptop: semicolons, BOM, CRLF.
-  return "\uFEFF" + [header, ...lines].join("\r\n") + "\r\n";
+  // HR opens it in Excel on a Dutch laptop (see excel-csv.ts).
+  return excelCsv(["jaar", ...SJV_REEKSEN.map((s) => s.label)], feed.rows.map((r) => [periodLabel(r.jaar), ...SJV_REEKSEN.map((s) => r[s.key].display)]));
 }
