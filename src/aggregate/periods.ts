@@ -25,7 +25,12 @@ export interface Periode {
   tot: Maand;
 }
 
-const MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+const MAAND_NAAM = new Intl.DateTimeFormat("nl-NL", { month: "long", timeZone: "UTC" });
+
+/** The Dutch name of month 1..12 ("maart"), from Intl rather than a list of our own. */
+export function maandNaam(maand: number): string {
+  return MAAND_NAAM.format(new Date(Date.UTC(2000, maand - 1, 1)));
+}
 const KEY = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/;
 
 export function parseMaand(s: string): Maand | null {
@@ -56,14 +61,14 @@ export function periodeOf(id: PeriodeId): Periode {
   return periode({ jaar: Number(m[1]), maand: Number(m[2]) }, { jaar: Number(m[3]), maand: Number(m[4]) });
 }
 
-const maand = (m: Maand): string => `${MAANDEN[m.maand - 1]} ${m.jaar}`;
+const maand = (m: Maand): string => `${maandNaam(m.maand)} ${m.jaar}`;
 
 /** What a reader sees: "2019", "december 2019", "2018 t/m november 2019". */
 export function labelOf(van: Maand, tot: Maand): string {
   if (van.jaar === tot.jaar) {
     if (van.maand === 1 && tot.maand === 12) return String(van.jaar);
     if (van.maand === tot.maand) return maand(van);
-    return `${MAANDEN[van.maand - 1]} t/m ${maand(tot)}`;
+    return `${maandNaam(van.maand)} t/m ${maand(tot)}`;
   }
   const from = van.maand === 1 ? String(van.jaar) : maand(van);
   const to = tot.maand === 12 ? String(tot.jaar) : maand(tot);
@@ -173,5 +178,5 @@ export function ordMaand(m: Maand): number {
 /** The last day of a period, for "stand van zaken op …" and peildatum: "31 december 2019". */
 export function peildatum(p: Periode): string {
   const days = new Date(Date.UTC(p.tot.jaar, p.tot.maand, 0)).getUTCDate();
-  return `${days} ${MAANDEN[p.tot.maand - 1]} ${p.tot.jaar}`;
+  return `${days} ${maandNaam(p.tot.maand)} ${p.tot.jaar}`;
 }

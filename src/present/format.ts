@@ -1,6 +1,6 @@
 // Dutch number and date formats: 21,5 uur; 39%; 2 maart 2021; 1.250.
 
-const MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+const DATUM = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 // One formatter per number of decimals: constructing an Intl.NumberFormat costs far more than
 // formatting with it, and a report formats hundreds of numbers.
@@ -23,7 +23,7 @@ export function formatProcent(p: number): string {
 export function formatDatum(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
-  return `${Number(m[3])} ${MAANDEN[Number(m[2]) - 1]} ${m[1]}`;
+  return DATUM.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
 }
 
 /** "1 melding", "3 meldingen": only ever used for published (safe) counts. */
