@@ -3,7 +3,7 @@
 // Writing them (all or nothing) is the CLI's job.
 import { fileKey, periodLabel, type PeriodeId } from "../aggregate/periods.ts";
 import { join } from "node:path";
-import type { BuiltDocument } from "../pipeline.ts";
+import type { BuiltDocument } from "../present/documents.ts";
 import { sjvCsv } from "../present/sjv.ts";
 import { bundlePdfs } from "./bundle.ts";
 import { chartSvg, reportHtml, reportPdf } from "./document.ts";
