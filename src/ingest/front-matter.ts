@@ -7,6 +7,7 @@ export type VerslagResult = { ok: true; verslag: Verslagtekst } | { ok: false; p
 export function parseVerslag(bestand: string, jaar: number, text: string): VerslagResult {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const voorwerk: Record<string, string> = {};
+  const voorwerkRegels: Record<string, number> = {};
   let i = 0;
   if (lines[0]?.trim() === "---") {
     i = 1;
@@ -16,7 +17,10 @@ export function parseVerslag(bestand: string, jaar: number, text: string): Versl
       if (line.trim() !== "" && !m) {
         return { ok: false, problems: [problem(bestand, i + 1, null, line, "regel in het voorwerk is niet van de vorm 'naam: waarde'")] };
       }
-      if (m) voorwerk[m[1]!] = m[2]!.trim();
+      if (m) {
+        voorwerk[m[1]!] = m[2]!.trim();
+        voorwerkRegels[m[1]!] = i + 1;
+      }
       i++;
     }
     if (i >= lines.length) {
@@ -42,5 +46,5 @@ export function parseVerslag(bestand: string, jaar: number, text: string): Versl
     s.regel += 1 + lead;
     s.tekst = s.tekst.trim();
   }
-  return { ok: true, verslag: { jaar, bestand, voorwerk, secties } };
+  return { ok: true, verslag: { jaar, bestand, voorwerk, voorwerkRegels, secties } };
 }
