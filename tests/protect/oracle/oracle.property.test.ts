@@ -6,7 +6,7 @@
 //     oracle, insider included; a refusal is justified;
 // (c) on tiny tables suppress's cost is the least among all patterns the oracle accepts.
 //
-// Runs: FC_RUNS (default 1000 for (a), 200 for (b), 100 for (c): about a minute); seed from tests/setup
+// Runs: FC_RUNS (default 1000 for (a) and (b), 300 for (c): under a minute); seed from tests/setup
 // (FC_SEED=random to explore). See README, Tests.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -147,7 +147,7 @@ describe("suppress judged by the brute-force oracle", () => {
         for (const p of primariesOf(problem)) expect(hidden.has(p.id)).toBe(true);
         expect(protects(bruteForce(oracleTable(problem, hidden)), primariesOf(problem), insider)).toBe(true);
       }),
-      { numRuns: runs(200) },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -160,7 +160,7 @@ describe("suppress judged by the brute-force oracle", () => {
         expect(result?.cost).toBe(best);
         if (result) expect(result.optimal).toBe(true);
       }),
-      { numRuns: runs(100) },
+      { numRuns: runs(300) },
     );
   });
 });
