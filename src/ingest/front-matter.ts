@@ -1,4 +1,11 @@
 // The counsellors' own text: Markdown with a small front matter and `## ` sections.
+//
+// The front matter is read here, not by a front-matter library (issue 16 asked): gray-matter
+// 4.0.3 and front-matter 4.0.2 have had no release since 2019/2020 and bring js-yaml 3, and
+// any YAML reading (also the maintained `yaml` 2) changes what a counsellor may write:
+// "titel: Jaarverslag 2021: terugblik" becomes an error, "# 2" a comment, "titel: 2021" a
+// number. The fields are three lines of "naam: waarde"; this reader keeps each line's number
+// for messages (the text scan names the line of a field that leaks).
 import type { VerslagSectie, Verslagtekst } from "../domain.ts";
 import { problem, type Problem } from "./problem.ts";
 
