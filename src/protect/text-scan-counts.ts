@@ -41,6 +41,8 @@ const REFERENCE_WORD = /^(?:artikel|art|lid|hoofdstuk|paragraaf|bijlage|tabel|fi
 const MONTH = /^(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)$/;
 /** Words that already quantify a noun, so a count further away is not its count. */
 const QUANTIFIER = /^(?:alle|enkele|meerdere|veel|vele|geen|sommige|diverse|verschillende|meeste|andere|weinig)$/;
+/** A share in words: "een kwart van de meldingen". */
+const FRACTION_WORD = /^(?:helft|kwart|derde|vijfde|tiende|driekwart)$/;
 const HOURS_WORD = /^(?:uur|uren|tijd|tijdsbesteding|urenbesteding)$/;
 /** "waarvan 2", "2 daarvan": a part of what the sentence counts. */
 const PART_WORD = /^(?:waarvan|daarvan|hiervan)$/;
@@ -204,6 +206,12 @@ function percentageHits(text: string, s: Token[]): Hit[] {
     if (sensitive < hours) {
       hits.push({ at: t.start, waarde: text.slice(t.start, s[i + 1]!.end), melding: "een percentage van meldingen of melders in eigen tekst kan een klein aantal verraden; gebruik de beschermde tabellen" });
     }
+  });
+  // "Een kwart van de meldingen": a share in words.
+  s.forEach((t, i) => {
+    if (!FRACTION_WORD.test(t.lower) || s[i + 1]?.lower !== "van") return;
+    const j = [i + 2, i + 3].find((x) => s[x] && isSensitive(s, x));
+    if (j !== undefined) hits.push({ at: t.start, waarde: text.slice(t.start, s[j]!.end), melding: "een deel van de meldingen of melders in eigen tekst (een helft, een kwart) kan een klein aantal verraden; gebruik de beschermde tabellen" });
   });
   return hits;
 }
