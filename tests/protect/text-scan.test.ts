@@ -6,7 +6,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Verslagtekst } from "../../src/domain.ts";
 import { parseVerslag } from "../../src/ingest/front-matter.ts";
+import { check } from "../../src/pipeline.ts";
 import { scanVerslag } from "../../src/protect/text-scan.ts";
+import { makeRawInput, VANDAAG } from "../fixtures/make-fixtures.ts";
 
 const DATA = join(import.meta.dirname, "..", "..", "data");
 // The example data's list, written out here so that a change there does not change the test.
@@ -210,5 +212,41 @@ describe("scanVerslag: het voorwerk (gaat op de omslag)", () => {
     expect(front(["auteurs: mw. J. de Vries en dhr. P. Bakker", "vastgesteld: 2022-03-02"])).toEqual([]);
     expect(front(["titel: Verslag over mw. De Vries"]).map((p) => p.kolom)).toEqual(["voorwerk titel"]);
     expect(front(["auteurs: J. de Vries (j.devries@tweedekamer.nl)"]).map((p) => p.waarde)).toEqual(["j.devries@tweedekamer.nl"]);
+  });
+});
+
+describe("jaarverslag check: the leaks of issue 11 (item 8) in a verslag file", () => {
+  it("stops on every one, naming file, line and text", async () => {
+    const text = [
+      "---", //                                                            1
+      "titel: Jaarverslag 2021", //                                         2
+      "vastgesteld: 2022-03-02", //                                         3
+      "auteurs: De vertrouwenspersonen en Sjoerd", //                      4
+      "---", //                                                            5
+      "", //                                                               6
+      "## Voorwoord", //                                                   7
+      "", //                                                               8
+      "Het aantal meldingen uit de fracties was 2.", //                     9
+      "In twee gevallen ging het om roddelen.", //                         10
+      "Meldingen van externen: 1", //                                      11
+      "", //                                                              12
+      "## Team", //                                                       13
+      "Een melding kwam van een stagiair. Eén fractiemedewerker heeft ons bedankt.", // 14
+      "Mail ons: vp@example.nl. Wij spraken met de heer Bakker.", //      15
+      "", //                                                              16
+    ].join("\n");
+    const raw = makeRawInput({ verslagen: [{ jaar: 2021, text }] });
+    const { problems } = await check(raw, VANDAAG);
+    const ours = problems.filter((p) => p.bestand === "verslag/2021.md").map((p) => [p.regel, p.kolom, p.waarde]);
+    expect(ours).toEqual([
+      [4, "voorwerk auteurs", "Sjoerd"],
+      [9, "Voorwoord", "meldingen uit de fracties was 2"],
+      [10, "Voorwoord", "twee gevallen"],
+      [11, "Voorwoord", "externen: 1"],
+      [14, "Team", "Een melding kwam van een stagiair"],
+      [14, "Team", "Eén fractiemedewerker"],
+      [15, "Team", "vp@example.nl"],
+      [15, "Team", "de heer Bakker"],
+    ]);
   });
 });
