@@ -145,7 +145,8 @@ function countHits(text: string, s: Token[], k: number): Hit[] {
     if (h === "unit" || h === "counsellor") return;
     let word: Token | null = h === "sensitive" ? (s.slice(i + 1, i + 3).find((_, d) => isSensitive(s, i + 1 + d)) ?? null) : null;
     if (!word) word = nearestSensitive(s, i);
-    if (!word && (PART_WORD.test(s[i - 1]?.lower ?? "") || PART_WORD.test(s[i + 1]?.lower ?? "")) && s.some((_, j) => isSensitive(s, j))) word = s[i + 1]!;
+    const part = [s[i - 1], s[i + 1]].find((w) => w !== undefined && PART_WORD.test(w.lower));
+    if (!word && part && s.some((_, j) => isSensitive(s, j))) word = part;
     if (!word) return;
     const from = Math.min(t.start, word.start);
     const to = Math.max(t.end, word.end);

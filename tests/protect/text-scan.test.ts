@@ -48,7 +48,7 @@ const MUST_STOP: [string, RegExp, string][] = [
   ["Twee medewerkers van de beveiliging meldden zich.", COUNT(2), "Twee medewerkers"],
   ["Van de stagiairs meldden zich er drie.", COUNT(3), "stagiairs meldden zich er drie"],
   ["Meldingen van extern: 1", COUNT(1), "extern: 1"],
-  ["Er kwamen 12 meldingen binnen, waarvan 2 van buiten.", COUNT(2), "2 van"],
+  ["Er kwamen 12 meldingen binnen, waarvan 2 van buiten.", COUNT(2), "waarvan 2"],
   ["Melders uit de ambtelijke organisatie: vier.", COUNT(4), "Melders uit de ambtelijke organisatie: vier"],
   ["Een van deze meldingen is door twee vertrouwenspersonen gezamenlijk behandeld.", /één van de/, "Een van deze meldingen"],
   ["Een melder heeft een andere werkplek gekregen.", /één melder/, "Een melder heeft"],
