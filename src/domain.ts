@@ -93,6 +93,8 @@ export interface Verslagtekst {
   jaar: number;
   bestand: string;
   voorwerk: Record<string, string>;
+  /** Line in the source file of each front-matter field, for messages. */
+  voorwerkRegels?: Record<string, number>;
   secties: VerslagSectie[];
 }
 

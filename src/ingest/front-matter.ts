@@ -1,4 +1,11 @@
 // The counsellors' own text: Markdown with a small front matter and `## ` sections.
+//
+// The front matter is read here, not by a front-matter library (issue 16 asked): gray-matter
+// 4.0.3 and front-matter 4.0.2 have had no release since 2019/2020 and bring js-yaml 3, and
+// any YAML reading (also the maintained `yaml` 2) changes what a counsellor may write:
+// "titel: Jaarverslag 2021: terugblik" becomes an error, "# 2" a comment, "titel: 2021" a
+// number. The fields are three lines of "naam: waarde"; this reader keeps each line's number
+// for messages (the text scan names the line of a field that leaks).
 import type { VerslagSectie, Verslagtekst } from "../domain.ts";
 import { problem, type Problem } from "./problem.ts";
 
@@ -7,6 +14,7 @@ export type VerslagResult = { ok: true; verslag: Verslagtekst } | { ok: false; p
 export function parseVerslag(bestand: string, jaar: number, text: string): VerslagResult {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const voorwerk: Record<string, string> = {};
+  const voorwerkRegels: Record<string, number> = {};
   let i = 0;
   if (lines[0]?.trim() === "---") {
     i = 1;
@@ -16,7 +24,10 @@ export function parseVerslag(bestand: string, jaar: number, text: string): Versl
       if (line.trim() !== "" && !m) {
         return { ok: false, problems: [problem(bestand, i + 1, null, line, "regel in het voorwerk is niet van de vorm 'naam: waarde'")] };
       }
-      if (m) voorwerk[m[1]!] = m[2]!.trim();
+      if (m) {
+        voorwerk[m[1]!] = m[2]!.trim();
+        voorwerkRegels[m[1]!] = i + 1;
+      }
       i++;
     }
     if (i >= lines.length) {
@@ -42,5 +53,5 @@ export function parseVerslag(bestand: string, jaar: number, text: string): Versl
     s.regel += 1 + lead;
     s.tekst = s.tekst.trim();
   }
-  return { ok: true, verslag: { jaar, bestand, voorwerk, secties } };
+  return { ok: true, verslag: { jaar, bestand, voorwerk, voorwerkRegels, secties } };
 }

@@ -1,47 +1,49 @@
 // Words too: the counsellors' own text can disclose what the tables protect ("twee
-// meldingen over…", "10% van de meldingen", a name). Such a line stops the build.
+// meldingen over…", "10% van de meldingen", a name, an e-mail address). Every such finding
+// stops the build, naming the file, the line and the text.
+//
+// Scanned: every section, and the front matter (titel, vastgesteld, auteurs and any other
+// field), which goes on the cover. The same rules everywhere, with one difference: `auteurs`
+// names the counsellors who wrote the report, so a name after a title ("mw. J. de Vries") is
+// allowed there. The namenlijst is the setting that decides whose names may appear: a name on
+// it is refused everywhere, in `auteurs` too (a counsellor who signs by name is not listed).
 import type { Verslagtekst } from "../domain.ts";
 import { problem, type Problem } from "../ingest/problem.ts";
-import { findName } from "../validate/personal-data.ts";
+import { findCounts } from "./text-scan-counts.ts";
+import { findEmails, findNames, findPhones, findTitles, type Hit } from "./text-scan-personal.ts";
 
-const NUMBER_WORDS = ["één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"];
-const MELDING_WORD = /^(meldingen|melding|melders|melder|meldster|klachten|klacht|casus|casussen|zaken|zaak)$/i;
+interface Piece {
+  kolom: string;
+  text: string;
+  /** Line in the file of the text's first line. */
+  regel: number;
+  titlesAllowed: boolean;
+}
 
-function numberValue(word: string): number | null {
-  if (/^\d+$/.test(word)) return Number(word);
-  // "Eén" is how "één" is capitalised at the start of a sentence.
-  const w = word.toLowerCase();
-  if (w === "eén") return 1;
-  const i = NUMBER_WORDS.indexOf(w);
-  return i >= 0 ? i + 1 : null;
+function pieces(v: Verslagtekst): Piece[] {
+  const front = Object.entries(v.voorwerk).map(([key, text]) => ({
+    kolom: `voorwerk ${key}`,
+    text,
+    regel: v.voorwerkRegels?.[key] ?? 1,
+    titlesAllowed: key === "auteurs",
+  }));
+  return [...front, ...v.secties.map((s) => ({ kolom: s.titel, text: s.tekst, regel: s.regel, titlesAllowed: false }))];
+}
+
+/** Findings in one text, in text order, one per place (the first rule that fires there). */
+export function scanText(text: string, k: number, names: string[], titlesAllowed = false): Hit[] {
+  const hits = [...findNames(text, names), ...findEmails(text), ...findPhones(text), ...(titlesAllowed ? [] : findTitles(text)), ...findCounts(text, k)];
+  const seen = new Set<number>();
+  return hits
+    .filter((h) => !seen.has(h.at) && seen.add(h.at))
+    .sort((a, b) => a.at - b.at);
 }
 
 export function scanVerslag(v: Verslagtekst, k: number, names: string[]): Problem[] {
-  const out: Problem[] = [];
-  for (const s of v.secties) {
-    const lines = s.tekst.split("\n");
-    lines.forEach((line, i) => {
-      const regel = s.regel + i;
-      const name = findName(line, names);
-      if (name) out.push(problem(v.bestand, regel, s.titel, name, `de tekst noemt "${name}" uit de namenlijst; haal de naam weg`));
-      const words = line.split(/[^\p{L}\p{N}%]+/u).filter((w) => w !== "");
-      words.forEach((w, j) => {
-        if (!MELDING_WORD.test(w)) return;
-        // A count just before the melding-word ("twee meldingen", "3 nieuwe melders").
-        for (let back = 1; back <= 2 && j - back >= 0; back++) {
-          const n = numberValue(words[j - back]!);
-          if (n !== null && n > 0 && n < k) {
-            out.push(problem(v.bestand, regel, s.titel, `${words[j - back]} ${words.slice(j - back + 1, j + 1).join(" ")}`, `een klein aantal (${n}) bij "${w}" kan een melder herkenbaar maken; laat het aantal weg of verwijs naar de tabellen`));
-          }
-        }
-      });
-      if (/\d+\s*(%|procent)/i.test(line) && /meld|klacht/i.test(line)) {
-        out.push(problem(v.bestand, regel, s.titel, /\d+\s*(%|procent)/i.exec(line)![0], "een percentage van meldingen in eigen tekst kan een klein aantal verraden; gebruik de beschermde tabellen"));
-      }
-      if (/\b(een|één) melder (heeft|is|kreeg|werd|had)\b/i.test(line)) {
-        out.push(problem(v.bestand, regel, s.titel, /\b(een|één) melder \w+/i.exec(line)![0], "een zin over één melder kan die melder herkenbaar maken; schrijf in algemene termen"));
-      }
-    });
-  }
-  return out;
+  return pieces(v).flatMap((p) =>
+    scanText(p.text, k, names, p.titlesAllowed).map((h) => {
+      const regel = p.regel + (p.text.slice(0, h.at).match(/\n/g)?.length ?? 0);
+      return problem(v.bestand, regel, p.kolom, h.waarde, h.melding);
+    }),
+  );
 }
