@@ -25,7 +25,7 @@ export async function buildReport(d: Dataset, jaar: number, audience: Audience =
   const k = d.instellingen.drempel[audience];
   const agg = aggregate(d, jaar);
   const description = describeTables(agg, d, { audience, k });
-  const rules = { k, protectZeros: !d.instellingen.nullenPubliceren, dominance: d.instellingen.dominantieAandeel };
+  const rules = { k, protectZeros: !d.instellingen.nullenPubliceren, dominance: d.instellingen.dominantieAandeel, pProcent: d.instellingen.pProcent };
   const protectedReport = await protect(description, rules, known);
   const { figures } = present({ d, agg, protectedReport, audience, k, warnings: [] });
   const required = new Map(protectedReport.log.map((l) => [l.key, l.requiredWidth]));
