@@ -5,6 +5,7 @@ import type { Aggregates } from "../aggregate/types.ts";
 import type { Dataset } from "../domain.ts";
 import { describe, type DescribeOptions } from "./describe.ts";
 import { describeVpi } from "./describe-vpi.ts";
+import { layoutFacts } from "./layout.ts";
 import type { Description } from "./tables.ts";
 
 export function describeReportSet(agg: Aggregates, d: Dataset, opts: DescribeOptions): Description {
@@ -14,6 +15,7 @@ export function describeReportSet(agg: Aggregates, d: Dataset, opts: DescribeOpt
     universes: [...vpoo.universes, vpi.universe],
     tables: [...vpoo.tables, ...vpi.tables],
     recodings: vpoo.recodings,
+    facts: [...(vpoo.facts ?? []), ...layoutFacts(vpi.tables, [vpi.universe])],
     trueValue: (universe, scope) => (universe === "vpi" ? vpi.trueValue(scope) : (vpoo.trueValue?.(universe, scope) ?? 0)),
   };
 }
