@@ -6,6 +6,7 @@ import { labelInYear } from "../validate/vocabulaire.ts";
 import { aardCounts } from "../aggregate/counting.ts";
 import { recodeCategories } from "./recode.ts";
 import { layoutFacts, withSilentMembers } from "./layout.ts";
+import { historieFacts } from "./historie.ts";
 import type { Description, Recoding, TableCell, TableSpec } from "./tables.ts";
 import type { Scope, UniverseSpec } from "./universe.ts";
 import { periodLabel, type PeriodeId } from "../aggregate/periods.ts";
@@ -216,7 +217,13 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
   const trueValue = (universe: string, scope: Scope) => (universe === "meldingen" ? count(scope) : universe === "uren" ? uren(scope).value : universe === "klachten" ? klachtenIn(scope) : 0);
   // A table lists every category that occurred: the rest is 0 (and the aard table's rows,
   // with those outside the count, cover every aard of the year).
-  const facts = layoutFacts(tables, universes, { aard: (y) => ({ jaar: [y] }) });
+  const facts = [
+    ...layoutFacts(tables, universes, { aard: (y) => ({ jaar: [y] }) }),
+    ...historieFacts(d.historie, agg.perioden, [
+      { reeks: "meldingen_vpoo", universe: "meldingen", counted: (ps) => ({ jaar: ps, aard: counted }), all: (ps) => ({ jaar: ps }) },
+      { reeks: "klachten", universe: "klachten", counted: (ps) => ({ jaar: ps }), all: (ps) => ({ jaar: ps }) },
+    ], trueValue),
+  ];
   return { universes, tables, recodings, facts, trueValue };
 }
 

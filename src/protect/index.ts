@@ -62,7 +62,11 @@ export async function protect(description: Description, rules: PrimaryRules, kno
     const at = placeScope(description.universes, index, f.universe, f.scope);
     if (!("terms" in at)) throw new ProtectionError(`${f.id}: ${at.error}`);
     if (at.terms.length === 0) continue;
-    if (description.universes.find((u) => u.id === f.universe)?.integer === false) facts.push({ id: `feit:${f.id}`, terms: at.terms.map((i) => ({ index: i, coef: 1 })), lo: f.value, hi: f.value });
+    // A fact over a printed cell's scope (a historie total equal to the year's total) makes
+    // that cell known: it is checked like a figure of an earlier report.
+    const same = byKey.get(scopeKey(f.universe, f.scope));
+    if (same) same.fixed = true;
+    else if (description.universes.find((u) => u.id === f.universe)?.integer === false) facts.push({ id: `feit:${f.id}`, terms: at.terms.map((i) => ({ index: i, coef: 1 })), lo: f.value, hi: f.value });
     else extraFixed.push({ id: `feit:${f.id}`, terms: at.terms, value: f.value, status: "fixed", requiredWidth: 0, cost: 0 });
   }
   const hiddenBefore = new Set<string>();
