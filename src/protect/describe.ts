@@ -63,6 +63,16 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
       ],
     },
     { id: "klachten", integer: true, dimensions: [{ name: "jaar", categories: years.map(String) }] },
+    // What the lists of interventies and resultaten state (named: used at least k times).
+    // A melding can have several, so these are universes of their own, linked to no table.
+    ...(["interventie", "resultaat"] as const).map((soort): UniverseSpec => ({
+      id: soort === "interventie" ? "interventies" : "resultaten",
+      integer: true,
+      dimensions: [
+        { name: "jaar", categories: years.map(String) },
+        { name: "code", categories: [...new Set([...d.vocabulaire.filter((t) => t.soort === soort).map((t) => t.code), ...(soort === "interventie" ? agg.interventies : agg.resultaten).map((c) => c.code)])] },
+      ],
+    })),
   ];
 
   const count = (scope: Scope) =>
