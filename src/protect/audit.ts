@@ -135,14 +135,15 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
   const withFigures = intervals.map((iv) => ({ ...iv, figures: suppressed.get(iv.id)?.figures ?? [] }));
   // A printed figure is known exactly: a small count, or a figure the internal log says must
   // stay hidden, is unsafe however well the suppressed figures are protected. (A fact the
-  // layout implies is 0 or published elsewhere, so it exposes nothing of its own.)
+  // layout implies is 0 or published elsewhere: not small by itself, but it still exposes a
+  // figure an earlier report hid.)
   const exposed = new Map<string, Interval>();
   for (const f of file.figures) {
-    if (f.value === null || f.layout || (f.kind !== "aantal" && f.kind !== "uren") || !f.universe || !f.scope || !terms.get(f)) continue;
+    if (f.value === null || (f.kind !== "aantal" && f.kind !== "uren") || !f.universe || !f.scope || !terms.get(f)) continue;
     const key = scopeKey(f.universe, f.scope);
     const hiddenBefore = f.kind === "aantal" && known.some((e) => e.figures.some((g) => g.value === null && scopeKey(g.universe, g.scope) === key));
     const width = required?.get(key) ?? (hiddenBefore ? file.drempel - 1 : 0);
-    const small = f.kind === "aantal" && f.value > 0 && f.value < file.drempel;
+    const small = !f.layout && f.kind === "aantal" && f.value > 0 && f.value < file.drempel;
     if (!small && width <= 0) continue;
     const iv = exposed.get(key) ?? { id: key, lo: f.value, hi: f.value, requiredWidth: Math.max(width, small ? file.drempel - 1 : 0), ok: false, scenario: "publiek: het cijfer is zelf gepubliceerd", figures: [] };
     iv.figures.push(f.id);
