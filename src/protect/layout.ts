@@ -23,8 +23,8 @@ export function layoutFacts(tables: TableSpec[], universes: UniverseSpec[], exte
       const u = universes.find((x) => x.id === total.universe)!;
       const parts = t.cells.filter((c) => c.column === col.key && c.row !== t.totalRow && c.universe === total.universe);
       const inside = parts.filter((c) => within(u, c.scope, total.scope));
-      const add = (scope: Scope | null, what: string) => {
-        if (scope) out.push({ id: `${t.id}/${col.key}/${what}`, table: t.id, row: what, column: col.key, universe: total.universe, scope, value: 0, layout: "ontbrekende rijen" });
+      const add = (scopes: Scope[], what: string) => {
+        scopes.forEach((scope, i) => out.push({ id: `${t.id}/${col.key}/${what}${i ? `#${i + 1}` : ""}`, table: t.id, row: what, column: col.key, universe: total.universe, scope, value: 0, layout: "ontbrekende rijen" }));
       };
       add(complement(u, total.scope, inside.map((c) => c.scope)), "ontbrekende rijen");
       const extent = extents[t.id]?.(col.key);
@@ -41,26 +41,33 @@ function within(u: UniverseSpec, inner: Scope, outer: Scope): boolean {
 }
 
 /**
- * The part of `extent` that none of `rows` covers, as a scope; null when nothing is left.
- * The rows of a table differ from its extent in one dimension (the table's row dimension);
- * anything else is a table this function was not written for, and says so.
+ * The part of `extent` that none of `rows` covers, as scopes (boxes); empty when nothing is
+ * left. The rows of a table usually differ from its extent in one dimension (the row
+ * dimension): then the rest is one scope. Otherwise the extent is split along a dimension
+ * in which the rows differ, one category at a time, until each piece is covered or free.
  */
-export function complement(u: UniverseSpec, extent: Scope, rows: Scope[]): Scope | null {
-  if (rows.length === 0) return null;
-  const differing = new Set<string>();
-  for (const r of rows) {
-    for (const d of u.dimensions) {
-      const a = cats(u, r, d.name);
-      const b = cats(u, extent, d.name);
-      if (a.length !== b.length || a.some((c) => !b.includes(c))) differing.add(d.name);
-    }
+export function complement(u: UniverseSpec, extent: Scope, rows: Scope[]): Scope[] {
+  if (rows.length === 0) return [];
+  const differs = (r: Scope, dim: string) => {
+    const a = cats(u, r, dim);
+    const b = cats(u, extent, dim);
+    return b.some((c) => !a.includes(c));
+  };
+  const differing = u.dimensions.map((d) => d.name).filter((dim) => rows.some((r) => differs(r, dim)));
+  if (differing.length === 0) return [];
+  if (rows.some((r) => differing.every((dim) => !differs(r, dim)))) return [];
+  if (differing.length === 1) {
+    const dim = differing[0]!;
+    const covered = new Set(rows.flatMap((r) => cats(u, r, dim)));
+    const left = cats(u, extent, dim).filter((c) => !covered.has(c));
+    return left.length === 0 ? [] : [{ ...extent, [dim]: left }];
   }
-  if (differing.size === 0) return null;
-  if (differing.size > 1) throw new Error(`rijen verschillen in meer dan één dimensie (${[...differing].join(", ")}): de ontbrekende rijen zijn niet als één scope te schrijven`);
-  const dim = [...differing][0]!;
-  const covered = new Set(rows.flatMap((r) => cats(u, r, dim)));
-  const left = cats(u, extent, dim).filter((c) => !covered.has(c));
-  return left.length === 0 ? null : { ...extent, [dim]: left };
+  const dim = differing[0]!;
+  return cats(u, extent, dim).flatMap((c) => {
+    const piece = { ...extent, [dim]: [c] };
+    const inPiece = rows.filter((r) => cats(u, r, dim).includes(c)).map((r) => ({ ...r, [dim]: [c] }));
+    return inPiece.length === 0 ? [piece] : complement(u, piece, inPiece);
+  });
 }
 
 /**

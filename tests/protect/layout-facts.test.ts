@@ -35,8 +35,14 @@ describe("ontbrekende rijen zijn nul", () => {
   ];
 
   it("complement: het deel van het totaal zonder rij", () => {
-    expect(complement(AARD, { jaar: ["2020"] }, printed.slice(0, 4).map((f) => f.scope!))).toEqual({ jaar: ["2020"], aard: ["e"] });
-    expect(complement(AARD, { jaar: ["2020"] }, [{ jaar: ["2020"], aard: ["a", "b", "c", "d", "e"] }])).toBeNull();
+    expect(complement(AARD, { jaar: ["2020"] }, printed.slice(0, 4).map((f) => f.scope!))).toEqual([{ jaar: ["2020"], aard: ["e"] }]);
+    expect(complement(AARD, { jaar: ["2020"] }, [{ jaar: ["2020"], aard: ["a", "b", "c", "d", "e"] }])).toEqual([]);
+  });
+
+  it("complement van rijen die in twee dimensies verschillen: stukken per categorie", () => {
+    const u: UniverseSpec = { id: "meldingen", integer: true, dimensions: [{ name: "aard", categories: ["a", "b", "c"] }, { name: "herkomst", categories: ["x", "y"] }] };
+    // Rows: (a, x) and b (all herkomsten). Left: (a, y) and c.
+    expect(complement(u, {}, [{ aard: ["a"], herkomst: ["x"] }, { aard: ["b"] }])).toEqual([{ aard: ["a"], herkomst: ["y"] }, { aard: ["c"] }]);
   });
 
   it("zonder het feit laat de audit Overige tussen 0 en 4 (het oude, onjuiste antwoord)", async () => {
