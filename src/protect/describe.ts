@@ -134,7 +134,11 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
   const recoded = recodeCategories(present, d.vocabulaire, labelOf, (cs) => prev.map((y) => count({ jaar: [String(y)], aard: cs })), opts.k, !d.instellingen.nullenPubliceren);
   // With zeros protected, a merged row names its vocabulary members whether or not they
   // occurred, so the "omvat" note does not tell which categories are 0.
-  const rowsAard = d.instellingen.nullenPubliceren ? recoded : withSilentMembers(recoded, counted.filter((c) => !present.includes(c)), d.vocabulaire);
+  // (Only leaf categories of the vocabulary valid in these periods: a note names no retired
+  // ones, and no group as a member.)
+  const validNow = (c: string) => d.vocabulaire.some((t) => t.soort === "aard" && t.code === c && t.geldigVan <= agg.periode.tot.jaar && (t.geldigTot === null || t.geldigTot >= agg.perioden[0]!.van.jaar));
+  const silent = counted.filter((c) => !present.includes(c) && validNow(c) && !d.vocabulaire.some((t) => t.groep === c));
+  const rowsAard = d.instellingen.nullenPubliceren ? recoded : withSilentMembers(recoded, silent, d.vocabulaire);
   for (const r of rowsAard) if (r.codes.length > 1) recodings.push({ table: "aard", label: r.label, members: r.codes.map(labelOf) });
   const apart = notCounted.filter((c) => prev.some((y) => count({ jaar: [String(y)], aard: [c] }) > 0));
   tables.push({
