@@ -87,4 +87,16 @@ describe("(b) 'omvat' bij nullenPubliceren: false", () => {
   it("met nullen gepubliceerd blijft de noot bij de categorieën die voorkwamen", async () => {
     expect(await note(true)).toEqual(["Intimidatie", "Discriminatie"]);
   });
+
+  it("'Overige' neemt met nullen beschermd elke categorie zonder meldingen op die geen eigen groepsrij heeft — geen groepsnamen", async () => {
+    // Pesten 10 alone; integriteitskwestie 2 + adviesvraag 2 = 4 go to Overige.
+    const ms = (["pesten", "integriteitskwestie", "adviesvraag"] as const).flatMap((aard, j) =>
+      Array.from({ length: [10, 2, 2][j]! }, (_, i) => melding({ jaar: 2020, maand: 1 + i, aard, herkomst: (["ambtelijk", "fractie"] as const)[(i + j) % 2] })),
+    );
+    const r = await build(dataset({ meldingen: ms, instellingen: { ...INSTELLINGEN, nullenPubliceren: false } }), "openbaar");
+    expect(r.description.recodings.find((x) => x.label === "Overige")?.members).toEqual([
+      "Roddelen/leugens verspreiden", "Intimidatie", "Seksuele intimidatie", "Agressie en geweld", "Discriminatie", "Stalken",
+      "Niet gehoord voelen door leidinggevende", "Onveilig voelen", "Integriteitskwestie", "Adviesvraag", "Extremisme",
+    ]);
+  });
 });
