@@ -10,7 +10,7 @@ import { readRawInput, REGISTRATIE_XLSX } from "./ingest/raw-input.ts";
 import { ALL_DOCUMENTS, build, check } from "./pipeline.ts";
 import type { OplegnotitieInstellingen } from "./present/oplegnotitie.ts";
 import { auditFigures } from "./protect/audit.ts";
-import type { FiguresFile } from "./present/figures.ts";
+import { parseFiguresFile } from "./protect/figures.ts";
 import { ledgerPath, readLedger, writeAllOrNothing } from "./output.ts";
 import { Memo } from "./memo.ts";
 import type { Renderer } from "./render/pdf.ts";
@@ -277,7 +277,7 @@ async function runAudit(args: Args): Promise<number> {
   const path = args.positional[0];
   if (!path) throw new UsageError("geef het figures.json-bestand op");
   if (!existsSync(path)) throw new UsageError(`${path} bestaat niet`);
-  const file = JSON.parse(readFileSync(path, "utf8")) as FiguresFile;
+  const file = parseFiguresFile(readFileSync(path, "utf8"), path);
   const dataDir = args.flags.get("data");
   const report = ledgerReportName(file.document, file.jaar, file.publiek);
   const known = dataDir ? readLedger(resolve(dataDir)).filter((e) => e.report !== report) : [];

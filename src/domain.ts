@@ -104,6 +104,8 @@ export interface Instellingen {
   nullenPubliceren: boolean;
   /** Hours by counsellor group are unsafe when one counsellor has more than this share. */
   dominantieAandeel: number;
+  /** Hours are unsafe when the others in the cell could estimate the largest share to within this percentage (p%-rule). */
+  pProcent: number;
   maxUrenPerMelding: number;
   namenlijst: string[];
   /** Mark for every suppressed figure, primary or secondary alike. */

@@ -129,7 +129,7 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   const known = opts.ledger.filter((e) => !reports.has(e.report)).filter((e) => opts.audience === "vertrouwelijk" || e.audience === "openbaar");
   const agg = aggregate(d, jaar);
   const description = describeReportSet(agg, d, { audience: opts.audience, k });
-  const rules = { k, protectZeros: !d.instellingen.nullenPubliceren, dominance: d.instellingen.dominantieAandeel };
+  const rules = { k, protectZeros: !d.instellingen.nullenPubliceren, dominance: d.instellingen.dominantieAandeel, pProcent: d.instellingen.pProcent };
   let protectedReport;
   try {
     protectedReport = opts.memo

@@ -6,7 +6,7 @@ import { countingRuleText } from "../aggregate/counting.ts";
 import type { Audience, Dataset } from "../domain.ts";
 import type { Protected } from "../protect/index.ts";
 import { ProtectedCells } from "./cells.ts";
-import { AFRONDING, FigureBook, type FiguresFile } from "./figures.ts";
+import { AFRONDING, FigureBook, recordFacts, type FiguresFile } from "./figures.ts";
 import type { ReportModel, Section } from "./model.ts";
 
 export interface DocumentInput {
@@ -46,6 +46,8 @@ export function finishDocument(
     markering: d.instellingen.markering,
     toc: [...walkWithLevel(fields.sections)].map(({ s, level }) => ({ number: s.number, title: s.title, id: s.id, level })),
   };
+  // Totals published earlier (historie.csv) are known to every reader of every document.
+  recordFacts(book, (input.protectedReport.description.facts ?? []).filter((f) => f.layout === "historie"), "historie.csv");
   const figures: FiguresFile = {
     document: model.document,
     titel: model.titel,

@@ -1,42 +1,9 @@
-// figures.json: every number the report prints — tables, charts and sentences alike — with
-// what it is the sum of. The audit reads this file, so what is audited is what is printed.
-import type { PeriodeId } from "../aggregate/periods.ts";
-import type { Scope, UniverseId, UniverseSpec } from "../protect/universe.ts";
+// The figure book: every number a document prints is recorded as it is printed. The file it
+// becomes (figures.json) is a contract owned by protect (src/protect/figures.ts).
+import type { Figure } from "../protect/figures.ts";
+import type { KnownFact } from "../protect/tables.ts";
 
-export type FigureKind = "aantal" | "uren" | "aandeel" | "gemiddelde" | "constante";
-
-export interface Figure {
-  id: string;
-  /** The table, chart or sentence that prints it. */
-  table: string;
-  row: string;
-  column: string;
-  kind: FigureKind;
-  /** Null for constants that were published elsewhere (historie). */
-  universe: UniverseId | null;
-  scope: Scope | null;
-  /** For shares and averages: what the figure is divided by. */
-  denominator?: { universe: UniverseId; scope: Scope };
-  /** Null when suppressed. Shares in whole percents, hours and averages to one decimal. */
-  value: number | null;
-  display: string;
-}
-
-export interface FiguresFile {
-  document: string;
-  titel: string;
-  /** The reported period: a calendar year, or a period key such as "2018-01..2019-11". */
-  jaar: PeriodeId;
-  publiek: "openbaar" | "vertrouwelijk";
-  drempel: number;
-  markering: string;
-  /** How precisely printed numbers are rounded, per kind (half of the last digit). */
-  afronding: Record<FigureKind, number>;
-  universes: UniverseSpec[];
-  figures: Figure[];
-}
-
-export const AFRONDING: Record<FigureKind, number> = { aantal: 0, uren: 0.05, aandeel: 0.5, gemiddelde: 0.05, constante: 0 };
+export { AFRONDING, type Figure, type FigureKind, type FiguresFile } from "../protect/figures.ts";
 
 export class FigureBook {
   readonly figures: Figure[] = [];
@@ -48,5 +15,18 @@ export class FigureBook {
     this.ids.add(id);
     this.figures.push({ ...f, id });
     return f.display;
+  }
+}
+
+/**
+ * Writes the facts a reader holds without a printed number (a table's missing rows are 0, a
+ * total published earlier) to figures.json, where the audit takes them as known.
+ */
+export function recordFacts(book: FigureBook, facts: KnownFact[], where: string): void {
+  for (const f of facts) {
+    book.add({
+      id: `${where}|${f.layout}|${f.id}`, table: where, row: f.row, column: f.column,
+      kind: f.universe === "uren" ? "uren" : "aantal", universe: f.universe, scope: f.scope, value: f.value, layout: f.layout, display: "",
+    });
   }
 }

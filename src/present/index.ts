@@ -2,7 +2,7 @@
 import { periodLabel } from "../aggregate/periods.ts";
 import type { Aggregates } from "../aggregate/types.ts";
 import { countingRuleText } from "../aggregate/counting.ts";
-import type { Audience, Dataset } from "../domain.ts";
+import type { Audience, Dataset, Reeks } from "../domain.ts";
 import type { Problem } from "../ingest/problem.ts";
 import type { Protected } from "../protect/index.ts";
 import type { ProtectedCells } from "./cells.ts";
@@ -17,7 +17,10 @@ import { missingText, sectionText } from "./narrative.ts";
 import { markNote } from "./tables.ts";
 
 export interface PresentInput extends DocumentInput {
-  /** Differences between published historie and the records, printed in the appendix. */
+  /**
+   * Differences between published historie and the records: for the console only. The
+   * appendix never prints them, as they name counts of the registration.
+   */
   warnings: Problem[];
 }
 
@@ -61,7 +64,7 @@ export function present(input: PresentInput): { model: ReportModel; figures: Fig
     blocks: charts.map((c) => ({ type: "table" as const, table: c.data })),
     subsections: [],
   });
-  sections.push({ id: "verantwoording", number: "", title: "Bijlage: verantwoording van de cijfers", blocks: verantwoording(input, telregel, mark), subsections: [] });
+  sections.push({ id: "verantwoording", number: "", title: "Bijlage: verantwoording van de cijfers", blocks: verantwoording(input, telregel, mark, book), subsections: [] });
   return finishDocument(input, book, {
     document: DOCUMENT_VPOO,
     titel: `Jaarverslag vertrouwenspersonen ongewenste omgangsvormen ${L}`,
@@ -114,7 +117,19 @@ export function klachten(ctx: { agg: Aggregates; cells: ProtectedCells }, mark: 
   return [{ type: "table", table }, { type: "chart", chart: { ...barChart("grafiek-klachten", title, points, "Aantal klachten", alt, table), dataNote: "De cijfers staan in de tabel hierboven." } }];
 }
 
-function verantwoording(input: PresentInput, telregel: string, mark: string): Block[] {
+const REEKS_LABEL: Record<Reeks, string> = {
+  meldingen_vpoo: "Meldingen ongewenste omgangsvormen",
+  meldingen_vpi: "Meldingen integriteit",
+  klachten: "Klachten bij de klachtencommissie",
+};
+
+/**
+ * Appendix B. It prints only published figures: the historie a reader could already hold,
+ * through the figure book, and no count of the registration (which may be protected
+ * elsewhere). A document speaks only of what was known at its date: a year after the
+ * reported period, or a source named after a later year, stays out.
+ */
+function verantwoording(input: PresentInput, telregel: string, mark: string, book: FigureBook): Block[] {
   const blocks: Block[] = [
     {
       type: "paragraph",
@@ -126,13 +141,26 @@ function verantwoording(input: PresentInput, telregel: string, mark: string): Bl
       html:
         `Bescherming: een aantal meldingen kleiner dan ${input.k} wordt niet gepubliceerd. Categorieën met kleine aantallen worden eerst samengevoegd; ` +
         `wat dan nog te klein is, wordt vervangen door "${escapeHtml(mark)}", samen met zo weinig mogelijk andere cijfers, zodat het verborgen cijfer niet uit totalen terug te rekenen is. ` +
-        `Uren zijn beschermd als ze op minder dan ${input.k} meldingen rusten of grotendeels van één vertrouwenspersoon komen. ` +
-        `Voordat het verslag is geschreven, is met lineaire programmering nagerekend dat geen verborgen cijfer uit alle gepubliceerde cijfers samen (ook die van eerdere verslagen) nauwkeurig te bepalen is.`,
+        `Uren zijn beschermd als ze op minder dan ${input.k} meldingen rusten, grotendeels van één vertrouwenspersoon komen, of als een andere vertrouwenspersoon van de groep ze nauwkeurig kan afleiden. ` +
+        `Voordat het verslag is geschreven, is nagerekend dat geen verborgen cijfer nauwkeurig te bepalen is uit alles wat een lezer weet: de cijfers in dit verslag, eerdere verslagen en eerder gepubliceerde totalen.`,
     },
   ];
-  if (input.warnings.length > 0) {
-    blocks.push({ type: "paragraph", html: "Verschillen met eerder gepubliceerde cijfers (de registratie is leidend):" });
-    blocks.push({ type: "list", items: input.warnings.map((w) => escapeHtml(w.melding)) });
+  const { d, agg } = input;
+  const end = agg.periode.tot;
+  const recordYears = new Set(agg.perioden.flatMap((p) => Array.from({ length: p.tot.jaar - p.van.jaar + 1 }, (_, i) => p.van.jaar + i)));
+  const knownThen = (h: Dataset["historie"][number]) =>
+    recordYears.has(h.jaar) && (h.jaar < end.jaar || (end.maand === 12 && h.jaar === end.jaar)) && (h.bron.match(/\b(19|20)\d{2}\b/g) ?? []).every((y) => Number(y) <= end.jaar);
+  const earlier = d.historie.filter(knownThen).sort((a, b) => a.reeks.localeCompare(b.reeks) || a.jaar - b.jaar);
+  if (earlier.length > 0) {
+    const where = "Bijlage: verantwoording van de cijfers";
+    blocks.push({ type: "paragraph", html: "Eerder gepubliceerde totalen over jaren waarover dit verslag de registratie gebruikt. De registratie is leidend: een eerder cijfer kan volgens een andere telregel geteld zijn, of van vóór een aanvulling van de registratie." });
+    blocks.push({
+      type: "list",
+      items: earlier.map((h) => {
+        const value = book.add({ id: `historie/${h.reeks}/${h.jaar}`, table: where, row: REEKS_LABEL[h.reeks], column: String(h.jaar), kind: "constante", universe: null, scope: null, value: h.waarde, display: formatGetal(h.waarde) });
+        return `${escapeHtml(REEKS_LABEL[h.reeks])} ${h.jaar}: ${value} (${escapeHtml(h.bron)})`;
+      }),
+    });
   }
   return blocks;
 }

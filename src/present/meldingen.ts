@@ -7,7 +7,7 @@ import { HERKOMSTEN, type Dataset } from "../domain.ts";
 import { HERKOMST_LABEL } from "../protect/describe.ts";
 import type { ProtectedCells } from "./cells.ts";
 import { barChart, groupedBarChart, stackedShareChart } from "./charts.ts";
-import { formatGetal, formatProcent, formatUren } from "./format.ts";
+import { escapeHtml, formatGetal, formatProcent, formatUren } from "./format.ts";
 import type { Block, ChartBlock, PresentedTable, Section } from "./model.ts";
 import { presentTable } from "./tables.ts";
 import { seriesRows } from "./series.ts";
@@ -152,38 +152,66 @@ function aard(ctx: SectionContext): Section {
   return { id: "aard", number: "", title: "Aard van de meldingen", blocks, subsections: [] };
 }
 
-/** Interventies or resultaten: named when at least k meldingen had them, never counted. */
-function namedCodes(ctx: SectionContext, soort: "interventie" | "resultaat"): { named: string[]; others: boolean } {
-  const list = soort === "interventie" ? ctx.agg.interventies : ctx.agg.resultaten;
-  const thisYear = list.filter((c) => c.jaar === ctx.agg.jaar);
-  const label = (code: string) => ctx.d.vocabulaire.find((t) => t.soort === soort && t.code === code)?.label ?? code;
-  const named = thisYear.filter((c) => c.n >= ctx.k).map((c) => label(c.code));
-  return { named, others: thisYear.some((c) => c.n < ctx.k) };
+/**
+ * Interventies or resultaten: named when at least k meldingen had them, never counted. The
+ * PUBLIC threshold serves both audiences, so both versions name the same list (else the
+ * confidential reader learns that what only their version names was used 3 or 4 times).
+ * The rule is knowledge too: each named item is a fact "at least k", each unnamed item of
+ * the vocabulary "at most k − 1", in figures.json. They live in their own universe (code ×
+ * period): a melding can have several, so they are no partition of the meldingen and link
+ * to no table of them.
+ */
+function namedCodes(ctx: SectionContext, soort: "interventie" | "resultaat"): { named: string[]; k: number } {
+  const { agg, d } = ctx;
+  const k = d.instellingen.drempel.openbaar;
+  const N = String(agg.jaar);
+  const list = soort === "interventie" ? agg.interventies : agg.resultaten;
+  const n = (code: string) => list.find((c) => c.jaar === agg.jaar && c.code === code)?.n ?? 0;
+  const label = (code: string) => d.vocabulaire.find((t) => t.soort === soort && t.code === code)?.label ?? code;
+  const codes = [...new Set([...d.vocabulaire.filter((t) => t.soort === soort).map((t) => t.code), ...list.filter((c) => c.jaar === agg.jaar).map((c) => c.code)])];
+  const universe = soort === "interventie" ? "interventies" : "resultaten";
+  const where = soort === "interventie" ? "Lijst: interventies" : "Lijst: resultaten";
+  const named: string[] = [];
+  for (const code of codes) {
+    const isNamed = n(code) >= k;
+    const display = isNamed ? label(code) : "";
+    ctx.cells.book.add({
+      id: `${where}|${N}|${code}`, table: where, row: label(code), column: N, kind: "grens", universe, scope: { jaar: [N], code: [code] }, value: null,
+      bounds: isNamed ? { min: k, max: null } : { min: 0, max: k - 1 }, layout: isNamed ? "genoemd in lijst" : "niet genoemd in lijst", display,
+    });
+    if (isNamed) named.push(escapeHtml(display));
+  }
+  return { named, k };
 }
 
 function lijst(ctx: SectionContext, _kind: "interventies"): Section {
-  const { named, others } = namedCodes(ctx, "interventie");
-  const blocks: Block[] = [
-    P("Om de melder bij te staan hebben de vertrouwenspersonen verschillende interventies tot hun beschikking, van een luisterend oor tot bijstand in een klachtenprocedure. De volgende interventies zijn het vaakst ingezet:"),
-  ];
+  const { named, k } = namedCodes(ctx, "interventie");
+  const intro = "Om de melder bij te staan hebben de vertrouwenspersonen verschillende interventies tot hun beschikking, van een luisterend oor tot bijstand in een klachtenprocedure.";
+  const lead =
+    named.length === 0
+      ? "Geen enkele interventie is bij genoeg meldingen ingezet om haar hier zonder risico op herkenning te noemen."
+      : named.length === 1
+        ? "Deze interventie is het vaakst ingezet:"
+        : "De volgende interventies zijn het vaakst ingezet:";
+  const blocks: Block[] = [P(`${intro} ${lead}`)];
   if (named.length) blocks.push({ type: "list", items: named });
-  blocks.push(
-    P(
-      (others ? "Andere interventies zijn minder vaak ingezet; die worden niet afzonderlijk genoemd, zodat geen melder herkenbaar wordt. " : "") +
-        "Een interventie wordt hier alleen genoemd als ze bij voldoende meldingen is ingezet.",
-    ),
-  );
+  blocks.push(P(`Een interventie wordt hier alleen genoemd als ze bij minstens ${k} meldingen is ingezet; andere interventies worden niet afzonderlijk genoemd, zodat geen melder herkenbaar wordt.`));
   return { id: "interventies", number: "", title: "Interventies", blocks, subsections: [] };
 }
 
 function afwikkeling(ctx: SectionContext): Section {
-  const { named, others } = namedCodes(ctx, "resultaat");
-  const blocks: Block[] = [
-    P("Het resultaat van een melding is niet altijd bekend, bijvoorbeeld omdat de melder na een gesprek geen vervolg nodig heeft. De stand van zaken aan het eind van de verslagperiode staat in de tabel bij het aantal meldingen. Resultaten die bij voldoende meldingen gemeld zijn:"),
-  ];
+  const { named, k } = namedCodes(ctx, "resultaat");
+  const intro =
+    "Het resultaat van een melding is niet altijd bekend, bijvoorbeeld omdat de melder na een gesprek geen vervolg nodig heeft. De stand van zaken aan het eind van de verslagperiode staat in de tabel bij het aantal meldingen.";
+  const lead =
+    named.length === 0
+      ? "Geen enkel resultaat is bij genoeg meldingen gemeld om het hier zonder risico op herkenning te noemen."
+      : named.length === 1
+        ? "Dit resultaat is bij genoeg meldingen gemeld om het te noemen:"
+        : "Deze resultaten zijn bij genoeg meldingen gemeld om ze te noemen:";
+  const blocks: Block[] = [P(`${intro} ${lead}`)];
   if (named.length) blocks.push({ type: "list", items: named });
-  else blocks.push(P("Geen enkel resultaat is bij voldoende meldingen gemeld om het zonder risico op herkenning te noemen."));
-  if (others) blocks.push(P("Resultaten die bij weinig meldingen voorkwamen, worden niet afzonderlijk genoemd."));
+  blocks.push(P(`Een resultaat wordt hier alleen genoemd als het bij minstens ${k} meldingen is gemeld; andere resultaten worden niet afzonderlijk genoemd.`));
   return { id: "afwikkeling", number: "", title: "Afwikkeling en resultaten", blocks, subsections: [] };
 }
 

@@ -1,6 +1,7 @@
 // Tables as printed: every cell through ProtectedCells, with the note that explains the mark.
 import type { PresentedTable } from "./model.ts";
 import type { ProtectedCells } from "./cells.ts";
+import { recordFacts } from "./figures.ts";
 
 export function presentTable(cells: ProtectedCells, tableId: string, caption: string, rowHeader: string, extraNotes: string[] = []): PresentedTable {
   const t = cells.table(tableId);
@@ -14,6 +15,8 @@ export function presentTable(cells: ProtectedCells, tableId: string, caption: st
       return cells.print(cell, caption, r.label, c.label);
     }),
   }));
+  // A printed table is read as complete: what its layout implies goes to figures.json too.
+  recordFacts(cells.book, (cells.protectedReport.description.facts ?? []).filter((f) => f.table === tableId), caption);
   const notes = [...extraNotes];
   if (anySuppressed) notes.push(markNote(cells.mark));
   return { id: tableId, caption, headers: [rowHeader, ...t.columns.map((c) => c.label)], rows, notes };

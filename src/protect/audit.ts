@@ -1,17 +1,21 @@
 // attack: rerun the attacker's linear programme on what a report prints (figures.json),
 // together with everything earlier reports published. Each suppressed figure gets the
 // smallest and largest value an attacker can derive; the report is safe when each
-// interval is wide enough.
+// interval is wide enough. figures.json also holds the facts a reader takes from the layout
+// and the report's stated rules (missing rows are zero, the published historie, named list
+// items): they join the attack like printed numbers.
 import { attack } from "./engine/index.ts";
 import type { AttackInput, CellInterval, LinearFact } from "./engine/types.ts";
-import type { Figure, FiguresFile } from "../present/figures.ts";
+import type { Figure, FiguresFile } from "./figures.ts";
 import type { LedgerEntry } from "./ledger.ts";
-import { expandScope, indexUniverses, scopeKey, type Indexed } from "./universe.ts";
+import { indexUniverses, placeScope, scopeKey, type Scope, type UniverseId } from "./universe.ts";
 
 export interface AuditResult {
   intervals: (CellInterval & { figures: string[] })[];
   ok: boolean;
 }
+
+type Interval = CellInterval & { figures: string[] };
 
 /**
  * `required` maps a suppressed figure's scope key to its protection level (from the internal
@@ -20,10 +24,26 @@ export interface AuditResult {
  */
 export async function auditFigures(file: FiguresFile, known: LedgerEntry[], required?: Map<string, number>): Promise<AuditResult> {
   const index = indexUniverses(file.universes);
-  const terms = (f: { universe: Figure["universe"]; scope: Figure["scope"] }) => (f.universe && f.scope ? safeExpand(file, index, f.universe, f.scope) : []);
+  // A figure the audit cannot place fails the audit: it is printed (or implied) but would
+  // otherwise be left out of the attack.
+  const unplaced: Interval[] = [];
+  const place = (f: Figure, universe: UniverseId, scope: Scope): number[] | null => {
+    const at = placeScope(file.universes, index, universe, scope);
+    if ("terms" in at) return at.terms;
+    unplaced.push({ id: f.id, lo: 0, hi: 0, requiredWidth: 0, ok: false, scenario: `de audit kan dit cijfer niet plaatsen: ${at.error}`, figures: [f.id] });
+    return null;
+  };
+  const placeKnown = (report: string, universe: UniverseId, scope: Scope) => {
+    const at = placeScope(file.universes, index, universe, scope, true);
+    if ("terms" in at) return at;
+    const id = `${report}:${scopeKey(universe, scope)}`;
+    if (!unplaced.some((u) => u.id === id)) unplaced.push({ id, lo: 0, hi: 0, requiredWidth: 0, ok: false, scenario: `de audit kan dit eerder gepubliceerde cijfer niet plaatsen: ${at.error}`, figures: [id] });
+    return null;
+  };
   const published = new Map<string, { id: string; terms: number[]; value: number }>();
   const facts: LinearFact[] = [];
   const suppressed = new Map<string, { figures: string[]; terms: number[]; kind: Figure["kind"] }>();
+  const exact = (id: string, t: number[], value: number) => facts.push({ id, terms: t.map((i) => ({ index: i, coef: 1 })), lo: value, hi: value });
   const publishValue = (key: string, t: number[], value: number, kind: Figure["kind"]) => {
     if (t.length === 0) return;
     if (kind === "aantal") published.set(key, { id: key, terms: t, value });
@@ -32,20 +52,37 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
   for (const e of known) {
     for (const f of e.figures) {
       if (f.value === null) continue;
-      const key = scopeKey(f.universe, f.scope);
-      publishValue(`${e.report}:${key}`, terms({ universe: f.universe, scope: f.scope }), f.value, f.universe === "uren" ? "uren" : "aantal");
+      const at = placeKnown(e.report, f.universe, f.scope);
+      if (!at) continue;
+      const kind = f.universe === "uren" ? "uren" : "aantal";
+      // A figure that also covers periods after this report's: only a bound on the part here.
+      if (at.partial) facts.push({ id: `${e.report}:${scopeKey(f.universe, f.scope)}:deel`, terms: at.terms.map((i) => ({ index: i, coef: 1 })), lo: 0, hi: f.value + (kind === "uren" ? 0.05 : 0) });
+      else publishValue(`${e.report}:${scopeKey(f.universe, f.scope)}`, at.terms, f.value, kind);
     }
   }
   const hoursPublished = new Map<string, number>();
+  const terms = new Map<Figure, number[] | null>();
   for (const f of file.figures) {
-    if ((f.kind === "aantal" || f.kind === "uren") && f.universe && f.scope) {
-      const key = scopeKey(f.universe, f.scope);
+    if (f.universe && f.scope) terms.set(f, place(f, f.universe, f.scope));
+    if (f.denominator && place(f, f.denominator.universe, f.denominator.scope) === null) terms.set(f, null);
+  }
+  for (const f of file.figures) {
+    const t = terms.get(f);
+    if (!t || !f.universe || !f.scope) continue;
+    const key = scopeKey(f.universe, f.scope);
+    if (f.kind === "grens") {
+      facts.push({ id: f.id, terms: t.map((i) => ({ index: i, coef: 1 })), lo: f.bounds!.min, hi: f.bounds!.max ?? Infinity });
+    } else if (f.kind === "aantal" || f.kind === "uren") {
       if (f.value === null) {
-        const s = suppressed.get(key) ?? { figures: [], terms: terms(f), kind: f.kind };
+        const s = suppressed.get(key) ?? { figures: [], terms: t, kind: f.kind };
         s.figures.push(f.id);
         suppressed.set(key, s);
+      } else if (f.layout) {
+        // Implied, not printed as a rounded number: known exactly.
+        exact(f.id, t, f.value);
+        if (f.kind === "uren") hoursPublished.set(key, f.value);
       } else {
-        publishValue(key, terms(f), f.value, f.kind);
+        publishValue(key, t, f.value, f.kind);
         if (f.kind === "uren") hoursPublished.set(key, f.value);
       }
     }
@@ -57,27 +94,30 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
     for (const f of e.figures) {
       const key = scopeKey(f.universe, f.scope);
       if (f.value !== null || suppressed.has(key) || publishedNow.has(key)) continue;
-      const t = terms({ universe: f.universe, scope: f.scope });
-      if (t.length > 0) suppressed.set(key, { figures: [`${e.report}: eerder onderdrukt`], terms: t, kind: f.universe === "uren" ? "uren" : "aantal" });
+      const at = placeKnown(e.report, f.universe, f.scope);
+      // Hidden in a report whose periods reach beyond this one: not attackable from here.
+      if (!at || at.partial || at.terms.length === 0) continue;
+      suppressed.set(key, { figures: [`${e.report}: eerder onderdrukt`], terms: at.terms, kind: f.universe === "uren" ? "uren" : "aantal" });
     }
   }
   for (const f of file.figures) {
-    if (f.value === null || !f.universe || !f.scope || !f.denominator) continue;
-    const num = terms(f);
-    const den = safeExpand(file, index, f.denominator.universe, f.denominator.scope);
+    const num = terms.get(f);
+    if (f.value === null || !num || !f.universe || !f.scope || !f.denominator) continue;
+    const den = placeScope(file.universes, index, f.denominator.universe, f.denominator.scope);
+    if (!("terms" in den)) continue; // reported as unplaced above
     if (f.kind === "aandeel") {
       // A rounded share p of T: (p − ½)·T ≤ 100·x ≤ (p + ½)·T, linear in the inner cells.
       const lo = Math.max(0, f.value - 0.5);
       const hi = f.value + 0.5;
-      facts.push({ id: `${f.id}:onder`, terms: combine(num, 100, den, -lo), lo: 0, hi: Infinity });
-      facts.push({ id: `${f.id}:boven`, terms: combine(num, 100, den, -hi), lo: -Infinity, hi: 0 });
+      facts.push({ id: `${f.id}:onder`, terms: combine(num, 100, den.terms, -lo), lo: 0, hi: Infinity });
+      facts.push({ id: `${f.id}:boven`, terms: combine(num, 100, den.terms, -hi), lo: -Infinity, hi: 0 });
     } else if (f.kind === "gemiddelde") {
       // hours / n = a (both rounded): n lies between (H − 0,05)/(a + 0,05) and (H + 0,05)/(a − 0,05).
       const H = hoursPublished.get(scopeKey(f.universe, f.scope));
       if (H === undefined) throw new Error(`${f.id}: een gemiddelde is gepubliceerd zonder de uren ervan; dat kan de audit niet beoordelen`);
       const lo = (H - 0.05) / (f.value + 0.05);
       const hi = f.value - 0.05 > 0 ? (H + 0.05) / (f.value - 0.05) : Infinity;
-      facts.push({ id: f.id, terms: den.map((index) => ({ index, coef: 1 })), lo, hi });
+      facts.push({ id: f.id, terms: den.terms.map((index) => ({ index, coef: 1 })), lo, hi });
     }
   }
   const input: AttackInput = {
@@ -94,20 +134,22 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
   const intervals = await attack(input);
   const withFigures = intervals.map((iv) => ({ ...iv, figures: suppressed.get(iv.id)?.figures ?? [] }));
   // A printed figure is known exactly: a small count, or a figure the internal log says must
-  // stay hidden, is unsafe however well the suppressed figures are protected.
-  const exposed = new Map<string, CellInterval & { figures: string[] }>();
+  // stay hidden, is unsafe however well the suppressed figures are protected. (A fact the
+  // layout implies is 0 or published elsewhere: not small by itself, but it still exposes a
+  // figure an earlier report hid.)
+  const exposed = new Map<string, Interval>();
   for (const f of file.figures) {
-    if (f.value === null || (f.kind !== "aantal" && f.kind !== "uren") || !f.universe || !f.scope) continue;
+    if (f.value === null || (f.kind !== "aantal" && f.kind !== "uren") || !f.universe || !f.scope || !terms.get(f)) continue;
     const key = scopeKey(f.universe, f.scope);
     const hiddenBefore = f.kind === "aantal" && known.some((e) => e.figures.some((g) => g.value === null && scopeKey(g.universe, g.scope) === key));
     const width = required?.get(key) ?? (hiddenBefore ? file.drempel - 1 : 0);
-    const small = f.kind === "aantal" && f.value > 0 && f.value < file.drempel;
+    const small = !f.layout && f.kind === "aantal" && f.value > 0 && f.value < file.drempel;
     if (!small && width <= 0) continue;
     const iv = exposed.get(key) ?? { id: key, lo: f.value, hi: f.value, requiredWidth: Math.max(width, small ? file.drempel - 1 : 0), ok: false, scenario: "publiek: het cijfer is zelf gepubliceerd", figures: [] };
     iv.figures.push(f.id);
     exposed.set(key, iv);
   }
-  const all = [...withFigures, ...exposed.values()];
+  const all = [...withFigures, ...exposed.values(), ...unplaced];
   return { intervals: all, ok: all.every((iv) => iv.ok) };
 }
 
@@ -116,12 +158,4 @@ function combine(a: number[], ca: number, b: number[], cb: number): { index: num
   for (const i of a) m.set(i, (m.get(i) ?? 0) + ca);
   for (const i of b) m.set(i, (m.get(i) ?? 0) + cb);
   return [...m.entries()].filter(([, c]) => c !== 0).sort((x, y) => x[0] - y[0]).map(([index, coef]) => ({ index, coef }));
-}
-
-function safeExpand(file: FiguresFile, index: Indexed, universe: NonNullable<Figure["universe"]>, scope: NonNullable<Figure["scope"]>): number[] {
-  try {
-    return expandScope(file.universes, index, universe, scope);
-  } catch {
-    return [];
-  }
 }

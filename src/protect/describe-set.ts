@@ -4,16 +4,25 @@
 import type { Aggregates } from "../aggregate/types.ts";
 import type { Dataset } from "../domain.ts";
 import { describe, type DescribeOptions } from "./describe.ts";
-import { describeVpi } from "./describe-vpi.ts";
+import { describeVpi, VPI_ADVIES } from "./describe-vpi.ts";
+import { historieFacts } from "./historie.ts";
+import { layoutFacts } from "./layout.ts";
 import type { Description } from "./tables.ts";
 
 export function describeReportSet(agg: Aggregates, d: Dataset, opts: DescribeOptions): Description {
   const vpoo = describe(agg, d, opts);
   const vpi = describeVpi(agg, d);
+  const vpiMeldingen = (ps: string[]) => ({ jaar: ps, aard: vpi.universe.dimensions.find((x) => x.name === "aard")!.categories.filter((c) => c !== VPI_ADVIES) });
   return {
     universes: [...vpoo.universes, vpi.universe],
     tables: [...vpoo.tables, ...vpi.tables],
     recodings: vpoo.recodings,
+    facts: [
+      ...(vpoo.facts ?? []),
+      ...layoutFacts(vpi.tables, [vpi.universe]),
+      // For the VPI an advice question never counts, under either counting rule.
+      ...historieFacts(d.historie, agg.perioden, [{ reeks: "meldingen_vpi", universe: "vpi", counted: vpiMeldingen, all: vpiMeldingen }], (_u, scope) => vpi.trueValue(scope)),
+    ],
     trueValue: (universe, scope) => (universe === "vpi" ? vpi.trueValue(scope) : (vpoo.trueValue?.(universe, scope) ?? 0)),
   };
 }

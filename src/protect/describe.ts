@@ -5,6 +5,8 @@ import { HERKOMSTEN, STATUSSEN, type Audience, type Dataset, type Herkomst, type
 import { labelInYear } from "../validate/vocabulaire.ts";
 import { aardCounts } from "../aggregate/counting.ts";
 import { recodeCategories } from "./recode.ts";
+import { layoutFacts, withSilentMembers } from "./layout.ts";
+import { historieFacts } from "./historie.ts";
 import type { Description, Recoding, TableCell, TableSpec } from "./tables.ts";
 import type { Scope, UniverseSpec } from "./universe.ts";
 import { periodLabel, type PeriodeId } from "../aggregate/periods.ts";
@@ -61,6 +63,16 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
       ],
     },
     { id: "klachten", integer: true, dimensions: [{ name: "jaar", categories: years.map(String) }] },
+    // What the lists of interventies and resultaten state (named: used at least k times).
+    // A melding can have several, so these are universes of their own, linked to no table.
+    ...(["interventie", "resultaat"] as const).map((soort): UniverseSpec => ({
+      id: soort === "interventie" ? "interventies" : "resultaten",
+      integer: true,
+      dimensions: [
+        { name: "jaar", categories: years.map(String) },
+        { name: "code", categories: [...new Set([...d.vocabulaire.filter((t) => t.soort === soort).map((t) => t.code), ...(soort === "interventie" ? agg.interventies : agg.resultaten).map((c) => c.code)])] },
+      ],
+    })),
   ];
 
   const count = (scope: Scope) =>
@@ -119,7 +131,14 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
     const t = d.vocabulaire.find((x) => x.soort === "aard" && x.code === code);
     return t ? labelInYear(t, agg.periode.tot.jaar) : code;
   };
-  const rowsAard = recodeCategories(present, d.vocabulaire, labelOf, (cs) => prev.map((y) => count({ jaar: [String(y)], aard: cs })), opts.k, !d.instellingen.nullenPubliceren);
+  const recoded = recodeCategories(present, d.vocabulaire, labelOf, (cs) => prev.map((y) => count({ jaar: [String(y)], aard: cs })), opts.k, !d.instellingen.nullenPubliceren);
+  // With zeros protected, a merged row names its vocabulary members whether or not they
+  // occurred, so the "omvat" note does not tell which categories are 0.
+  // (Only leaf categories of the vocabulary valid in these periods: a note names no retired
+  // ones, and no group as a member.)
+  const validNow = (c: string) => d.vocabulaire.some((t) => t.soort === "aard" && t.code === c && t.geldigVan <= agg.periode.tot.jaar && (t.geldigTot === null || t.geldigTot >= agg.perioden[0]!.van.jaar));
+  const silent = counted.filter((c) => !present.includes(c) && validNow(c) && !d.vocabulaire.some((t) => t.groep === c));
+  const rowsAard = d.instellingen.nullenPubliceren ? recoded : withSilentMembers(recoded, silent, d.vocabulaire);
   for (const r of rowsAard) if (r.codes.length > 1) recodings.push({ table: "aard", label: r.label, members: r.codes.map(labelOf) });
   const apart = notCounted.filter((c) => prev.some((y) => count({ jaar: [String(y)], aard: [c] }) > 0));
   tables.push({
@@ -210,7 +229,16 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
 
   const klachtenIn = (scope: Scope) => agg.klachtenSerie.filter((s) => s.bron === "registratie" && (scope["jaar"] ?? [String(s.jaar)]).includes(String(s.jaar))).reduce((n, s) => n + s.waarde, 0);
   const trueValue = (universe: string, scope: Scope) => (universe === "meldingen" ? count(scope) : universe === "uren" ? uren(scope).value : universe === "klachten" ? klachtenIn(scope) : 0);
-  return { universes, tables, recodings, trueValue };
+  // A table lists every category that occurred: the rest is 0 (and the aard table's rows,
+  // with those outside the count, cover every aard of the year).
+  const facts = [
+    ...layoutFacts(tables, universes, { aard: (y) => ({ jaar: [y] }) }),
+    ...historieFacts(d.historie, agg.perioden, [
+      { reeks: "meldingen_vpoo", universe: "meldingen", counted: (ps) => ({ jaar: ps, aard: counted }), all: (ps) => ({ jaar: ps }) },
+      { reeks: "klachten", universe: "klachten", counted: (ps) => ({ jaar: ps }), all: (ps) => ({ jaar: ps }) },
+    ], trueValue),
+  ];
+  return { universes, tables, recodings, facts, trueValue };
 }
 
 function matches(scope: Scope, cell: Record<string, string>): boolean {

@@ -5,7 +5,7 @@ import type { EngineCell, LinearFact, SuppressionProblem } from "./engine/types.
 import type { LedgerEntry } from "./ledger.ts";
 import { primaryReason, requiredWidth, type PrimaryRules } from "./primary.ts";
 import type { Description, TableCell } from "./tables.ts";
-import { expandScope, indexUniverses, scopeKey } from "./universe.ts";
+import { expandScope, indexUniverses, placeScope, scopeKey } from "./universe.ts";
 
 export interface LogEntry {
   key: string;
@@ -56,6 +56,19 @@ export async function protect(description: Description, rules: PrimaryRules, kno
   }
   const extraFixed: EngineCell[] = [];
   const facts: LinearFact[] = [];
+  // What the reader knows without a printed number (missing rows are 0, historie totals):
+  // fixed, exactly as the audit will take them from figures.json.
+  for (const f of description.facts ?? []) {
+    const at = placeScope(description.universes, index, f.universe, f.scope);
+    if (!("terms" in at)) throw new ProtectionError(`${f.id}: ${at.error}`);
+    if (at.terms.length === 0) continue;
+    // A fact over a printed cell's scope (a historie total equal to the year's total) makes
+    // that cell known: it is checked like a figure of an earlier report.
+    const same = byKey.get(scopeKey(f.universe, f.scope));
+    if (same) same.fixed = true;
+    else if (description.universes.find((u) => u.id === f.universe)?.integer === false) facts.push({ id: `feit:${f.id}`, terms: at.terms.map((i) => ({ index: i, coef: 1 })), lo: f.value, hi: f.value });
+    else extraFixed.push({ id: `feit:${f.id}`, terms: at.terms, value: f.value, status: "fixed", requiredWidth: 0, cost: 0 });
+  }
   const hiddenBefore = new Set<string>();
   for (const e of known) {
     for (const f of e.figures) {
@@ -73,7 +86,8 @@ export async function protect(description: Description, rules: PrimaryRules, kno
       } else if (f.value === null) {
         // Hidden in an earlier report and not printed now: it must stay protected, so it
         // joins the problem as a cell that stays suppressed and needs its interval.
-        const terms = expandScopeSafe(description, index, f.universe, f.scope);
+        const at = placeKnown(description, index, e.report, f.universe, f.scope);
+        const terms = at.partial ? [] : at.terms;
         const key2 = `${e.report}:${key}`;
         if (terms.length === 0 || !description.trueValue || hiddenBefore.has(key)) continue;
         hiddenBefore.add(key);
@@ -81,8 +95,13 @@ export async function protect(description: Description, rules: PrimaryRules, kno
         const kind = f.universe === "uren" ? "uren" : "aantal";
         extraFixed.push({ id: key2, terms, value, status: "primary", requiredWidth: kind === "aantal" ? rules.k - 1 : Math.max(1, value / 2), cost: 0 });
       } else {
-        const terms = expandScopeSafe(description, index, f.universe, f.scope);
+        const { terms, partial } = placeKnown(description, index, e.report, f.universe, f.scope);
         if (terms.length === 0) continue;
+        // A figure that also covers periods after this report's: a bound on the part here.
+        if (partial) {
+          facts.push({ id: `${e.report}:${key}:deel`, terms: terms.map((i) => ({ index: i, coef: 1 })), lo: 0, hi: f.value + (f.universe === "uren" ? 0.05 : 0) });
+          continue;
+        }
         // Hours were printed to one decimal: known to within 0,05, not exactly (rounded
         // parts need not add up to a total this report publishes exactly).
         if (description.universes.find((u) => u.id === f.universe)?.integer === false) {
@@ -96,6 +115,9 @@ export async function protect(description: Description, rules: PrimaryRules, kno
   const cells: EngineCell[] = keys.map((key) => {
     const entry = byKey.get(key)!;
     const cell = entry.cells[0]!;
+    // A 0 that a reader already knows (an earlier report's layout showed the category had no
+    // row) protects nothing by being hidden now: it is published like any known figure.
+    if (entry.fixed && entry.forced === null && cell.value === 0) entry.reason = null;
     const primary = entry.reason !== null || entry.forced !== null;
     if (primary && entry.fixed) {
       throw new ProtectionError(`Het cijfer ${cell.id} is eerder gepubliceerd maar is nu onveilig (${entry.reason}); het kan niet meer beschermd worden.`);
@@ -138,10 +160,9 @@ export async function protect(description: Description, rules: PrimaryRules, kno
   return { description, suppressed, log, optimal: result.optimal };
 }
 
-function expandScopeSafe(d: Description, index: ReturnType<typeof indexUniverses>, universe: TableCell["universe"], scope: TableCell["scope"]): number[] {
-  try {
-    return expandScope(d.universes, index, universe, scope);
-  } catch {
-    return [];
-  }
+/** A figure of an earlier report in this report's universes; one that does not fit stops the build. */
+function placeKnown(d: Description, index: ReturnType<typeof indexUniverses>, report: string, universe: TableCell["universe"], scope: TableCell["scope"]): { terms: number[]; partial: boolean } {
+  const at = placeScope(d.universes, index, universe, scope, true);
+  if ("terms" in at) return at;
+  throw new ProtectionError(`Een cijfer uit ${report} past niet in dit verslag (${at.error}); is data/gepubliceerd van een andere registratie?`);
 }

@@ -1,7 +1,7 @@
 // The Presidium reads the confidential and the public version of a year together. When the
 // public one is written after the confidential one, the pair must still protect every cell
 // the confidential version hid, at the confidential threshold.
-import type { FiguresFile } from "../present/figures.ts";
+import type { FiguresFile } from "./figures.ts";
 import { auditFigures } from "./audit.ts";
 import type { LedgerEntry } from "./ledger.ts";
 

@@ -7,7 +7,14 @@ export interface PrimaryRules {
   protectZeros: boolean;
   /** Hours are unsafe when one counsellor contributes more than this share of the cell. */
   dominance: number;
+  /**
+   * The p%-rule: hours are unsafe when the second-largest contributor could estimate the
+   * largest to within p% (total − largest − second < p/100 · largest). Default 15.
+   */
+  pProcent?: number;
 }
+
+export const DEFAULT_P_PROCENT = 15;
 
 /** The reason a cell is unsafe (Dutch, for the internal log), or null when it is safe. */
 export function primaryReason(cell: TableCell, rules: PrimaryRules): string | null {
@@ -23,6 +30,17 @@ export function primaryReason(cell: TableCell, rules: PrimaryRules): string | nu
   const largest = Math.max(0, ...cell.contributions);
   if (total > 0 && largest / total > rules.dominance) {
     return `één vertrouwenspersoon heeft ${Math.round((100 * largest) / total)}% van deze uren (grens ${Math.round(100 * rules.dominance)}%)`;
+  }
+  // The p%-rule: the second-largest contributor subtracts their own hours from the total and
+  // is left with the largest plus the rest; when the rest is below p% of the largest, that
+  // estimate is too close. In a group of two the rest is 0: each knows the other's hours.
+  const p = rules.pProcent ?? DEFAULT_P_PROCENT;
+  const [first = 0, second = 0] = [...cell.contributions].sort((a, b) => b - a);
+  const rest = total - first - second;
+  if (total > 0 && rest < (p / 100) * first - 1e-9) {
+    return cell.contributions.filter((x) => x > 0).length <= 2
+      ? `uren van ${cell.contributions.filter((x) => x > 0).length === 1 ? "één vertrouwenspersoon" : "twee vertrouwenspersonen: elk kan de uren van de ander uitrekenen"} (p%-regel, p = ${p})`
+      : `de op één na grootste bijdrager kan de uren van de grootste tot op ${p}% schatten (p%-regel)`;
   }
   return null;
 }

@@ -40,6 +40,8 @@ export interface Description {
   universes: UniverseSpec[];
   tables: TableSpec[];
   recodings: Recoding[];
+  /** Facts implied by the layout or published elsewhere (see KnownFact); none when absent. */
+  facts?: KnownFact[];
   /**
    * The true value of any scope (known to the protector only): needed to protect a figure
    * that an earlier report hid and this report does not print.
@@ -49,4 +51,22 @@ export interface Description {
 
 export function cellAt(table: TableSpec, row: string, column: string): TableCell | undefined {
   return table.cells.find((c) => c.row === row && c.column === column);
+}
+
+/**
+ * A fact the reader holds without a printed number of its own: the layout of a table (every
+ * category that occurred has a row, so the rest is 0) or a total published earlier
+ * (historie.csv). Protect takes it as known; present writes it to figures.json, so the
+ * audit takes it as known too.
+ */
+export interface KnownFact {
+  id: string;
+  /** The table whose layout implies it, or "historie.csv". */
+  table: string;
+  row: string;
+  column: string;
+  universe: UniverseId;
+  scope: Scope;
+  value: number;
+  layout: "ontbrekende rijen" | "historie";
 }

@@ -2,7 +2,7 @@
 // sum of the inner cells that its scope selects, so tables that share totals, earlier
 // reports and the audit all speak one language (published = Xᵀ · inner).
 
-export type UniverseId = "meldingen" | "uren" | "klachten" | "vpi";
+export type UniverseId = "meldingen" | "uren" | "klachten" | "vpi" | "interventies" | "resultaten";
 
 export interface UniverseSpec {
   id: UniverseId;
@@ -59,4 +59,32 @@ export function scopeKey(universe: UniverseId, scope: Scope): string {
     .sort()
     .map((k) => `${k}=${[...scope[k]!].sort().join("+")}`);
   return `${universe}:${parts.join(";")}`;
+}
+
+/**
+ * Where a figure lies, checked: an unknown universe, dimension or category is an error (a
+ * figure the audit cannot place must fail it, never silently drop out of the attack).
+ * `fromLedger` is for figures of earlier reports: a period outside this universe is allowed
+ * and reported as `partial` (the terms then cover only part of the figure), and another
+ * unknown category (a code that no longer occurs) selects nothing, as it holds no records.
+ */
+export function placeScope(
+  universes: UniverseSpec[],
+  index: Indexed,
+  universe: string,
+  scope: Scope,
+  fromLedger = false,
+): { terms: number[]; partial: boolean } | { error: string } {
+  const u = universes.find((x) => x.id === universe);
+  if (!u) return { error: `onbekend universum "${universe}"` };
+  let partial = false;
+  for (const [name, cats] of Object.entries(scope)) {
+    const dim = u.dimensions.find((d) => d.name === name);
+    if (!dim) return { error: `onbekende dimensie "${name}" in universum ${universe}` };
+    const unknown = cats.filter((c) => !dim.categories.includes(c));
+    if (unknown.length === 0) continue;
+    if (fromLedger && name === "jaar") partial = true;
+    else if (!fromLedger) return { error: `onbekende categorie "${unknown[0]}" in dimensie ${name} van universum ${universe}` };
+  }
+  return { terms: expandScope(universes, index, universe as UniverseId, scope), partial };
 }

@@ -11,6 +11,8 @@ const schema = z.object({
     .default({ openbaar: 5, vertrouwelijk: 3 }),
   nullenPubliceren: z.boolean().default(true),
   dominantieAandeel: z.number().gt(0.5).max(1).default(0.85),
+  /** The p%-rule for hours (src/protect/primary.ts): 0 switches it off. */
+  pProcent: z.number().min(0).max(100).default(15),
   maxUrenPerMelding: z.number().positive().default(40),
   namenlijst: z.array(z.string()).default([]),
   markering: z.string().min(1).max(3).default("x"),

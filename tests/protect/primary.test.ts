@@ -3,6 +3,8 @@ import { primaryReason, requiredWidth, type PrimaryRules } from "../../src/prote
 import type { TableCell } from "../../src/protect/tables.ts";
 
 const rules = (k = 5, protectZeros = false): PrimaryRules => ({ k, protectZeros, dominance: 0.85 });
+/** The dominance rule alone (p%-rule off: p = 0 never fires, as the rest is never negative). */
+const dominanceOnly = (): PrimaryRules => ({ ...rules(), pProcent: 0 });
 const count = (value: number): TableCell => ({
   id: `t/2020/r`, row: "r", column: "2020", universe: "meldingen", scope: { jaar: ["2020"] }, value, kind: "aantal", contributions: [], meldingenBehind: null,
 });
@@ -33,7 +35,7 @@ describe("primaire regels voor uren", () => {
   it("dominantie: één vertrouwenspersoon met meer dan 85% is onveilig", () => {
     expect(primaryReason(hours([86, 14]), rules())).toMatch(/86%/);
     expect(primaryReason(hours([15.8]), rules())).toMatch(/100%/);
-    expect(primaryReason(hours([85, 15]), rules())).toBeNull();
+    expect(primaryReason(hours([85, 15]), dominanceOnly())).toBeNull();
     expect(primaryReason(hours([40, 30, 30]), rules())).toBeNull();
   });
 
@@ -50,6 +52,33 @@ describe("primaire regels voor uren", () => {
 
   it("nul uren zijn veilig", () => {
     expect(primaryReason(hours([]), rules())).toBeNull();
+  });
+});
+
+describe("p%-regel voor uren (p = 15, standaard)", () => {
+  it("een groep van twee is altijd onveilig: elk kent de uren van de ander", () => {
+    // rest = 0 < 0,15 · 42 whatever the split
+    for (const split of [[42, 42], [50, 34], [70, 14], [1, 1]]) expect(primaryReason(hours(split), rules()), split.join("+")).toMatch(/twee vertrouwenspersonen.*p%-regel/);
+  });
+
+  it("drie met een kleine derde is onveilig; met een derde van minstens p% van de grootste veilig", () => {
+    // 40 + 40 + 5: rest 5 < 0,15 · 40 = 6 → unsafe; 40 + 40 + 6: rest 6 = 6 → safe (not below)
+    expect(primaryReason(hours([40, 40, 5]), rules())).toMatch(/p%-regel/);
+    expect(primaryReason(hours([40, 40, 6]), rules())).toBeNull();
+    // order does not matter: largest 50, second 30, rest 4 + 3 = 7 < 7,5 → unsafe
+    expect(primaryReason(hours([4, 30, 3, 50]), rules())).toMatch(/p%-regel/);
+    // rest 4 + 4 = 8 ≥ 7,5 → safe
+    expect(primaryReason(hours([4, 30, 4, 50]), rules())).toBeNull();
+  });
+
+  it("de instelling pProcent verschuift de grens", () => {
+    // 40 + 40 + 5: rest 5 ≥ 0,10 · 40 = 4 → safe at p = 10; 40 + 40 + 3 unsafe at p = 10
+    expect(primaryReason(hours([40, 40, 5]), { ...rules(), pProcent: 10 })).toBeNull();
+    expect(primaryReason(hours([40, 40, 3]), { ...rules(), pProcent: 10 })).toMatch(/p%-regel/);
+  });
+
+  it("de dominantieregel blijft gelden naast de p%-regel", () => {
+    expect(primaryReason(hours([90, 5, 5]), rules())).toMatch(/90%/);
   });
 });
 

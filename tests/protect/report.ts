@@ -42,7 +42,7 @@ export async function buildReport(d: Dataset, jaar: number, audience: Audience =
   const known = ledger.filter((e) => !reports.has(e.report)).filter((e) => audience === "vertrouwelijk" || e.audience === "openbaar");
   const agg = aggregate(d, jaar);
   const description = describeReportSet(agg, d, { audience, k });
-  const rules = { k, protectZeros: !d.instellingen.nullenPubliceren, dominance: d.instellingen.dominantieAandeel };
+  const rules = { k, protectZeros: !d.instellingen.nullenPubliceren, dominance: d.instellingen.dominantieAandeel, pProcent: d.instellingen.pProcent };
   const protectedReport = await protect(description, rules, known);
   const documents = presentDocuments({ d, agg, protectedReport, audience, k, warnings: [] }, ["vpoo", ...kinds.filter((x) => x !== "vpoo")]);
   const vpoo = documents[0]!;

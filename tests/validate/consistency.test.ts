@@ -17,7 +17,9 @@ describe("historie against the records", () => {
         regel: null,
         kolom: "waarde",
         waarde: "5",
-        melding: "meldingen_vpoo 2021: gepubliceerd 5 (Jaarverslag 2021, tabel 1), de registratie telt 2 volgens de telregel; het verslag gebruikt 2",
+        melding:
+          "meldingen_vpoo 2021: gepubliceerd 5 (Jaarverslag 2021, tabel 1), de registratie telt 2 volgens de telregel; het verslag gebruikt 2" +
+          "; het gepubliceerde cijfer past bij geen telling van de registratie, dus de controle kan er niet mee rekenen (een lezer kent het wel: controleer de bron)",
       },
     ]);
   });
