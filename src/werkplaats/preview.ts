@@ -12,7 +12,10 @@ export interface Finding {
   /** The section the line is in (null: front matter). */
   sectie: string | null;
   regel: number;
-  tekst: string;
+  /** The line, split around what the scan found (marked in place); `treffer` empty: the whole line. */
+  voor: string;
+  treffer: string;
+  na: string;
   melding: string;
 }
 
@@ -100,9 +103,15 @@ export class PreviewService {
   }
 }
 
-function toFinding(p: Problem, text: string): Finding {
+export function toFinding(p: Problem, text: string): Finding {
   const regel = p.regel ?? 0;
   let sectie: string | null = null;
   for (const [title, first] of sectionFirstLines(text)) if (regel >= first - 1) sectie = title;
-  return { sectie, regel, tekst: text.split(/\r?\n/)[regel - 1] ?? "", melding: p.melding };
+  // The scan names the section as the column and the words it found as the value.
+  if (p.kolom !== null && sectionFirstLines(text).has(p.kolom)) sectie = p.kolom;
+  const line = text.split(/\r?\n/)[regel - 1] ?? "";
+  const at = p.waarde ? line.toLowerCase().indexOf(p.waarde.toLowerCase()) : -1;
+  if (at < 0) return { sectie, regel, voor: "", treffer: line, na: "", melding: p.melding };
+  const end = at + p.waarde!.length;
+  return { sectie, regel, voor: line.slice(0, at), treffer: line.slice(at, end), na: line.slice(end), melding: p.melding };
 }

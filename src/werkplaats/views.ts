@@ -82,7 +82,7 @@ export async function registratie(dataDir: string, summary: RegistrationSummary,
 <p id="upload-status" role="status" aria-live="polite">${message ?? ""}</p>
 </section>
 <section aria-labelledby="problemen"><h2 id="problemen">Problemen</h2>
-<p>${problems.length === 0 ? "" : `${problems.length} ${problems.length === 1 ? "probleem" : "problemen"}, waarvan ${nodes.length} om eerst op te lossen; gevolgproblemen staan eronder ingeklapt. Klik op een kolomkop om te sorteren.`}</p>
+<p>${problems.length === 0 ? "" : `${problems.length} ${problems.length === 1 ? "probleem" : "problemen"}${nodes.length < problems.length ? `, waarvan ${nodes.length} om eerst op te lossen; gevolgproblemen staan eronder ingeklapt` : ""}. Klik op een kolomkop om te sorteren.`}</p>
 ${problemTable(nodes, "Problemen in de registratie")}
 </section>
 ${warningList(warnings)}
@@ -123,8 +123,8 @@ ${titles.map((title) => {
 </div>`;
 }
 
-export function findingHtml(f: { regel: number; tekst: string; melding: string }): SafeHtml {
-  return html`<p class="vondst"><span class="label">Regel ${f.regel}:</span> <mark>${f.tekst}</mark><br>${f.melding}</p>`;
+export function findingHtml(f: { regel: number; voor: string; treffer: string; na: string; melding: string }): SafeHtml {
+  return html`<p class="vondst"><span class="label">Regel ${f.regel}:</span> ${f.voor}<mark>${f.treffer}</mark>${f.na}<br>${f.melding}</p>`;
 }
 
 export function previewStatus(preview: PreviewState | undefined): string {

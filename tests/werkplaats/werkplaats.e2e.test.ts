@@ -167,7 +167,9 @@ describe("a year in the workspace", () => {
 
     await page.keyboard.type(" Er kwamen twee meldingen over pesten binnen.");
     await page.waitForSelector("#vondst-voorwoord .vondst mark", { timeout: 20_000 });
-    expect(await page.$eval("#vondst-voorwoord", (d) => (d as HTMLElement).innerText)).toContain("twee meldingen over pesten");
+    expect(await page.$eval("#vondst-voorwoord", (d) => (d as HTMLElement).innerText)).toContain("Er kwamen twee meldingen over pesten binnen.");
+    // Marked in place: exactly the words the scan found.
+    expect(await page.$eval("#vondst-voorwoord mark", (m) => m.textContent)).toBe("twee meldingen");
     expect(await page.$eval(area, (t) => t.getAttribute("aria-invalid"))).toBe("true");
     // The preview keeps the last version without the sentence.
     expect(await previewText()).not.toContain("twee meldingen over pesten");

@@ -89,9 +89,17 @@
       });
     }
     let scroll = [0, 0];
+    let editing = null;
+    work.addEventListener("focusin", (event) => {
+      if (event.target.matches("textarea[data-sectie]")) editing = event.target.dataset.sectie;
+    });
+    // After each update the preview shows the section being written, else where it was.
     frame.addEventListener("load", () => {
       try {
-        frame.contentWindow.scrollTo(scroll[0], scroll[1]);
+        const doc = frame.contentDocument;
+        const heading = editing && [...doc.querySelectorAll("h1, h2, h3")].find((h) => h.textContent.trim().endsWith(editing));
+        if (heading) heading.scrollIntoView();
+        else frame.contentWindow.scrollTo(scroll[0], scroll[1]);
       } catch (e) { /* nothing to restore */ }
     });
     events.addEventListener("voorbeeld", (message) => {
@@ -111,7 +119,7 @@
         area.setAttribute("aria-invalid", "true");
         const box = document.getElementById(area.getAttribute("aria-describedby").split(" ")[0]);
         const p = el("p", undefined, "vondst");
-        p.append(el("span", `Regel ${f.regel}:`, "label"), " ", el("mark", f.tekst), el("br"), f.melding);
+        p.append(el("span", `Regel ${f.regel}:`, "label"), " ", f.voor, el("mark", f.treffer), f.na, el("br"), f.melding);
         box.append(p);
       }
     });
