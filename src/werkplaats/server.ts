@@ -200,7 +200,10 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
       const j = Number(url.searchParams.get("jaar"));
       const state = Number.isInteger(j) ? await previews.ensure(j) : undefined;
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": PREVIEW_CSP, "cache-control": "no-store", "x-content-type-options": "nosniff" });
-      res.end(state?.html ?? "<!doctype html><html lang=\"nl\"><title>Voorbeeld</title><p>Nog geen voorbeeld: zie de melding naast de tekst.</p></html>");
+      const page = state?.html ?? "<!doctype html><html lang=\"nl\"><head><title>Voorbeeld</title></head><body><p>Nog geen voorbeeld: zie de melding naast de tekst.</p></body></html>";
+      // `deel=inhoud`: only what is inside <body>, so an open preview swaps its content and
+      // keeps the fonts and styles it has already decoded.
+      res.end(url.searchParams.get("deel") === "inhoud" ? bodyOf(page) : page);
       return;
     }
     if (get && p === "/bescherming") {
@@ -328,6 +331,12 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
 
 function previewMessage(jaar: number, state: PreviewState): unknown {
   return { jaar, versie: state.version, ms: Math.round(state.ms), status: views.previewStatus(state), vondsten: state.findings };
+}
+
+function bodyOf(page: string): string {
+  const start = page.indexOf(">", page.indexOf("<body")) + 1;
+  const end = page.lastIndexOf("</body>");
+  return start > 0 && end > start ? page.slice(start, end) : page;
 }
 
 /** The request body, refused (413) as soon as it is larger than `limit`. */

@@ -112,7 +112,7 @@ describe("a year in the workspace", () => {
 
     await page.goto(`${base}/registratie`);
     expect(await tableText()).toContain("Geen problemen gevonden");
-    const input = await page.$("#bestanden");
+    const input = await page.$("input#bestanden");
     await input!.uploadFile(file);
     await Promise.all([page.waitForNavigation(), tabToAndEnter("#upload button")]);
     const text = await tableText();
@@ -136,7 +136,7 @@ describe("a year in the workspace", () => {
     await shot("2-registratie");
 
     writeFileSync(file, await workbookBytes([{ name: "meldingen", rows }]));
-    await (await page.$("#bestanden"))!.uploadFile(file);
+    await (await page.$("input#bestanden"))!.uploadFile(file);
     await Promise.all([page.waitForNavigation(), tabToAndEnter("#upload button")]);
     expect(await tableText()).toContain("Geen problemen gevonden: de registratie is in orde.");
     expect(readdirSync(join(dataDir, "vorige-versies")).length).toBeGreaterThanOrEqual(1);

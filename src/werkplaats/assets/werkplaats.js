@@ -73,19 +73,32 @@
     const jaar = Number(work.dataset.jaar);
     const frame = document.getElementById("voorbeeld");
     const statusLine = document.getElementById("voorbeeld-status");
-    const timers = new Map();
+    // Saved at once; while a save is under way, only the latest text is sent after it, so
+    // saves never overtake each other and a pause in typing is not needed.
+    const saving = new Map();
+    const save = async (area, saved) => {
+      const state = saving.get(area) || { busy: false, again: false };
+      saving.set(area, state);
+      if (state.busy) {
+        state.again = true;
+        return;
+      }
+      state.busy = true;
+      do {
+        state.again = false;
+        const response = await fetch("/tekst/sectie", {
+          method: "POST", headers: { "x-csrf-token": csrf, "content-type": "application/json" },
+          body: JSON.stringify({ jaar, titel: area.dataset.sectie, tekst: area.value }),
+        }).catch(() => null);
+        saved.textContent = response && response.ok ? "Bewaard." : "Niet bewaard: laad de pagina opnieuw.";
+      } while (state.again);
+      state.busy = false;
+    };
     for (const area of work.querySelectorAll("textarea[data-sectie]")) {
       const saved = document.getElementById(area.getAttribute("aria-describedby").split(" ")[1]);
       area.addEventListener("input", () => {
-        clearTimeout(timers.get(area));
         saved.textContent = "";
-        timers.set(area, setTimeout(async () => {
-          const response = await fetch("/tekst/sectie", {
-            method: "POST", headers: { "x-csrf-token": csrf, "content-type": "application/json" },
-            body: JSON.stringify({ jaar, titel: area.dataset.sectie, tekst: area.value }),
-          });
-          saved.textContent = response.ok ? "Bewaard." : "Niet bewaard: laad de pagina opnieuw.";
-        }, 100));
+        void save(area, saved);
       });
     }
     let scroll = [0, 0];
@@ -94,23 +107,42 @@
       if (event.target.matches("textarea[data-sectie]")) editing = event.target.dataset.sectie;
     });
     // After each update the preview shows the section being written, else where it was.
-    frame.addEventListener("load", () => {
+    const place = () => {
       try {
         const doc = frame.contentDocument;
         const heading = editing && [...doc.querySelectorAll("h1, h2, h3")].find((h) => h.textContent.trim().endsWith(editing));
         if (heading) heading.scrollIntoView();
         else frame.contentWindow.scrollTo(scroll[0], scroll[1]);
       } catch (e) { /* nothing to restore */ }
+      frame.dispatchEvent(new CustomEvent("bijgewerkt"));
+    };
+    let loaded = false;
+    let shown = 0;
+    frame.addEventListener("load", () => {
+      loaded = true;
+      place();
     });
-    events.addEventListener("voorbeeld", (message) => {
+    events.addEventListener("voorbeeld", async (message) => {
       const data = JSON.parse(message.data);
       if (data.jaar !== jaar) return;
       statusLine.textContent = data.status;
-      frame.dataset.versie = String(data.versie);
       try {
         scroll = [frame.contentWindow.scrollX, frame.contentWindow.scrollY];
       } catch (e) { scroll = [0, 0]; }
-      frame.src = `/voorbeeld.html?jaar=${jaar}&v=${data.versie}`;
+      const body = loaded && frame.contentDocument && frame.contentDocument.body;
+      if (body) {
+        // Swap the report's content in place: the fonts and styles stay decoded.
+        const response = await fetch(`/voorbeeld.html?jaar=${jaar}&v=${data.versie}&deel=inhoud`);
+        const content = await response.text();
+        if (data.versie < shown) return;
+        shown = data.versie;
+        body.innerHTML = content;
+        frame.dataset.versie = String(data.versie);
+        place();
+      } else {
+        frame.dataset.versie = String(data.versie);
+        frame.src = `/voorbeeld.html?jaar=${jaar}&v=${data.versie}`;
+      }
       for (const box of work.querySelectorAll(".vondsten")) box.replaceChildren();
       for (const area of work.querySelectorAll("textarea[data-sectie]")) area.removeAttribute("aria-invalid");
       for (const f of data.vondsten) {
