@@ -2,7 +2,7 @@
 // and every guard visible in one place). Listens on 127.0.0.1; every request passes the guards
 // in security.ts before it reaches a page.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { existsSync, readdirSync, readFileSync, rmSync, watch, type FSWatcher } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, watch, type FSWatcher } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
@@ -65,6 +65,16 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
   let publishing: Promise<unknown> = Promise.resolve();
   let taskCounter = 0;
 
+  // What the workspace itself last wrote or removed in the data folder (name → mtime, or -1).
+  const ownWrites = new Map<string, number>();
+  const mtimeOf = (name: string): number => {
+    try {
+      return statSync(join(dataDir, name)).mtimeMs;
+    } catch {
+      return -1;
+    }
+  };
+  const ownWrite = (name: string): boolean => ownWrites.has(name) && ownWrites.get(name) === mtimeOf(name);
   // A change saved from Excel into the data folder also updates the preview.
   let watcher: FSWatcher | null = null;
   let quiet: NodeJS.Timeout | undefined;
@@ -72,6 +82,7 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
     watcher = watch(dataDir, { recursive: true }, (_e, name) => {
       const n = String(name ?? "");
       if (n === "" || n.startsWith("gepubliceerd") || n.startsWith(BACKUP_DIR) || /(^|[\\/])(\.|~\$)|~$|\.tmp$/.test(n) || n.startsWith("verslag")) return;
+      if (ownWrite(n)) return; // an upload refreshes the preview itself
       clearTimeout(quiet);
       quiet = setTimeout(() => previews.refreshAll(), 250);
     });
@@ -276,6 +287,7 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
     const path = safePath(dataDir, target.name)!;
     writeFiles([...backups, { path, content: bytes }]);
     for (const f of replaced) if (f !== target.name) rmSync(join(dataDir, f));
+    for (const f of new Set([target.name, ...replaced])) ownWrites.set(f, mtimeOf(f));
     previews.refreshAll();
     json(res, 200, {
       ok: true,
