@@ -12,6 +12,7 @@ import { readRawInput, type RawInput } from "../ingest/raw-input.ts";
 import type { Memo } from "../memo.ts";
 import { ledgerPath, readLedger, writeAllOrNothing } from "../output.ts";
 import { ALL_DOCUMENTS, build, check, type DocumentKind } from "../pipeline.ts";
+import { DOCUMENT_NAME } from "../present/documents.ts";
 import type { OplegnotitieInstellingen } from "../present/oplegnotitie.ts";
 import type { ReportModel, Section } from "../present/model.ts";
 import type { LogEntry } from "../protect/index.ts";
@@ -75,6 +76,8 @@ export async function summarise(dataDir: string): Promise<RegistrationSummary> {
 
 export interface PublishedEntry {
   report: string;
+  /** The document's title, for people. */
+  titel: string;
   jaar: string;
   audience: string;
   cijfers: number;
@@ -82,7 +85,11 @@ export interface PublishedEntry {
 
 /** What has been published (today the ledger in DATA/gepubliceerd; later the register). */
 export function published(dataDir: string): PublishedEntry[] {
-  return readLedger(dataDir).map((e) => ({ report: e.report, jaar: String(e.jaar), audience: e.audience, cijfers: e.figures.length }));
+  const title = (report: string): string => {
+    const kind = ALL_DOCUMENTS.find((k) => report.startsWith(`${DOCUMENT_NAME[k]}-`));
+    return kind ? DOCUMENT_TITLES[kind] : report;
+  };
+  return readLedger(dataDir).map((e) => ({ report: e.report, titel: title(e.report), jaar: String(e.jaar), audience: e.audience, cijfers: e.figures.length }));
 }
 
 export type PreviewResult =

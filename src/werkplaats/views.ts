@@ -63,8 +63,8 @@ export function registerTable(register: ReturnType<typeof published>): SafeHtml 
   return html`<section aria-labelledby="register"><h2 id="register">Gepubliceerd</h2>
 ${register.length === 0 ? html`<p id="register-leeg">Er is nog niets gepubliceerd.</p>` : ""}
 <table id="register-tabel"${register.length === 0 ? html` hidden` : ""}><caption>Wat eerder is gepubliceerd (de cijfers hiervan blijven gelden)</caption>
-<thead><tr><th scope="col">Document</th><th scope="col">Jaar</th><th scope="col">Voor wie</th><th scope="col">Cijfers</th></tr></thead>
-<tbody>${register.map((e) => html`<tr><td>${e.report}</td><td>${e.jaar}</td><td>${e.audience}</td><td>${e.cijfers}</td></tr>`)}</tbody>
+<thead><tr><th scope="col">Document</th><th scope="col">Jaar</th><th scope="col">Voor wie</th><th scope="col">Cijfers</th><th scope="col">Naam in de map</th></tr></thead>
+<tbody>${register.map((e) => html`<tr><td>${e.titel}</td><td>${e.jaar}</td><td>${e.audience}</td><td>${e.cijfers}</td><td>${e.report}</td></tr>`)}</tbody>
 </table></section>`;
 }
 
@@ -91,6 +91,19 @@ ${warningList(warnings)}
 <p><a class="knop" href="/registratie/werkboek" download="registratie-nieuw.xlsx">Werkboek downloaden</a></p>
 </section>
 ${jaar === null ? "" : html`<p><a href="/overzicht?jaar=${jaar}">Terug naar het overzicht</a></p>`}`;
+}
+
+const TABLE_NAMES: Record<string, string> = {
+  herkomst: "Herkomst van de melders", status: "Stand van zaken", aard: "Aard van de meldingen", afhandeling: "Afhandeling",
+  "uren-groep": "Uren per groep", "uren-activiteit": "Uren per activiteit", "uren-meldingen": "Uren aan meldingen",
+  klachten: "Klachten", vpgroep: "Meldingen per groep vertrouwenspersonen", meldingen: "Meldingen",
+  "vpi-jaren": "Integriteit: per jaar", "vpi-herkomst": "Integriteit: herkomst",
+};
+
+/** "herkomst/2021/extern" → "Herkomst van de melders, 2021, extern". */
+export function cellName(cell: string): string {
+  const [table, ...rest] = cell.split("/");
+  return [TABLE_NAMES[table!] ?? table, ...rest].join(", ");
 }
 
 export function slug(title: string): string {
@@ -143,7 +156,7 @@ export function bescherming(jaar: number, publiek: "openbaar" | "vertrouwelijk",
       : html`<p>Het verslag drukt ${last.printed} cijfers af; ${last.log.length} cijfers zijn verborgen (met een x). ${last.optimal ? "" : "De berekening is binnen de tijd niet helemaal geoptimaliseerd: er kan iets meer verborgen zijn dan nodig."} De controle op terugrekenen is ${last.auditOk ? "geslaagd" : "NIET geslaagd"}.</p>
 <table><caption>Verborgen cijfers en waarom</caption>
 <thead><tr><th scope="col">Cijfer</th><th scope="col">Werkelijke waarde</th><th scope="col">Soort</th><th scope="col">Reden</th></tr></thead>
-<tbody>${last.log.map((l) => html`<tr><td>${l.cells.join("; ")}</td><td>${nl(l.value)}</td><td>${l.soort}</td><td>${l.reden}</td></tr>`)}</tbody></table>
+<tbody>${last.log.map((l) => html`<tr><td>${l.cells.map(cellName).join("; ")}</td><td>${nl(l.value)}</td><td>${l.soort}</td><td>${l.reden}</td></tr>`)}</tbody></table>
 <h2>Samengevoegde categorieën</h2>
 ${last.merged.length === 0 ? html`<p>Geen: elke categorie was groot genoeg.</p>` : html`<ul>${last.merged.map((m) => html`<li>${m}</li>`)}</ul>`}`;
   return html`<h1>Bescherming ${jaar}</h1>

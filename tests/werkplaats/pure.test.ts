@@ -146,3 +146,12 @@ describe("uploads", () => {
     expect(openCommand("linux", "u").command).toBe("xdg-open");
   });
 });
+
+describe("names for people", () => {
+  it("says which figure a hidden cell is in words", async () => {
+    const { cellName } = await import("../../src/werkplaats/views.ts");
+    expect(cellName("herkomst/2021/extern")).toBe("Herkomst van de melders, 2021, extern");
+    expect(cellName("uren-groep/2021/fractie")).toBe("Uren per groep, 2021, fractie");
+    expect(cellName("onbekend/2021")).toBe("onbekend, 2021");
+  });
+});

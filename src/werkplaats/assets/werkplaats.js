@@ -245,7 +245,7 @@
       body.replaceChildren();
       for (const e of data.register) {
         const tr = el("tr");
-        for (const v of [e.report, e.jaar, e.audience, String(e.cijfers)]) tr.append(el("td", v));
+        for (const v of [e.titel, e.jaar, e.audience, String(e.cijfers), e.report]) tr.append(el("td", v));
         body.append(tr);
       }
     });
