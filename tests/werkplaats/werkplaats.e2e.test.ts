@@ -38,10 +38,10 @@ async function axeViolations(): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 }
 
-async function shot(name: string): Promise<void> {
+async function shot(name: string, fullPage = true): Promise<void> {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) as `${string}.png`, fullPage: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) as `${string}.png`, fullPage });
 }
 
 /** Focus an element by Tab presses only (proves it is in the tab order), then press Enter. */
@@ -163,10 +163,13 @@ describe("a year in the workspace", () => {
     await page.waitForFunction(() => (document.getElementById("voorbeeld") as HTMLIFrameElement).contentDocument?.body?.innerText.includes("Wij danken de griffie voor de prettige samenwerking."), { timeout: 20_000 });
     expect(readFileSync(join(dataDir, "verslag", "2021.md"), "utf8")).toContain("Wij danken de griffie voor de prettige samenwerking.");
     expect(await axeViolations()).toEqual([]);
-    await shot("3-tekst");
+    // Typing does not move the page: the editor stays where it was, only the preview scrolls.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await shot("3-tekst", false);
 
     await page.keyboard.type(" Er kwamen twee meldingen over pesten binnen.");
-    await page.waitForSelector("#vondst-voorwoord .vondst mark", { timeout: 20_000 });
+    // The finding shows up while typing; wait for the one on the whole sentence.
+    await page.waitForFunction(() => document.querySelector<HTMLElement>("#vondst-voorwoord .vondst")?.innerText.includes("pesten binnen."), { timeout: 20_000 });
     expect(await page.$eval("#vondst-voorwoord", (d) => (d as HTMLElement).innerText)).toContain("Er kwamen twee meldingen over pesten binnen.");
     // Marked in place: exactly the words the scan found.
     expect(await page.$eval("#vondst-voorwoord mark", (m) => m.textContent)).toBe("twee meldingen");
@@ -174,7 +177,7 @@ describe("a year in the workspace", () => {
     // The preview keeps the last version without the sentence.
     expect(await previewText()).not.toContain("twee meldingen over pesten");
     expect(await page.$eval("#voorbeeld-status", (p) => p.textContent)).toContain("pas de gemarkeerde zin aan");
-    await shot("3b-tekst-vondst");
+    await shot("3b-tekst-vondst", false);
   });
 
   it("refuses to publish while the text has the finding, with the reason and what to do", async () => {

@@ -111,7 +111,8 @@
       try {
         const doc = frame.contentDocument;
         const heading = editing && [...doc.querySelectorAll("h1, h2, h3")].find((h) => h.textContent.trim().endsWith(editing));
-        if (heading) heading.scrollIntoView();
+        // Scroll the frame only (scrollIntoView would move the page with the editor too).
+        if (heading) frame.contentWindow.scrollTo(0, heading.getBoundingClientRect().top + frame.contentWindow.scrollY - 8);
         else frame.contentWindow.scrollTo(scroll[0], scroll[1]);
       } catch (e) { /* nothing to restore */ }
       frame.dispatchEvent(new CustomEvent("bijgewerkt"));
