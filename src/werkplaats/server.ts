@@ -225,7 +225,7 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
       else {
         const { previewReport } = await import("./actions.ts");
         const last = await previewReport(readRegistration(dataDir), dataDir, jaar, "vertrouwelijk", previews.memo);
-        state = { version: 0, html: null, last, findings: [], problems: [], ms: 0 };
+        state = { version: 0, html: null, last, findings: [], problems: [], ms: 0, cpuMs: 0 };
       }
       page(res, "Bescherming", p, jaar, views.bescherming(jaar, publiek, state));
       return;
@@ -342,7 +342,7 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
 }
 
 function previewMessage(jaar: number, state: PreviewState): unknown {
-  return { jaar, versie: state.version, ms: Math.round(state.ms), status: views.previewStatus(state), vondsten: state.findings };
+  return { jaar, versie: state.version, ms: Math.round(state.ms), cpuMs: Math.round(state.cpuMs), status: views.previewStatus(state), vondsten: state.findings };
 }
 
 function bodyOf(page: string): string {
