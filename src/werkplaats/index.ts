@@ -20,7 +20,13 @@ export async function runWerkplaats(args: WerkplaatsArgs): Promise<number> {
   if (!existsSync(dataDir)) throw new WerkplaatsUsage(`gegevensmap ${dataDir} bestaat niet`);
   const port = args.port === undefined ? 0 : Number(args.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new WerkplaatsUsage("--port is een poortnummer, bijvoorbeeld --port 8080");
-  const werkplaats = await startWerkplaats({ dataDir, outDir: resolve(args.out ?? "reports"), port });
+  let werkplaats;
+  try {
+    werkplaats = await startWerkplaats({ dataDir, outDir: resolve(args.out ?? "reports"), port });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EADDRINUSE") throw new WerkplaatsUsage(`poort ${port} is al in gebruik; kies een andere met --port, of laat --port weg (dan kiest de werkplaats zelf een vrije poort)`);
+    throw e;
+  }
   console.log(`Werkplaats geopend op ${werkplaats.url}`);
   console.log("Dit adres bevat een sleutel: deel het niet. Stoppen met Ctrl+C.");
   if (args.open) openBrowser(werkplaats.url, () => console.log("De browser kon niet vanzelf worden geopend: open het adres hierboven zelf."));

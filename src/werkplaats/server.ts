@@ -283,8 +283,11 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
     const existing = readdirSync(dataDir);
     const replaced = replacedFiles(target.name, existing, sheets);
     const stamp = backupStamp(new Date());
-    const backups = replaced.map((f) => ({ path: join(dataDir, BACKUP_DIR, stamp, f), content: readFileSync(join(dataDir, f)) }));
-    const path = safePath(dataDir, target.name)!;
+    // A file in the folder that is a link to somewhere else is neither read nor replaced.
+    const path = safePath(dataDir, target.name);
+    const sources = replaced.map((f) => safePath(dataDir, f));
+    if (!path || sources.some((x) => x === null)) throw new Refusal(400, "Een bestand in de gegevensmap verwijst naar een plek buiten de map; het wordt niet vervangen.");
+    const backups = replaced.map((f, i) => ({ path: join(dataDir, BACKUP_DIR, stamp, f), content: readFileSync(sources[i]!) }));
     writeFiles([...backups, { path, content: bytes }]);
     for (const f of replaced) if (f !== target.name) rmSync(join(dataDir, f));
     for (const f of new Set([target.name, ...replaced])) ownWrites.set(f, mtimeOf(f));

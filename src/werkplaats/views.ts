@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Marked } from "marked";
 import type { Problem } from "../ingest/problem.ts";
-import { ALL_DOCUMENTS, checkRegistration, DOCUMENT_TITLES, published, summarise, type RegistrationSummary } from "./actions.ts";
+import { ALL_DOCUMENTS, checkRegistration, DOCUMENT_TITLES, published, type RegistrationSummary } from "./actions.ts";
 import { html, trusted, type SafeHtml } from "./html.ts";
 import { problemTable, status, warningList, yearPicker } from "./pages.ts";
 import { foldProblems } from "./problem-tree.ts";
