@@ -45,8 +45,21 @@ export function readRegistration(dataDir: string, textOverride?: { jaar: number;
   return raw;
 }
 
-export async function checkRegistration(dataDir: string, jaar?: number): Promise<{ problems: Problem[]; warnings: Problem[] }> {
-  return check(readRawInput(dataDir), today(), undefined, jaar);
+export async function checkRegistration(dataDir: string, jaar?: number): Promise<{ problems: Problem[]; warnings: Problem[]; codeOfRow: (bestand: string, regel: number | null) => string | null }> {
+  const raw = readRawInput(dataDir);
+  const { problems, warnings } = await check(raw, today(), undefined, jaar);
+  // The code on each row of the lists the other tables refer to, so a problem on such a row
+  // can be matched with the problems elsewhere that name that code (problem-tree.ts).
+  const ingested = await ingestAll(raw);
+  const codes = new Map<string, string>();
+  for (const name of ["vertrouwenspersonen.csv", "vocabulaire.csv"] as const) {
+    const table = ingested.tables[name];
+    for (const row of table?.rows ?? []) {
+      const code = row.values["code"]?.trim();
+      if (code) codes.set(`${table!.bestand}\0${row.regel}`, code);
+    }
+  }
+  return { problems, warnings, codeOfRow: (bestand, regel) => (regel === null ? null : (codes.get(`${bestand}\0${regel}`) ?? null)) };
 }
 
 export interface RegistrationSummary {

@@ -69,8 +69,8 @@ ${register.length === 0 ? html`<p id="register-leeg">Er is nog niets gepubliceer
 }
 
 export async function registratie(dataDir: string, summary: RegistrationSummary, jaar: number | null, message: string | null): Promise<SafeHtml> {
-  const { problems, warnings } = await checkRegistration(dataDir);
-  const nodes = foldProblems(problems);
+  const { problems, warnings, codeOfRow } = await checkRegistration(dataDir);
+  const nodes = foldProblems(problems, codeOfRow);
   return html`<h1>Registratie</h1>
 <section aria-labelledby="inlezen"><h2 id="inlezen">Registratie inlezen</h2>
 <p>Kies het ingevulde werkboek (<code>registratie.xlsx</code>) of losse tabellen (<code>meldingen.csv</code>, <code>meldingen.xlsx</code>, …). De vorige versie wordt eerst bewaard in de map <code>vorige-versies</code>.</p>

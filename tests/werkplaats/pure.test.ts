@@ -109,6 +109,17 @@ describe("problems folded under their cause", () => {
     expect(tree).toEqual([{ problem: cause, followOn: [a, b] }, { problem: other, followOn: [] }]);
   });
 
+  it("folds the meldingen of a counsellor whose own row is wrong under that row, by the row's code", () => {
+    const cause = p("vertrouwenspersonen.csv", 5, "actief_tot", "2019-01", "ligt vóór actief_van");
+    const a = p("meldingen.csv", 3, "vertrouwenspersoon", "VP-A2", "VP-A2 was in 3-2020 niet actief als vertrouwenspersoon");
+    const b = p("activiteiten.csv", 4, "vertrouwenspersoon", "VP-A2", "VP-A2 was in 2020 niet actief");
+    const other = p("meldingen.csv", 8, "vertrouwenspersoon", "VP-F1", "onbekende vertrouwenspersoon");
+    const codeOfRow = (bestand: string, regel: number | null) => (bestand === "vertrouwenspersonen.csv" && regel === 5 ? "VP-A2" : null);
+    expect(foldProblems([cause, a, b, other], codeOfRow)).toEqual([{ problem: cause, followOn: [a, b] }, { problem: other, followOn: [] }]);
+    // Without knowing the row's code, a date is no code: nothing is folded.
+    expect(foldProblems([cause, a, b, other]).every((n) => n.followOn.length === 0)).toBe(true);
+  });
+
   it("folds row problems of a column under the header problem of that column in the same file", () => {
     const header = p("registratie.xlsx, tabblad meldingen", 1, "uren", null, 'verplichte kolom "uren" ontbreekt; verwacht zijn de kolommen: id');
     const row = p("registratie.xlsx, tabblad meldingen", 4, "uren", null, "vul de uren in");

@@ -139,6 +139,33 @@ describe("a year in the workspace", () => {
     await (await page.$("input#bestanden"))!.uploadFile(file);
     await Promise.all([page.waitForNavigation(), tabToAndEnter("#upload button")]);
     expect(await tableText()).toContain("Geen problemen gevonden: de registratie is in orde.");
+
+    // One counsellor's row wrong (active until before they started): every melding and
+    // activity row of that counsellor follows from it, folded under the one cause.
+    const vpOriginal = readFileSync(join(dataDir, "vertrouwenspersonen.csv"), "utf8");
+    const vpLines = vpOriginal.split("\n");
+    const vpRow = vpLines.findIndex((l) => l.startsWith("VP-A2,"));
+    const vpWrong = [...vpLines];
+    vpWrong[vpRow] = vpLines[vpRow]!.replace(/,$/, ",2010-01");
+    const vpFile = join(dataDir, "..", "vertrouwenspersonen.csv");
+    writeFileSync(vpFile, vpWrong.join("\n"));
+    // Oracle: the example data's own rows that name VP-A2 (in meldingen, possibly jointly, and activiteiten).
+    const followOn =
+      rows.slice(1).filter((r) => r[header.indexOf("vertrouwenspersoon")]!.split("|").includes("VP-A2")).length +
+      readFileSync(join(dataDir, "activiteiten.csv"), "utf8").split("\n").filter((l) => l.split(",")[1] === "VP-A2").length;
+    await (await page.$("input#bestanden"))!.uploadFile(vpFile);
+    await Promise.all([page.waitForNavigation(), tabToAndEnter("#upload button")]);
+    const causes = await page.$$eval("table.problemen tbody tr", (trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].slice(0, 3).map((c) => c.firstChild?.textContent ?? "")));
+    expect(causes).toEqual([["vertrouwenspersonen.csv", String(vpRow + 1), "actief_tot"]]);
+    expect(await page.$eval("details.gevolg summary", (x) => x.textContent)).toContain(`${followOn} gevolgproblemen`);
+    await tabToAndEnter("details.gevolg summary"); // opens with Enter
+    expect(await page.$eval("details.gevolg", (d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.$$eval("details.gevolg li", (li) => li.length)).toBe(followOn);
+    await shot("2b-registratie-gevolgproblemen");
+    writeFileSync(vpFile, vpOriginal);
+    await (await page.$("input#bestanden"))!.uploadFile(vpFile);
+    await Promise.all([page.waitForNavigation(), tabToAndEnter("#upload button")]);
+    expect(await tableText()).toContain("Geen problemen gevonden: de registratie is in orde.");
     expect(readdirSync(join(dataDir, "vorige-versies")).length).toBeGreaterThanOrEqual(1);
     // The download of a new workbook is a real workbook.
     const workbook = await page.evaluate(async () => {
