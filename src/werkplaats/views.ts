@@ -87,7 +87,7 @@ ${problemTable(nodes, "Problemen in de registratie")}
 </section>
 ${warningList(warnings)}
 <section aria-labelledby="werkboek"><h2 id="werkboek">Nieuw registratiewerkboek</h2>
-<p>Een leeg werkboek met keuzelijsten, uitleg en de codes van deze registratie (${summary.dataset ? "met de lijsten van deze map" : "met de standaardlijsten"}).</p>
+<p>Een leeg werkboek met keuzelijsten, uitleg en de codes van deze registratie (de standaardlijsten als de woordenlijst van deze map niet te lezen is).</p>
 <p><a class="knop" href="/registratie/werkboek" download="registratie-nieuw.xlsx">Werkboek downloaden</a></p>
 </section>
 ${jaar === null ? "" : html`<p><a href="/overzicht?jaar=${jaar}">Terug naar het overzicht</a></p>`}`;

@@ -1,6 +1,6 @@
 // The workspace's guards against a real server: each attack is refused, and the same request
 // made properly is accepted (so the refusals are not a server that refuses everything).
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -94,6 +94,13 @@ describe("the workspace refuses", () => {
     const upload = await send(`/registratie/upload?naam=${encodeURIComponent("../../buiten.csv")}`, { method: "POST", body: "x", headers: own() });
     expect(upload.status).toBe(400);
     expect(readdirSync(join(dataDir, "..")).sort()).toEqual(before);
+    // A file in the data folder that links out is neither read (into the backup) nor replaced.
+    symlinkSync(join(dataDir, "..", "buiten.txt"), join(dataDir, "klachten.xlsx"));
+    const linked = await send("/registratie/upload?naam=klachten.csv", { method: "POST", body: "id,datum,ontvankelijk,advies\n", headers: own() });
+    expect(linked.status).toBe(400);
+    expect(readFileSync(join(dataDir, "..", "buiten.txt"), "utf8")).toBe("geheim");
+    expect(existsSync(join(dataDir, "vorige-versies"))).toBe(false);
+    rmSync(join(dataDir, "klachten.xlsx"));
     const text = await send("/tekst/sectie", { method: "POST", body: JSON.stringify({ jaar: "../../x", titel: "Team", tekst: "x" }), headers: { "content-type": "application/json", ...own() } });
     expect(text.status).toBe(400);
   });
