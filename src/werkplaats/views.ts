@@ -153,7 +153,7 @@ export function bescherming(jaar: number, publiek: "openbaar" | "vertrouwelijk",
     ? html`<p>Nog geen gegevens.</p>`
     : !last.ok
       ? html`<p>Het verslag kan nu niet worden gemaakt, dus er is ook geen overzicht van de bescherming:</p><ul>${last.problems.map((p) => html`<li>${p.bestand}: ${p.melding}</li>`)}</ul>`
-      : html`<p>Het verslag drukt ${last.printed} cijfers af; ${last.log.length} cijfers zijn verborgen (met een x). ${last.optimal ? "" : "De berekening is binnen de tijd niet helemaal geoptimaliseerd: er kan iets meer verborgen zijn dan nodig."} De controle op terugrekenen is ${last.auditOk ? "geslaagd" : "NIET geslaagd"}.</p>
+      : html`<p>Het verslag drukt ${last.printed} cijfers af; ${last.log.length} cijfers zijn verborgen (met een x). Informatieverlies: ${last.printed === 0 ? 0 : Math.round((100 * last.log.length) / last.printed)}% van de cijfers, samen een werkelijke waarde van ${nl(last.log.reduce((sum, l) => sum + l.value, 0))}. ${last.optimal ? "" : "De berekening is binnen de tijd niet helemaal geoptimaliseerd: er kan iets meer verborgen zijn dan nodig."} De controle op terugrekenen is ${last.auditOk ? "geslaagd" : "NIET geslaagd"}.</p>
 <table><caption>Verborgen cijfers en waarom</caption>
 <thead><tr><th scope="col">Cijfer</th><th scope="col">Werkelijke waarde</th><th scope="col">Soort</th><th scope="col">Reden</th></tr></thead>
 <tbody>${last.log.map((l) => html`<tr><td>${l.cells.map(cellName).join("; ")}</td><td>${nl(l.value)}</td><td>${l.soort}</td><td>${l.reden}</td></tr>`)}</tbody></table>

@@ -70,7 +70,7 @@ beforeAll(async () => {
   outDir = join(dataDir, "..", "reports");
   werkplaats = await startWerkplaats({ dataDir, outDir });
   base = werkplaats.url.replace(/\/\?.*$/, "");
-  browser = await puppeteer.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu"] });
+  browser = await puppeteer.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu", "--lang=nl-NL"] });
   page = await browser.newPage();
   await page.setBypassCSP(true); // only to inject axe-core; the server's CSP is tested below
   await page.setViewport({ width: 1400, height: 900 });
@@ -239,6 +239,10 @@ describe("a year in the workspace", () => {
     const text = await tableText();
     expect(text).toContain("INTERN — alleen voor de vertrouwenspersonen.");
     expect(text).toMatch(/Het verslag drukt \d+ cijfers af; \d+ cijfers zijn verborgen/);
+    // The information measure, checked against the table on the same page.
+    const [printed, hidden] = /drukt (\d+) cijfers af; (\d+) cijfers/.exec(text)!.slice(1).map(Number) as [number, number];
+    expect(await page.$$eval("table tbody tr", (r) => r.length)).toBe(hidden);
+    expect(text).toContain(`Informatieverlies: ${Math.round((100 * hidden) / printed)}% van de cijfers`);
     expect(await page.$$eval("table tbody tr", (r) => r.length)).toBeGreaterThan(0);
     expect(await axeViolations()).toEqual([]);
     await shot("4-bescherming");
