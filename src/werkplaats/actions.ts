@@ -156,7 +156,8 @@ export type PublishResult =
 
 /**
  * Builds, renders and writes the chosen documents all or nothing, with the ledger entries and
- * the internal log, as `jaarverslag build` does. `progress` is told after each document.
+ * the internal log, as `jaarverslag build` does. `progress` is told once the protection and
+ * the audit are done, then after each document (and the bundle).
  */
 export async function publish(req: PublishRequest, session: { renderer: Renderer; memo: Memo }, progress: (message: string) => void): Promise<PublishResult> {
   const result = await build(readRawInput(req.dataDir), {
@@ -182,6 +183,7 @@ export async function publish(req: PublishRequest, session: { renderer: Renderer
       advice: "Er is niets geschreven. Meld dit aan de beheerder van de registratie; publiceer dit verslag niet met de hand.",
     };
   }
+  progress("beschermd en gecontroleerd");
   const { renderOutputs } = await import("../render/outputs.ts");
   const dir = join(req.outDir, fileKey(req.jaar));
   const bundle = ALL_DOCUMENTS.every((k) => req.documents.includes(k));

@@ -257,8 +257,9 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
       const download = url.searchParams.get("download") === "1";
       res.writeHead(200, {
         "content-type": type, "cache-control": "no-store", "x-content-type-options": "nosniff",
-        // An HTML report opened here runs nothing and fetches nothing.
-        "content-security-policy": PREVIEW_CSP,
+        // An HTML report opened here runs nothing and fetches nothing (a PDF goes to the
+        // browser's own viewer, which such a policy would stop).
+        ...(name.endsWith(".pdf") ? {} : { "content-security-policy": PREVIEW_CSP }),
         "content-disposition": `${download ? "attachment" : "inline"}; filename="${name.replace(/[^\w.-]/g, "_")}"`,
       });
       res.end(readFileSync(path));
