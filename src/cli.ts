@@ -19,7 +19,8 @@ const USAGE = `Gebruik:
   jaarverslag build (--year JAAR | --periode JJJJ-MM..JJJJ-MM) [--all] [--watch] [--data MAP] [--out MAP] [--audience openbaar|vertrouwelijk] [--telregel woordenlijst|alles] [--scheidingsteken ';'|',']
   jaarverslag check [--data MAP] [--year JAAR | --periode JJJJ-MM..JJJJ-MM] [--problemen-csv BESTAND] [--scheidingsteken ';'|',']
   jaarverslag audit FIGURES.json [--data MAP]
-  jaarverslag template [--out BESTAND.xlsx] [--data MAP]`;
+  jaarverslag template [--out BESTAND.xlsx] [--data MAP]
+  jaarverslag werkplaats [--data MAP] [--port N] [--no-open]`;
 
 class UsageError extends Error {}
 
@@ -31,7 +32,7 @@ interface Args {
   switches: Set<string>;
 }
 
-const SWITCHES = new Set(["all", "watch"]);
+const SWITCHES = new Set(["all", "watch", "no-open"]);
 
 function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
@@ -302,6 +303,12 @@ export async function main(argv: string[]): Promise<number> {
     if (args.command === "check") return await runCheck(args);
     if (args.command === "audit") return await runAudit(args);
     if (args.command === "template") return await runTemplate(args);
+    if (args.command === "werkplaats") {
+      const { runWerkplaats, WerkplaatsUsage } = await import("./werkplaats/index.ts");
+      return await runWerkplaats({ data: args.flags.get("data"), out: args.flags.get("out"), port: args.flags.get("port"), open: !args.switches.has("no-open") }).catch((e: unknown) => {
+        throw e instanceof WerkplaatsUsage ? new UsageError(e.message) : e;
+      });
+    }
     if (args.command === "help" || args.command === "--help") {
       console.log(USAGE);
       return 0;

@@ -1,0 +1,224 @@
+// The workspace's one door into the pipeline. Every page and action calls these functions and
+// nothing else of src/: today they wrap pipeline.check/build, render/outputs, output.ts
+// (writeAllOrNothing, readLedger) and the template; when the publication register replaces the
+// ledger, only this file changes.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileKey } from "../aggregate/periods.ts";
+import type { Audience, Dataset, Maand } from "../domain.ts";
+import { ingestAll } from "../ingest/index.ts";
+import type { Problem } from "../ingest/problem.ts";
+import { readRawInput, type RawInput } from "../ingest/raw-input.ts";
+import type { Memo } from "../memo.ts";
+import { ledgerPath, readLedger, writeAllOrNothing } from "../output.ts";
+import { ALL_DOCUMENTS, build, check, type DocumentKind } from "../pipeline.ts";
+import { DOCUMENT_NAME } from "../present/documents.ts";
+import type { OplegnotitieInstellingen } from "../present/oplegnotitie.ts";
+import type { ReportModel, Section } from "../present/model.ts";
+import type { LogEntry } from "../protect/index.ts";
+import type { Renderer } from "../render/pdf.ts";
+import { validate } from "../validate/index.ts";
+
+export { ALL_DOCUMENTS, type DocumentKind };
+
+export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
+  vpoo: "Jaarverslag vertrouwenspersonen ongewenste omgangsvormen",
+  vpi: "Jaarverslag vertrouwenspersoon integriteit",
+  klachtencommissie: "Deel klachtencommissie",
+  oplegnotitie: "Oplegnotitie voor het Presidium",
+  sjv: "Bijdrage aan het Sociaal Jaarverslag (tabel en grafiek)",
+};
+
+export function today(): Maand {
+  const now = new Date();
+  return { jaar: now.getFullYear(), maand: now.getMonth() + 1 };
+}
+
+/** The registration as it is on disk, with an optional replacement of one year's text. */
+export function readRegistration(dataDir: string, textOverride?: { jaar: number; text: string }): RawInput {
+  const raw = readRawInput(dataDir);
+  if (textOverride) {
+    const bytes = new TextEncoder().encode(textOverride.text);
+    const bestand = `verslag/${textOverride.jaar}.md`;
+    raw.verslagen = [...raw.verslagen.filter((v) => v.jaar !== textOverride.jaar), { jaar: textOverride.jaar, bestand, bytes }].sort((a, b) => a.jaar - b.jaar);
+  }
+  return raw;
+}
+
+export async function checkRegistration(dataDir: string, jaar?: number): Promise<{ problems: Problem[]; warnings: Problem[]; codeOfRow: (bestand: string, regel: number | null) => string | null }> {
+  const raw = readRawInput(dataDir);
+  const { problems, warnings } = await check(raw, today(), undefined, jaar);
+  // The code on each row of the lists the other tables refer to, so a problem on such a row
+  // can be matched with the problems elsewhere that name that code (problem-tree.ts).
+  const ingested = await ingestAll(raw);
+  const codes = new Map<string, string>();
+  for (const name of ["vertrouwenspersonen.csv", "vocabulaire.csv"] as const) {
+    const table = ingested.tables[name];
+    for (const row of table?.rows ?? []) {
+      const code = row.values["code"]?.trim();
+      if (code) codes.set(`${table!.bestand}\0${row.regel}`, code);
+    }
+  }
+  return { problems, warnings, codeOfRow: (bestand, regel) => (regel === null ? null : (codes.get(`${bestand}\0${regel}`) ?? null)) };
+}
+
+export interface RegistrationSummary {
+  /** The years with at least one melding. */
+  jaren: number[];
+  meldingenPerJaar: Map<number, number>;
+  urenMeldingenPerJaar: Map<number, number>;
+  activiteitRegelsPerJaar: Map<number, number>;
+  verslagJaren: number[];
+  dataset: Dataset | null;
+}
+
+export async function summarise(dataDir: string): Promise<RegistrationSummary> {
+  const validated = validate(await ingestAll(readRawInput(dataDir)), today());
+  const d = validated.dataset;
+  const meldingenPerJaar = new Map<number, number>();
+  const urenMeldingenPerJaar = new Map<number, number>();
+  const activiteitRegelsPerJaar = new Map<number, number>();
+  for (const m of d?.meldingen ?? []) {
+    meldingenPerJaar.set(m.datum.jaar, (meldingenPerJaar.get(m.datum.jaar) ?? 0) + 1);
+    urenMeldingenPerJaar.set(m.datum.jaar, (urenMeldingenPerJaar.get(m.datum.jaar) ?? 0) + m.uren);
+  }
+  for (const a of d?.activiteiten ?? []) activiteitRegelsPerJaar.set(a.jaar, (activiteitRegelsPerJaar.get(a.jaar) ?? 0) + 1);
+  const verslagJaren = readRawInput(dataDir).verslagen.map((v) => v.jaar);
+  return { jaren: [...meldingenPerJaar.keys()].sort((a, b) => a - b), meldingenPerJaar, urenMeldingenPerJaar, activiteitRegelsPerJaar, verslagJaren, dataset: d };
+}
+
+export interface PublishedEntry {
+  report: string;
+  /** The document's title, for people. */
+  titel: string;
+  jaar: string;
+  audience: string;
+  cijfers: number;
+}
+
+/** What has been published (today the ledger in DATA/gepubliceerd; later the register). */
+export function published(dataDir: string): PublishedEntry[] {
+  const title = (report: string): string => {
+    const kind = ALL_DOCUMENTS.find((k) => report.startsWith(`${DOCUMENT_NAME[k]}-`));
+    return kind ? DOCUMENT_TITLES[kind] : report;
+  };
+  return readLedger(dataDir).map((e) => ({ report: e.report, titel: title(e.report), jaar: String(e.jaar), audience: e.audience, cijfers: e.figures.length }));
+}
+
+export type PreviewResult =
+  | { ok: true; html: string; log: LogEntry[]; merged: string[]; printed: number; warnings: Problem[]; optimal: boolean; auditOk: boolean }
+  | { ok: false; problems: Problem[]; warnings: Problem[] };
+
+/**
+ * The protected report as HTML: the same page Chromium turns into the PDF. With the session's
+ * memo a text edit reuses the protection and the charts; the audit runs every time.
+ */
+export async function previewReport(raw: RawInput, dataDir: string, jaar: number, audience: Audience, memo: Memo): Promise<PreviewResult> {
+  const result = await build(raw, { jaar, audience, vandaag: today(), ledger: readLedger(dataDir), memo, documents: ["vpoo"], oplegnotitie: oplegnotitie(dataDir) });
+  if (!result.ok) return { ok: false, problems: result.problems, warnings: result.warnings };
+  const { reportHtml } = await import("../render/document.ts");
+  const html = await reportHtml(result.model, memo);
+  return {
+    ok: true, html, log: result.log, merged: mergedNotes(result.model), printed: result.figures.figures.length,
+    warnings: result.warnings, optimal: result.optimal, auditOk: result.audit.ok,
+  };
+}
+
+/** The notes under the tables that say which categories were merged (present/meldingen.ts). */
+function mergedNotes(model: ReportModel): string[] {
+  const out: string[] = [];
+  const walk = (sections: Section[]): void => {
+    for (const s of sections) {
+      for (const b of s.blocks) if (b.type === "table") out.push(...b.table.notes.filter((n) => / omvat: /.test(n)));
+      walk(s.subsections);
+    }
+  };
+  walk(model.sections);
+  return out;
+}
+
+function oplegnotitie(dataDir: string): Partial<OplegnotitieInstellingen> {
+  const path = join(dataDir, "oplegnotitie.json");
+  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Partial<OplegnotitieInstellingen>) : {};
+}
+
+export interface PublishRequest {
+  dataDir: string;
+  outDir: string;
+  jaar: number;
+  audience: Audience;
+  documents: DocumentKind[];
+}
+
+export type PublishResult =
+  | { ok: true; dir: string; files: string[]; reports: string[]; hidden: number }
+  | { ok: false; reason: string; problems: Problem[]; advice: string };
+
+/**
+ * Builds, renders and writes the chosen documents all or nothing, with the ledger entries and
+ * the internal log, as `jaarverslag build` does. `progress` is told once the protection and
+ * the audit are done, then after each document (and the bundle).
+ */
+export async function publish(req: PublishRequest, session: { renderer: Renderer; memo: Memo }, progress: (message: string) => void): Promise<PublishResult> {
+  const result = await build(readRawInput(req.dataDir), {
+    jaar: req.jaar, audience: req.audience, vandaag: today(), ledger: readLedger(req.dataDir),
+    documents: req.documents, oplegnotitie: oplegnotitie(req.dataDir), memo: session.memo,
+  });
+  if (!result.ok) {
+    const scan = result.problems.some((p) => p.bestand.startsWith("verslag/"));
+    const protection = result.problems.some((p) => p.bestand === "(bescherming)");
+    return {
+      ok: false, reason: "Het verslag is niet gemaakt.", problems: result.problems,
+      advice: scan
+        ? "Pas de tekst aan op de pagina Tekst: de gemarkeerde zin kan een melder herkenbaar maken."
+        : protection
+          ? "Volg de aanwijzing in de melding hierboven; vraag zo nodig de beheerder van de registratie om hulp."
+          : "Los eerst de problemen op de pagina Registratie op en probeer het dan opnieuw.",
+    };
+  }
+  if (!result.audit.ok) {
+    return {
+      ok: false, reason: "De controle keurt het verslag af: een verborgen cijfer is te nauwkeurig terug te rekenen.",
+      problems: result.audit.intervals.filter((x) => !x.ok).map((iv) => ({ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: `${iv.figures[0] ?? iv.id}: tussen ${iv.lo} en ${iv.hi}` })),
+      advice: "Er is niets geschreven. Meld dit aan de beheerder van de registratie; publiceer dit verslag niet met de hand.",
+    };
+  }
+  progress("beschermd en gecontroleerd");
+  const { renderOutputs } = await import("../render/outputs.ts");
+  const dir = join(req.outDir, fileKey(req.jaar));
+  const bundle = ALL_DOCUMENTS.every((k) => req.documents.includes(k));
+  const files = await renderOutputs(result.documents, {
+    dir, jaar: req.jaar, vertrouwelijk: req.audience === "vertrouwelijk", creationDate: result.creationDate, bundle,
+    progress, renderer: session.renderer, memo: session.memo,
+  });
+  for (const doc of result.documents) files.push({ path: ledgerPath(req.dataDir, doc.ledgerEntry), content: JSON.stringify(doc.ledgerEntry, null, 2) + "\n" });
+  const internal = join(dir, "intern", `${fileKey(req.jaar)}-${req.audience}.onderdrukkingslog.json`);
+  files.push({ path: internal, content: JSON.stringify({ waarschuwing: "Alleen voor de vertrouwenspersonen. Nooit publiceren.", optimaal: result.optimal, onderdrukt: result.log }, null, 2) + "\n" });
+  writeAllOrNothing(files);
+  return {
+    ok: true, dir,
+    files: files.map((f) => f.path).filter((p) => p.startsWith(dir) && !p.includes(`${join(dir, "intern")}`)),
+    reports: result.documents.map((d) => d.ledgerEntry.report),
+    hidden: result.log.length,
+  };
+}
+
+/** A new, empty registration workbook with this folder's lists (or the built-in ones). */
+export async function registrationWorkbook(dataDir: string): Promise<{ bytes: Uint8Array; notes: string[] }> {
+  const { templateWorkbook } = await import("../template/index.ts");
+  const { standaardTemplateInput, templateInputFromData } = await import("../template/from-data.ts");
+  const fromData = templateInputFromData(await ingestAll(readRawInput(dataDir)));
+  const input = fromData.input ?? standaardTemplateInput();
+  const notes = fromData.input ? fromData.notes : ["De woordenlijst van de registratie heeft problemen; het werkboek heeft de standaardlijsten."];
+  return { bytes: await templateWorkbook(input), notes };
+}
+
+/** Writes files all or nothing (the upload, the text). */
+export function writeFiles(files: { path: string; content: string | Uint8Array }[]): void {
+  writeAllOrNothing(files);
+}
+
+export async function openSessionRenderer(): Promise<Renderer> {
+  const { openRenderer } = await import("../render/pdf.ts");
+  return openRenderer();
+}
