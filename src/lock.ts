@@ -47,10 +47,10 @@ export function processAlive(pid: number): boolean {
 }
 
 export class LockBusyError extends Error {
-  constructor(readonly holder: LockHolder | null, readonly path: string) {
+  constructor(readonly holder: LockHolder | null, readonly path: string, ownHost: string = hostname()) {
     super(
       holder
-        ? `Er loopt al een build voor deze gegevensmap (gestart om ${formatTime(holder.gestart)}, proces ${holder.pid}${holder.host !== hostname() ? ` op ${holder.host}` : ""}). Wacht tot die klaar is.`
+        ? `Er loopt al een build voor deze gegevensmap (gestart om ${formatTime(holder.gestart)}, proces ${holder.pid}${holder.host !== ownHost ? ` op ${holder.host}` : ""}). Wacht tot die klaar is.`
         : `Er loopt al een build voor deze gegevensmap (${path}). Wacht tot die klaar is.`,
     );
   }
@@ -85,10 +85,10 @@ export function acquireLock(dataDir: string, env: LockEnv = systemLockEnv): Lock
     if (createExclusive(path, JSON.stringify(holder) + "\n")) return lockOf(path, holder);
     const current = readHolder(path);
     if (current === "absent") continue; // released just now: try again
-    if (!isStale(path, current, env)) throw new LockBusyError(current, path);
+    if (!isStale(path, current, env)) throw new LockBusyError(current, path, env.host);
     removeStale(path, current, env);
   }
-  throw new LockBusyError(null, path);
+  throw new LockBusyError(null, path, env.host);
 }
 
 function lockOf(path: string, holder: LockHolder): Lock {
