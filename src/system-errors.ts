@@ -27,6 +27,7 @@ export function dutchMessage(e: unknown): string {
   if (e instanceof JsonFileError || e instanceof LockBusyError || e instanceof LockLostError) return e.message;
   const err = e as NodeJS.ErrnoException | undefined;
   const code = typeof err?.code === "string" ? err.code : undefined;
+  if (code === "EEXIST" && err!.syscall === "mkdir") return `${errorPath(err!)} kan niet worden gemaakt: er staat een bestand met die naam waar een map moet komen.`;
   if (code && ERRNO[code]) return ERRNO[code]!(errorPath(err!));
   if (e instanceof SyntaxError) return `een bestand is geen geldige JSON (${e.message}).`;
   if (code) return `het besturingssysteem meldt fout ${code} bij ${errorPath(err!)}.`;
