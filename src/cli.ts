@@ -320,7 +320,9 @@ async function runAudit(args: Args): Promise<number> {
   const file = readJsonFile(path) as FiguresFile;
   const dataDir = args.flags.get("data");
   const report = ledgerReportName(file.document, file.jaar, file.publiek);
-  const known = dataDir ? readLedger(resolve(dataDir)).filter((e) => e.report !== report) : [];
+  // What the reader of this report may know, as in build: the confidential reader also holds
+  // the public version; the public reader not the confidential one.
+  const known = dataDir ? readLedger(resolve(dataDir)).filter((e) => e.report !== report).filter((e) => file.publiek === "vertrouwelijk" || e.audience === "openbaar") : [];
   const logPath = join(path, "..", "intern", `${fileKey(file.jaar)}-${file.publiek}.onderdrukkingslog.json`);
   const required = existsSync(logPath)
     ? new Map((readJsonFile(logPath) as { onderdrukt: { key: string; requiredWidth: number }[] }).onderdrukt.map((l) => [l.key, l.requiredWidth]))
