@@ -43,10 +43,10 @@ function errorPath(err: NodeJS.ErrnoException): string {
 
 /**
  * The name the user knows for a file the writers handle under another name: `NAME.<pid>.tmp`
- * is NAME, a file in the staging folder `OUT/.N.nieuw-<pid>/` is the one in `OUT/N/` (output.ts).
+ * is NAME (as is the lock's private `NAME.<pid>.<hex>.nieuw`), a file in the staging folder `OUT/.N.nieuw-<pid>/` is the one in `OUT/N/` (output.ts).
  */
 export function userPath(path: string): string {
-  return path.replace(/([\\/])\.([^\\/]+)\.(?:nieuw|oud)-\d+(?=[\\/]|$)/, "$1$2").replace(/\.\d+\.tmp$/, "");
+  return path.replace(/([\\/])\.([^\\/]+)\.(?:nieuw|oud)-\d+(?=[\\/]|$)/, "$1$2").replace(/\.\d+\.tmp$/, "").replace(/\.\d+\.[0-9a-f]+\.nieuw$/, "");
 }
 
 /** Is this a failure of the system (disk, rights, files) rather than a mistake in the program? */

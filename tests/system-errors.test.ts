@@ -29,6 +29,7 @@ describe("dutchMessage", () => {
     expect(dutchMessage(errno("ENOSPC", "/r/.2021.nieuw-4242/intern/log.json"))).toContain("/r/2021/intern/log.json");
     expect(dutchMessage(errno("EROFS", "/d/gepubliceerd/x.json.4242.tmp"))).toContain("/d/gepubliceerd/x.json kan niet");
     expect(userPath("/r/.2021-01_2021-06.oud-17")).toBe("/r/2021-01_2021-06");
+    expect(userPath("/d/.jaarverslag.lock.4242.9f3a0b1c.nieuw")).toBe("/d/.jaarverslag.lock");
     expect(userPath("/r/.verborgen/a.pdf")).toBe("/r/.verborgen/a.pdf");
   });
 
