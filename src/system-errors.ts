@@ -4,7 +4,7 @@ import { JsonFileError } from "./output.ts";
 import { LockBusyError, LockLostError } from "./lock.ts";
 
 const ERRNO: Record<string, (path: string) => string> = {
-  EROFS: (p) => `${p} kan niet worden geschreven: de map staat op een schijf die alleen gelezen kan worden. Kies met --out een map waarin u mag schrijven.`,
+  EROFS: (p) => `${p} kan niet worden geschreven: de map staat op een schijf die alleen gelezen kan worden. Kies een map waarin geschreven kan worden (voor de verslagen: --out MAP).`,
   EACCES: (p) => `geen toestemming voor ${p}. Vraag toegang tot deze map of kies een andere map.`,
   EPERM: (p) => `geen toestemming voor ${p}. Vraag toegang tot deze map of kies een andere map.`,
   ENOSPC: (p) => `de schijf is vol: ${p} kon niet worden geschreven. Maak ruimte vrij en probeer het opnieuw.`,
