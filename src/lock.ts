@@ -13,7 +13,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { linkSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { z } from "zod";
 
 export const LOCK_FILE = ".jaarverslag.lock";
@@ -80,6 +80,7 @@ export interface Lock {
 /** Takes the lock of a data folder, or throws LockBusyError while another build holds it. */
 export function acquireLock(dataDir: string, env: LockEnv = systemLockEnv): Lock {
   const path = join(dataDir, LOCK_FILE);
+  removeOrphans(dataDir, env);
   const holder: LockHolder = { pid: env.pid, gestart: env.now().toISOString(), host: env.host, token: randomBytes(12).toString("hex") };
   for (let attempt = 0; attempt < 5; attempt++) {
     if (createExclusive(path, JSON.stringify(holder) + "\n")) return lockOf(path, holder);
@@ -105,6 +106,20 @@ function lockOf(path: string, holder: LockHolder): Lock {
       if (mine()) rmSync(path, { force: true });
     },
   };
+}
+
+/** Private files of a lock attempt that a crash left behind (older than a minute: no attempt takes that long). */
+function removeOrphans(dataDir: string, env: LockEnv): void {
+  for (const name of readdirSync(dataDir)) {
+    const rest = name.startsWith(`${LOCK_FILE}.`) ? name.slice(LOCK_FILE.length + 1) : "";
+    if (!/^(\d+\.[0-9a-f]+\.nieuw|oud-\d+-[0-9a-f]+)$/.test(rest)) continue;
+    const path = join(dataDir, name);
+    try {
+      if (env.now().getTime() - statSync(path).mtimeMs > TAKEOVER_STALE_MS) rmSync(path, { force: true });
+    } catch {
+      // gone meanwhile
+    }
+  }
 }
 
 /** Creates `path` with `content` only when it does not exist; the file is complete when it appears. */

@@ -205,6 +205,7 @@ export function writeDocumentSet(dataDir: string, set: DocumentSet, opts: WriteO
  */
 export function recoverWrites(dataDir: string, fs: WriteFs = systemFs): string | null {
   const journalPath = join(dataDir, JOURNAL_FILE);
+  removeOrphanTemps(dataDir, fs);
   if (!nodeFs.existsSync(journalPath)) return null;
   const parsed = Journal.safeParse(readJsonFile(journalPath));
   if (!parsed.success) throw new Error(`${journalPath} is geen geldig schrijfjournaal; kijk ${dirname(journalPath)} na en verwijder het bestand daarna.`);
@@ -215,6 +216,27 @@ export function recoverWrites(dataDir: string, fs: WriteFs = systemFs): string |
   }
   finish(journalPath, journal, fs, () => {});
   return `Een onderbroken build is afgemaakt: ${journal.doel} en het register zijn bijgewerkt.`;
+}
+
+/**
+ * Temporary files a crash can leave in the data folder outside a journal: the journal's own
+ * (killed while writing it) and register entries of older versions. Under the lock, none of
+ * them belongs to a running build.
+ */
+function removeOrphanTemps(dataDir: string, fs: WriteFs): void {
+  const temps = (dir: string, prefix: string): string[] =>
+    nodeFs.existsSync(dir) ? nodeFs.readdirSync(dir).filter((n) => n.startsWith(prefix) && STALE_TEMP.test(n)).map((n) => join(dir, n)) : [];
+  for (const path of [...temps(dataDir, `${JOURNAL_FILE}.`), ...temps(join(dataDir, LEDGER_DIR), "")]) {
+    // A register entry staged by an unfinished write is the journal's to finish or remove.
+    if (!path.startsWith(join(dataDir, LEDGER_DIR)) || !journalNames(dataDir).has(path)) fs.rmSync(path, { force: true });
+  }
+}
+
+function journalNames(dataDir: string): Set<string> {
+  const path = join(dataDir, JOURNAL_FILE);
+  if (!nodeFs.existsSync(path)) return new Set();
+  const parsed = Journal.safeParse(readJsonFile(path));
+  return new Set(parsed.success ? parsed.data.registerbestanden.map((f) => f.tijdelijk) : []);
 }
 
 function finish(journalPath: string, j: Journal, fs: WriteFs, pause: (step: WriteStep) => void): void {

@@ -74,26 +74,47 @@ describe("the build lock", () => {
     expect(holderIn(dir).pid).toBe(2000);
   });
 
+  it("clears private files a crashed attempt left, once they are older than a minute", () => {
+    const dir = folder();
+    const old = join(dir, `${LOCK_FILE}.4242.0badf00d.nieuw`);
+    const young = join(dir, `${LOCK_FILE}.4343.0badf00d.nieuw`);
+    const mine = join(dir, "meldingen.csv");
+    for (const p of [old, young, mine]) writeFileSync(p, "x");
+    const now = Date.now();
+    utimesSync(old, new Date(now - 120_000), new Date(now - 120_000));
+    utimesSync(mine, new Date(now - 120_000), new Date(now - 120_000));
+    acquireLock(dir, env({ now: () => new Date(now) })).release();
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(young)).toBe(true);
+    expect(existsSync(mine)).toBe(true);
+  });
+
   it("of many processes racing for one stale lock, exactly one gets it", async () => {
     const dir = folder();
     // A lock of a process that no longer exists on this host.
     writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 17, gestart: new Date().toISOString(), host: (await import("node:os")).hostname(), token: "oud" }));
+    // The winner holds the lock until every process has tried (its stdin is closed then).
     const script = `import { acquireLock } from ${JSON.stringify(join(ROOT, "src", "lock.ts"))};
       const go = Number(process.argv[1]); while (Date.now() < go) {}
-      try { const l = acquireLock(${JSON.stringify(dir)}); console.log("ok"); setTimeout(() => l.release(), 1500); }
-      catch (e) { console.log(e.constructor.name); }`;
+      try { const l = acquireLock(${JSON.stringify(dir)}); console.log("ok"); process.stdin.on("data", () => {}); process.stdin.on("end", () => l.release()); }
+      catch (e) { console.log(e.constructor.name); process.exit(0); }`;
     const go = Date.now() + 2500;
-    const outs = await Promise.all(
-      Array.from({ length: 6 }, () =>
+    const children = Array.from({ length: 6 }, () => spawn("node", ["--import", "tsx", "--input-type=module", "-e", script, String(go)], { cwd: ROOT }));
+    const firstLines = children.map(
+      (child) =>
         new Promise<string>((resolve) => {
-          const child = spawn("node", ["--import", "tsx", "--input-type=module", "-e", script, String(go)], { cwd: ROOT });
           let out = "";
-          child.stdout.on("data", (b) => (out += b));
+          child.stdout.on("data", (b) => {
+            out += b;
+            if (out.includes("\n")) resolve(out.trim());
+          });
           child.stderr.on("data", (b) => (out += b));
           child.on("exit", () => resolve(out.trim()));
         }),
-      ),
     );
+    const outs = await Promise.all(firstLines);
+    for (const child of children) child.stdin.end();
+    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.on("exit", resolve)))));
     expect(outs.filter((o) => o === "ok")).toHaveLength(1);
     expect(outs.filter((o) => o !== "ok").every((o) => o === "LockBusyError")).toBe(true);
   });

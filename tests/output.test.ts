@@ -148,6 +148,15 @@ describe("writeDocumentSet", () => {
     });
   }
 
+  it("recovery clears a journal's temporary file and older versions' register temporaries, nothing else", () => {
+    const w = workspace();
+    const stray = [join(w.data, `${JOURNAL_FILE}.4242.tmp`), join(w.data, "gepubliceerd", "jaarverslag-vpoo-2020-openbaar.json.4242.tmp")];
+    for (const p of stray) writeFileSync(p, "half");
+    expect(recoverWrites(w.data)).toBeNull();
+    expect(stray.filter((p) => existsSync(p))).toEqual([]);
+    expect(tree(w.data)).toEqual(w.oldData);
+  });
+
   it("a crash during recovery is recovered by the next one (recovery is idempotent)", () => {
     const w = workspace();
     expect(() => writeDocumentSet(w.data, w.set, { pause: (s) => { if (s === "opzij") throw new Killed(s); } })).toThrow(Killed);
