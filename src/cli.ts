@@ -8,10 +8,13 @@ import type { Audience, Maand } from "./domain.ts";
 import { formatProblem, problemsCsv, type Problem } from "./ingest/problem.ts";
 import { readRawInput, REGISTRATIE_XLSX } from "./ingest/raw-input.ts";
 import { ALL_DOCUMENTS, build, check } from "./pipeline.ts";
-import type { OplegnotitieInstellingen } from "./present/oplegnotitie.ts";
 import { auditFigures } from "./protect/audit.ts";
 import { parseFiguresFile } from "./protect/figures.ts";
-import { ledgerPath, readLedger, writeAllOrNothing } from "./output.ts";
+import { LEDGER_DIR, ledgerPath, readJsonFile, readLedger, recoverWrites, setMembership, writeAllOrNothing, writeDocumentSet, type OutputFile } from "./output.ts";
+import { acquireLock, LockLostError } from "./lock.ts";
+import { dutchMessage, isSystemError } from "./system-errors.ts";
+import { readDataFiles } from "./data-files.ts";
+import { DOCUMENT_NAME } from "./present/documents.ts";
 import { Memo } from "./memo.ts";
 import type { Renderer } from "./render/pdf.ts";
 
@@ -125,14 +128,31 @@ async function runBuild(args: Args): Promise<number> {
 }
 
 async function buildOnce(request: BuildRequest, session: BuildSession): Promise<number> {
+  // One build at a time per data folder: from before the register is read until the
+  // documents and the register entries are in place (lock.ts).
+  const lock = acquireLock(request.dataDir);
+  try {
+    const recovered = recoverWrites(request.dataDir);
+    if (recovered) console.error(`Let op: ${recovered}`);
+    return await buildLocked(request, session, () => lock.held(), lock.path);
+  } finally {
+    lock.release();
+  }
+}
+
+async function buildLocked(request: BuildRequest, session: BuildSession, stillLocked: () => boolean, lockPath: string): Promise<number> {
   const { jaar, audience, telregel, dataDir, outDir, all } = request;
-  const oplegPath = join(dataDir, "oplegnotitie.json");
-  const oplegnotitie = existsSync(oplegPath) ? (JSON.parse(readFileSync(oplegPath, "utf8")) as Partial<OplegnotitieInstellingen>) : {};
+  const inputs = readDataFiles(dataDir);
+  if (inputs.problems.length > 0) {
+    printProblems(inputs.problems, []);
+    console.error("Er is niets geschreven; eerdere verslagen zijn ongewijzigd.");
+    return 1;
+  }
   const result = await build(readRawInput(dataDir), {
-    jaar, audience, vandaag: today(), ledger: readLedger(dataDir), separator: request.separator,
+    jaar, audience, vandaag: today(), ledger: inputs.ledger, separator: request.separator,
     documents: all ? ALL_DOCUMENTS : ["vpoo"],
     ...(telregel ? { telregel } : {}),
-    oplegnotitie,
+    oplegnotitie: inputs.oplegnotitie,
     ...(session.memo ? { memo: session.memo } : {}),
   });
   if (!result.ok) {
@@ -149,16 +169,33 @@ async function buildOnce(request: BuildRequest, session: BuildSession): Promise<
   }
   const { renderOutputs } = await import("./render/outputs.ts");
   const dir = join(outDir, fileKey(jaar));
-  const files = await renderOutputs(result.documents, {
+  // "klaar" is said only once the files are in place; while rendering, "opgemaakt".
+  const made: string[] = [];
+  const files: OutputFile[] = await renderOutputs(result.documents, {
     dir, jaar, vertrouwelijk: audience === "vertrouwelijk", creationDate: result.creationDate, bundle: all,
-    progress: (message) => console.error(`  klaar: ${message}`),
+    progress: (message) => {
+      made.push(message);
+      console.error(`  opgemaakt: ${message}`);
+    },
     ...(session.renderer ? { renderer: session.renderer } : {}),
     ...(session.memo ? { memo: session.memo } : {}),
   });
-  for (const doc of result.documents) files.push({ path: ledgerPath(dataDir, doc.ledgerEntry), content: JSON.stringify(doc.ledgerEntry, null, 2) + "\n" });
   const internal = join(dir, "intern", `${fileKey(jaar)}-${audience}.onderdrukkingslog.json`);
   files.push({ path: internal, content: JSON.stringify({ waarschuwing: "Alleen voor de vertrouwenspersonen. Nooit publiceren.", optimaal: result.optimal, onderdrukt: result.log }, null, 2) + "\n" });
-  writeAllOrNothing(files);
+  // The whole set of this period and audience is replaced: documents of an earlier, larger
+  // build that were not rebuilt now are removed, with their register entries, so that the
+  // folder never holds documents that disagree.
+  const rebuilt = new Set(result.documents.map((doc) => doc.kind));
+  const dropped = ALL_DOCUMENTS.filter((kind) => !rebuilt.has(kind)).map((kind) => join(dataDir, LEDGER_DIR, `${ledgerReportName(DOCUMENT_NAME[kind], jaar, audience)}.json`));
+  if (!stillLocked()) throw new LockLostError(lockPath);
+  writeDocumentSet(dataDir, {
+    dir,
+    files,
+    belongs: setMembership(ALL_DOCUMENTS.map((kind) => DOCUMENT_NAME[kind]), fileKey(jaar), audience),
+    dataFiles: result.documents.map((doc) => ({ path: ledgerPath(dataDir, doc.ledgerEntry), content: JSON.stringify(doc.ledgerEntry, null, 2) + "\n" })),
+    removeDataFiles: dropped,
+  });
+  for (const message of made) console.error(`  klaar: ${message}`);
   const printed = result.documents.reduce((s, doc) => s + doc.figures.figures.length, 0);
   console.error(`Geschreven in ${dir}: ${result.documents.length} ${result.documents.length === 1 ? "document" : "documenten"}, ${printed} cijfers, ${result.log.length} beschermd, audit geslaagd.`);
   console.error(`  intern logboek (niet publiceren): ${internal}`);
@@ -191,7 +228,7 @@ async function watchBuild(request: BuildRequest): Promise<number> {
       try {
         await buildOnce(request, session);
       } catch (e) {
-        console.error(`Fout: ${(e as Error).message}`);
+        reportError(e);
       }
       console.error(`  (${((performance.now() - t0) / 1000).toFixed(1).replace(".", ",")} s) Wacht op wijzigingen in ${request.dataDir}; stoppen met Ctrl+C.`);
     } while (again);
@@ -237,8 +274,11 @@ const WATCH_QUIET_MS = 250;
 async function runCheck(args: Args): Promise<number> {
   const dataDir = resolve(args.flags.get("data") ?? "data");
   if (!existsSync(dataDir)) throw new UsageError(`gegevensmap ${dataDir} bestaat niet`);
-  const { problems, warnings } = await check(readRawInput(dataDir), today(), separator(args), reportPeriod(args));
-  printProblems(problems, warnings);
+  // What build reads besides the tables (the register, oplegnotitie.json) is checked the same way.
+  const inputs = readDataFiles(dataDir);
+  const checked = await check(readRawInput(dataDir), today(), separator(args), reportPeriod(args), inputs.ledger);
+  const problems = [...inputs.problems, ...checked.problems];
+  printProblems(problems, checked.warnings);
   const csvOut = args.flags.get("problemen-csv");
   if (csvOut) writeAllOrNothing([{ path: resolve(csvOut), content: problemsCsv(problems) }]);
   if (problems.length === 0) console.error("De gegevens zijn in orde.");
@@ -281,10 +321,12 @@ async function runAudit(args: Args): Promise<number> {
   const file = parseFiguresFile(readFileSync(path, "utf8"), path);
   const dataDir = args.flags.get("data");
   const report = ledgerReportName(file.document, file.jaar, file.publiek);
-  const known = dataDir ? readLedger(resolve(dataDir)).filter((e) => e.report !== report) : [];
+  // What the reader of this report may know, as in build: the confidential reader also holds
+  // the public version; the public reader not the confidential one.
+  const known = dataDir ? readLedger(resolve(dataDir)).filter((e) => e.report !== report).filter((e) => file.publiek === "vertrouwelijk" || e.audience === "openbaar") : [];
   const logPath = join(path, "..", "intern", `${fileKey(file.jaar)}-${file.publiek}.onderdrukkingslog.json`);
   const required = existsSync(logPath)
-    ? new Map((JSON.parse(readFileSync(logPath, "utf8")) as { onderdrukt: { key: string; requiredWidth: number }[] }).onderdrukt.map((l) => [l.key, l.requiredWidth]))
+    ? new Map((readJsonFile(logPath) as { onderdrukt: { key: string; requiredWidth: number }[] }).onderdrukt.map((l) => [l.key, l.requiredWidth]))
     : undefined;
   const result = await auditFigures(file, known, required);
   console.log(`Audit van ${path}${required ? " (met het interne logboek)" : " (zonder intern logboek: uren worden alleen getoond)"}:`);
@@ -319,9 +361,19 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`Fout: ${e.message}\n${USAGE}`);
       return 2;
     }
-    console.error(`Fout: ${(e as Error).message}`);
+    reportError(e);
     return 1;
   }
+}
+
+/**
+ * Every error reaches the user in Dutch, naming the file (system-errors.ts); the technical
+ * details (the stack) only with JAARVERSLAG_DEBUG=1.
+ */
+function reportError(e: unknown): void {
+  console.error(`Fout: ${dutchMessage(e)}`);
+  if (process.env["JAARVERSLAG_DEBUG"] === "1") console.error(e instanceof Error ? e.stack : String(e));
+  else if (!isSystemError(e)) console.error("(Dit is een fout in het programma. Zet JAARVERSLAG_DEBUG=1 voor de technische details en meld ze aan de beheerder.)");
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -6,6 +6,7 @@ import type { Audience, Dataset, Maand } from "./domain.ts";
 import { ingestAll } from "./ingest/index.ts";
 import type { RawInput } from "./ingest/raw-input.ts";
 import { sortProblems, type Problem } from "./ingest/problem.ts";
+import { unknownHeadings } from "./ingest/front-matter.ts";
 import { validate } from "./validate/index.ts";
 import { describeReportSet } from "./protect/describe-set.ts";
 import { protect, ProtectionError, type LogEntry } from "./protect/index.ts";
@@ -55,31 +56,65 @@ export type BuildResult =
       optimal: boolean;
     };
 
-/** validate only: what `jaarverslag check` reports; with `jaar`, also what stays out of that year's report. */
 /**
- * Validate the data without writing anything. With a reporting year or period, also what
- * `build` would refuse for it (a period that is not on the timeline, no meldingen in it) and
- * warn about rows after it.
+ * `build` without writing: validate the data and, with a reporting year or period, report
+ * every reason `build` has to refuse that needs no solver (see `refusals`), with the same
+ * messages, and the same warnings. What only the protection and the attack can tell (a
+ * pattern that cannot be protected, a failed audit, a public report that would expose the
+ * confidential one) is not checked. Without a year, every verslag is scanned.
  */
-export async function check(raw: RawInput, vandaag: Maand, separator?: ";" | ",", jaar?: PeriodeId): Promise<{ problems: Problem[]; warnings: Problem[] }> {
+export async function check(raw: RawInput, vandaag: Maand, separator?: ";" | ",", jaar?: PeriodeId, ledger: LedgerEntry[] = []): Promise<{ problems: Problem[]; warnings: Problem[] }> {
   const validated = validate(await ingestAll(raw, { separator }), vandaag);
   const problems = [...validated.problems];
   const warnings = [...validated.warnings];
   if (validated.dataset) {
     const d = validated.dataset;
-    for (const v of d.verslagen) problems.push(...scanVerslag(v, d.instellingen.drempel.openbaar, d.instellingen.namenlijst));
-    if (jaar !== undefined) {
+    if (jaar === undefined) {
+      for (const v of d.verslagen) problems.push(...scanVerslag(v, d.instellingen.drempel.openbaar, d.instellingen.namenlijst));
+      for (const v of d.verslagen) warnings.push(...unknownHeadings(v));
+      problems.push(...ledgerConflicts(ledger, d.instellingen.perioden));
+    } else {
       const periode = periodeOf(jaar);
-      const offTimeline = notOnTimeline(d.instellingen.perioden, periode);
-      if (offTimeline) problems.push(offTimeline);
-      else {
-        const none = noMeldingenIn(d, periode);
-        if (none) problems.push(none);
-        warnings.push(...reportingYearWarnings(d, periode.id, fileNames(validated.bestanden), d.instellingen.perioden));
-      }
+      problems.push(...refusals(d, periode, ledger));
+      // The other years' texts do not stop this build: what the scan finds there is a warning.
+      for (const v of d.verslagen) if (v.jaar !== periode.van.jaar) warnings.push(...scanVerslag(v, d.instellingen.drempel.openbaar, d.instellingen.namenlijst));
+      if (!notOnTimeline(d.instellingen.perioden, periode)) warnings.push(...textWarnings(d, periode), ...reportingYearWarnings(d, periode.id, fileNames(validated.bestanden), d.instellingen.perioden));
     }
   }
   return { problems: sortProblems(problems), warnings };
+}
+
+/**
+ * Every reason to refuse a report of `periode` that needs no solver, shared by `build` and
+ * `check`: a period that is not on the timeline (then only that), a register entry whose
+ * periods changed meaning, a finding of the text scan in the period's verslag, no meldingen.
+ */
+export function refusals(d: Dataset, periode: Periode, ledger: LedgerEntry[]): Problem[] {
+  const offTimeline = notOnTimeline(d.instellingen.perioden, periode);
+  if (offTimeline) return [offTimeline];
+  const problems = [...ledgerConflicts(ledger, d.instellingen.perioden)];
+  const verslag = verslagOf(d, periode);
+  if (verslag) problems.push(...scanVerslag(verslag, d.instellingen.drempel.openbaar, d.instellingen.namenlijst));
+  const none = noMeldingenIn(d, periode);
+  if (none) problems.push(none);
+  return sortProblems(problems);
+}
+
+/** A period's text is the verslag of the year it starts in. */
+function verslagOf(d: Dataset, periode: Periode): Dataset["verslagen"][number] | undefined {
+  return d.verslagen.find((v) => v.jaar === periode.van.jaar);
+}
+
+/** The period's text: missing (its chapters stay empty), or headings that no report prints. */
+export function textWarnings(d: Dataset, periode: Periode): Problem[] {
+  const verslag = verslagOf(d, periode);
+  if (!verslag) {
+    return [{
+      bestand: `verslag/${periode.van.jaar}.md`, regel: null, kolom: null, waarde: null,
+      melding: `dit bestand ontbreekt: de hoofdstukken met eigen tekst (voorwoord, deskundigheidsbevordering, voorlichting, team, trends en aanbevelingen, klachtencommissie) blijven leeg in het verslag over ${periode.label}`,
+    }];
+  }
+  return unknownHeadings(verslag);
 }
 
 function fileNames(bestanden: Partial<Record<string, string>>): { meldingen?: string; klachten?: string; activiteiten?: string } {
@@ -111,16 +146,11 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   const problems: Problem[] = [];
   const config = d.instellingen.perioden;
   const periode = periodeOf(opts.jaar);
-  const offTimeline = notOnTimeline(config, periode);
-  if (offTimeline) return { ok: false, problems: [offTimeline], warnings };
+  problems.push(...refusals(d, periode, opts.ledger));
+  if (problems.length > 0) return { ok: false, problems, warnings };
+  warnings.push(...textWarnings(d, periode));
   const jaar = periode.id;
-  problems.push(...ledgerConflicts(opts.ledger, config));
-  // A period's text is the verslag of the year it starts in.
-  const verslag = d.verslagen.find((v) => v.jaar === periode.van.jaar);
-  if (verslag) problems.push(...scanVerslag(verslag, d.instellingen.drempel.openbaar, d.instellingen.namenlijst));
-  const none = noMeldingenIn(d, periode);
-  if (none) problems.push(none);
-  if (problems.length > 0) return { ok: false, problems: sortProblems(problems), warnings };
+  const verslag = verslagOf(d, periode);
 
   const reports = new Set(ALL_DOCUMENTS.map((kind) => ledgerReportName(DOCUMENT_NAME[kind], jaar, opts.audience)));
   // The documents of this year and audience are protected together, so their own earlier

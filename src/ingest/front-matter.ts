@@ -9,6 +9,40 @@
 import type { VerslagSectie, Verslagtekst } from "../domain.ts";
 import { problem, type Problem } from "./problem.ts";
 
+/**
+ * The `## ` sections the reports print (present/index.ts, present/klachtencommissie.ts); a
+ * heading that matches none of them (in any capitals) is text that no report shows.
+ */
+export const VERSLAG_SECTIES = ["Voorwoord", "Deskundigheidsbevordering", "Voorlichting", "Team", "Trends en aanbevelingen", "Klachtencommissie"] as const;
+
+/** A warning for every heading that is no section of the report, with the nearest section name. */
+export function unknownHeadings(verslag: Verslagtekst): Problem[] {
+  const known = new Set(VERSLAG_SECTIES.map((s) => s.toLowerCase()));
+  const out: Problem[] = [];
+  for (const s of verslag.secties) {
+    if (known.has(s.titel.toLowerCase())) continue;
+    const nearest = [...VERSLAG_SECTIES].sort((a, b) => editDistance(s.titel, a) - editDistance(s.titel, b))[0]!;
+    const close = editDistance(s.titel, nearest) <= Math.max(3, Math.floor(nearest.length * 0.4));
+    // `regel` of a section is its text's first line, not the heading's: the heading is named instead.
+    out.push(problem(verslag.bestand, null, null, `## ${s.titel}`,
+      `deze kop is geen sectie van het verslag, dus de tekst eronder komt in geen enkel verslag${close ? `; bedoelt u "${nearest}"?` : ""} (secties: ${VERSLAG_SECTIES.join(", ")})`));
+  }
+  return out;
+}
+
+/** Levenshtein distance, ignoring capitals. */
+export function editDistance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[y.length]!;
+}
+
 export type VerslagResult = { ok: true; verslag: Verslagtekst } | { ok: false; problems: Problem[] };
 
 export function parseVerslag(bestand: string, jaar: number, text: string): VerslagResult {

@@ -1,6 +1,7 @@
 // ingest: bytes → text → rows with line numbers. No meaning is given to values here.
 // Each table comes from exactly one place: `meldingen.csv`, `meldingen.xlsx` or the sheet
 // `meldingen` of `registratie.xlsx`. Two places for one table are two readings: refused.
+import { jsonErrorPlace } from "./json-error.ts";
 import { decodeBytes, looksBinary } from "./decode.ts";
 import { parseCsv, type CsvTable } from "./csv.ts";
 import { parseVerslag } from "./front-matter.ts";
@@ -63,7 +64,8 @@ export function ingest(raw: RawInput, options: IngestOptions = {}): Ingested {
     try {
       instellingen = { bestand: raw.instellingen.bestand, json: JSON.parse(decodeBytes(raw.instellingen.bytes).text) };
     } catch (e) {
-      problems.push(problem(raw.instellingen.bestand, null, null, null, `geen geldige JSON: ${(e as Error).message}`));
+      const place = jsonErrorPlace(decodeBytes(raw.instellingen.bytes).text, (e as Error).message);
+      problems.push(problem(raw.instellingen.bestand, place.regel, null, null, `geen geldige JSON: ${place.detail}`));
     }
   }
   const verslagen: Verslagtekst[] = [];

@@ -36,7 +36,7 @@ export function validate(input: Ingested, vandaag: Maand): Validated {
       ? validateMeldingen(t["meldingen.csv"], problems, { vocabulaire, vertrouwenspersonen, instellingen: inst.value, vandaag })
       : [];
   const activiteiten = t["activiteiten.csv"] && t["vertrouwenspersonen.csv"] ? validateActiviteiten(t["activiteiten.csv"], problems, vertrouwenspersonen, names) : [];
-  const klachten = t["klachten.csv"] ? validateKlachten(t["klachten.csv"], problems, names) : [];
+  const klachten = t["klachten.csv"] ? validateKlachten(t["klachten.csv"], problems, names, vandaag) : [];
   const historie = t["historie.csv"] ? validateHistorie(t["historie.csv"], problems) : [];
   if (t["meldingen.csv"] && columnsOf(t["meldingen.csv"]).regels.length === 0) {
     problems.push(problem(t["meldingen.csv"].bestand, null, null, null, "er staan geen meldingen in het bestand, alleen de kopregel"));

@@ -1,5 +1,5 @@
 // activiteiten.csv, klachten.csv and historie.csv.
-import { ACTIVITEITEN, REEKSEN, type Activiteit, type ActiviteitRegel, type HistorieRegel, type Klacht, type Reeks, type Vertrouwenspersoon } from "../domain.ts";
+import { ACTIVITEITEN, REEKSEN, type Maand, type Activiteit, type ActiviteitRegel, type HistorieRegel, type Klacht, type Reeks, type Vertrouwenspersoon } from "../domain.ts";
 import type { CsvTable } from "../ingest/csv.ts";
 import type { Problem } from "../ingest/problem.ts";
 import { enumChoices, parseCode, parseGeheel, parseJaar, parseJaNee, parseMaand, parseUren } from "./fields.ts";
@@ -38,7 +38,7 @@ export function validateActiviteiten(table: CsvTable, problems: Problem[], vps: 
   });
 }
 
-export function validateKlachten(table: CsvTable, problems: Problem[], names: string[]): Klacht[] {
+export function validateKlachten(table: CsvTable, problems: Problem[], names: string[], vandaag?: Maand): Klacht[] {
   const ids = new Set<string>();
   return readRows(table, KLACHT_COLUMNS, problems, names, (r) => {
     const id = r.raw("id");
@@ -46,6 +46,7 @@ export function validateKlachten(table: CsvTable, problems: Problem[], names: st
     else if (ids.has(id)) r.report("id", "deze id staat al eerder in het bestand");
     ids.add(id);
     const datum = r.field("datum", parseMaand);
+    if (datum && vandaag && datum.jaar * 12 + datum.maand > vandaag.jaar * 12 + vandaag.maand) r.report("datum", "deze datum ligt in de toekomst");
     const ontvankelijk = r.field("ontvankelijk", (t) => parseJaNee(t, "leeg"));
     const adviesText = r.raw("advies");
     const advies = adviesText === "" ? null : r.field("advies", (t) => parseCode(t, enumChoices(ADVIEZEN)));

@@ -31,11 +31,11 @@ describe("ingest", () => {
     expect(r.problems.map((p) => [p.bestand, p.regel])).toEqual([
       ["klachten.csv", null],
       ["historie.csv", null],
-      ["instellingen.json", null],
+      ["instellingen.json", 1],
     ]);
     expect(r.problems[0]!.melding).toBe('dit bestand ontbreekt in de gegevensmap; lever de tabel aan als klachten.csv, als klachten.xlsx of als tabblad "klachten" in registratie.xlsx');
     expect(r.problems[1]!.melding).toMatch(/geen CSV-bestand.*binaire gegevens/);
-    expect(r.problems[2]!.melding).toMatch(/^geen geldige JSON/);
+    expect(r.problems[2]!.melding).toBe("geen geldige JSON: fout op regel 1, teken 3");
     expect(r.tables["meldingen.csv"]).toBeDefined();
   });
 
