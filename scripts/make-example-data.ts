@@ -140,6 +140,8 @@ const VERTROUWENSPERSONEN: VpRegel[] = [
   { code: "VP-A3", groep: "ambtelijk", regeling: VPOO, van: "2021-01", tot: "" },
   { code: "VP-E1", groep: "extern", regeling: VPOO, van: "2016-01", tot: "" },
   { code: "VP-I1", groep: "ambtelijk", regeling: VPI, van: "2016-01", tot: "" },
+  // The VPI report 2020 speaks of "de twee vertrouwenspersonen integriteit".
+  { code: "VP-I2", groep: "ambtelijk", regeling: VPI, van: "2016-01", tot: "" },
 ];
 
 function maandIndex(jjjjmm: string): number {
@@ -781,6 +783,89 @@ De klachtencommissie werkt sinds dit jaar met een vernieuwde regeling. De cijfer
 };
 
 // ---------------------------------------------------------------------------------------
+// The texts of the vertrouwenspersonen integriteit (verslag-vpi/) and of the
+// klachtencommissie (verslag-klachtencommissie/): same format as verslag/, their own authors
+// and dates. The VPI text 2020 follows the real report of 2 March 2021 (six activities); the
+// real 2018 and 2019 had no VPI report, so there is no text for those years.
+
+function voorwerkVan(titel: string, jaar: number, auteurs: string): string {
+  return ["---", `titel: ${titel} ${jaar}`, `vastgesteld: ${jaar + 1}-03-02`, `auteurs: ${auteurs}`, "---", "", ""].join("\n");
+}
+
+const VPI_INLEIDING = `## Inleiding
+
+De vertrouwenspersonen integriteit (VPI) zijn er voor ambtenaren van de Kamer die een vermoeden van een misstand veilig willen bespreken: zaken die de organisatie schaden, zoals diefstal, machtsmisbruik, het schenden van regels of niet-integer gedrag. Ook wie advies wil over een integriteitsvraag, kan bij ons terecht. De fracties voeren een eigen integriteitsbeleid.
+`;
+
+const VERSLAGEN_VPI: Record<number, string> = {
+  2020: `${VPI_INLEIDING}
+## Activiteiten
+
+Samen met de stafdienst HR en de dienst Communicatie:
+
+- De rolomschrijving van de VPI is geactualiseerd.
+- De tekst op het intranet over de rol van de vertrouwenspersoon integriteit en hoe die te bereiken is, is aangepast.
+- Met een externe partij is een videopresentatie gemaakt die de rol van de VPI en van de vertrouwenspersonen ongewenste omgangsvormen uitlegt; het filmpje staat op het intranet.
+- In november is via de diensthoofden aandacht gevraagd voor de Week van de Integriteit; door de coronamaatregelen kon het gesprek daarover alleen digitaal plaatsvinden.
+- In december is een interview met de VPI's gehouden, aangekondigd in de Kamerbode van december en uitgewerkt in de Kamerbode van januari.
+- Er is een flyer gemaakt die de ondersteuning door de VPI's onder de aandacht brengt; die wordt begin volgend jaar onder alle medewerkers verspreid.
+`,
+  2021: `${VPI_INLEIDING}
+## Activiteiten
+
+- De flyer over de ondersteuning door de VPI's is onder alle medewerkers verspreid.
+- De VPI's hebben in werkoverleggen voorlichting gegeven over integriteit en over het Huis voor Klokkenluiders.
+`,
+};
+
+const VERSLAGEN_KLACHTEN: Record<number, string> = {
+  2018: `## Samenstelling
+
+De commissie was dit jaar niet voltallig: de plaats van externe voorzitter was vacant.
+
+- een lid namens de ambtelijke organisatie
+- een lid namens de fracties
+
+## Verslag
+
+De commissie heeft dit jaar geen zittingen gehouden. Met HR is afgesproken de regeling en de werking van de commissie te herzien.
+`,
+  2019: `## Samenstelling
+
+De commissie was ook dit jaar niet voltallig; de werving van een externe voorzitter is gestart.
+
+- een lid namens de ambtelijke organisatie
+- een lid namens de fracties
+
+## Verslag
+
+De commissie heeft dit jaar geen zittingen gehouden. Samen met HR is gewerkt aan een nieuwe klachtenregeling.
+`,
+  2020: `## Samenstelling
+
+Sinds dit jaar is de commissie op sterkte volgens de nieuwe regeling:
+
+- een externe voorzitter en een plaatsvervangend externe voorzitter
+- een lid namens de ambtelijke organisatie en een plaatsvervangend lid
+- een lid namens de fracties en een plaatsvervangend lid
+
+## Verslag
+
+De leden hebben zich ingewerkt in de nieuwe regeling. Met de vertrouwenspersonen is een kennismaking gepland.
+`,
+  2021: `## Samenstelling
+
+- een externe voorzitter en een plaatsvervangend externe voorzitter
+- een lid namens de ambtelijke organisatie en een plaatsvervangend lid
+- een lid namens de fracties en een plaatsvervangend lid
+
+## Verslag
+
+De commissie heeft kennisgemaakt met de vertrouwenspersonen ongewenste omgangsvormen en integriteit; afgesproken is elkaar jaarlijks te treffen. Alle leden volgden scholing over de behandeling van klachten.
+`,
+};
+
+// ---------------------------------------------------------------------------------------
 // Write everything
 
 const meldingen = JAREN.flatMap(maakJaar);
@@ -813,7 +898,30 @@ schrijf("activiteiten.csv", csv(["jaar", "vertrouwenspersoon", "activiteit", "ur
 schrijf("klachten.csv", csv(["id", "datum", "ontvankelijk", "advies"], []));
 schrijf("historie.csv", csv(["jaar", "reeks", "waarde", "bron"], HISTORIE));
 schrijf("instellingen.json", JSON.stringify(INSTELLINGEN, null, 2) + "\n");
+// The fixed fields of the cover note; the MT's discussion per year, as in the real notes.
+schrijf(
+  "oplegnotitie.json",
+  JSON.stringify(
+    {
+      opgesteldDoor: "Vertrouwenspersonen ongewenste omgangsvormen",
+      aardBespreking: "informerend",
+      status: "C",
+      mtBespreking: {
+        "2020": "Het MT heeft het verslag met de vertrouwenspersonen besproken. Het verslag wordt dit jaar voor het eerst ook in het Presidium besproken, in aanwezigheid van vertrouwenspersonen.",
+        "2021": "Het MT heeft het verslag tijdens een bijeenkomst met de vertrouwenspersonen ongewenste omgangsvormen en integriteit besproken. De aanbevelingen over trainingen voor medewerkers, aandacht voor mentale gezondheid en interne communicatie heeft het MT toegezegd. De verslagen worden besproken met de Ondernemingsraad en de diensthoofden en gepubliceerd op het intranet.",
+      },
+    },
+    null,
+    2,
+  ) + "\n",
+);
 for (const [jaar, tekst] of Object.entries(VERSLAGEN)) schrijf(`verslag/${jaar}.md`, voorwerk(Number(jaar)) + tekst);
+for (const [jaar, tekst] of Object.entries(VERSLAGEN_VPI)) {
+  schrijf(`verslag-vpi/${jaar}.md`, voorwerkVan("Jaarverslag vertrouwenspersonen integriteit", Number(jaar), "De vertrouwenspersonen integriteit") + tekst);
+}
+for (const [jaar, tekst] of Object.entries(VERSLAGEN_KLACHTEN)) {
+  schrijf(`verslag-klachtencommissie/${jaar}.md`, voorwerkVan("Verslag klachtencommissie ongewenste omgangsvormen", Number(jaar), "De klachtencommissie ongewenste omgangsvormen") + tekst);
+}
 
 // ---------------------------------------------------------------------------------------
 // Self-check: read the files back and recount every target.

@@ -89,8 +89,12 @@ export interface VerslagSectie {
   regel: number;
 }
 
+/** Whose text: absent for the VPOO jaarverslag (verslag/), else verslag-vpi/ or verslag-klachtencommissie/. */
+export type VerslagSoort = "vpi" | "klachtencommissie";
+
 export interface Verslagtekst {
   jaar: number;
+  soort?: VerslagSoort;
   bestand: string;
   voorwerk: Record<string, string>;
   secties: VerslagSectie[];

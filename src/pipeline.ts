@@ -116,8 +116,9 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   const jaar = periode.id;
   problems.push(...ledgerConflicts(opts.ledger, config));
   // A period's text is the verslag of the year it starts in.
-  const verslag = d.verslagen.find((v) => v.jaar === periode.van.jaar);
-  if (verslag) problems.push(...scanVerslag(verslag, d.instellingen.drempel.openbaar, d.instellingen.namenlijst));
+  const verslag = d.verslagen.find((v) => v.jaar === periode.van.jaar && !v.soort);
+  // Every text of the period (VPOO, VPI, klachtencommissie) is scanned.
+  for (const v of d.verslagen) if (v.jaar === periode.van.jaar) problems.push(...scanVerslag(v, d.instellingen.drempel.openbaar, d.instellingen.namenlijst));
   const none = noMeldingenIn(d, periode);
   if (none) problems.push(none);
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems), warnings };

@@ -69,7 +69,7 @@ export function ingest(raw: RawInput, options: IngestOptions = {}): Ingested {
   const verslagen: Verslagtekst[] = [];
   for (const v of raw.verslagen) {
     const result = parseVerslag(v.bestand, v.jaar, decodeBytes(v.bytes).text);
-    if (result.ok) verslagen.push(result.verslag);
+    if (result.ok) verslagen.push(v.soort ? { ...result.verslag, soort: v.soort } : result.verslag);
     else problems.push(...result.problems);
   }
   return { tables, instellingen, verslagen, problems };

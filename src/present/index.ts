@@ -13,7 +13,7 @@ import { seriesRows } from "./series.ts";
 import { escapeHtml, formatDatum, formatGetal } from "./format.ts";
 import { meldingenSections } from "./meldingen.ts";
 import type { Block, ChartBlock, PresentedTable, ReportModel, Section } from "./model.ts";
-import { missingText, sectionText } from "./narrative.ts";
+import { missingText, sectionText, verslagVan } from "./narrative.ts";
 import { markNote } from "./tables.ts";
 
 export interface PresentInput extends DocumentInput {
@@ -27,7 +27,7 @@ export function present(input: PresentInput): { model: ReportModel; figures: Fig
   const { d, agg, audience, k } = input;
   const { book, cells, mark, L } = startDocument(input);
   // A period's text is the verslag of the year it starts in.
-  const verslag = d.verslagen.find((v) => v.jaar === agg.periode.van.jaar);
+  const verslag = verslagVan(d, undefined, agg.periode.van.jaar);
   const telregel = countingRuleText(d, agg.periode.tot.jaar);
   const ctx = { d, agg, cells, k };
   const md = (titel: string): Block => ({ type: "markdown", html: sectionText(verslag, titel) ?? missingText(titel) });

@@ -1,7 +1,7 @@
 // The counsellors' own text (verslag/<jaar>.md), rendered from Markdown. It has already been
 // scanned for small numbers and names by protect/text-scan before it gets here.
 import { marked } from "marked";
-import type { Verslagtekst } from "../domain.ts";
+import type { Dataset, VerslagSoort, Verslagtekst } from "../domain.ts";
 import { escapeHtml } from "./format.ts";
 
 export function sectionText(verslag: Verslagtekst | undefined, titel: string): string | null {
@@ -15,4 +15,9 @@ export function sectionText(verslag: Verslagtekst | undefined, titel: string): s
 
 export function missingText(titel: string): string {
   return `<p class="ontbreekt">(De vertrouwenspersonen hebben voor "${escapeHtml(titel)}" geen tekst aangeleverd.)</p>`;
+}
+
+/** The text of one author for a year: the VPOO's (soort undefined), the VPI's or the klachtencommissie's. */
+export function verslagVan(d: Pick<Dataset, "verslagen">, soort: VerslagSoort | undefined, jaar: number): Verslagtekst | undefined {
+  return d.verslagen.find((v) => v.jaar === jaar && v.soort === soort);
 }
