@@ -122,6 +122,12 @@ export interface Instellingen {
   perioden?: { van: string; tot: string }[];
 }
 
+/** personeel.csv: staff per year (headcount, as HR has it). */
+export interface PersoneelJaar {
+  jaar: number;
+  aantal: number;
+}
+
 export interface Dataset {
   meldingen: Melding[];
   vertrouwenspersonen: Vertrouwenspersoon[];
@@ -131,6 +137,8 @@ export interface Dataset {
   vocabulaire: Term[];
   verslagen: Verslagtekst[];
   instellingen: Instellingen;
+  /** Optional (personeel.csv): for meldingen per 100 staff. */
+  personeel?: PersoneelJaar[];
 }
 
 export type Audience = "openbaar" | "vertrouwelijk";

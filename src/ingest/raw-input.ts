@@ -37,6 +37,8 @@ export interface RawInput {
   /** Every file name in the data folder, for hints when a table is missing ("Meldingen.CSV"). */
   bestandsnamen?: string[];
   instellingen: RawFile | null;
+  /** Optional `personeel.csv`: staff per year. */
+  personeel?: RawFile | null;
   verslagen: (RawFile & { jaar: number; soort?: VerslagSoort })[];
 }
 
@@ -62,6 +64,7 @@ export function readRawInput(dir: string): RawInput {
   }
   const registratie = read(REGISTRATIE_XLSX);
   const instellingen = read("instellingen.json");
+  const personeel = read("personeel.csv");
   const verslagen: RawInput["verslagen"] = [];
   for (const { map, soort } of VERSLAG_MAPPEN) {
     const verslagDir = join(dir, map);
@@ -72,5 +75,5 @@ export function readRawInput(dir: string): RawInput {
     }
   }
   const bestandsnamen = existsSync(dir) ? readdirSync(dir).sort() : [];
-  return { tables, werkboeken, registratie, bestandsnamen, instellingen, verslagen };
+  return { tables, werkboeken, registratie, bestandsnamen, instellingen, verslagen, ...(personeel ? { personeel } : {}) };
 }

@@ -1,5 +1,7 @@
 // present: protected tables + the counsellors' text → the report model and figures.json.
-import { periodLabel } from "../aggregate/periods.ts";
+import { maandNaam, periodLabel } from "../aggregate/periods.ts";
+import { opvolgingSection } from "./opvolging.ts";
+import { teamWijzigingenBlock } from "./team.ts";
 import type { Aggregates } from "../aggregate/types.ts";
 import { countingRuleText } from "../aggregate/counting.ts";
 import type { Audience, Dataset } from "../domain.ts";
@@ -45,7 +47,8 @@ export function present(input: PresentInput): { model: ReportModel; figures: Fig
     },
     { id: "deskundigheid", number: "", title: "Deskundigheidsbevordering", blocks: [md("Deskundigheidsbevordering")], subsections: [] },
     { id: "voorlichting", number: "", title: "Voorlichting", blocks: [md("Voorlichting")], subsections: [] },
-    { id: "team", number: "", title: "Team vertrouwenspersonen", blocks: [teamParagraph(ctx, book), md("Team")], subsections: [] },
+    { id: "team", number: "", title: "Team vertrouwenspersonen", blocks: [teamParagraph(ctx, book), ...teamWijzigingenBlock(d.vertrouwenspersonen, agg.periode.van, agg.periode.tot, maandNaam), md("Team")], subsections: [] },
+    ...opvolgingSection(d, agg),
     { id: "trends", number: "", title: "Trends en aanbevelingen", blocks: [md("Trends en aanbevelingen")], subsections: [] },
     { id: "klachtencommissie", number: "", title: "Klachtencommissie", blocks: [md("Klachtencommissie"), ...klachten(ctx, mark)], subsections: [] },
   ];

@@ -12,6 +12,7 @@ import { formatGetal, formatProcent, formatUren } from "./format.ts";
 import type { Block, ChartBlock, PresentedTable, Section } from "./model.ts";
 import { presentTable } from "./tables.ts";
 import { seriesRows } from "./series.ts";
+import { perHonderdBlocks } from "./personeel.ts";
 
 export interface SectionContext {
   d: Dataset;
@@ -23,7 +24,8 @@ export interface SectionContext {
 const P = (html: string): Block => ({ type: "paragraph", html });
 
 export function meldingenSections(ctx: SectionContext, telregel: string): Section[] {
-  return [aantal(ctx, telregel), aard(ctx), lijst(ctx, "interventies"), afwikkeling(ctx), tijd(ctx)];
+  const a = aantal(ctx, telregel);
+  return [{ ...a, blocks: [...a.blocks, ...perHonderdBlocks(ctx)] }, aard(ctx), lijst(ctx, "interventies"), afwikkeling(ctx), tijd(ctx)];
 }
 
 function aantal(ctx: SectionContext, telregel: string): Section {

@@ -27,3 +27,9 @@ export function teamWijzigingen(vps: Vertrouwenspersoon[], van: Maand, tot: Maan
   }
   return zinnen;
 }
+
+/** The VPOO team's changes in the period as a paragraph, or nothing when it stayed the same. */
+export function teamWijzigingenBlock(vps: Vertrouwenspersoon[], van: Maand, tot: Maand, maandNaam: (m: number) => string): { type: "paragraph"; html: string }[] {
+  const zinnen = teamWijzigingen(vps.filter((vp) => vp.regeling === "ongewenste-omgangsvormen"), van, tot, maandNaam);
+  return zinnen.length ? [{ type: "paragraph", html: zinnen.join(" ") }] : [];
+}

@@ -188,5 +188,34 @@ describe.each([2018, 2019, 2020, 2021])("documenten %i", (year) => {
         expect(notitie).toMatch(/vertrouwenspersonen integriteit/);
       }
     });
+
+    it("reads meldingen per 100 staff from the printed totals, hidden where the total is hidden", () => {
+      const lines = text(b().pdfs.get(`jaarverslag-vpoo-${year}`)!).split("\n");
+      const start = lines.indexOf("Tabel: meldingen per 100 medewerkers");
+      expect(start).toBeGreaterThan(0);
+      let rows = 0;
+      for (const line of lines.slice(start + 2)) {
+        const m = /^(\d{4})(?: \(gepubliceerd\))? (\S+) ([\d.]+) (\S+)$/.exec(line);
+        if (!m) break;
+        rows++;
+        const [meldingen, medewerkers, rate] = [m[2]!, Number(m[3]!.replace(/\./g, "")), m[4]!];
+        if (meldingen === "x") expect(rate, line).toBe("x");
+        else expect(rate, line).toBe((Math.round((1000 * Number(meldingen)) / medewerkers) / 10).toLocaleString("nl-NL"));
+      }
+      // 2011 up to the reported year.
+      expect(rows).toBe(year - 2010);
+    });
+
+    it("says who joined or left the team, and what became of last year's recommendations", () => {
+      const vpoo = text(b().pdfs.get(`jaarverslag-vpoo-${year}`)!).replace(/\s+/g, " ");
+      expect(vpoo.includes("Eind december 2020 is een vertrouwenspersoon uit de fracties gestopt.")).toBe(year === 2020);
+      expect(vpoo.includes("Per januari 2021 is een vertrouwenspersoon uit de ambtelijke organisatie begonnen.")).toBe(year === 2021);
+      expect(vpoo.includes("Opvolging aanbevelingen van vorig jaar")).toBe(year >= 2019);
+      if (year === 2020) {
+        expect(vpoo).toContain("Publiceer naast dit verslag ook een jaarverslag over integriteit.");
+        expect(vpoo).toContain("De vertrouwenspersonen integriteit brengen dit jaar voor het eerst een eigen jaarverslag uit.");
+      }
+      if (year === 2019) expect(vpoo).toContain("nog niet beschreven wat er met deze aanbevelingen is gebeurd");
+    });
   });
 });
