@@ -38,7 +38,8 @@ export function perHonderdBlocks(ctx: SectionContext): Block[] {
     if (total === null) hidden = true;
     else {
       const r = Math.round((1000 * total) / aantal) / 10;
-      rate = constant("per100", "meldingen per 100 medewerkers", y, r, formatGetal(r, 1));
+      // Always one decimal ("1,0", not "1"): a column of rates reads evenly.
+      rate = constant("per100", "meldingen per 100 medewerkers", y, r, r.toFixed(1).replace(".", ","));
     }
     rows.push({ label: s.bron === "registratie" ? periodLabel(s.jaar) : `${periodLabel(s.jaar)} (gepubliceerd)`, cells: [totalText, medewerkers, rate], total: false });
   }

@@ -189,6 +189,33 @@ describe.each([2018, 2019, 2020, 2021])("documenten %i", (year) => {
       }
     });
 
+    it("never puts a chart on another page than its section heading", () => {
+      let checked = 0;
+      for (const kind of ["vpoo", "vpi"]) {
+        const name = `jaarverslag-${kind}-${year}`;
+        const suffix = audience === "vertrouwelijk" ? "-vertrouwelijk" : "";
+        const html = readFileSync(join(b().dir, `${name}${suffix}.html`), "utf8");
+        const pdf = b().pdfs.get(name)!;
+        const pageOf = (line: string) => pdf.pages.findIndex((p) => p.split("\n").includes(line)) + 1;
+        // Each heading with the charts that follow it before the next heading.
+        const parts = html.split(/(?=<h[12] id="kop-)/).slice(1);
+        for (const part of parts) {
+          const h = /^<h[12] id="kop-([^"]+)"><span class="nummer">([^<]*)<\/span> ([^<]*)<\/h[12]>/.exec(part);
+          if (!h || h[1]!.startsWith("bijlage") || h[1] === "verantwoording") continue;
+          // The first chart of a section: a later one may follow a page on in a long section.
+          for (const c of [...part.matchAll(/<figcaption><strong>([^<]+)<\/strong>/g)].slice(0, 1)) {
+            const title = c[1]!.replace(/&amp;/g, "&");
+            const headingPage = pageOf(`${h[2]} ${h[3]}`);
+            const chartPage = pdf.pages.findIndex((p) => p.replace(/\n/g, " ").includes(title)) + 1;
+            expect(headingPage, `${name}: ${h[3]}`).toBeGreaterThan(0);
+            expect(chartPage, `${name}: ${title}`).toBe(headingPage);
+            checked++;
+          }
+        }
+      }
+      if (year >= 2019) expect(checked).toBeGreaterThan(0);
+    });
+
     it("reads meldingen per 100 staff from the printed totals, hidden where the total is hidden", () => {
       const lines = text(b().pdfs.get(`jaarverslag-vpoo-${year}`)!).split("\n");
       const start = lines.indexOf("Tabel: meldingen per 100 medewerkers");
@@ -200,7 +227,7 @@ describe.each([2018, 2019, 2020, 2021])("documenten %i", (year) => {
         rows++;
         const [meldingen, medewerkers, rate] = [m[2]!, Number(m[3]!.replace(/\./g, "")), m[4]!];
         if (meldingen === "x") expect(rate, line).toBe("x");
-        else expect(rate, line).toBe((Math.round((1000 * Number(meldingen)) / medewerkers) / 10).toLocaleString("nl-NL"));
+        else expect(rate, line).toBe((Math.round((1000 * Number(meldingen)) / medewerkers) / 10).toFixed(1).replace(".", ","));
       }
       // 2011 up to the reported year.
       expect(rows).toBe(year - 2010);
