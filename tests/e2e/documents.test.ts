@@ -189,28 +189,24 @@ describe.each([2018, 2019, 2020, 2021])("documenten %i", (year) => {
       }
     });
 
-    it("never puts a chart on another page than its section heading", () => {
+    it("never cuts a chart off from what leads into it (its heading, or the text or table before it)", () => {
       let checked = 0;
+      const flat = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/\s+/g, " ").trim();
       for (const kind of ["vpoo", "vpi"]) {
         const name = `jaarverslag-${kind}-${year}`;
         const suffix = audience === "vertrouwelijk" ? "-vertrouwelijk" : "";
         const html = readFileSync(join(b().dir, `${name}${suffix}.html`), "utf8");
         const pdf = b().pdfs.get(name)!;
-        const pageOf = (line: string) => pdf.pages.findIndex((p) => p.split("\n").includes(line)) + 1;
-        // Each heading with the charts that follow it before the next heading.
-        const parts = html.split(/(?=<h[12] id="kop-)/).slice(1);
-        for (const part of parts) {
-          const h = /^<h[12] id="kop-([^"]+)"><span class="nummer">([^<]*)<\/span> ([^<]*)<\/h[12]>/.exec(part);
-          if (!h || h[1]!.startsWith("bijlage") || h[1] === "verantwoording") continue;
-          // The first chart of a section: a later one may follow a page on in a long section.
-          for (const c of [...part.matchAll(/<figcaption><strong>([^<]+)<\/strong>/g)].slice(0, 1)) {
-            const title = c[1]!.replace(/&amp;/g, "&");
-            const headingPage = pageOf(`${h[2]} ${h[3]}`);
-            const chartPage = pdf.pages.findIndex((p) => p.replace(/\n/g, " ").includes(title)) + 1;
-            expect(headingPage, `${name}: ${h[3]}`).toBeGreaterThan(0);
-            expect(chartPage, `${name}: ${title}`).toBe(headingPage);
-            checked++;
-          }
+        const pages = pdf.pages.map((p) => p.replace(/\s+/g, " "));
+        const body = html.slice(html.indexOf("<main>"));
+        for (const m of body.matchAll(/<figure class="grafiek"[\s\S]*?<figcaption><strong>([^<]+)<\/strong>/g)) {
+          const title = m[1]!.replace(/&amp;/g, "&");
+          const chartPage = pages.findIndex((p) => p.includes(title));
+          expect(chartPage, `${name}: ${title}`).toBeGreaterThanOrEqual(0);
+          // The last words before the chart in the HTML (a heading, a paragraph or a table's notes).
+          const tail = flat(body.slice(0, m.index)).slice(-25);
+          expect(pages[chartPage], `${name}: "${tail}" not on the page of "${title}"`).toContain(tail);
+          checked++;
         }
       }
       if (year >= 2019) expect(checked).toBeGreaterThan(0);
