@@ -14,8 +14,9 @@ export function perHonderdBlocks(ctx: SectionContext): Block[] {
   const personeel = new Map((d.personeel ?? []).map((p) => [p.jaar, p.aantal]));
   if (personeel.size === 0) return [];
   const where = "Tabel: meldingen per 100 medewerkers";
+  // Recorded as the table prints them: the row is the year, the column the header.
   const constant = (id: string, row: string, column: string, value: number, display: string) =>
-    cells.book.add({ id: `${where}|${id}|${column}`, table: where, row, column, kind: "constante", universe: null, scope: null, value, display });
+    cells.book.add({ id: `${where}|${id}|${row}`, table: where, row, column, kind: "constante", universe: null, scope: null, value, display });
   const rows: PresentedTable["rows"] = [];
   let hidden = false;
   for (const s of agg.meldingenSerie) {
@@ -23,25 +24,26 @@ export function perHonderdBlocks(ctx: SectionContext): Block[] {
     const aantal = personeel.get(s.jaar);
     if (aantal === undefined) continue;
     const y = String(s.jaar);
-    const medewerkers = constant("medewerkers", "medewerkers", y, aantal, formatGetal(aantal));
+    const label = s.bron === "registratie" ? periodLabel(s.jaar) : `${periodLabel(s.jaar)} (gepubliceerd)`;
     let total: number | null;
     let totalText: string;
     if (s.bron !== "registratie") {
       total = s.waarde;
-      totalText = constant("meldingen", "meldingen (gepubliceerd)", y, s.waarde, formatGetal(s.waarde));
+      totalText = constant("meldingen", label, "Meldingen", s.waarde, formatGetal(s.waarde));
     } else {
       const c = cells.cell("herkomst", "totaal", y)!;
-      totalText = cells.print(c, where, "meldingen", y);
+      totalText = cells.print(c, where, label, "Meldingen");
       total = cells.isSuppressed(c) ? null : c.value;
     }
+    const medewerkers = constant("medewerkers", label, "Medewerkers", aantal, formatGetal(aantal));
     let rate = cells.mark;
     if (total === null) hidden = true;
     else {
       const r = Math.round((1000 * total) / aantal) / 10;
       // Always one decimal ("1,0", not "1"): a column of rates reads evenly.
-      rate = constant("per100", "meldingen per 100 medewerkers", y, r, r.toFixed(1).replace(".", ","));
+      rate = constant("per100", label, "Per 100 medewerkers", r, r.toFixed(1).replace(".", ","));
     }
-    rows.push({ label: s.bron === "registratie" ? periodLabel(s.jaar) : `${periodLabel(s.jaar)} (gepubliceerd)`, cells: [totalText, medewerkers, rate], total: false });
+    rows.push({ label, cells: [totalText, medewerkers, rate], total: false });
   }
   if (rows.length === 0) return [];
   return [
