@@ -68,7 +68,7 @@ export function presentVpi(input: DocumentInput): { model: ReportModel; figures:
       id: "vpi-meldingen", number: "", title: "Meldingen en adviesvragen", subsections: [],
       blocks: [
         P(zin.join(" ")),
-        { type: "table", table: presentTable(cells, "vpi-jaren", "Tabel: meldingen en adviesvragen bij de vertrouwenspersoon integriteit", "Soort") },
+        { type: "table", table: presentTable(cells, "vpi-jaren", `Tabel: meldingen en adviesvragen bij ${wie}`, "Soort") },
         { type: "table", table: presentTable(cells, "vpi-herkomst", `Tabel: herkomst van de melders, ${L}`, "Herkomst") },
         ...(withChart ? [{ type: "chart" as const, chart: barChart("grafiek-vpi", title, points, "Aantal meldingen", alt, data) }] : []),
       ],
