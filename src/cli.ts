@@ -9,6 +9,7 @@ import { formatProblem, problemsCsv, type Problem } from "./ingest/problem.ts";
 import { readRawInput, REGISTRATIE_XLSX } from "./ingest/raw-input.ts";
 import { ALL_DOCUMENTS, build, check } from "./pipeline.ts";
 import type { OplegnotitieInstellingen } from "./present/oplegnotitie.ts";
+import { validateOplegnotitie } from "./validate/oplegnotitie.ts";
 import { auditFigures } from "./protect/audit.ts";
 import type { FiguresFile } from "./present/figures.ts";
 import { ledgerPath, readLedger, writeAllOrNothing } from "./output.ts";
@@ -126,7 +127,24 @@ async function runBuild(args: Args): Promise<number> {
 async function buildOnce(request: BuildRequest, session: BuildSession): Promise<number> {
   const { jaar, audience, telregel, dataDir, outDir, all } = request;
   const oplegPath = join(dataDir, "oplegnotitie.json");
-  const oplegnotitie = existsSync(oplegPath) ? (JSON.parse(readFileSync(oplegPath, "utf8")) as Partial<OplegnotitieInstellingen>) : {};
+  let oplegnotitie: Partial<OplegnotitieInstellingen> = {};
+  if (existsSync(oplegPath)) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(oplegPath, "utf8"));
+    } catch (e) {
+      printProblems([{ bestand: "oplegnotitie.json", regel: null, kolom: null, waarde: null, melding: `geen geldige JSON: ${(e as Error).message}` }], []);
+      console.error("Er is niets geschreven; eerdere verslagen zijn ongewijzigd.");
+      return 1;
+    }
+    const checked = validateOplegnotitie("oplegnotitie.json", json);
+    if (!checked.value) {
+      printProblems(checked.problems, []);
+      console.error("Er is niets geschreven; eerdere verslagen zijn ongewijzigd.");
+      return 1;
+    }
+    oplegnotitie = checked.value;
+  }
   const result = await build(readRawInput(dataDir), {
     jaar, audience, vandaag: today(), ledger: readLedger(dataDir), separator: request.separator,
     documents: all ? ALL_DOCUMENTS : ["vpoo"],
