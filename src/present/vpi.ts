@@ -3,7 +3,7 @@
 import { periodLabel } from "../aggregate/periods.ts";
 import { activeIn } from "./team.ts";
 import { barChart } from "./charts.ts";
-import type { FiguresFile } from "./figures.ts";
+import type { FigureBook, FiguresFile } from "./figures.ts";
 import { finishDocument, startDocument, type DocumentInput } from "./document.ts";
 import { seriesRows } from "./series.ts";
 import type { Block, PresentedTable, ReportModel, Section } from "./model.ts";
@@ -13,7 +13,6 @@ import { formatDatum, formatGetal } from "./format.ts";
 import { sectionText, verslagVan } from "./narrative.ts";
 import type { Dataset } from "../domain.ts";
 import type { Aggregates } from "../aggregate/types.ts";
-import type { FigureBook } from "./figures.ts";
 
 export const DOCUMENT_VPI = "jaarverslag-vpi";
 
