@@ -140,6 +140,8 @@ const VERTROUWENSPERSONEN: VpRegel[] = [
   { code: "VP-A3", groep: "ambtelijk", regeling: VPOO, van: "2021-01", tot: "" },
   { code: "VP-E1", groep: "extern", regeling: VPOO, van: "2016-01", tot: "" },
   { code: "VP-I1", groep: "ambtelijk", regeling: VPI, van: "2016-01", tot: "" },
+  // The VPI report 2020 speaks of "de twee vertrouwenspersonen integriteit".
+  { code: "VP-I2", groep: "ambtelijk", regeling: VPI, van: "2016-01", tot: "" },
 ];
 
 function maandIndex(jjjjmm: string): number {
@@ -602,6 +604,15 @@ const HISTORIE: [number, string, number, string][] = [
 ];
 
 // ---------------------------------------------------------------------------------------
+// Staff per year (personeel.csv, optional): invented headcounts, ambtelijke organisatie and
+// fracties together, as HR would deliver them.
+
+const PERSONEEL: [number, number][] = [
+  [2011, 1850], [2012, 1840], [2013, 1860], [2014, 1880], [2015, 1900], [2016, 1930],
+  [2017, 1960], [2018, 1990], [2019, 2030], [2020, 2080], [2021, 2120],
+];
+
+// ---------------------------------------------------------------------------------------
 // Settings. The namenlijst holds invented names: none of them may appear in the VPs' text.
 
 const INSTELLINGEN = {
@@ -740,6 +751,12 @@ De samenstelling van het team bleef dit jaar gelijk. Aan het eind van het jaar n
 - Blijf aandacht geven aan campagnes en themadagen over sociale veiligheid en eenzaamheid.
 - Organiseer een kennismaking met het nieuwe College voor Integriteit.
 
+## Opvolging aanbevelingen
+
+- Vanaf volgend jaar schuift bij de introductiebijeenkomsten voor nieuwe medewerkers een vertrouwenspersoon aan.
+- De vertrouwenspersonen integriteit brengen dit jaar voor het eerst een eigen jaarverslag uit.
+- Het werkbelevingsonderzoek is uitgesteld; wij vragen opnieuw om onze rol erin op te nemen.
+
 ## Klachtencommissie
 
 Er wordt gewerkt aan een nieuwe regeling en een versterking van de klachtencommissie. Wij stellen een kennismaking op prijs zodra de commissie op sterkte is. De cijfers staan in het overzicht van dit verslag.
@@ -774,9 +791,99 @@ Per januari is het team versterkt met een vertrouwenspersoon uit de ambtelijke o
 - Houd aandacht voor mentale gezondheid, ook na de coronaperiode.
 - Verbeter de interne communicatie over de rol van de vertrouwenspersonen, zodat iedereen weet waar hij of zij terecht kan.
 
+## Opvolging aanbevelingen
+
+- Het jaarverslag staat weer op het intranet.
+- Het vorige verslag is in het Presidium besproken, in aanwezigheid van vertrouwenspersonen.
+- Het werkbelevingsonderzoek van maart vroeg naar mentale gezondheid en nam onze rol mee.
+- De kennismaking met het College voor Integriteit heeft nog niet plaatsgevonden.
+
 ## Klachtencommissie
 
 De klachtencommissie werkt sinds dit jaar met een vernieuwde regeling. De cijfers staan in het overzicht van dit verslag. Wij hebben kennisgemaakt met de leden en spraken af elkaar jaarlijks te treffen.
+`,
+};
+
+// ---------------------------------------------------------------------------------------
+// The texts of the vertrouwenspersonen integriteit (verslag-vpi/) and of the
+// klachtencommissie (verslag-klachtencommissie/): same format as verslag/, their own authors
+// and dates. The VPI text 2020 follows the real report of 2 March 2021 (six activities); the
+// real 2018 and 2019 had no VPI report, so there is no text for those years.
+
+function voorwerkVan(titel: string, jaar: number, auteurs: string): string {
+  return ["---", `titel: ${titel} ${jaar}`, `vastgesteld: ${jaar + 1}-03-02`, `auteurs: ${auteurs}`, "---", "", ""].join("\n");
+}
+
+const VPI_INLEIDING = `## Inleiding
+
+De vertrouwenspersonen integriteit (VPI) zijn er voor ambtenaren van de Kamer die een vermoeden van een misstand veilig willen bespreken: zaken die de organisatie schaden, zoals diefstal, machtsmisbruik, het schenden van regels of niet-integer gedrag. Ook wie advies wil over een integriteitsvraag, kan bij ons terecht. De fracties voeren een eigen integriteitsbeleid.
+`;
+
+const VERSLAGEN_VPI: Record<number, string> = {
+  2020: `${VPI_INLEIDING}
+## Activiteiten
+
+Samen met de stafdienst HR en de dienst Communicatie:
+
+- De rolomschrijving van de VPI is geactualiseerd.
+- De tekst op het intranet over de rol van de vertrouwenspersoon integriteit en hoe die te bereiken is, is aangepast.
+- Met een externe partij is een videopresentatie gemaakt die de rol van de VPI en van de vertrouwenspersonen ongewenste omgangsvormen uitlegt; het filmpje staat op het intranet.
+- In november is via de diensthoofden aandacht gevraagd voor de Week van de Integriteit; door de coronamaatregelen kon het gesprek daarover alleen digitaal plaatsvinden.
+- In december is een interview met de VPI's gehouden, aangekondigd in de Kamerbode van december en uitgewerkt in de Kamerbode van januari.
+- Er is een flyer gemaakt die de ondersteuning door de VPI's onder de aandacht brengt; die wordt begin volgend jaar onder alle medewerkers verspreid.
+`,
+  2021: `${VPI_INLEIDING}
+## Activiteiten
+
+- De flyer over de ondersteuning door de VPI's is onder alle medewerkers verspreid.
+- De VPI's hebben in werkoverleggen voorlichting gegeven over integriteit en over het Huis voor Klokkenluiders.
+`,
+};
+
+const VERSLAGEN_KLACHTEN: Record<number, string> = {
+  2018: `## Samenstelling
+
+De commissie was dit jaar niet voltallig: de plaats van externe voorzitter was vacant.
+
+- een lid namens de ambtelijke organisatie
+- een lid namens de fracties
+
+## Verslag
+
+De commissie heeft dit jaar geen zittingen gehouden. Met HR is afgesproken de regeling en de werking van de commissie te herzien.
+`,
+  2019: `## Samenstelling
+
+De commissie was ook dit jaar niet voltallig; de werving van een externe voorzitter is gestart.
+
+- een lid namens de ambtelijke organisatie
+- een lid namens de fracties
+
+## Verslag
+
+De commissie heeft dit jaar geen zittingen gehouden. Samen met HR is gewerkt aan een nieuwe klachtenregeling.
+`,
+  2020: `## Samenstelling
+
+Sinds dit jaar is de commissie op sterkte volgens de nieuwe regeling:
+
+- een externe voorzitter en een plaatsvervangend externe voorzitter
+- een lid namens de ambtelijke organisatie en een plaatsvervangend lid
+- een lid namens de fracties en een plaatsvervangend lid
+
+## Verslag
+
+De leden hebben zich ingewerkt in de nieuwe regeling. Met de vertrouwenspersonen is een kennismaking gepland.
+`,
+  2021: `## Samenstelling
+
+- een externe voorzitter en een plaatsvervangend externe voorzitter
+- een lid namens de ambtelijke organisatie en een plaatsvervangend lid
+- een lid namens de fracties en een plaatsvervangend lid
+
+## Verslag
+
+De commissie heeft kennisgemaakt met de vertrouwenspersonen ongewenste omgangsvormen en integriteit; afgesproken is elkaar jaarlijks te treffen. Alle leden volgden scholing over de behandeling van klachten.
 `,
 };
 
@@ -813,7 +920,32 @@ schrijf("activiteiten.csv", csv(["jaar", "vertrouwenspersoon", "activiteit", "ur
 schrijf("klachten.csv", csv(["id", "datum", "ontvankelijk", "advies"], []));
 schrijf("historie.csv", csv(["jaar", "reeks", "waarde", "bron"], HISTORIE));
 schrijf("instellingen.json", JSON.stringify(INSTELLINGEN, null, 2) + "\n");
+// Staff per year (invented, growing slowly): the optional input for meldingen per 100 staff.
+schrijf("personeel.csv", csv(["jaar", "aantal"], PERSONEEL));
+// The fixed fields of the cover note; the MT's discussion per year, as in the real notes.
+schrijf(
+  "oplegnotitie.json",
+  JSON.stringify(
+    {
+      opgesteldDoor: "Vertrouwenspersonen ongewenste omgangsvormen",
+      aardBespreking: "informerend",
+      status: "C",
+      mtBespreking: {
+        "2020": "Het MT heeft het verslag met de vertrouwenspersonen besproken. Het verslag wordt dit jaar voor het eerst ook in het Presidium besproken, in aanwezigheid van vertrouwenspersonen.",
+        "2021": "Het MT heeft het verslag tijdens een bijeenkomst met de vertrouwenspersonen ongewenste omgangsvormen en integriteit besproken. De aanbevelingen over trainingen voor medewerkers, aandacht voor mentale gezondheid en interne communicatie heeft het MT toegezegd. De verslagen worden besproken met de Ondernemingsraad en de diensthoofden en gepubliceerd op het intranet.",
+      },
+    },
+    null,
+    2,
+  ) + "\n",
+);
 for (const [jaar, tekst] of Object.entries(VERSLAGEN)) schrijf(`verslag/${jaar}.md`, voorwerk(Number(jaar)) + tekst);
+for (const [jaar, tekst] of Object.entries(VERSLAGEN_VPI)) {
+  schrijf(`verslag-vpi/${jaar}.md`, voorwerkVan("Jaarverslag vertrouwenspersonen integriteit", Number(jaar), "De vertrouwenspersonen integriteit") + tekst);
+}
+for (const [jaar, tekst] of Object.entries(VERSLAGEN_KLACHTEN)) {
+  schrijf(`verslag-klachtencommissie/${jaar}.md`, voorwerkVan("Verslag klachtencommissie ongewenste omgangsvormen", Number(jaar), "De klachtencommissie ongewenste omgangsvormen") + tekst);
+}
 
 // ---------------------------------------------------------------------------------------
 // Self-check: read the files back and recount every target.
@@ -1028,11 +1160,14 @@ for (const j of [2018, 2019, 2020, 2021]) {
     const tekst = readFileSync(join(DATA, "verslag", `${jaar}.md`), "utf8");
     const plek = `verslag/${jaar}.md`;
     eis(tekst.startsWith(`---\ntitel: `) && tekst.includes(`\nvastgesteld: ${jaar + 1}-03-02\n`) && tekst.includes("\nauteurs: De vertrouwenspersonen ongewenste omgangsvormen\n---\n"), `${plek}: voorwerk`);
-    gelijk([...tekst.matchAll(/^## (.+)$/gm)].map((x) => x[1]), SECTIES, `${plek}: secties`);
+    // "Opvolging aanbevelingen" is optional (from the second year on), before "Klachtencommissie".
+    const secties = [...tekst.matchAll(/^## (.+)$/gm)].map((x) => x[1]).filter((t) => t !== "Opvolging aanbevelingen");
+    gelijk(secties, SECTIES, `${plek}: secties`);
+    eis((jaar >= 2020) === tekst.includes("\n## Opvolging aanbevelingen\n"), `${plek}: opvolging aanbevelingen`);
     eis(/^### Trends$/m.test(tekst) && /^### Aanbevelingen$/m.test(tekst) && /^- /m.test(tekst), `${plek}: trends/aanbevelingen`);
     const body = tekst.replace(/^---[\s\S]*?---\n/, "").replace(/^#+ .*$/gm, "");
     const woorden = body.split(/\s+/).filter((w) => /\p{L}|\d/u.test(w)).length;
-    eis(woorden >= 150 && woorden <= 400, `${plek}: ${woorden} woorden`);
+    eis(woorden >= 150 && woorden <= 450, `${plek}: ${woorden} woorden`);
     for (const zin of body.split(/(?<=[.;:!?])\s+|\n+/)) eis(!dichtbij.test(zin), `${plek}: getal bij meldingwoord: "${zin.trim()}"`);
     eis(!/%/.test(body), `${plek}: percentage`);
     const woord = (w: string, vlag: string) => new RegExp(String.raw`(?<![\p{L}\d])${w}(?![\p{L}\d])`, vlag);

@@ -89,8 +89,12 @@ export interface VerslagSectie {
   regel: number;
 }
 
+/** Whose text: absent for the VPOO jaarverslag (verslag/), else verslag-vpi/ or verslag-klachtencommissie/. */
+export type VerslagSoort = "vpi" | "klachtencommissie";
+
 export interface Verslagtekst {
   jaar: number;
+  soort?: VerslagSoort;
   bestand: string;
   voorwerk: Record<string, string>;
   /** Line in the source file of each front-matter field, for messages. */
@@ -122,6 +126,12 @@ export interface Instellingen {
   perioden?: { van: string; tot: string }[];
 }
 
+/** personeel.csv: staff per year (headcount, as HR has it). */
+export interface PersoneelJaar {
+  jaar: number;
+  aantal: number;
+}
+
 export interface Dataset {
   meldingen: Melding[];
   vertrouwenspersonen: Vertrouwenspersoon[];
@@ -131,6 +141,8 @@ export interface Dataset {
   vocabulaire: Term[];
   verslagen: Verslagtekst[];
   instellingen: Instellingen;
+  /** Optional (personeel.csv): for meldingen per 100 staff. */
+  personeel?: PersoneelJaar[];
 }
 
 export type Audience = "openbaar" | "vertrouwelijk";

@@ -93,16 +93,16 @@ export function refusals(d: Dataset, periode: Periode, ledger: LedgerEntry[]): P
   const offTimeline = notOnTimeline(d.instellingen.perioden, periode);
   if (offTimeline) return [offTimeline];
   const problems = [...ledgerConflicts(ledger, d.instellingen.perioden)];
-  const verslag = verslagOf(d, periode);
-  if (verslag) problems.push(...scanVerslag(verslag, d.instellingen.drempel.openbaar, d.instellingen.namenlijst));
+  // Every text of the period is scanned: the counsellors' (VPOO), the VPI's, the klachtencommissie's.
+  for (const v of d.verslagen) if (v.jaar === periode.van.jaar) problems.push(...scanVerslag(v, d.instellingen.drempel.openbaar, d.instellingen.namenlijst));
   const none = noMeldingenIn(d, periode);
   if (none) problems.push(none);
   return sortProblems(problems);
 }
 
-/** A period's text is the verslag of the year it starts in. */
+/** A period's text is the counsellors' verslag (not the VPI's or the commission's) of the year it starts in. */
 function verslagOf(d: Dataset, periode: Periode): Dataset["verslagen"][number] | undefined {
-  return d.verslagen.find((v) => v.jaar === periode.van.jaar);
+  return d.verslagen.find((v) => v.jaar === periode.van.jaar && !v.soort);
 }
 
 /** The period's text: missing (its chapters stay empty), or headings that no report prints. */

@@ -14,6 +14,8 @@ export interface Ingested {
   tables: Partial<Record<TableFile, CsvTable>>;
   instellingen: { bestand: string; json: unknown } | null;
   verslagen: Verslagtekst[];
+  /** The optional personeel.csv. */
+  personeel?: CsvTable;
   problems: Problem[];
 }
 
@@ -71,10 +73,16 @@ export function ingest(raw: RawInput, options: IngestOptions = {}): Ingested {
   const verslagen: Verslagtekst[] = [];
   for (const v of raw.verslagen) {
     const result = parseVerslag(v.bestand, v.jaar, decodeBytes(v.bytes).text);
-    if (result.ok) verslagen.push(result.verslag);
+    if (result.ok) verslagen.push(v.soort ? { ...result.verslag, soort: v.soort } : result.verslag);
     else problems.push(...result.problems);
   }
-  return { tables, instellingen, verslagen, problems };
+  let personeel: CsvTable | undefined;
+  if (raw.personeel) {
+    const result = readCsvFile(raw.personeel, options.separator);
+    if (result.ok) personeel = result.table;
+    else problems.push(...result.problems);
+  }
+  return { tables, instellingen, verslagen, ...(personeel ? { personeel } : {}), problems };
 }
 
 function readCsvFile(file: RawFile, separator: ";" | "," | undefined): { ok: true; table: CsvTable } | { ok: false; problems: Problem[] } {

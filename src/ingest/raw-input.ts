@@ -2,6 +2,7 @@
 // Parsing and checking happen in pure functions on what this returns.
 import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
+import type { VerslagSoort } from "../domain.ts";
 
 export const TABLE_FILES = [
   "meldingen.csv",
@@ -36,8 +37,17 @@ export interface RawInput {
   /** Every file name in the data folder, for hints when a table is missing ("Meldingen.CSV"). */
   bestandsnamen?: string[];
   instellingen: RawFile | null;
-  verslagen: (RawFile & { jaar: number })[];
+  /** Optional `personeel.csv`: staff per year. */
+  personeel?: RawFile | null;
+  verslagen: (RawFile & { jaar: number; soort?: VerslagSoort })[];
 }
+
+/** The folders of the texts: the VPOO's own, and those of the VPI and the klachtencommissie. */
+export const VERSLAG_MAPPEN: { map: string; soort?: VerslagSoort }[] = [
+  { map: "verslag" },
+  { map: "verslag-vpi", soort: "vpi" },
+  { map: "verslag-klachtencommissie", soort: "klachtencommissie" },
+];
 
 export function readRawInput(dir: string): RawInput {
   const tables: Partial<Record<TableFile, RawFile>> = {};
@@ -54,14 +64,16 @@ export function readRawInput(dir: string): RawInput {
   }
   const registratie = read(REGISTRATIE_XLSX);
   const instellingen = read("instellingen.json");
-  const verslagDir = join(dir, "verslag");
+  const personeel = read("personeel.csv");
   const verslagen: RawInput["verslagen"] = [];
-  if (existsSync(verslagDir)) {
+  for (const { map, soort } of VERSLAG_MAPPEN) {
+    const verslagDir = join(dir, map);
+    if (!existsSync(verslagDir)) continue;
     for (const name of readdirSync(verslagDir).sort()) {
       const m = /^(\d{4})\.md$/.exec(name);
-      if (m) verslagen.push({ jaar: Number(m[1]), bestand: `verslag/${name}`, bytes: readFileSync(join(verslagDir, name)) });
+      if (m) verslagen.push({ jaar: Number(m[1]), bestand: `${map}/${name}`, bytes: readFileSync(join(verslagDir, name)), ...(soort ? { soort } : {}) });
     }
   }
   const bestandsnamen = existsSync(dir) ? readdirSync(dir).sort() : [];
-  return { tables, werkboeken, registratie, bestandsnamen, instellingen, verslagen };
+  return { tables, werkboeken, registratie, bestandsnamen, instellingen, verslagen, ...(personeel ? { personeel } : {}) };
 }

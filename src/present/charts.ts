@@ -39,7 +39,8 @@ const base = {
       domainColor: ASKLEUR,
       tickColor: ASKLEUR,
     },
-    legend: { labelFontSize: 10, titleFontSize: 10, labelColor: TEKSTKLEUR, titleColor: TEKSTKLEUR },
+    // labelLimit 0: a legend label is never cut off ("Ambtelijke organis…").
+    legend: { labelFontSize: 10, titleFontSize: 10, labelColor: TEKSTKLEUR, titleColor: TEKSTKLEUR, labelLimit: 0 },
     text: { color: TEKSTKLEUR },
   },
 };
@@ -52,7 +53,18 @@ function countAxis(values: number[]): Record<string, unknown> {
 /** Dutch value label: 21,5 and 13 (no thousands separator needed at these sizes). */
 const LABEL = "replace(format(datum.y, '.1~f'), '.', ',')";
 
-export function barChart(id: string, title: string, points: { x: string; y: number }[], yTitle: string, alt: string, data: PresentedTable): ChartBlock {
+/** Legend entries of a series that starts with totals from earlier reports (historie). */
+export const BRON_EERDER = "uit eerdere verslagen";
+export const BRON_REGISTRATIE = "uit de registratie";
+
+export function barChart(id: string, title: string, points: { x: string; y: number; eerder?: boolean }[], yTitle: string, alt: string, data: PresentedTable): ChartBlock {
+  // Years known only from earlier reports are drawn light, with a legend entry, so that they
+  // are not read as registered years.
+  const mixed = points.some((p) => p.eerder);
+  const values = points.map((p) => ({ x: p.x, y: p.y, bron: p.eerder ? BRON_EERDER : BRON_REGISTRATIE }));
+  const color = mixed
+    ? { color: { field: "bron", type: "nominal", title: null, scale: { domain: [BRON_EERDER, BRON_REGISTRATIE], range: [LICHT, DONKER] }, legend: { orient: "top", direction: "horizontal" } } }
+    : {};
   return {
     id,
     title,
@@ -60,11 +72,12 @@ export function barChart(id: string, title: string, points: { x: string; y: numb
     data,
     spec: {
       ...base,
-      data: { values: points },
+      data: { values },
       layer: [
         {
-          mark: { type: "bar", color: DONKER },
+          mark: { type: "bar", color: DONKER, stroke: DONKER, strokeWidth: 0.5 },
           encoding: {
+            ...color,
             // A period label ("2018 t/m november 2019") does not fit under one bar: slant them.
             x: { field: "x", type: "ordinal", title: null, axis: points.some((p) => p.x.length > 6) ? { labelAngle: -30, labelAlign: "right", labelLimit: 0 } : { labelAngle: 0 } },
             y: { field: "y", type: "quantitative", title: yTitle, axis: countAxis(points.map((p) => p.y)) },
@@ -85,7 +98,14 @@ export function barChart(id: string, title: string, points: { x: string; y: numb
  * (missing from `points` while its group and series are there) is shown as "x" at zero, as in
  * the table, so that an empty slot is not read as a zero.
  */
-export function groupedBarChart(id: string, title: string, points: { groep: string; reeks: string; y: number }[], alt: string, data: PresentedTable): ChartBlock {
+export function groupedBarChart(
+  id: string,
+  title: string,
+  points: { groep: string; reeks: string; y: number }[],
+  alt: string,
+  data: PresentedTable,
+  options: { legendTitle?: string; xTitle?: string } = {},
+): ChartBlock {
   const series = [...new Set(points.map((p) => p.reeks))];
   const groups = [...new Set(points.map((p) => p.groep))];
   const values: { groep: string; reeks: string; y: number; verborgen: boolean }[] = [];
@@ -116,13 +136,13 @@ export function groupedBarChart(id: string, title: string, points: { groep: stri
       encoding: {
         y: { field: "groep", type: "nominal", title: null, sort: null, axis: { labelLimit: 0 } },
         yOffset: { field: "reeks", sort: series },
-        x: { field: "y", type: "quantitative", title: "Aantal meldingen", axis: countAxis(points.map((p) => p.y)) },
+        x: { field: "y", type: "quantitative", title: options.xTitle ?? "Aantal meldingen", axis: countAxis(points.map((p) => p.y)) },
       },
       layer: [
         {
           transform: [{ filter: "!datum.verborgen" }],
           mark: { type: "bar", stroke: DONKER, strokeWidth: 0.5 },
-          encoding: { color: { field: "reeks", type: "nominal", title: "Jaar", scale: { domain: series, range } } },
+          encoding: { color: { field: "reeks", type: "nominal", title: options.legendTitle ?? "Jaar", scale: { domain: series, range }, legend: { orient: series.some((s) => s.length > 12) ? "bottom" : "right", direction: "vertical" } } },
         },
         {
           transform: [{ calculate: `${named ? "datum.reeks + ': ' + " : ""}(datum.verborgen ? '${VERBORGEN}' : ${LABEL})`, as: "label" }],

@@ -1,5 +1,7 @@
 // present: protected tables + the counsellors' text → the report model and figures.json.
-import { periodLabel } from "../aggregate/periods.ts";
+import { maandNaam, periodLabel } from "../aggregate/periods.ts";
+import { opvolgingSection } from "./opvolging.ts";
+import { teamWijzigingenBlock } from "./team.ts";
 import type { Aggregates } from "../aggregate/types.ts";
 import { countingRuleText } from "../aggregate/counting.ts";
 import type { Audience, Dataset, Reeks } from "../domain.ts";
@@ -13,7 +15,7 @@ import { seriesRows } from "./series.ts";
 import { escapeHtml, formatDatum, formatGetal } from "./format.ts";
 import { meldingenSections } from "./meldingen.ts";
 import type { Block, ChartBlock, PresentedTable, ReportModel, Section } from "./model.ts";
-import { missingText, sectionText } from "./narrative.ts";
+import { missingText, sectionText, verslagVan } from "./narrative.ts";
 import { markNote } from "./tables.ts";
 
 export interface PresentInput extends DocumentInput {
@@ -30,7 +32,7 @@ export function present(input: PresentInput): { model: ReportModel; figures: Fig
   const { d, agg, audience, k } = input;
   const { book, cells, mark, L } = startDocument(input);
   // A period's text is the verslag of the year it starts in.
-  const verslag = d.verslagen.find((v) => v.jaar === agg.periode.van.jaar);
+  const verslag = verslagVan(d, undefined, agg.periode.van.jaar);
   const telregel = countingRuleText(d, agg.periode.tot.jaar);
   const ctx = { d, agg, cells, k };
   const md = (titel: string): Block => ({ type: "markdown", html: sectionText(verslag, titel) ?? missingText(titel) });
@@ -48,7 +50,8 @@ export function present(input: PresentInput): { model: ReportModel; figures: Fig
     },
     { id: "deskundigheid", number: "", title: "Deskundigheidsbevordering", blocks: [md("Deskundigheidsbevordering")], subsections: [] },
     { id: "voorlichting", number: "", title: "Voorlichting", blocks: [md("Voorlichting")], subsections: [] },
-    { id: "team", number: "", title: "Team vertrouwenspersonen", blocks: [teamParagraph(ctx, book), md("Team")], subsections: [] },
+    { id: "team", number: "", title: "Team vertrouwenspersonen", blocks: [teamParagraph(ctx, book), ...teamWijzigingenBlock(d.vertrouwenspersonen, agg.periode.van, agg.periode.tot, maandNaam), md("Team")], subsections: [] },
+    ...opvolgingSection(d, agg),
     { id: "trends", number: "", title: "Trends en aanbevelingen", blocks: [md("Trends en aanbevelingen")], subsections: [] },
     { id: "klachtencommissie", number: "", title: "Klachtencommissie", blocks: [md("Klachtencommissie"), ...klachten(ctx, mark)], subsections: [] },
   ];

@@ -6,11 +6,13 @@ import type { Aggregates } from "../aggregate/types.ts";
 import { HERKOMSTEN, type Dataset } from "../domain.ts";
 import { HERKOMST_LABEL } from "../protect/describe.ts";
 import type { ProtectedCells } from "./cells.ts";
+import type { TableCell } from "../protect/tables.ts";
 import { barChart, groupedBarChart, stackedShareChart } from "./charts.ts";
 import { escapeHtml, formatGetal, formatProcent, formatUren } from "./format.ts";
 import type { Block, ChartBlock, PresentedTable, Section } from "./model.ts";
 import { presentTable } from "./tables.ts";
 import { seriesRows } from "./series.ts";
+import { perHonderdBlocks } from "./personeel.ts";
 
 export interface SectionContext {
   d: Dataset;
@@ -22,7 +24,8 @@ export interface SectionContext {
 const P = (html: string): Block => ({ type: "paragraph", html });
 
 export function meldingenSections(ctx: SectionContext, telregel: string): Section[] {
-  return [aantal(ctx, telregel), aard(ctx), lijst(ctx, "interventies"), afwikkeling(ctx), tijd(ctx)];
+  const a = aantal(ctx, telregel);
+  return [{ ...a, blocks: [...a.blocks, ...perHonderdBlocks(ctx)] }, aard(ctx), lijst(ctx, "interventies"), afwikkeling(ctx), tijd(ctx)];
 }
 
 function aantal(ctx: SectionContext, telregel: string): Section {
@@ -225,7 +228,9 @@ function tijd(ctx: SectionContext): Section {
   const avg = average(ctx, N);
   if (!cells.isSuppressed(urenN)) {
     let s = `Aan de afhandeling van meldingen hebben de vertrouwenspersonen in ${L} in totaal ${cells.print(urenN, where, "uren aan meldingen", String(N))} uur besteed`;
-    if (avg !== null) s += `, gemiddeld ${recordAverage(ctx, N, where, avg)} uur per geregistreerde melding`;
+    // The sentence names what the average divides by, so the reader can recompute it from
+    // figures printed in the same sentence.
+    if (avg !== null) s += `, gemiddeld ${recordAverage(ctx, avg.a, where, N)} uur per melding over ${basisZin(ctx, avg, where)}`;
     blocks.push(P(`${s}.`));
   }
   blocks.push({ type: "table", table: presentTable(cells, "uren-activiteit", "Tabel: tijdsbesteding naar activiteit (uren)", "Activiteit") });
@@ -238,30 +243,43 @@ function tijd(ctx: SectionContext): Section {
   const points: { x: string; y: number }[] = [];
   const rows: PresentedTable["rows"] = [];
   for (const y of agg.recordYears) {
-    // The hours behind each average are printed beside it: an average is never published
-    // without its numerator, so the audit can weigh what it reveals about the count.
+    // The hours and the meldingen behind each average are printed beside it: an average is
+    // never published without its numerator (so the audit can weigh what it reveals about
+    // the count) nor without its denominator (so the reader can recompute it).
     const urenY = cells.cell("uren-meldingen", "afhandeling", String(y))!;
     const urenText = cells.print(urenY, chartWhere, "uren aan meldingen", String(y));
     const a = average(ctx, y);
-    if (a === null) rows.push({ label: periodLabel(y), cells: [urenText, cells.mark], total: false });
+    if (a === null) rows.push({ label: periodLabel(y), cells: [urenText, cells.mark, cells.mark], total: false });
     else {
-      points.push({ x: periodLabel(y), y: a });
-      rows.push({ label: periodLabel(y), cells: [urenText, recordAverage(ctx, y, chartWhere, a)], total: false });
+      points.push({ x: periodLabel(y), y: a.a });
+      rows.push({ label: periodLabel(y), cells: [urenText, recordBasis(ctx, a, chartWhere, y), recordAverage(ctx, a.a, chartWhere, y)], total: false });
     }
   }
-  const alt = `Staafdiagram van het gemiddeld aantal uren per melding: ${rows.map((r) => `${r.label}: ${r.cells[1]}`).join("; ")}.`;
+  const alt = `Staafdiagram van het gemiddeld aantal uren per melding: ${rows.map((r) => `${r.label}: ${r.cells[2]}`).join("; ")}.`;
   blocks.push({
     type: "chart",
     chart: barChart("grafiek-uren", title, points, "Uren per melding", alt, {
-      id: "data-uren", caption: `Cijfers bij de grafiek ${title}`, headers: ["Jaar", "Uren aan meldingen", "Uren per melding"], rows,
-      notes: rows.some((r) => r.cells.includes(cells.mark)) ? [`${cells.mark} = niet vermeld: het gemiddelde rust op te weinig meldingen of op een beschermd cijfer.`] : [],
+      id: "data-uren", caption: `Cijfers bij de grafiek ${title}`, headers: ["Jaar", "Uren aan meldingen", "Geregistreerde meldingen", "Uren per melding"], rows,
+      notes: [
+        "Uren per melding = uren aan meldingen gedeeld door alle geregistreerde meldingen, ook die volgens de telregel niet meetellen (daar is ook tijd aan besteed).",
+        ...(rows.some((r) => r.cells.includes(cells.mark)) ? [`${cells.mark} = niet vermeld: het gemiddelde rust op te weinig meldingen of op een beschermd cijfer.`] : []),
+      ],
     }),
   });
   return { id: "tijd", number: "", title: "Verantwoording van de tijdsbesteding", blocks, subsections: [] };
 }
 
+/** An average and what it divides by: the counted total plus the printed rows outside the count. */
+interface Average {
+  a: number;
+  n: number;
+  y: PeriodeId;
+  total: TableCell;
+  apart: { label: string; cell: TableCell }[];
+}
+
 /** Hours per registered melding, or null when it would rest on too few meldingen. */
-function average(ctx: SectionContext, y: PeriodeId): number | null {
+function average(ctx: SectionContext, y: PeriodeId): Average | null {
   const { cells, agg } = ctx;
   const uren = cells.cell("uren-meldingen", "afhandeling", String(y))!;
   const total = cells.cell("herkomst", "totaal", String(y))!;
@@ -269,14 +287,34 @@ function average(ctx: SectionContext, y: PeriodeId): number | null {
   if (n < ctx.k || cells.isSuppressed(uren) || cells.isSuppressed(total)) return null;
   // The average gives away n, which includes the meldingen outside the count: with the
   // published total that reveals them, unless they are printed (unsuppressed) this year.
+  const apart: Average["apart"] = [];
   if (n !== total.value) {
-    const apart = cells.table("aard").rows.filter((r) => r.label.endsWith("(telt niet mee)")).map((r) => cells.cell("aard", r.key, String(y)));
-    if (apart.some((c) => !c || cells.isSuppressed(c)) || total.value + apart.reduce((s, c) => s + (c?.value ?? 0), 0) !== n) return null;
+    const rows = cells.table("aard").rows.filter((r) => r.label.endsWith("(telt niet mee)"));
+    const apartCells = rows.map((r) => ({ label: r.label.replace(" (telt niet mee)", ""), c: cells.cell("aard", r.key, String(y)) }));
+    if (apartCells.some((x) => !x.c || cells.isSuppressed(x.c)) || total.value + apartCells.reduce((s, x) => s + (x.c?.value ?? 0), 0) !== n) return null;
+    for (const x of apartCells) if (x.c!.value > 0) apart.push({ label: x.label, cell: x.c! });
   }
-  return Math.round((10 * uren.value) / n) / 10;
+  return { a: Math.round((10 * uren.value) / n) / 10, n, y, total, apart };
 }
 
-function recordAverage(ctx: SectionContext, y: PeriodeId, where: string, a: number): string {
+/** "18 geregistreerde meldingen (de 13 die meetellen en 5 corona-gerelateerd)". */
+function basisZin(ctx: SectionContext, avg: Average, where: string): string {
+  const n = recordBasis(ctx, avg, where, avg.y);
+  if (avg.apart.length === 0) return `${n} meldingen`;
+  const y = String(avg.y);
+  const delen = avg.apart.map((p) => `${ctx.cells.print(p.cell, where, p.label, y)} in de categorie "${p.label}"`);
+  return `alle ${n} geregistreerde meldingen (de ${ctx.cells.print(avg.total, where, "totaal", y)} die meetellen en ${delen.join(" en ")})`;
+}
+
+/** The number of registered meldingen an average divides by, recorded as a printed figure. */
+function recordBasis(ctx: SectionContext, avg: Average, where: string, y: PeriodeId): string {
+  return ctx.cells.book.add({
+    id: `${where}|geregistreerd|${y}`, table: where, row: "geregistreerde meldingen", column: String(y), kind: "aantal",
+    universe: "meldingen", scope: { jaar: [String(y)] }, value: avg.n, display: formatGetal(avg.n),
+  });
+}
+
+function recordAverage(ctx: SectionContext, a: number, where: string, y: PeriodeId): string {
   const uren = ctx.cells.cell("uren-meldingen", "afhandeling", String(y))!;
   return ctx.cells.book.add({
     id: `${where}|gemiddelde|${y}`, table: where, row: "uren per melding", column: String(y), kind: "gemiddelde",

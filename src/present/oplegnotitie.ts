@@ -7,6 +7,8 @@ import type { FiguresFile } from "./figures.ts";
 import { finishDocument, startDocument, type DocumentInput } from "./document.ts";
 import { escapeHtml, formatGetal } from "./format.ts";
 import type { ReportModel } from "./model.ts";
+import { present } from "./index.ts";
+import { walk } from "./document.ts";
 
 export const DOCUMENT_OPLEGNOTITIE = "oplegnotitie-presidium";
 
@@ -18,13 +20,20 @@ export interface OplegnotitieInstellingen {
   status: "A" | "B" | "C";
   volgnummer: string;
   vergaderdatum: string;
+  /**
+   * How the MT discussed the report (e.g. "Het MT heeft het verslag met de vertrouwenspersonen
+   * besproken en de aanbevelingen over … toegezegd."): one text, or one per year ("2021": …).
+   */
+  mtBespreking?: string | Record<string, string>;
 }
 
 export const OPLEGNOTITIE_STANDAARD: OplegnotitieInstellingen = {
   opgesteldDoor: "Vertrouwenspersonen ongewenste omgangsvormen",
   aardBespreking: "informerend",
-  teNemenBesluit: "Kennisnemen van het jaarverslag van de vertrouwenspersonen ongewenste omgangsvormen en van de vertrouwenspersoon integriteit.",
-  status: "B",
+  teNemenBesluit: "Kennisnemen van het jaarverslag van de vertrouwenspersonen ongewenste omgangsvormen en van de vertrouwenspersonen integriteit.",
+  // Both real cover notes (2020 and 2021) carry status C: the report goes to the Presidium
+  // before it is published.
+  status: "C",
   volgnummer: "",
   vergaderdatum: "",
 };
@@ -50,13 +59,34 @@ export function presentOplegnotitie(input: DocumentInput & { instellingen: Opleg
   const team = agg.team.filter((t) => t.jaar === N);
   const n = (g: string) => team.find((t) => t.groep === g)?.aantal ?? 0;
   const teamFig = (value: number, row: string) => book.add({ id: `team/${N}/${row}`, table: "Oplegnotitie: team", row, column: String(N), kind: "constante", universe: null, scope: null, value, display: formatGetal(value) });
+  // Chapter references from the jaarverslag model itself, so they match its headings.
+  const vpooModel = present({ ...input, warnings: [] }).model;
+  const nummer = (id: string) => [...walk(vpooModel.sections)].find((s) => s.id === id);
+  const meldingen = nummer("meldingen");
+  const trends = nummer("trends");
+  const subs = meldingen?.subsections ?? [];
+  const meldingenRef = meldingen
+    ? `; hoofdstuk ${meldingen.number}${subs.length > 1 ? ` (${subs[0]!.number} t/m ${subs[subs.length - 1]!.number})` : ""} beschrijft het aantal, de aard, de interventies, de afwikkeling en de tijdsbesteding`
+    : "";
+  // Conversations registered apart (e.g. corona-related), printed when published.
+  const apart = cells.table("aard").rows.filter((r) => r.label.endsWith("(telt niet mee)")).flatMap((r) => {
+    const c = cells.cell("aard", r.key, String(N));
+    if (!c || cells.isSuppressed(c) || c.value === 0) return [];
+    return [`${cells.print(c, where, r.label, String(N))} gesprekken in de categorie "${escapeHtml(r.label.replace(" (telt niet mee)", ""))}"`];
+  });
+  const mt = typeof inst.mtBespreking === "string" ? inst.mtBespreking : inst.mtBespreking?.[String(N)];
   const samenvatting = [
     `De vertrouwenspersonen ongewenste omgangsvormen (VPOO) hebben een jaarverslag over ${L} opgesteld. ` +
-      (vpoo ? `Zij ontvingen ${vpoo} meldingen${vpooPrev ? ` (${periodLabel(V!)}: ${vpooPrev})` : ""}. ` : "Het aantal meldingen wordt om redenen van anonimiteit niet vermeld. ") +
-      escapeHtml(countingRuleText(d, agg.periode.tot.jaar)),
+      (vpoo ? `Zij ontvingen ${vpoo} meldingen${vpooPrev ? ` (${periodLabel(V!)}: ${vpooPrev})` : ""}${meldingenRef}. ` : `Het aantal meldingen wordt om redenen van anonimiteit niet vermeld${meldingenRef}. `) +
+      (apart.length ? `Daarnaast registreerden zij apart ${apart.join(" en ")}; die tellen volgens de telregel niet mee in het totaal. ` : "") +
+      escapeHtml(countingRuleText(d, agg.periode.tot.jaar)) +
+      (trends ? ` In hoofdstuk ${trends.number} staan de trends en aanbevelingen van de vertrouwenspersonen.` : ""),
     `Er zijn ${teamFig(team.reduce((s, t) => s + t.aantal, 0), "totaal")} vertrouwenspersonen ongewenste omgangsvormen: ${teamFig(n("fractie"), "fractie")} vanuit de fracties, ${teamFig(n("ambtelijk"), "ambtelijk")} vanuit de ambtelijke organisatie en ${teamFig(n("extern"), "extern")} extern.`,
-    (vpi ? `Bij de vertrouwenspersoon integriteit zijn ${vpi} meldingen gedaan. ` : "Het aantal meldingen bij de vertrouwenspersoon integriteit wordt om redenen van anonimiteit niet vermeld. ") +
+    (vpi
+      ? `Bij de vertrouwenspersonen integriteit zijn ${vpi} meldingen van een vermoeden van een misstand gedaan (zie hun jaarverslag). `
+      : "Het aantal meldingen bij de vertrouwenspersonen integriteit wordt om redenen van anonimiteit niet vermeld; hun jaarverslag is bijgevoegd. ") +
       (klachten ? `Bij de klachtencommissie kwamen ${klachten} klachten binnen.` : "Het aantal klachten bij de klachtencommissie wordt om redenen van anonimiteit niet vermeld."),
+    ...(mt ? [`<strong>Bespreking in het MT.</strong> ${escapeHtml(mt)}`] : []),
     "Alle cijfers zijn beschermd tegen herleiding tot personen; kleine aantallen zijn niet vermeld. De jaarverslagen zijn bijgevoegd.",
   ];
   return finishDocument(input, book, {
@@ -73,7 +103,7 @@ export function presentOplegnotitie(input: DocumentInput & { instellingen: Opleg
           {
             type: "form",
             rows: [
-              { label: "Titel/onderwerp", html: `Jaarverslag ${L} vertrouwenspersonen ongewenste omgangsvormen en vertrouwenspersoon integriteit` },
+              { label: "Titel/onderwerp", html: `Jaarverslag ${L} vertrouwenspersonen ongewenste omgangsvormen en vertrouwenspersonen integriteit` },
               { label: "Opgesteld door", html: escapeHtml(inst.opgesteldDoor) },
               { label: "Aard van de bespreking", html: (["ter besluitvorming", "opiniërend", "informerend"] as const).map((a) => `${a === inst.aardBespreking ? "☒" : "☐"} ${a}`).join("<br>") },
               { label: "Beknopte samenvatting", html: samenvatting.map((p) => `<p>${p}</p>`).join("") },

@@ -7,7 +7,8 @@ import { formatGetal } from "./format.ts";
 import type { PresentedTable } from "./model.ts";
 
 export interface SeriesRows {
-  points: { x: string; y: number }[];
+  /** `eerder`: the value comes from an earlier report (historie), drawn apart in the chart. */
+  points: { x: string; y: number; eerder?: boolean }[];
   rows: PresentedTable["rows"];
   hidden: string[];
 }
@@ -21,7 +22,7 @@ export function seriesRows(cells: ProtectedCells, series: SerieJaar[], where: st
     if (s.bron !== "registratie") {
       // Published in an earlier report: a constant, known to everyone already.
       const display = cells.book.add({ id: `${where}|${y}`, table: where, row: rowLabel, column: y, kind: "constante", universe: null, scope: null, value: s.waarde, display: formatGetal(s.waarde) });
-      out.points.push({ x: label, y: s.waarde });
+      out.points.push({ x: label, y: s.waarde, eerder: true });
       out.rows.push({ label: `${label} (gepubliceerd)`, cells: [display], total: false });
     } else {
       const c = cells.cell(cellFor[0], cellFor[1], y)!;

@@ -49,7 +49,9 @@ export function presentSjv(input: DocumentInput): { feed: SjvFeed; figures: Figu
   });
   const notitie = changeNote(rows, N, agg.vorige, mark);
   const feed: SjvFeed = { jaar: N, peildatum: peildatum(agg.periode), telregel: countingRuleText(d, agg.periode.tot.jaar), markering: mark, rows, notitie };
-  const points = rows.flatMap((r) => SJV_REEKSEN.filter((s) => r[s.key].value !== null).map((s) => ({ groep: s.label, reeks: periodLabel(r.jaar), y: r[s.key].value! })));
+  // One group per year, one colour per series: three colours for any number of years, so no
+  // two years ever share a colour.
+  const points = rows.flatMap((r) => SJV_REEKSEN.filter((s) => r[s.key].value !== null).map((s) => ({ groep: periodLabel(r.jaar), reeks: s.label, y: r[s.key].value! })));
   const table: PresentedTable = {
     id: "sjv",
     caption: where,
@@ -58,7 +60,7 @@ export function presentSjv(input: DocumentInput): { feed: SjvFeed; figures: Figu
     notes: [`Peildatum ${feed.peildatum}. ${feed.telregel}`],
   };
   const alt = `Staafdiagram van klachten en meldingen per jaar: ${table.rows.map((r) => `${r.label}: ${SJV_REEKSEN.map((s, i) => `${s.label.toLowerCase()} ${r.cells[i]}`).join(", ")}`).join("; ")}.`;
-  const chart = groupedBarChart("grafiek-sjv", `Klachten en meldingen ${periodLabel(years[0] ?? N)}–${L}`, points, alt, table);
+  const chart = groupedBarChart("grafiek-sjv", `Klachten en meldingen ${periodLabel(years[0] ?? N)}–${L}`, points, alt, table, { legendTitle: "Reeks", xTitle: "Aantal" });
   // The feed is no PDF: only its figures.json is used from the document envelope.
   const { figures } = finishDocument(input, book, { document: DOCUMENT_SJV, titel: `Sociaal Jaarverslag ${L}, §14`, datum: "", auteurs: "", sections: [] });
   return { feed, chart, figures };

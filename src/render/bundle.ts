@@ -10,6 +10,10 @@
 // stay one object); the structure tree and the outline are written by hand because pdf-lib has
 // no API for them.
 import {
+  beginMarkedContent,
+  endMarkedContent,
+  rgb,
+  StandardFonts,
   PDFArray,
   PDFDict,
   PDFDocument,
@@ -28,6 +32,8 @@ import { renameStructureIds, structElements } from "./structure.ts";
 export interface BundlePart {
   title: string;
   pdf: Uint8Array;
+  /** Short name in the bundle's page label ("jaarverslag VPOO"): "bundel p. 7 — jaarverslag VPOO p. 3". */
+  label?: string;
 }
 
 const K = PDFName.of("K");
@@ -43,6 +49,7 @@ export async function bundlePdfs(parts: BundlePart[]): Promise<Uint8Array> {
   const out = await PDFDocument.create();
   const context = out.context;
   const starts: { title: string; page: PDFRef }[] = [];
+  const labels: { page: PDFPage; label: string; n: number }[] = [];
 
   // The new structure tree: root → Document → one Part per document.
   const rootRef = context.nextRef();
@@ -76,7 +83,9 @@ export async function bundlePdfs(parts: BundlePart[]): Promise<Uint8Array> {
         if (dest instanceof PDFName) annot.set(DEST, PDFName.of(prefix + dest.decodeText()));
         else if (dest instanceof PDFString) annot.set(DEST, PDFString.of(prefix + dest.decodeText()));
       }
-      out.addPage(PDFPage.of(leaf, ref, out));
+      const page = PDFPage.of(leaf, ref, out);
+      out.addPage(page);
+      labels.push({ page, label: part.label ?? part.title, n: i + 1 });
       if (i === 0) starts.push({ title: part.title, page: ref });
     }
 
@@ -115,6 +124,7 @@ export async function bundlePdfs(parts: BundlePart[]): Promise<Uint8Array> {
   }
   if (dests.keys().length > 0) out.catalog.set(PDFName.of("Dests"), context.register(dests));
   writeOutline(out, starts);
+  await stampPageLabels(out, labels);
   return out.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
 
@@ -167,4 +177,22 @@ function writeOutline(out: PDFDocument, starts: { title: string; page: PDFRef }[
   context.assign(outlinesRef, outlines);
   out.catalog.set(PDFName.of("Outlines"), outlinesRef);
   out.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
+}
+
+/**
+ * Each part keeps its own footer ("pagina 3 van 12"); the bundle adds, bottom right, the page
+ * in the bundle and in the part: "bundel p. 7 van 30 — jaarverslag VPOO p. 3". Drawn as an
+ * artifact, so the structure tree and the reading order stay the parts' own.
+ */
+async function stampPageLabels(out: PDFDocument, labels: { page: PDFPage; label: string; n: number }[]): Promise<void> {
+  const font = await out.embedFont(StandardFonts.Helvetica);
+  const size = 7.5;
+  const mm = 72 / 25.4;
+  labels.forEach(({ page, label, n }, i) => {
+    const text = `bundel p. ${i + 1} van ${labels.length} \u2014 ${label} p. ${n}`;
+    const { width } = page.getSize();
+    page.pushOperators(beginMarkedContent("Artifact"));
+    page.drawText(text, { x: width - 20 * mm - font.widthOfTextAtSize(text, size), y: 6 * mm, size, font, color: rgb(0.2, 0.2, 0.2) });
+    page.pushOperators(endMarkedContent());
+  });
 }

@@ -4,6 +4,7 @@ import { vegaLiteToSvg } from "./charts.ts";
 import { renderHtml } from "./html.ts";
 import type { Renderer } from "./pdf.ts";
 import type { Memo } from "../memo.ts";
+import { headingPages } from "./toc-pages.ts";
 
 /** The charts as SVG; with a memo (`--watch`), a chart whose spec did not change is reused. */
 export async function chartSvgs(model: ReportModel, memo?: Memo): Promise<Map<string, string>> {
@@ -24,6 +25,29 @@ export function chartSvg(spec: object, memo?: Memo): Promise<string> {
 
 export async function reportHtml(model: ReportModel, memo?: Memo): Promise<string> {
   return renderHtml(model, await chartSvgs(model, memo));
+}
+
+/**
+ * HTML and PDF with page numbers in the table of contents. Chromium cannot print
+ * target-counter(), so the document is printed, the page of every heading read back from the
+ * PDF's named destinations, and printed again with those numbers. The numbers sit in a column
+ * of fixed width, so filling them in moves nothing; should a page still shift, it is printed
+ * once more (at most three prints).
+ */
+export async function reportWithPages(renderer: Renderer, model: ReportModel, creationDate: Date, memo?: Memo): Promise<{ html: string; pdf: Uint8Array; pages: Map<string, number> }> {
+  const svgs = await chartSvgs(model, memo);
+  let pages = new Map<string, number>();
+  let html = renderHtml(model, svgs, pages);
+  let pdf = await reportPdf(renderer, model, html, creationDate);
+  if (model.kort || model.toc.length === 0) return { html, pdf, pages };
+  for (let print = 1; print < 3; print++) {
+    const found = await headingPages(pdf);
+    if (print > 1 && model.toc.every((t) => found.get(t.id) === pages.get(t.id))) break;
+    pages = found;
+    html = renderHtml(model, svgs, pages);
+    pdf = await reportPdf(renderer, model, html, creationDate);
+  }
+  return { html, pdf, pages };
 }
 
 export async function reportPdf(renderer: Renderer, model: ReportModel, html: string, creationDate: Date): Promise<Uint8Array> {

@@ -49,7 +49,8 @@ function templates(): { hb: typeof Handlebars; main: Handlebars.TemplateDelegate
 }
 
 /** `svgs` holds each chart's SVG by chart id, rendered beforehand (vega is asynchronous). */
-export function renderHtml(model: ReportModel, svgs: Map<string, string>): string {
+/** `pages`: the page of each section (by id) for the table of contents; empty on a first print. */
+export function renderHtml(model: ReportModel, svgs: Map<string, string>, pages: Map<string, number> = new Map()): string {
   const { hb, main } = templates();
   const css = readFileSync(join(TEMPLATES, "style.css"), "utf8");
   return main(
@@ -57,6 +58,7 @@ export function renderHtml(model: ReportModel, svgs: Map<string, string>): strin
     {
       helpers: {
         svg: (id: string) => new hb.SafeString(svgs.get(id) ?? ""),
+        pagina: (id: string) => String(pages.get(id) ?? ""),
       },
     },
   );

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { BuiltDocument } from "../present/documents.ts";
 import { sjvCsv } from "../present/sjv.ts";
 import { bundlePdfs } from "./bundle.ts";
-import { chartSvg, reportHtml, reportPdf } from "./document.ts";
+import { chartSvg, reportWithPages } from "./document.ts";
 import { finishPdf } from "./pdf-finish.ts";
 import { openRenderer, type Renderer } from "./pdf.ts";
 import { svgToPng } from "./png.ts";
@@ -34,19 +34,26 @@ export interface RenderOptions {
 }
 
 const BUNDLE_ORDER = ["oplegnotitie", "vpoo", "vpi", "klachtencommissie"] as const;
+/** The part's name in the bundle's page labels. */
+const BUNDLE_LABEL: Record<BuiltDocument["kind"], string> = {
+  oplegnotitie: "oplegnotitie",
+  vpoo: "jaarverslag VPOO",
+  vpi: "jaarverslag VPI",
+  klachtencommissie: "klachtencommissie",
+  sjv: "Sociaal Jaarverslag",
+};
 
 export async function renderOutputs(documents: BuiltDocument[], opts: RenderOptions): Promise<OutputFile[]> {
   const suffix = opts.vertrouwelijk ? "-vertrouwelijk" : "";
   const files: OutputFile[] = [];
-  const pdfs = new Map<string, { title: string; pdf: Uint8Array; author: string }>();
+  const pdfs = new Map<string, { title: string; pdf: Uint8Array; author: string; label: string }>();
   const renderer = opts.renderer ?? (await openRenderer());
   try {
     for (const doc of documents) {
       const base = join(opts.dir, `${doc.figures.document}-${fileKey(opts.jaar)}${suffix}`);
       if (doc.model) {
-        const html = await reportHtml(doc.model, opts.memo);
-        const pdf = await reportPdf(renderer, doc.model, html, opts.creationDate);
-        pdfs.set(doc.kind, { title: doc.model.titel, pdf, author: doc.model.auteurs });
+        const { html, pdf } = await reportWithPages(renderer, doc.model, opts.creationDate, opts.memo);
+        pdfs.set(doc.kind, { title: doc.model.titel, pdf, author: doc.model.auteurs, label: BUNDLE_LABEL[doc.kind] });
         files.push({ path: `${base}.pdf`, content: pdf }, { path: `${base}.html`, content: html });
         opts.progress(`${doc.model.titel} (${base}.pdf)`);
       }

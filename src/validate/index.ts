@@ -10,6 +10,7 @@ import { validateActiviteiten, validateHistorie, validateKlachten } from "./othe
 import { validateVertrouwenspersonen } from "./vertrouwenspersonen.ts";
 import { validateVocabulaire } from "./vocabulaire.ts";
 import { historieWarnings } from "./consistency.ts";
+import { validatePersoneel } from "./personeel.ts";
 
 export interface Validated {
   dataset: Dataset | null;
@@ -41,6 +42,7 @@ export function validate(input: Ingested, vandaag: Maand): Validated {
   if (t["meldingen.csv"] && columnsOf(t["meldingen.csv"]).regels.length === 0) {
     problems.push(problem(t["meldingen.csv"].bestand, null, null, null, "er staan geen meldingen in het bestand, alleen de kopregel"));
   }
+  const personeel = input.personeel ? validatePersoneel(input.personeel, problems, names) : undefined;
   for (const v of input.verslagen) {
     if (v.secties.length === 0) problems.push(problem(v.bestand, null, null, null, "geen enkele sectie gevonden; begin elke sectie met '## Titel'"));
   }
@@ -54,6 +56,7 @@ export function validate(input: Ingested, vandaag: Maand): Validated {
     vocabulaire,
     verslagen: input.verslagen,
     instellingen: inst.value,
+    ...(personeel ? { personeel } : {}),
   };
   return { dataset, problems: [], warnings: historieWarnings(dataset, bestanden["historie.csv"]), bestanden };
 }

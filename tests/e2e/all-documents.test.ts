@@ -74,7 +74,7 @@ describe("build --all (openbaar, 2020)", () => {
     expect(pdf.outline.map((o) => o.title)).toEqual([
       "Oplegnotitie Presidium",
       "Jaarverslag vertrouwenspersonen ongewenste omgangsvormen 2020",
-      "Jaarverslag vertrouwenspersoon integriteit 2020",
+      "Jaarverslag vertrouwenspersonen integriteit 2020",
       "Verslag klachtencommissie 2020",
     ]);
     const parts = await Promise.all(

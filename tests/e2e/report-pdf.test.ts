@@ -227,7 +227,7 @@ describe(`jaarverslag ${YEAR}, the PDF as written`, () => {
     expect(open.model.datum).toBe("2 maart 2021");
     expect(open.pdf.pages[0]).toContain("Vastgesteld op 2 maart 2021");
     const text = open.pdf.pages.join("\n").replace(/\s+/g, " ");
-    expect(text).toContain("gemiddeld 2,1 uur per geregistreerde melding");
+    expect(text).toContain("gemiddeld 2,1 uur per melding over alle 18 geregistreerde meldingen");
     expect(text).toContain("21,5");
     expect(text).not.toMatch(/\b\d+\.\d uur\b/);
   });

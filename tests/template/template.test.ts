@@ -131,7 +131,7 @@ describe("the template from a data folder", () => {
     const r = templateInputFromData(await ingestAll(readRawInput(join(ROOT, "data"))));
     expect(r.problems).toEqual([]);
     expect(r.notes).toEqual([]);
-    expect(r.input!.vertrouwenspersonen.map((v) => v.code)).toEqual(["VP-F1", "VP-F2", "VP-F3", "VP-A1", "VP-A2", "VP-A3", "VP-E1", "VP-I1"]);
+    expect(r.input!.vertrouwenspersonen.map((v) => v.code)).toEqual(["VP-F1", "VP-F2", "VP-F3", "VP-A1", "VP-A2", "VP-A3", "VP-E1", "VP-I1", "VP-I2"]);
     expect(r.input!.historie).toHaveLength(18);
     expect(r.input!.maxUrenPerMelding).toBe(40);
     const wb = await load(await templateWorkbook(r.input!));

@@ -1,0 +1,244 @@
+// The documents as their readers know them (issue 15): every document of `build --all`, for
+// 2018–2021, public and confidential, read back from the PDFs (and the charts from the HTML
+// and SVG beside them). The oracles are the printed text itself: an average is recomputed
+// from the figures printed beside it, a contents entry is held against the page where its
+// heading is found, a bundle label against the part's own page footer.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Figure, FiguresFile } from "../../src/present/figures.ts";
+import { readPdf, type PdfContents } from "../helpers/pdf-read.ts";
+import { cli, copyOfExampleData } from "../helpers/cli.ts";
+
+type Rij = Record<string, string>;
+
+/** Codes a reader must never see: vocabulary and status codes with a hyphen, regelingen, pseudonyms, historie series. */
+function internalCodes(data: string): string[] {
+  const lees = (f: string) => parse(readFileSync(join(data, f), "utf8"), { columns: true, skip_empty_lines: true }) as Rij[];
+  const codes = new Set<string>(["afgerond-resultaat", "afgerond-onbekend", "in-behandeling", "ongewenste-omgangsvormen", "telt_mee", "geen_interventie", "actief_van", "actief_tot"]);
+  for (const t of lees("vocabulaire.csv")) if (/[-_]/.test(t.code ?? "")) codes.add(t.code!);
+  for (const v of lees("vertrouwenspersonen.csv")) codes.add(v.code!);
+  for (const h of lees("historie.csv")) codes.add(h.reeks!);
+  return [...codes];
+}
+
+const text = (pdf: PdfContents) => pdf.pages.join("\n");
+
+interface Built {
+  dir: string;
+  data: string;
+  pdfs: Map<string, PdfContents>;
+  figures: Map<string, FiguresFile>;
+}
+
+async function buildYear(year: number): Promise<{ openbaar: Built; vertrouwelijk: Built }> {
+  const data = copyOfExampleData(`jaarverslag-docs-${year}-`);
+  const out = join(data, "..", "reports");
+  const result: Partial<Record<"openbaar" | "vertrouwelijk", Built>> = {};
+  // The public version first: the confidential one treats it as known.
+  for (const audience of ["openbaar", "vertrouwelijk"] as const) {
+    const { code, stderr } = await cli(["build", "--year", String(year), "--all", "--audience", audience, "--data", data, "--out", out]);
+    expect(stderr).toContain("audit geslaagd");
+    expect(code).toBe(0);
+    const dir = join(out, String(year));
+    const suffix = audience === "vertrouwelijk" ? "-vertrouwelijk" : "";
+    const pdfs = new Map<string, PdfContents>();
+    const figures = new Map<string, FiguresFile>();
+    for (const name of readdirSync(dir)) {
+      const ownAudience = name.includes("-vertrouwelijk") === (audience === "vertrouwelijk");
+      if (!ownAudience) continue;
+      if (name.endsWith(".pdf")) pdfs.set(name.replace(`${suffix}.pdf`, ""), await readPdf(readFileSync(join(dir, name))));
+      if (name.endsWith(".figures.json")) figures.set(name.replace(`${suffix}.figures.json`, ""), JSON.parse(readFileSync(join(dir, name), "utf8")) as FiguresFile);
+    }
+    result[audience] = { dir, data, pdfs, figures };
+  }
+  return result as { openbaar: Built; vertrouwelijk: Built };
+}
+
+const sameScope = (a: Figure["scope"], b: Figure["scope"]) => JSON.stringify(a) === JSON.stringify(b);
+
+describe.each([2018, 2019, 2020, 2021])("documenten %i", (year) => {
+  let builds: { openbaar: Built; vertrouwelijk: Built };
+  beforeAll(async () => {
+    builds = await buildYear(year);
+  }, 400_000);
+
+  describe.each(["openbaar", "vertrouwelijk"] as const)("%s", (audience) => {
+    const b = () => builds[audience];
+
+    it("writes the four documents and the bundle", () => {
+      expect([...b().pdfs.keys()].sort()).toEqual(
+        [`jaarverslag-vpi-${year}`, `jaarverslag-vpoo-${year}`, `klachtencommissie-${year}`, `oplegnotitie-presidium-${year}`, `presidium-bundel-${year}`].sort(),
+      );
+    });
+
+    it("prints no internal code or underscore word", () => {
+      const codes = internalCodes(b().data);
+      expect(codes.length).toBeGreaterThan(10);
+      for (const [name, pdf] of b().pdfs) {
+        const t = text(pdf);
+        // As a word: "corona-gerelateerde gesprekken" is Dutch, "corona-gerelateerd" alone a code.
+        for (const code of codes) expect(new RegExp(`(?<![\\p{L}\\d-])${code}(?![\\p{L}\\d-])`, "u").test(t), `${name}: "${code}"`).toBe(false);
+        expect(t.match(/\b\p{L}+_\p{L}+\b/gu) ?? [], name).toEqual([]);
+      }
+    });
+
+    it("prints every average beside the figures it is recomputed from", () => {
+      let checked = 0;
+      for (const [name, figures] of b().figures) {
+        const pdf = b().pdfs.get(name);
+        for (const g of figures.figures.filter((f) => f.kind === "gemiddelde" && f.value !== null)) {
+          expect(pdf, `${name} has no PDF`).toBeDefined();
+          const t = text(pdf!).replace(/\s+/g, " ");
+          const here = figures.figures.filter((f) => f.table === g.table && f.column === g.column && f.value !== null);
+          const uren = here.find((f) => f.kind === "uren" && f.universe === g.universe && sameScope(f.scope, g.scope));
+          const n = here.find((f) => f.kind === "aantal" && f.universe === g.denominator?.universe && sameScope(f.scope, g.denominator?.scope ?? null));
+          expect(uren, `${g.id}: hours not printed beside it`).toBeDefined();
+          expect(n, `${g.id}: meldingen not printed beside it`).toBeDefined();
+          for (const f of [g, uren!, n!]) expect(t, `${g.id}: "${f.display}" not in the text`).toContain(f.display);
+          // Recomputed from the printed (rounded) figures: within the rounding of all three.
+          expect(Math.abs(uren!.value! / n!.value! - g.value!), g.id).toBeLessThanOrEqual(0.05 + 0.05 / n!.value! + 1e-9);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(0);
+    });
+
+    it("puts in the table of contents the pages where the headings fall", () => {
+      for (const name of [`jaarverslag-vpoo-${year}`, `jaarverslag-vpi-${year}`]) {
+        const pdf = b().pdfs.get(name)!;
+        const tocPage = pdf.pages.findIndex((p) => p.startsWith("Inhoud\n"));
+        expect(tocPage, name).toBeGreaterThan(0);
+        const entries = pdf.pages[tocPage]!.split("\n").flatMap((line) => {
+          const m = /^([0-9A-Z](?:\.\d+)?) (.+) (\d+)$/.exec(line);
+          return m ? [{ number: m[1]!, title: m[2]!, page: Number(m[3]) }] : [];
+        });
+        expect(entries.length, name).toBeGreaterThanOrEqual(3);
+        for (const e of entries) {
+          const heading = `${e.number} ${e.title}`;
+          const found = pdf.pages.findIndex((p) => p.split("\n").includes(heading)) + 1;
+          expect(found, `${name}: "${heading}"`).toBeGreaterThan(0);
+          expect(e.page, `${name}: "${heading}"`).toBe(found);
+        }
+      }
+    });
+
+    it("labels every page of the bundle with its page in the bundle and in its part", () => {
+      const bundle = b().pdfs.get(`presidium-bundel-${year}`)!;
+      const parts = [`oplegnotitie-presidium-${year}`, `jaarverslag-vpoo-${year}`, `jaarverslag-vpi-${year}`, `klachtencommissie-${year}`].map((n) => b().pdfs.get(n)!);
+      expect(bundle.numPages).toBe(parts.reduce((s, p) => s + p.numPages, 0));
+      const labels = ["oplegnotitie", "jaarverslag VPOO", "jaarverslag VPI", "klachtencommissie"];
+      let i = 0;
+      parts.forEach((part, k) => {
+        for (let j = 1; j <= part.numPages; j++, i++) {
+          const page = bundle.pages[i]!;
+          expect(page, `bundle page ${i + 1}`).toContain(`bundel p. ${i + 1} van ${bundle.numPages} \u2014 ${labels[k]} p. ${j}`);
+          // The part's own footer on the same page agrees.
+          expect(page).toContain(`pagina ${j} van ${part.numPages}`);
+        }
+      });
+    });
+
+    it("never cuts off a chart label (legend or axis)", () => {
+      const files = readdirSync(b().dir).filter((n) => n.endsWith(".html") || n.endsWith(".svg"));
+      let texts = 0;
+      for (const name of files) {
+        const content = readFileSync(join(b().dir, name), "utf8");
+        for (const svg of content.match(/<svg[\s\S]*?<\/svg>/g) ?? []) {
+          for (const m of svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)) {
+            texts++;
+            expect(m[1], name).not.toMatch(/…|\.\.\.$/);
+          }
+        }
+      }
+      expect(texts).toBeGreaterThan(20);
+    });
+
+    it("gives the VPI its own text, team, rule and date, and the klachtencommissie its own text", () => {
+      const vpi = text(b().pdfs.get(`jaarverslag-vpi-${year}`)!);
+      const vpoo = text(b().pdfs.get(`jaarverslag-vpoo-${year}`)!);
+      expect(vpi).toContain("twee vertrouwenspersonen integriteit");
+      expect(vpi).toContain("Een adviesvraag over integriteit wordt apart");
+      // The VPOO's counting rule names the VPOO categories; the VPI's does not.
+      const vpooRule = /Telregel: [^\n]+/.exec(vpoo)?.[0];
+      if (vpooRule) expect(vpi).not.toContain(vpooRule);
+      const withText = year >= 2020;
+      expect(vpi.includes(`Vastgesteld op 2 maart ${year + 1}`)).toBe(withText);
+      expect(vpi.includes("geen activiteiten")).toBe(!withText);
+      if (year === 2020) expect(vpi).toContain("De rolomschrijving van de VPI is geactualiseerd.");
+      const klachten = text(b().pdfs.get(`klachtencommissie-${year}`)!);
+      expect(klachten).toContain("Samenstelling");
+      expect(klachten).toContain("een lid namens de fracties");
+      expect(klachten).not.toMatch(/kennismaking op prijs/);
+    });
+
+    it("gives the oplegnotitie status C, chapter references from the jaarverslag, and the MT's discussion", () => {
+      const notitie = text(b().pdfs.get(`oplegnotitie-presidium-${year}`)!).replace(/\s+/g, " ");
+      const vpoo = b().pdfs.get(`jaarverslag-vpoo-${year}`)!;
+      expect(notitie).toContain("C — vertrouwelijk");
+      const meldingen = /^(\d+) Meldingen$/m.exec(vpoo.pages.join("\n"));
+      expect(meldingen).not.toBeNull();
+      expect(notitie).toContain(`hoofdstuk ${meldingen![1]} (${meldingen![1]}.1 t/m ${meldingen![1]}.5)`);
+      const trends = /^(\d+) Trends en aanbevelingen$/m.exec(vpoo.pages.join("\n"));
+      expect(notitie).toContain(`In hoofdstuk ${trends![1]} staan de trends en aanbevelingen`);
+      if (year >= 2020) expect(notitie).toContain("Bespreking in het MT.");
+      if (year === 2021) {
+        expect(notitie).toContain("Daarnaast registreerden zij apart 5 gesprekken");
+        expect(notitie).toMatch(/vertrouwenspersonen integriteit/);
+      }
+    });
+
+    it("never cuts a chart off from what leads into it (its heading, or the text or table before it)", () => {
+      let checked = 0;
+      const flat = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/\s+/g, " ").trim();
+      for (const kind of ["vpoo", "vpi"]) {
+        const name = `jaarverslag-${kind}-${year}`;
+        const suffix = audience === "vertrouwelijk" ? "-vertrouwelijk" : "";
+        const html = readFileSync(join(b().dir, `${name}${suffix}.html`), "utf8");
+        const pdf = b().pdfs.get(name)!;
+        const pages = pdf.pages.map((p) => p.replace(/\s+/g, " "));
+        const body = html.slice(html.indexOf("<main>"));
+        for (const m of body.matchAll(/<figure class="grafiek"[\s\S]*?<figcaption><strong>([^<]+)<\/strong>/g)) {
+          const title = m[1]!.replace(/&amp;/g, "&");
+          const chartPage = pages.findIndex((p) => p.includes(title));
+          expect(chartPage, `${name}: ${title}`).toBeGreaterThanOrEqual(0);
+          // The last words before the chart in the HTML (a heading, a paragraph or a table's notes).
+          const tail = flat(body.slice(0, m.index)).slice(-25);
+          expect(pages[chartPage], `${name}: "${tail}" not on the page of "${title}"`).toContain(tail);
+          checked++;
+        }
+      }
+      if (year >= 2019) expect(checked).toBeGreaterThan(0);
+    });
+
+    it("reads meldingen per 100 staff from the printed totals, hidden where the total is hidden", () => {
+      const lines = text(b().pdfs.get(`jaarverslag-vpoo-${year}`)!).split("\n");
+      const start = lines.indexOf("Tabel: meldingen per 100 medewerkers");
+      expect(start).toBeGreaterThan(0);
+      let rows = 0;
+      for (const line of lines.slice(start + 2)) {
+        const m = /^(\d{4})(?: \(gepubliceerd\))? (\S+) ([\d.]+) (\S+)$/.exec(line);
+        if (!m) break;
+        rows++;
+        const [meldingen, medewerkers, rate] = [m[2]!, Number(m[3]!.replace(/\./g, "")), m[4]!];
+        if (meldingen === "x") expect(rate, line).toBe("x");
+        else expect(rate, line).toBe((Math.round((1000 * Number(meldingen)) / medewerkers) / 10).toFixed(1).replace(".", ","));
+      }
+      // 2011 up to the reported year.
+      expect(rows).toBe(year - 2010);
+    });
+
+    it("says who joined or left the team, and what became of last year's recommendations", () => {
+      const vpoo = text(b().pdfs.get(`jaarverslag-vpoo-${year}`)!).replace(/\s+/g, " ");
+      expect(vpoo.includes("Eind december 2020 is een vertrouwenspersoon uit de fracties gestopt.")).toBe(year === 2020);
+      expect(vpoo.includes("Per januari 2021 is een vertrouwenspersoon uit de ambtelijke organisatie begonnen.")).toBe(year === 2021);
+      expect(vpoo.includes("Opvolging aanbevelingen van vorig jaar")).toBe(year >= 2019);
+      if (year === 2020) {
+        expect(vpoo).toContain("Publiceer naast dit verslag ook een jaarverslag over integriteit.");
+        expect(vpoo).toContain("De vertrouwenspersonen integriteit brengen dit jaar voor het eerst een eigen jaarverslag uit.");
+      }
+      if (year === 2019) expect(vpoo).toContain("nog niet beschreven wat er met deze aanbevelingen is gebeurd");
+    });
+  });
+});
