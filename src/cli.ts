@@ -1,9 +1,11 @@
 // The command line: the only place that reads arguments, files and the clock, and the only
 // place that prints. Everything the user reads is Dutch.
 import { fileKey, parseMaand, periodLabel, periodeOf, type PeriodeId } from "./aggregate/periods.ts";
-import { ledgerReportName } from "./protect/ledger.ts";
+import { adoptedFolder, formatDate, type RegisterEntry } from "./protect/register.ts";
+import { scopeKey } from "./protect/universe.ts";
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { join, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import type { Audience, Maand } from "./domain.ts";
 import { formatProblem, problemsCsv, type Problem } from "./ingest/problem.ts";
 import { readRawInput, REGISTRATIE_XLSX } from "./ingest/raw-input.ts";
@@ -11,12 +13,13 @@ import { ALL_DOCUMENTS, build, check } from "./pipeline.ts";
 import type { OplegnotitieInstellingen } from "./present/oplegnotitie.ts";
 import { auditFigures } from "./protect/audit.ts";
 import type { FiguresFile } from "./present/figures.ts";
-import { ledgerPath, readLedger, writeAllOrNothing } from "./output.ts";
+import { readLedger, readRegister, registerPath, writeAllOrNothing } from "./output.ts";
 import { Memo } from "./memo.ts";
 import type { Renderer } from "./render/pdf.ts";
 
 const USAGE = `Gebruik:
-  jaarverslag build (--year JAAR | --periode JJJJ-MM..JJJJ-MM) [--all] [--watch] [--data MAP] [--out MAP] [--audience openbaar|vertrouwelijk] [--telregel woordenlijst|alles] [--scheidingsteken ';'|',']
+  jaarverslag build (--year JAAR | --periode JJJJ-MM..JJJJ-MM) [--all] [--watch] [--data MAP] [--out MAP] [--audience openbaar|vertrouwelijk] [--telregel woordenlijst|alles] [--scheidingsteken ';'|','] [--vaststellen [--herziening --reden TEKST]]
+  jaarverslag register [--data MAP] [--out MAP]
   jaarverslag check [--data MAP] [--year JAAR | --periode JJJJ-MM..JJJJ-MM] [--problemen-csv BESTAND] [--scheidingsteken ';'|',']
   jaarverslag audit FIGURES.json [--data MAP]
   jaarverslag template [--out BESTAND.xlsx] [--data MAP]`;
@@ -31,7 +34,7 @@ interface Args {
   switches: Set<string>;
 }
 
-const SWITCHES = new Set(["all", "watch"]);
+const SWITCHES = new Set(["all", "watch", "vaststellen", "herziening"]);
 
 function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
@@ -95,6 +98,8 @@ interface BuildRequest {
   outDir: string;
   all: boolean;
   separator: ";" | "," | undefined;
+  /** `--vaststellen`: adopt the set (enter it in the register); otherwise a concept. */
+  vaststellen: { herziening: boolean; reden?: string; opdracht: string } | null;
 }
 
 /** What a `build` session keeps between builds (`--watch`): the browser and the memo. */
@@ -113,7 +118,25 @@ function buildRequest(args: Args): BuildRequest {
   const dataDir = resolve(args.flags.get("data") ?? "data");
   const outDir = resolve(args.flags.get("out") ?? "reports");
   if (!existsSync(dataDir)) throw new UsageError(`gegevensmap ${dataDir} bestaat niet`);
-  return { jaar, audience, telregel, dataDir, outDir, all: args.switches.has("all"), separator: separator(args) };
+  const herziening = args.switches.has("herziening");
+  const reden = args.flags.get("reden");
+  if (!args.switches.has("vaststellen") && (herziening || reden !== undefined)) throw new UsageError("--herziening en --reden horen bij --vaststellen: een herziening wordt vastgesteld");
+  if (args.switches.has("vaststellen") && args.switches.has("watch")) throw new UsageError("--vaststellen kan niet met --watch: stel één keer vast, na het laatste concept");
+  if (reden !== undefined && !herziening) throw new UsageError("--reden hoort bij --herziening");
+  const period = typeof jaar === "number" ? `--year ${jaar}` : `--periode ${jaar}`;
+  const opdracht = `jaarverslag build ${period}${args.switches.has("all") ? " --all" : ""}${audience === "vertrouwelijk" ? " --audience vertrouwelijk" : ""}${telregel ? ` --telregel ${telregel}` : ""}`;
+  const vaststellen = args.switches.has("vaststellen") ? { herziening, ...(reden !== undefined ? { reden } : {}), opdracht } : null;
+  return { jaar, audience, telregel, dataDir, outDir, all: args.switches.has("all"), separator: separator(args), vaststellen };
+}
+
+/** Today as YYYY-MM-DD: the date an adopted set gets. */
+function todayIso(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
+function sha256(content: string | Uint8Array): string {
+  return createHash("sha256").update(content).digest("hex");
 }
 
 async function runBuild(args: Args): Promise<number> {
@@ -133,6 +156,7 @@ async function buildOnce(request: BuildRequest, session: BuildSession): Promise<
     ...(telregel ? { telregel } : {}),
     oplegnotitie,
     ...(session.memo ? { memo: session.memo } : {}),
+    ...(request.vaststellen ? { vaststellen: { ...request.vaststellen, datum: todayIso() } } : {}),
   });
   if (!result.ok) {
     printProblems(result.problems, result.warnings);
@@ -147,20 +171,89 @@ async function buildOnce(request: BuildRequest, session: BuildSession): Promise<
     return 1;
   }
   const { renderOutputs } = await import("./render/outputs.ts");
-  const dir = join(outDir, fileKey(jaar));
+  // A concept goes to OUT/<period>/ and may be rebuilt freely; an adopted set goes to its own
+  // folder, which is never written again (see protect/register.ts).
+  const adoptie = result.adoptie;
+  const dir = adoptie ? join(outDir, adoptedFolder(fileKey(jaar), audience, adoptie.telregel, adoptie.versie)) : join(outDir, fileKey(jaar));
+  let entry: RegisterEntry | null = null;
+  if (adoptie) {
+    entry = {
+      soort: "vastgesteld", periode: periodeOf(jaar).key, audience, telregel: adoptie.telregel, versie: adoptie.versie, vastgesteld: request.vaststellen ? todayIso() : "",
+      reden: request.vaststellen?.herziening ? (request.vaststellen.reden ?? null) : null, bestanden: [],
+      documenten: result.documents.map((doc) => ({ report: doc.report, figures: doc.ledgerEntry.figures })),
+    };
+    for (const path of [registerPath(dataDir, entry), dir]) {
+      if (existsSync(path)) {
+        console.error(`Fout: ${path} bestaat al. Een vastgesteld verslag wordt nooit overschreven; controleer het register met: jaarverslag register --data ${dataDir}`);
+        console.error("Er is niets geschreven; eerdere verslagen zijn ongewijzigd.");
+        return 1;
+      }
+    }
+  }
   const files = await renderOutputs(result.documents, {
     dir, jaar, vertrouwelijk: audience === "vertrouwelijk", creationDate: result.creationDate, bundle: all,
     progress: (message) => console.error(`  klaar: ${message}`),
     ...(session.renderer ? { renderer: session.renderer } : {}),
     ...(session.memo ? { memo: session.memo } : {}),
+    ...(result.documents[0]?.model?.paginaMarkering ? { markering: result.documents[0].model.paginaMarkering } : {}),
   });
-  for (const doc of result.documents) files.push({ path: ledgerPath(dataDir, doc.ledgerEntry), content: JSON.stringify(doc.ledgerEntry, null, 2) + "\n" });
-  const internal = join(dir, "intern", `${fileKey(jaar)}-${audience}.onderdrukkingslog.json`);
+  if (entry) {
+    entry.bestanden = files.map((f) => ({ pad: relative(outDir, f.path).split(sep).join("/"), sha256: sha256(f.content) }));
+    files.push({ path: registerPath(dataDir, entry), content: JSON.stringify(entry, null, 2) + "\n" });
+  }
+  // The internal log lives with the data, outside the report folder that is copied to the intranet.
+  const internal = join(dataDir, "intern", fileKey(jaar), `${fileKey(jaar)}-${audience}.onderdrukkingslog.json`);
   files.push({ path: internal, content: JSON.stringify({ waarschuwing: "Alleen voor de vertrouwenspersonen. Nooit publiceren.", optimaal: result.optimal, onderdrukt: result.log }, null, 2) + "\n" });
   writeAllOrNothing(files);
   const printed = result.documents.reduce((s, doc) => s + doc.figures.figures.length, 0);
   console.error(`Geschreven in ${dir}: ${result.documents.length} ${result.documents.length === 1 ? "document" : "documenten"}, ${printed} cijfers, ${result.log.length} beschermd, audit geslaagd.`);
+  if (entry) console.error(`Vastgesteld als versie ${entry.versie} en opgenomen in het register (${registerPath(dataDir, entry)}). Deze bestanden worden nooit meer overschreven.`);
+  else console.error(`Dit is een concept ("Concept" op elke pagina); het staat niet in het register. Vaststellen: ${describeRequest(request)} --vaststellen`);
   console.error(`  intern logboek (niet publiceren): ${internal}`);
+  return 0;
+}
+
+function describeRequest(r: BuildRequest): string {
+  const period = typeof r.jaar === "number" ? `--year ${r.jaar}` : `--periode ${r.jaar}`;
+  return `jaarverslag build ${period}${r.all ? " --all" : ""}${r.audience === "vertrouwelijk" ? " --audience vertrouwelijk" : ""}${r.telregel ? ` --telregel ${r.telregel}` : ""}`;
+}
+
+/**
+ * `jaarverslag register`: every adopted set in plain Dutch, and whether the files in the output
+ * folder still have the bytes that were adopted (SHA-256).
+ */
+async function runRegister(args: Args): Promise<number> {
+  const dataDir = resolve(args.flags.get("data") ?? "data");
+  const outDir = resolve(args.flags.get("out") ?? "reports");
+  if (!existsSync(dataDir)) throw new UsageError(`gegevensmap ${dataDir} bestaat niet`);
+  const register = [...readRegister(dataDir)].sort((a, b) => a.periode.localeCompare(b.periode) || a.audience.localeCompare(b.audience) || a.telregel.localeCompare(b.telregel) || a.versie - b.versie);
+  if (register.length === 0) {
+    console.log(`Het register in ${join(dataDir, "gepubliceerd")} is leeg: er is nog niets vastgesteld.`);
+    return 0;
+  }
+  let bad = 0;
+  console.log(`Register van vastgestelde verslagen (${join(dataDir, "gepubliceerd")}), bestanden in ${outDir}:`);
+  for (const e of register) {
+    const label = periodLabel(/^\d{4}$/.test(e.periode) ? Number(e.periode) : e.periode);
+    console.log(`${label}, ${e.audience}, telregel ${e.telregel}, versie ${e.versie}, vastgesteld op ${formatDate(e.vastgesteld)}${e.reden ? ` — herziening, reden: ${e.reden}` : ""}`);
+    console.log(`  documenten: ${e.documenten.map((d) => d.report).join(", ")}`);
+    if (e.bestanden.length === 0) console.log("  (oud register: de bestanden zijn niet vastgelegd en kunnen niet worden gecontroleerd)");
+    for (const f of e.bestanden) {
+      const path = join(outDir, ...f.pad.split("/"));
+      if (!existsSync(path)) {
+        bad++;
+        console.log(`  ONTBREEKT: ${path}`);
+      } else if (sha256(readFileSync(path)) !== f.sha256) {
+        bad++;
+        console.log(`  GEWIJZIGD: ${path} is niet meer het bestand dat is vastgesteld`);
+      } else console.log(`  in orde: ${f.pad}`);
+    }
+  }
+  if (bad > 0) {
+    console.error(`${bad} ${bad === 1 ? "bestand is" : "bestanden zijn"} gewijzigd of ontbreken. Een vastgesteld verslag hoort ongewijzigd te blijven: zet het terug uit de back-up of van de verzonden versie (de vingerafdruk in het register hoort bij het verzonden bestand).`);
+    return 1;
+  }
+  console.log("Alle vastgelegde bestanden zijn ongewijzigd.");
   return 0;
 }
 
@@ -175,7 +268,7 @@ async function watchBuild(request: BuildRequest): Promise<number> {
   const session: Required<BuildSession> = { renderer: await openRenderer(), memo: new Memo() };
   // Our own writes into the data folder (the ledger, and the output when it lies inside it)
   // are no reason to build again.
-  const own = [join(request.dataDir, "gepubliceerd"), request.outDir];
+  const own = [join(request.dataDir, "gepubliceerd"), join(request.dataDir, "intern"), request.outDir];
   const ignored = (name: string): boolean => {
     const path = join(request.dataDir, name);
     return own.some((dir) => path === dir || path.startsWith(dir + sep)) || /(^|[\\/])(\.|~\$)|~$|\.tmp$|\.swp$/.test(name);
@@ -279,10 +372,17 @@ async function runAudit(args: Args): Promise<number> {
   if (!existsSync(path)) throw new UsageError(`${path} bestaat niet`);
   const file = JSON.parse(readFileSync(path, "utf8")) as FiguresFile;
   const dataDir = args.flags.get("data");
-  const report = ledgerReportName(file.document, file.jaar, file.publiek);
-  const known = dataDir ? readLedger(resolve(dataDir)).filter((e) => e.report !== report) : [];
-  const logPath = join(path, "..", "intern", `${fileKey(file.jaar)}-${file.publiek}.onderdrukkingslog.json`);
-  const required = existsSync(logPath)
+  // Everything the reader of this file may know (never filtered by name), except versions that
+  // describe the data as it was before a change (they contradict this file; see protect/revision.ts).
+  const printed = new Map(file.figures.filter((f) => f.value !== null && f.universe && f.scope && (f.kind === "aantal" || f.kind === "uren")).map((f) => [scopeKey(f.universe!, f.scope!), f.value!]));
+  const known = dataDir
+    ? readLedger(resolve(dataDir))
+        .filter((e) => file.publiek === "vertrouwelijk" || e.audience === "openbaar")
+        .filter((e) => e.figures.every((g) => g.value === null || !printed.has(scopeKey(g.universe, g.scope)) || Math.abs(printed.get(scopeKey(g.universe, g.scope))! - g.value) <= 0.05 + 1e-6))
+    : [];
+  const logName = `${fileKey(file.jaar)}-${file.publiek}.onderdrukkingslog.json`;
+  const logPath = [dataDir ? join(resolve(dataDir), "intern", fileKey(file.jaar), logName) : "", join(path, "..", "intern", logName)].find((p) => p !== "" && existsSync(p)) ?? "";
+  const required = logPath !== ""
     ? new Map((JSON.parse(readFileSync(logPath, "utf8")) as { onderdrukt: { key: string; requiredWidth: number }[] }).onderdrukt.map((l) => [l.key, l.requiredWidth]))
     : undefined;
   const result = await auditFigures(file, known, required);
@@ -302,6 +402,7 @@ export async function main(argv: string[]): Promise<number> {
     if (args.command === "check") return await runCheck(args);
     if (args.command === "audit") return await runAudit(args);
     if (args.command === "template") return await runTemplate(args);
+    if (args.command === "register") return await runRegister(args);
     if (args.command === "help" || args.command === "--help") {
       console.log(USAGE);
       return 0;

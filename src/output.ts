@@ -4,6 +4,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync, readdirSync, readFileSync, existsSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { LedgerEntry } from "./protect/ledger.ts";
+import { knownReports, mergeLegacy, parseRegisterFile, registerFileName, type RegisterEntry } from "./protect/register.ts";
 
 export function writeAllOrNothing(files: { path: string; content: string | Uint8Array }[]): void {
   const temps: { tmp: string; path: string }[] = [];
@@ -32,15 +33,23 @@ function removeStaleTemps(path: string): void {
 
 export const LEDGER_DIR = "gepubliceerd";
 
-export function readLedger(dataDir: string): LedgerEntry[] {
+/** Every entry of the publication register in DATA/gepubliceerd/ (old ledger files included). */
+export function readRegister(dataDir: string): RegisterEntry[] {
   const dir = join(dataDir, LEDGER_DIR);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+  const entries = readdirSync(dir)
     .filter((n) => n.endsWith(".json"))
     .sort()
-    .map((n) => JSON.parse(readFileSync(join(dir, n), "utf8")) as LedgerEntry);
+    .map((n) => parseRegisterFile(n, readFileSync(join(dir, n), "utf8")));
+  return mergeLegacy(entries);
 }
 
-export function ledgerPath(dataDir: string, entry: LedgerEntry): string {
-  return join(dataDir, LEDGER_DIR, `${entry.report}.json`);
+/** What a reader may know, as the protection and the attack take it: every document of every entry. */
+export function readLedger(dataDir: string): LedgerEntry[] {
+  return knownReports(readRegister(dataDir));
+}
+
+/** Where a new entry goes; an entry is never rewritten, so the caller checks it does not exist. */
+export function registerPath(dataDir: string, entry: RegisterEntry): string {
+  return join(dataDir, LEDGER_DIR, registerFileName(entry));
 }
