@@ -274,7 +274,7 @@ export function splitByData(entries: LedgerEntry[], description: Description): {
       if (Math.abs(now - f.value) <= (hours ? 0.05 + 1e-6 : 1e-6)) return;
       changed.add(i);
       const key = scopeKey(f.universe, f.scope);
-      changes.push({ entry: e, wijziging: { key, label: labels.get(key) ?? key, kind: hours ? "uren" : "aantal", oud: f.value, nieuw: hours ? Math.round(now * 10) / 10 : now, bron: e.report } });
+      changes.push({ entry: e, wijziging: { key, label: labels.get(key) ?? scopeLabel(f.universe, f.scope), kind: hours ? "uren" : "aantal", oud: f.value, nieuw: hours ? Math.round(now * 10) / 10 : now, bron: e.report } });
     });
     if (changed.size === 0) agreeing.push(e);
     else {
@@ -283,6 +283,13 @@ export function splitByData(entries: LedgerEntry[], description: Description): {
     }
   }
   return { agreeing, earlier, changes };
+}
+
+/** A figure this report has no table cell for, in words: "uren 2020 (vpgroep: ambtelijk)". */
+function scopeLabel(universe: string, scope: Record<string, string[]>): string {
+  const { jaar, ...rest } = scope;
+  const dims = Object.entries(rest).map(([k, v]) => `${k}: ${v.join(", ")}`);
+  return `${universe}${jaar ? ` ${jaar.join(", ")}` : ""}${dims.length ? ` (${dims.join("; ")})` : ""}`;
 }
 
 function dedupe(ws: Wijziging[]): Wijziging[] {
@@ -313,7 +320,7 @@ function earlierPeriodChanges(readable: LedgerEntry[], changes: Change[], key: s
 function revisionMessage(findings: RevisionFinding[], description: Description, earlier: LedgerEntry[]): string {
   const label = (key: string) => {
     for (const t of description.tables) for (const c of t.cells) if (scopeKey(c.universe, c.scope) === key) return `${t.title}, ${t.rows.find((r) => r.key === c.row)?.label ?? c.row}, ${t.columns.find((x) => x.key === c.column)?.label ?? c.column}`;
-    return key;
+    return key.replace(/^(\w+):/, "$1 ").replace(/;/g, ", ").replace(/=/g, " ");
   };
   const sent = [...new Set(earlier.map((e) => e.report))].join(", ");
   const parts = findings.slice(0, 5).map((f) =>

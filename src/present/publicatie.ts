@@ -47,8 +47,8 @@ function datum(iso: string): string {
 export function pageMarking(p: Publicatie): string | null {
   if (!p.concept) return p.herziening ? `Herziene versie ${p.herziening.versie}` : null;
   if (p.vorige && p.wijzigingen.length > 0) {
-    const first = p.wijzigingen.slice(0, 2).map((w) => `${w.label}: ${show(w.kind, w.oud)} → ${w.nieuw === null ? "niet vermeld" : show(w.kind, w.nieuw)}`);
-    const more = p.wijzigingen.length > 2 ? `; en ${p.wijzigingen.length - 2} meer, zie het begin` : "";
+    const first = p.wijzigingen.slice(0, 1).map((w) => `${w.label}: ${show(w.kind, w.oud)} → ${w.nieuw === null ? "niet vermeld" : show(w.kind, w.nieuw)}`);
+    const more = p.wijzigingen.length > 1 ? `; en ${p.wijzigingen.length - 1} meer, zie het begin` : "";
     return `Concept — wijkt af van het verzonden verslag (versie ${p.vorige.versie}): ${first.join("; ")}${more}`;
   }
   return "Concept";

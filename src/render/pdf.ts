@@ -85,12 +85,11 @@ export function headerTemplate(meta: Pick<PdfMeta, "runningHeader" | "confidenti
   const marking = meta.markering
     ? `<div style="${TEMPLATE_STYLE} font-weight: 700; color: #8b0000; padding-top: 4mm;">${escapeHtml(meta.markering)}</div>`
     : "";
-  return (
-    `<style>${headerFooterFontFaceCss()}</style>` + marking +
+  const header =
     `<div style="${TEMPLATE_STYLE} display: flex; justify-content: space-between; ` +
     `align-items: baseline; padding-top: ${meta.markering ? "1mm" : "8mm"};">` +
-    `<span>${escapeHtml(meta.runningHeader)}</span>${confidential}</div>`
-  );
+    `<span>${escapeHtml(meta.runningHeader)}</span>${confidential}</div>`;
+  return `<style>${headerFooterFontFaceCss()}</style>` + (marking ? `<div style="display: block; width: 100%;">${marking}${header}</div>` : header);
 }
 
 export function footerTemplate(): string {
