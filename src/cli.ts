@@ -202,7 +202,7 @@ async function buildOnce(request: BuildRequest, session: BuildSession): Promise<
     files.push({ path: registerPath(dataDir, entry), content: JSON.stringify(entry, null, 2) + "\n" });
   }
   // The internal log lives with the data, outside the report folder that is copied to the intranet.
-  const internal = join(dataDir, "intern", fileKey(jaar), `${fileKey(jaar)}-${audience}.onderdrukkingslog.json`);
+  const internal = join(dataDir, "intern", fileKey(jaar), `${fileKey(jaar)}-${audience}${telregel === "alles" ? "-telregel-alles" : ""}.onderdrukkingslog.json`);
   files.push({ path: internal, content: JSON.stringify({ waarschuwing: "Alleen voor de vertrouwenspersonen. Nooit publiceren.", optimaal: result.optimal, onderdrukt: result.log }, null, 2) + "\n" });
   writeAllOrNothing(files);
   const printed = result.documents.reduce((s, doc) => s + doc.figures.figures.length, 0);

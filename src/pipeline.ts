@@ -157,15 +157,15 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   const { agreeing, earlier, changes } = splitByData(readable, description);
   // Either order: a public set made after the confidential one keeps every cell the
   // confidential version hid hidden as well (the Presidium reads both).
-  const confidentialHidden = opts.audience === "openbaar"
-    ? opts.ledger.filter((e) => e.audience === "vertrouwelijk" && String(e.jaar) === periode.key).map((e) => ({ ...e, figures: e.figures.filter((f) => f.value === null) }))
-    : [];
+  const confidentialSets = opts.audience === "openbaar" ? opts.ledger.filter((e) => e.audience === "vertrouwelijk" && String(e.jaar) === periode.key) : [];
+  const confidentialHidden = confidentialSets.map((e) => ({ ...e, figures: e.figures.filter((f) => f.value === null) }));
   const known = [...agreeing, ...confidentialHidden];
+  const onlyInPublic = publishedBeyond(confidentialSets, description);
   let protectedReport;
   try {
     protectedReport = opts.memo
-      ? await opts.memo.get("protect", protectionKey(raw, { ...opts, jaar }, rules, known), () => protect(description, rules, known))
-      : await protect(description, rules, known);
+      ? await opts.memo.get("protect", protectionKey(raw, { ...opts, jaar }, rules, [...known, ...onlyInPublic]), () => protect(description, rules, [...known, ...onlyInPublic]))
+      : await protect(description, rules, [...known, ...onlyInPublic]);
   } catch (e) {
     if (e instanceof ProtectionError) return { ok: false, problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: e.message }], warnings };
     throw e;
@@ -224,6 +224,33 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
     publicatie,
     adoptie: adoption?.ok ? { versie: adoption.versie, telregel } : null,
   };
+}
+
+/**
+ * Either order: once a confidential set of this period is adopted, its reader also gets the
+ * public one. The public set then prints no count that the confidential set did not print
+ * itself (in a measure the confidential set covers): such a count — a row merged differently
+ * at the public threshold — could be combined with the confidential figures into a hidden one.
+ * Everything else the public set prints, the confidential reader knew already. Returned as
+ * cells that must stay hidden, the form protect() takes them in.
+ */
+function publishedBeyond(confidential: LedgerEntry[], description: Description): LedgerEntry[] {
+  if (confidential.length === 0) return [];
+  const printed = new Set<string>();
+  const measures = new Set<string>();
+  for (const e of confidential) for (const f of e.figures) {
+    measures.add(f.universe);
+    if (f.value !== null) printed.add(scopeKey(f.universe, f.scope));
+  }
+  const figures = new Map<string, LedgerEntry["figures"][number]>();
+  for (const t of description.tables) {
+    if (t.kind !== "aantal") continue;
+    for (const c of t.cells) {
+      const key = scopeKey(c.universe, c.scope);
+      if (measures.has(c.universe) && !printed.has(key)) figures.set(key, { universe: c.universe, scope: c.scope, value: null });
+    }
+  }
+  return figures.size === 0 ? [] : [{ report: "de vertrouwelijke versie (daar niet gepubliceerd)", jaar: confidential[0]!.jaar, audience: "vertrouwelijk", figures: [...figures.values()] }];
 }
 
 /** The versions already adopted for a period, audience and counting rule. */

@@ -68,12 +68,17 @@ export function finishDocument(
   return { model, figures };
 }
 
+const UNNUMBERED = new Set(["concept", "erratum", "herziene-cijfers"]);
+
 /** Section numbers are generated, so the contents and the headings always agree. */
 export function number(sections: Section[], prefix = ""): void {
   let i = 0;
   let bijlage = 0;
   for (const s of sections) {
-    if (s.id.startsWith("bijlage") || s.id === "verantwoording") s.number = String.fromCharCode(65 + bijlage++);
+    // The concept notice and the erratum stand before the report, unnumbered: the report's own
+    // section numbers stay those of the version that was sent.
+    if (UNNUMBERED.has(s.id)) s.number = "";
+    else if (s.id.startsWith("bijlage") || s.id === "verantwoording") s.number = String.fromCharCode(65 + bijlage++);
     else s.number = `${prefix}${++i}`;
     number(s.subsections, `${s.number}.`);
   }

@@ -32,10 +32,11 @@ describe("jaarverslag build --periode 2018-01..2019-11", () => {
     data = copyOfExampleData("jaarverslag-periode-");
     out = join(data, "..", "reports");
     withPeriods(data, [{ van: "2018-01", tot: "2019-11" }]);
-    const result = await cli(["build", "--periode", "2018-01..2019-11", "--data", data, "--out", out]);
+    // Adopted (--vaststellen): it enters the register and goes to its own folder.
+    const result = await cli(["build", "--periode", "2018-01..2019-11", "--vaststellen", "--data", data, "--out", out]);
     expect(result.stderr).toContain("audit geslaagd");
     expect(result.code).toBe(0);
-    dir = join(out, "2018-01_2019-11");
+    dir = join(out, "2018-01_2019-11", "vastgesteld", "openbaar-versie-1");
     figures = JSON.parse(readFileSync(join(dir, "jaarverslag-vpoo-2018-01_2019-11.figures.json"), "utf8")) as FiguresFile;
     text = normalise((await readPdf(readFileSync(join(dir, "jaarverslag-vpoo-2018-01_2019-11.pdf")))).pages.join("\n"));
   });
@@ -60,7 +61,7 @@ describe("jaarverslag build --periode 2018-01..2019-11", () => {
     const audit = await cli(["audit", join(dir, "jaarverslag-vpoo-2018-01_2019-11.figures.json"), "--data", data]);
     expect(audit.code).toBe(0);
     expect(audit.stdout).toContain("voldoende beschermd");
-    expect(existsSync(join(data, "gepubliceerd", "jaarverslag-vpoo-2018-01_2019-11-openbaar.json"))).toBe(true);
+    expect(existsSync(join(data, "gepubliceerd", "2018-01_2019-11-openbaar-woordenlijst-versie-1.json"))).toBe(true);
   });
 
   it("refuses --year 2019, which is no period of this timeline", async () => {
@@ -75,7 +76,7 @@ describe("a period that would change the meaning of a published figure", () => {
   it("is refused: the 2018 report was published, then 2018 is put inside a period", async () => {
     const data = copyOfExampleData("jaarverslag-periode-ledger-");
     const out = join(data, "..", "reports");
-    const first = await cli(["build", "--year", "2018", "--data", data, "--out", out]);
+    const first = await cli(["build", "--year", "2018", "--vaststellen", "--data", data, "--out", out]);
     expect(first.code).toBe(0);
     withPeriods(data, [{ van: "2018-01", tot: "2019-11" }]);
     const r = await cli(["build", "--periode", "2018-01..2019-11", "--data", data, "--out", out]);
@@ -122,15 +123,15 @@ describe("a one-month remainder period, and the reports after it", () => {
       [["--year", "2020"], "2020"],
       [["--year", "2021"], "2021"],
     ] as const) {
-      const r = await cli(["build", ...args, "--data", data, "--out", out]);
+      const r = await cli(["build", ...args, "--vaststellen", "--data", data, "--out", out]);
       expect(r.stderr).toContain("audit geslaagd");
       expect(r.code).toBe(0);
-      // Every report is audited again with the ledger of all reports written so far.
-      const audit = await cli(["audit", join(out, key, `jaarverslag-vpoo-${key}.figures.json`), "--data", data]);
+      // Every report is audited again with the register of all reports adopted so far.
+      const audit = await cli(["audit", join(out, key, "vastgesteld", "openbaar-versie-1", `jaarverslag-vpoo-${key}.figures.json`), "--data", data]);
       expect(audit.code).toBe(0);
     }
     // December 2019 is small: its counts are protected, not printed.
-    const december = JSON.parse(readFileSync(join(out, "2019-12_2019-12", "jaarverslag-vpoo-2019-12_2019-12.figures.json"), "utf8")) as FiguresFile;
+    const december = JSON.parse(readFileSync(join(out, "2019-12_2019-12", "vastgesteld", "openbaar-versie-1", "jaarverslag-vpoo-2019-12_2019-12.figures.json"), "utf8")) as FiguresFile;
     const small = december.figures.filter((f) => f.kind === "aantal" && f.value !== null && f.value > 0 && f.value < december.drempel);
     expect(small).toEqual([]);
     expect(december.figures.some((f) => f.kind === "aantal" && f.value === null)).toBe(true);

@@ -60,19 +60,16 @@ describe("revision exposure", () => {
     expect(findings).toEqual([]);
   });
 
-  it("refuses when the new pattern uncovers a cell the sent version hid, and a new hidden cell", async () => {
-    // Sent: f = 8 published, a and o hidden... here: rows f = 8, a = x; total 20 (so a = 12, known
-    // anyway). Use the status split instead: sent r = 8 published, o = x, f = x, a = x, total 20.
-    // Now: r = x, o = 12 published, total 21. By hand: N(r) = 9 − ... : O(r) = 8, N(o) = 12,
-    // N(r) = 21 − 12 = 9 is known from the total (a printed subtraction), so N(r) hidden with one
-    // possible value fails; O(o) = 20 − 8 = 12 was known before — the old hidden cell "o" had
-    // one value already (the sent version was itself unsafe), which the rule reports too.
+  it("refuses when a new pattern makes the new hidden cell, the old hidden cell and the change exact", async () => {
+    // Status split, one year. Sent: r = 8 printed, o hidden, total 20. Now: r hidden, o = 12
+    // printed, total 21. By hand: N(r) = 21 − 12 = 9 (one value: "nieuw"); O(o) = 20 − 8 = 12
+    // (one value: "eerder" — the sent version was itself unsafe here); Δ(r) = 9 − 8 = 1 exactly
+    // ("verschil": the late melding is certainly a hidden r).
     const sent = [fig(cell(undefined, "r"), 8), fig(cell(undefined, "o"), null), fig(cell(), 20)];
     const now = [fig(cell(undefined, "r"), null), fig(cell(undefined, "o"), 12), fig(cell(), 21)];
     const findings = await revisionExposure({ universes, k, now, agreeing: [], earlier: [entry("v1", sent)], trueValue: truth({ fr: 5, fo: 6, ar: 4, ao: 6 }) });
-    expect(findings.map((f) => f.soort).sort()).toEqual(["eerder", "nieuw"]);
-    const nieuw = findings.find((f) => f.soort === "nieuw")!;
-    expect([nieuw.lo, nieuw.hi]).toEqual([9, 9]);
+    const byKind = Object.fromEntries(findings.map((f) => [f.soort, [f.lo, f.hi]]));
+    expect(byKind).toEqual({ nieuw: [9, 9], eerder: [12, 12], verschil: [1, 1] });
   });
 
   it("models no link when a published count went down (a correction), and says nothing", async () => {
