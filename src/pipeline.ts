@@ -160,7 +160,7 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   const confidentialSets = opts.audience === "openbaar" ? opts.ledger.filter((e) => e.audience === "vertrouwelijk" && String(e.jaar) === periode.key) : [];
   const confidentialHidden = confidentialSets.map((e) => ({ ...e, figures: e.figures.filter((f) => f.value === null) }));
   const known = [...agreeing, ...confidentialHidden];
-  const onlyInPublic = publishedBeyond(confidentialSets, description);
+  const onlyInPublic = publishedBeyond(confidentialSets, agreeing, description);
   let protectedReport;
   try {
     protectedReport = opts.memo
@@ -231,10 +231,11 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
  * public one. The public set then prints no count that the confidential set did not print
  * itself (in a measure the confidential set covers): such a count — a row merged differently
  * at the public threshold — could be combined with the confidential figures into a hidden one.
- * Everything else the public set prints, the confidential reader knew already. Returned as
+ * Everything else the public set prints, the confidential reader knew already (or every reader
+ * did: earlier public versions). Returned as
  * cells that must stay hidden, the form protect() takes them in.
  */
-function publishedBeyond(confidential: LedgerEntry[], description: Description): LedgerEntry[] {
+function publishedBeyond(confidential: LedgerEntry[], known: LedgerEntry[], description: Description): LedgerEntry[] {
   if (confidential.length === 0) return [];
   const printed = new Set<string>();
   const measures = new Set<string>();
@@ -242,6 +243,9 @@ function publishedBeyond(confidential: LedgerEntry[], description: Description):
     measures.add(f.universe);
     if (f.value !== null) printed.add(scopeKey(f.universe, f.scope));
   }
+  // What a public version printed before is known to every reader already (and the
+  // confidential set was protected knowing it).
+  for (const e of known) for (const f of e.figures) if (f.value !== null) printed.add(scopeKey(f.universe, f.scope));
   const figures = new Map<string, LedgerEntry["figures"][number]>();
   for (const t of description.tables) {
     if (t.kind !== "aantal") continue;
