@@ -81,15 +81,19 @@ export function headerTemplate(meta: Pick<PdfMeta, "runningHeader" | "confidenti
   const confidential = meta.confidential
     ? `<span style="font-weight: 700;">Vertrouwelijk</span>`
     : "";
-  // The concept marking goes on a line of its own above the running header (it can be long).
-  const marking = meta.markering
-    ? `<div style="${TEMPLATE_STYLE} font-weight: 700; color: #8b0000; padding-top: 4mm;">${escapeHtml(meta.markering)}</div>`
-    : "";
-  const header =
-    `<div style="${TEMPLATE_STYLE} display: flex; justify-content: space-between; ` +
-    `align-items: baseline; padding-top: ${meta.markering ? "1mm" : "8mm"};">` +
+  const line = (style: string) =>
+    `<div style="${style} display: flex; justify-content: space-between; align-items: baseline;">` +
     `<span>${escapeHtml(meta.runningHeader)}</span>${confidential}</div>`;
-  return `<style>${headerFooterFontFaceCss()}</style>` + (marking ? `<div style="display: block; width: 100%;">${marking}${header}</div>` : header);
+  if (!meta.markering) return `<style>${headerFooterFontFaceCss()}</style>` + line(`${TEMPLATE_STYLE} padding-top: 8mm;`);
+  // A concept (or revision) marking goes on a line of its own above the running header: it can
+  // be long ("wijkt af van het verzonden verslag: …").
+  return (
+    `<style>${headerFooterFontFaceCss()}</style>` +
+    `<div style="${TEMPLATE_STYLE} padding-top: 4mm;">` +
+    `<div style="font-weight: 700; color: #8b0000;">${escapeHtml(meta.markering)}</div>` +
+    line("padding-top: 1mm;") +
+    `</div>`
+  );
 }
 
 export function footerTemplate(): string {
