@@ -363,8 +363,9 @@ function revisionMessage(findings: RevisionFinding[], description: Description, 
   );
   return (
     `de registratie wijkt af van wat eerder is verzonden (${sent}), en wie het verzonden en het nieuwe verslag naast elkaar legt, kan een melder herkennen: ${parts.join("; ")}` +
-    `${findings.length > 5 ? ` (en ${findings.length - 5} meer)` : ""}. De herziening zelf zou dus een melder prijsgeven. ` +
-    `Laat het verzonden verslag zoals het is en noem de late melding in de tekst van het volgende verslag, of bespreek met de vertrouwenspersonen of de registratie klopt.`
+    `${findings.length > 5 ? ` (en ${findings.length - 5} meer)` : ""}. ` +
+    `Een verslag met deze cijfers — een herziening, maar ook een later verslag dat dezelfde periode toont — zou dus zelf een melder prijsgeven. ` +
+    `Het verzonden verslag blijft zoals het is. Bespreek met het team of de registratie van de gewijzigde melding klopt (periode, herkomst, aard); het programma publiceert deze wijziging niet.`
   );
 }
 

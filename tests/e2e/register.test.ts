@@ -106,6 +106,24 @@ describe("a year's report from concept to revision", () => {
   }, 300_000);
 });
 
+describe("a revision that would itself expose a melder", () => {
+  it("is refused: the sent 2020 report printed Extern 0, a late external melding would be the only one", async () => {
+    // By hand: 2020 was sent with herkomst Extern = 0 printed. One late melding from an external
+    // melder makes Extern 1, which the revision must hide; but the reader holds the sent 0, and
+    // the change can only add meldingen, so the hidden Extern is 0 or 1: fewer than 5 values.
+    const data = copyOfExampleData("jaarverslag-register-bloot-");
+    const out = join(data, "..", "reports");
+    expect((await cli(["build", "--year", "2020", "--vaststellen", "--data", data, "--out", out])).code).toBe(0);
+    appendFileSync(join(data, "meldingen.csv"), LATE.replace(",ambtelijk,", ",extern,"));
+    const r = await cli(["build", "--year", "2020", "--vaststellen", "--herziening", "--reden", "late melding", "--data", data, "--out", out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('het verborgen cijfer "Meldingen naar herkomst van de melder, Extern, 2020" is dan terug te rekenen (tussen 0 en 1)');
+    expect(r.stderr).toContain("zou dus zelf een melder prijsgeven");
+    expect(readdirSync(join(data, "gepubliceerd"))).toEqual(["2020-openbaar-woordenlijst-versie-1.json"]);
+    expect(existsSync(join(out, "2020", "vastgesteld", "openbaar-versie-2"))).toBe(false);
+  }, 120_000);
+});
+
 describe("every counting rule and audience joins the register", () => {
   it("keeps the --telregel alles set beside the woordenlijst one, and both are known", async () => {
     const data = copyOfExampleData("jaarverslag-register-telregel-");
