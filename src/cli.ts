@@ -1,16 +1,18 @@
 // The command line: the only place that reads arguments, files and the clock, and the only
 // place that prints. Everything the user reads is Dutch.
 import { fileKey, parseMaand, periodLabel, periodeOf, type PeriodeId } from "./aggregate/periods.ts";
-import { ledgerReportName } from "./protect/ledger.ts";
+import { adoptedFolder, formatDate, type RegisterEntry } from "./protect/register.ts";
+import { scopeKey } from "./protect/universe.ts";
 import { existsSync, readFileSync } from "node:fs";
-import { join, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import type { Audience, Maand } from "./domain.ts";
 import { formatProblem, problemsCsv, type Problem } from "./ingest/problem.ts";
 import { readRawInput, REGISTRATIE_XLSX } from "./ingest/raw-input.ts";
-import { ALL_DOCUMENTS, build, check } from "./pipeline.ts";
+import { ALL_DOCUMENTS, check } from "./pipeline.ts";
+import { publishSet, sha256 } from "./publish.ts";
 import { auditFigures } from "./protect/audit.ts";
 import { parseFiguresFile } from "./protect/figures.ts";
-import { LEDGER_DIR, ledgerPath, readJsonFile, readLedger, recoverWrites, setMembership, writeAllOrNothing, writeDocumentSet, type OutputFile } from "./output.ts";
+import { readJsonFile, readLedger, readRegister, registerPath, recoverWrites, setMembership, writeAllOrNothing, writeDocumentSet, type OutputFile } from "./output.ts";
 import { acquireLock, LockLostError } from "./lock.ts";
 import { dutchMessage, isSystemError } from "./system-errors.ts";
 import { readDataFiles } from "./data-files.ts";
@@ -19,7 +21,8 @@ import { Memo } from "./memo.ts";
 import type { Renderer } from "./render/pdf.ts";
 
 const USAGE = `Gebruik:
-  jaarverslag build (--year JAAR | --periode JJJJ-MM..JJJJ-MM) [--all] [--watch] [--data MAP] [--out MAP] [--audience openbaar|vertrouwelijk] [--telregel woordenlijst|alles] [--scheidingsteken ';'|',']
+  jaarverslag build (--year JAAR | --periode JJJJ-MM..JJJJ-MM) [--all] [--watch] [--data MAP] [--out MAP] [--audience openbaar|vertrouwelijk] [--telregel woordenlijst|alles] [--scheidingsteken ';'|','] [--vaststellen [--herziening --reden TEKST]]
+  jaarverslag register [--data MAP] [--out MAP]
   jaarverslag check [--data MAP] [--year JAAR | --periode JJJJ-MM..JJJJ-MM] [--problemen-csv BESTAND] [--scheidingsteken ';'|',']
   jaarverslag audit FIGURES.json [--data MAP]
   jaarverslag template [--out BESTAND.xlsx] [--data MAP]
@@ -35,7 +38,7 @@ interface Args {
   switches: Set<string>;
 }
 
-const SWITCHES = new Set(["all", "watch", "no-open"]);
+const SWITCHES = new Set(["all", "watch", "no-open", "vaststellen", "herziening"]);
 
 function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
@@ -99,6 +102,8 @@ interface BuildRequest {
   outDir: string;
   all: boolean;
   separator: ";" | "," | undefined;
+  /** `--vaststellen`: adopt the set (enter it in the register); otherwise a concept. */
+  vaststellen: { herziening: boolean; reden?: string; opdracht: string } | null;
 }
 
 /** What a `build` session keeps between builds (`--watch`): the browser and the memo. */
@@ -117,7 +122,21 @@ function buildRequest(args: Args): BuildRequest {
   const dataDir = resolve(args.flags.get("data") ?? "data");
   const outDir = resolve(args.flags.get("out") ?? "reports");
   if (!existsSync(dataDir)) throw new UsageError(`gegevensmap ${dataDir} bestaat niet`);
-  return { jaar, audience, telregel, dataDir, outDir, all: args.switches.has("all"), separator: separator(args) };
+  const herziening = args.switches.has("herziening");
+  const reden = args.flags.get("reden");
+  if (!args.switches.has("vaststellen") && (herziening || reden !== undefined)) throw new UsageError("--herziening en --reden horen bij --vaststellen: een herziening wordt vastgesteld");
+  if (args.switches.has("vaststellen") && args.switches.has("watch")) throw new UsageError("--vaststellen kan niet met --watch: stel één keer vast, na het laatste concept");
+  if (reden !== undefined && !herziening) throw new UsageError("--reden hoort bij --herziening");
+  const period = typeof jaar === "number" ? `--year ${jaar}` : `--periode ${jaar}`;
+  const opdracht = `jaarverslag build ${period}${args.switches.has("all") ? " --all" : ""}${audience === "vertrouwelijk" ? " --audience vertrouwelijk" : ""}${telregel ? ` --telregel ${telregel}` : ""}`;
+  const vaststellen = args.switches.has("vaststellen") ? { herziening, ...(reden !== undefined ? { reden } : {}), opdracht } : null;
+  return { jaar, audience, telregel, dataDir, outDir, all: args.switches.has("all"), separator: separator(args), vaststellen };
+}
+
+/** Today as YYYY-MM-DD: the date an adopted set gets. */
+function todayIso(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 }
 
 async function runBuild(args: Args): Promise<number> {
@@ -128,77 +147,76 @@ async function runBuild(args: Args): Promise<number> {
 }
 
 async function buildOnce(request: BuildRequest, session: BuildSession): Promise<number> {
-  // One build at a time per data folder: from before the register is read until the
-  // documents and the register entries are in place (lock.ts).
-  const lock = acquireLock(request.dataDir);
-  try {
-    const recovered = recoverWrites(request.dataDir);
-    if (recovered) console.error(`Let op: ${recovered}`);
-    return await buildLocked(request, session, () => lock.held(), lock.path);
-  } finally {
-    lock.release();
-  }
-}
-
-async function buildLocked(request: BuildRequest, session: BuildSession, stillLocked: () => boolean, lockPath: string): Promise<number> {
-  const { jaar, audience, telregel, dataDir, outDir, all } = request;
-  const inputs = readDataFiles(dataDir);
-  if (inputs.problems.length > 0) {
-    printProblems(inputs.problems, []);
-    console.error("Er is niets geschreven; eerdere verslagen zijn ongewijzigd.");
-    return 1;
-  }
-  const result = await build(readRawInput(dataDir), {
-    jaar, audience, vandaag: today(), ledger: inputs.ledger, separator: request.separator,
-    documents: all ? ALL_DOCUMENTS : ["vpoo"],
-    ...(telregel ? { telregel } : {}),
-    oplegnotitie: inputs.oplegnotitie,
-    ...(session.memo ? { memo: session.memo } : {}),
-  });
+  const result = await publishSet(
+    {
+      jaar: request.jaar, audience: request.audience, telregel: request.telregel, dataDir: request.dataDir, outDir: request.outDir,
+      documents: request.all ? ALL_DOCUMENTS : ["vpoo"], bundle: request.all, separator: request.separator,
+      vaststellen: request.vaststellen, vandaag: today(), vandaagIso: todayIso(),
+    },
+    session,
+    { recovered: (message) => console.error(`Let op: ${message}`), made: (message) => console.error(`  opgemaakt: ${message}`) },
+  );
   if (!result.ok) {
-    printProblems(result.problems, result.warnings);
+    if (result.reason === "audit") {
+      printProblems([], result.warnings);
+      console.error("De controle (audit) keurt het verslag af: een verborgen cijfer is te nauwkeurig terug te rekenen.");
+      for (const p of result.problems) console.error(`- ${p.melding}`);
+    } else printProblems(result.problems, result.warnings);
     console.error("Er is niets geschreven; eerdere verslagen zijn ongewijzigd.");
     return 1;
   }
   printProblems([], result.warnings);
-  if (!result.audit.ok) {
-    console.error("De controle (audit) keurt het verslag af: een verborgen cijfer is te nauwkeurig terug te rekenen.");
-    for (const iv of result.audit.intervals.filter((x) => !x.ok)) console.error(`- ${iv.figures[0] ?? iv.id}: tussen ${iv.lo} en ${iv.hi} (${iv.scenario})`);
-    console.error("Er is niets geschreven; eerdere verslagen zijn ongewijzigd.");
+  // "klaar" is said only now that the files are in place; while rendering it was "opgemaakt".
+  for (const message of result.made) console.error(`  klaar: ${message}`);
+  const n = result.documents.length;
+  console.error(`Geschreven in ${result.dir}: ${n} ${n === 1 ? "document" : "documenten"}, ${result.printed} cijfers, ${result.hidden} beschermd, audit geslaagd.`);
+  if (result.entry) console.error(`Vastgesteld als versie ${result.entry.versie} en opgenomen in het register (${result.registerFile}). Deze bestanden worden nooit meer overschreven.`);
+  else console.error(`Dit is een concept ("Concept" op elke pagina); het staat niet in het register. Vaststellen: ${describeRequest(request)} --vaststellen`);
+  console.error(`  intern logboek (niet publiceren): ${result.internal}`);
+  return 0;
+}
+
+function describeRequest(r: BuildRequest): string {
+  const period = typeof r.jaar === "number" ? `--year ${r.jaar}` : `--periode ${r.jaar}`;
+  return `jaarverslag build ${period}${r.all ? " --all" : ""}${r.audience === "vertrouwelijk" ? " --audience vertrouwelijk" : ""}${r.telregel ? ` --telregel ${r.telregel}` : ""}`;
+}
+
+/**
+ * `jaarverslag register`: every adopted set in plain Dutch, and whether the files in the output
+ * folder still have the bytes that were adopted (SHA-256).
+ */
+async function runRegister(args: Args): Promise<number> {
+  const dataDir = resolve(args.flags.get("data") ?? "data");
+  const outDir = resolve(args.flags.get("out") ?? "reports");
+  if (!existsSync(dataDir)) throw new UsageError(`gegevensmap ${dataDir} bestaat niet`);
+  const register = [...readRegister(dataDir)].sort((a, b) => a.periode.localeCompare(b.periode) || a.audience.localeCompare(b.audience) || a.telregel.localeCompare(b.telregel) || a.versie - b.versie);
+  if (register.length === 0) {
+    console.log(`Het register in ${join(dataDir, "gepubliceerd")} is leeg: er is nog niets vastgesteld.`);
+    return 0;
+  }
+  let bad = 0;
+  console.log(`Register van vastgestelde verslagen (${join(dataDir, "gepubliceerd")}), bestanden in ${outDir}:`);
+  for (const e of register) {
+    const label = periodLabel(/^\d{4}$/.test(e.periode) ? Number(e.periode) : e.periode);
+    console.log(`${label}, ${e.audience}, telregel ${e.telregel}, versie ${e.versie}, vastgesteld op ${formatDate(e.vastgesteld)}${e.reden ? ` — herziening, reden: ${e.reden}` : ""}`);
+    console.log(`  documenten: ${e.documenten.map((d) => d.report).join(", ")}`);
+    if (e.bestanden.length === 0) console.log("  (oud register: de bestanden zijn niet vastgelegd en kunnen niet worden gecontroleerd)");
+    for (const f of e.bestanden) {
+      const path = join(outDir, ...f.pad.split("/"));
+      if (!existsSync(path)) {
+        bad++;
+        console.log(`  ONTBREEKT: ${path}`);
+      } else if (sha256(readFileSync(path)) !== f.sha256) {
+        bad++;
+        console.log(`  GEWIJZIGD: ${path} is niet meer het bestand dat is vastgesteld`);
+      } else console.log(`  in orde: ${f.pad}`);
+    }
+  }
+  if (bad > 0) {
+    console.error(`${bad} ${bad === 1 ? "bestand is" : "bestanden zijn"} gewijzigd of ontbreken. Een vastgesteld verslag hoort ongewijzigd te blijven: zet het terug uit de back-up of van de verzonden versie (de vingerafdruk in het register hoort bij het verzonden bestand).`);
     return 1;
   }
-  const { renderOutputs } = await import("./render/outputs.ts");
-  const dir = join(outDir, fileKey(jaar));
-  // "klaar" is said only once the files are in place; while rendering, "opgemaakt".
-  const made: string[] = [];
-  const files: OutputFile[] = await renderOutputs(result.documents, {
-    dir, jaar, vertrouwelijk: audience === "vertrouwelijk", creationDate: result.creationDate, bundle: all,
-    progress: (message) => {
-      made.push(message);
-      console.error(`  opgemaakt: ${message}`);
-    },
-    ...(session.renderer ? { renderer: session.renderer } : {}),
-    ...(session.memo ? { memo: session.memo } : {}),
-  });
-  const internal = join(dir, "intern", `${fileKey(jaar)}-${audience}.onderdrukkingslog.json`);
-  files.push({ path: internal, content: JSON.stringify({ waarschuwing: "Alleen voor de vertrouwenspersonen. Nooit publiceren.", optimaal: result.optimal, onderdrukt: result.log }, null, 2) + "\n" });
-  // The whole set of this period and audience is replaced: documents of an earlier, larger
-  // build that were not rebuilt now are removed, with their register entries, so that the
-  // folder never holds documents that disagree.
-  const rebuilt = new Set(result.documents.map((doc) => doc.kind));
-  const dropped = ALL_DOCUMENTS.filter((kind) => !rebuilt.has(kind)).map((kind) => join(dataDir, LEDGER_DIR, `${ledgerReportName(DOCUMENT_NAME[kind], jaar, audience)}.json`));
-  if (!stillLocked()) throw new LockLostError(lockPath);
-  writeDocumentSet(dataDir, {
-    dir,
-    files,
-    belongs: setMembership(ALL_DOCUMENTS.map((kind) => DOCUMENT_NAME[kind]), fileKey(jaar), audience),
-    dataFiles: result.documents.map((doc) => ({ path: ledgerPath(dataDir, doc.ledgerEntry), content: JSON.stringify(doc.ledgerEntry, null, 2) + "\n" })),
-    removeDataFiles: dropped,
-  });
-  for (const message of made) console.error(`  klaar: ${message}`);
-  const printed = result.documents.reduce((s, doc) => s + doc.figures.figures.length, 0);
-  console.error(`Geschreven in ${dir}: ${result.documents.length} ${result.documents.length === 1 ? "document" : "documenten"}, ${printed} cijfers, ${result.log.length} beschermd, audit geslaagd.`);
-  console.error(`  intern logboek (niet publiceren): ${internal}`);
+  console.log("Alle vastgelegde bestanden zijn ongewijzigd.");
   return 0;
 }
 
@@ -213,7 +231,7 @@ async function watchBuild(request: BuildRequest): Promise<number> {
   const session: Required<BuildSession> = { renderer: await openRenderer(), memo: new Memo() };
   // Our own writes into the data folder (the ledger, and the output when it lies inside it)
   // are no reason to build again.
-  const own = [join(request.dataDir, "gepubliceerd"), request.outDir];
+  const own = [join(request.dataDir, "gepubliceerd"), join(request.dataDir, "intern"), request.outDir];
   const ignored = (name: string): boolean => {
     const path = join(request.dataDir, name);
     return own.some((dir) => path === dir || path.startsWith(dir + sep)) || /(^|[\\/])(\.|~\$)|~$|\.tmp$|\.swp$/.test(name);
@@ -320,12 +338,17 @@ async function runAudit(args: Args): Promise<number> {
   if (!existsSync(path)) throw new UsageError(`${path} bestaat niet`);
   const file = parseFiguresFile(readFileSync(path, "utf8"), path);
   const dataDir = args.flags.get("data");
-  const report = ledgerReportName(file.document, file.jaar, file.publiek);
-  // What the reader of this report may know, as in build: the confidential reader also holds
-  // the public version; the public reader not the confidential one.
-  const known = dataDir ? readLedger(resolve(dataDir)).filter((e) => e.report !== report).filter((e) => file.publiek === "vertrouwelijk" || e.audience === "openbaar") : [];
-  const logPath = join(path, "..", "intern", `${fileKey(file.jaar)}-${file.publiek}.onderdrukkingslog.json`);
-  const required = existsSync(logPath)
+  // Everything the reader of this file may know (never filtered by name), except versions that
+  // describe the data as it was before a change (they contradict this file; see protect/revision.ts).
+  const printed = new Map(file.figures.filter((f) => f.value !== null && f.universe && f.scope && (f.kind === "aantal" || f.kind === "uren")).map((f) => [scopeKey(f.universe!, f.scope!), f.value!]));
+  const known = dataDir
+    ? readLedger(resolve(dataDir))
+        .filter((e) => file.publiek === "vertrouwelijk" || e.audience === "openbaar")
+        .filter((e) => e.figures.every((g) => g.value === null || !printed.has(scopeKey(g.universe, g.scope)) || Math.abs(printed.get(scopeKey(g.universe, g.scope))! - g.value) <= 0.05 + 1e-6))
+    : [];
+  const logName = `${fileKey(file.jaar)}-${file.publiek}.onderdrukkingslog.json`;
+  const logPath = [dataDir ? join(resolve(dataDir), "intern", fileKey(file.jaar), logName) : "", join(path, "..", "intern", logName)].find((p) => p !== "" && existsSync(p)) ?? "";
+  const required = logPath !== ""
     ? new Map((readJsonFile(logPath) as { onderdrukt: { key: string; requiredWidth: number }[] }).onderdrukt.map((l) => [l.key, l.requiredWidth]))
     : undefined;
   const result = await auditFigures(file, known, required);
@@ -351,6 +374,7 @@ export async function main(argv: string[]): Promise<number> {
         throw e instanceof WerkplaatsUsage ? new UsageError(e.message) : e;
       });
     }
+    if (args.command === "register") return await runRegister(args);
     if (args.command === "help" || args.command === "--help") {
       console.log(USAGE);
       return 0;

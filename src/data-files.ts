@@ -4,7 +4,8 @@
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Problem } from "./ingest/problem.ts";
-import { JsonFileError, readJsonFile, readLedger } from "./output.ts";
+import { JsonFileError, LEDGER_DIR, readJsonFile, readLedger } from "./output.ts";
+import { RegisterError } from "./protect/register.ts";
 import type { LedgerEntry } from "./protect/ledger.ts";
 import type { OplegnotitieInstellingen } from "./present/oplegnotitie.ts";
 import { validateOplegnotitie } from "./validate/oplegnotitie.ts";
@@ -24,8 +25,9 @@ export function readDataFiles(dataDir: string): DataFiles {
   try {
     ledger = readLedger(dataDir);
   } catch (e) {
-    if (!(e instanceof JsonFileError)) throw e;
-    problems.push(jsonProblem(dataDir, e));
+    if (e instanceof RegisterError) problems.push({ bestand: LEDGER_DIR, regel: null, kolom: null, waarde: null, melding: e.message });
+    else if (e instanceof JsonFileError) problems.push(jsonProblem(dataDir, e));
+    else throw e;
   }
   let oplegnotitie: Partial<OplegnotitieInstellingen> = {};
   const path = join(dataDir, OPLEGNOTITIE_JSON);

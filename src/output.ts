@@ -28,6 +28,7 @@ import { basename, dirname, join, relative, sep } from "node:path";
 import { z } from "zod";
 import type { LedgerEntry } from "./protect/ledger.ts";
 import { jsonErrorPlace } from "./ingest/json-error.ts";
+import { knownReports, mergeLegacy, parseRegisterEntry, registerFileName, type RegisterEntry } from "./protect/register.ts";
 
 export interface OutputFile {
   path: string;
@@ -73,18 +74,26 @@ function removeStaleTemps(path: string, fs: WriteFs): void {
 
 export const LEDGER_DIR = "gepubliceerd";
 
-export function readLedger(dataDir: string): LedgerEntry[] {
+/** Every entry of the publication register in DATA/gepubliceerd/ (old ledger files included). */
+export function readRegister(dataDir: string): RegisterEntry[] {
   const dir = join(dataDir, LEDGER_DIR);
   if (!nodeFs.existsSync(dir)) return [];
-  return nodeFs
+  const entries = nodeFs
     .readdirSync(dir)
     .filter((n) => n.endsWith(".json") && !n.startsWith("."))
     .sort()
-    .map((n) => readJsonFile(join(dir, n)) as LedgerEntry);
+    .map((n) => parseRegisterEntry(n, readJsonFile(join(dir, n))));
+  return mergeLegacy(entries);
 }
 
-export function ledgerPath(dataDir: string, entry: LedgerEntry): string {
-  return join(dataDir, LEDGER_DIR, `${entry.report}.json`);
+/** What a reader may know, as the protection and the attack take it: every document of every entry. */
+export function readLedger(dataDir: string): LedgerEntry[] {
+  return knownReports(readRegister(dataDir));
+}
+
+/** Where a new entry goes; an entry is never rewritten, so the caller checks it does not exist. */
+export function registerPath(dataDir: string, entry: RegisterEntry): string {
+  return join(dataDir, LEDGER_DIR, registerFileName(entry));
 }
 
 /** A JSON file that cannot be read as JSON: the message names the file, line and column. */

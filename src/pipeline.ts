@@ -10,7 +10,12 @@ import { unknownHeadings } from "./ingest/front-matter.ts";
 import { validate } from "./validate/index.ts";
 import { describeReportSet } from "./protect/describe-set.ts";
 import { protect, ProtectionError, type LogEntry } from "./protect/index.ts";
-import { ledgerReportName, type LedgerEntry } from "./protect/ledger.ts";
+import type { LedgerEntry } from "./protect/ledger.ts";
+import { planAdoption, type AdoptionPlan } from "./protect/register.ts";
+import { revisionExposure, type RevisionFinding } from "./protect/revision.ts";
+import { expandScope, indexUniverses, scopeKey } from "./protect/universe.ts";
+import type { Description } from "./protect/tables.ts";
+import type { Publicatie, Wijziging } from "./present/publicatie.ts";
 import { scanVerslag } from "./protect/text-scan.ts";
 import { auditFigures, type AuditResult } from "./protect/audit.ts";
 import type { FiguresFile } from "./present/figures.ts";
@@ -37,6 +42,11 @@ export interface BuildOptions {
   oplegnotitie?: Partial<OplegnotitieInstellingen>;
   /** Reuse the protection of an earlier build of this session with the same input (`--watch`). */
   memo?: Memo;
+  /**
+   * Adopt the set (`--vaststellen`): `datum` is the day (YYYY-MM-DD); a revision needs
+   * `herziening` with a reason. Without it the build is a concept: marked, not registered.
+   */
+  vaststellen?: { datum: string; herziening: boolean; reden?: string; opdracht: string };
 }
 
 export type BuildResult =
@@ -54,6 +64,10 @@ export type BuildResult =
       warnings: Problem[];
       creationDate: Date;
       optimal: boolean;
+      /** Concept or adopted version (with its number), and what changed against the register. */
+      publicatie: Publicatie;
+      /** Set when adopting: the version this set gets in the register, and the counting rule. */
+      adoptie: { versie: number; telregel: "woordenlijst" | "alles" } | null;
     };
 
 /**
@@ -152,24 +166,53 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   const jaar = periode.id;
   const verslag = verslagOf(d, periode);
 
-  const reports = new Set(ALL_DOCUMENTS.map((kind) => ledgerReportName(DOCUMENT_NAME[kind], jaar, opts.audience)));
-  // The documents of this year and audience are protected together, so their own earlier
-  // entries are replaced, not treated as known. The confidential reader also knows the
-  // public version; the public reader not the reverse.
-  const known = opts.ledger.filter((e) => !reports.has(e.report)).filter((e) => opts.audience === "vertrouwelijk" || e.audience === "openbaar");
+  // Adopting: refused when this period, audience and rule was adopted before, unless it is an
+  // explicit revision with a reason.
+  const telregel = d.instellingen.telregel ?? "woordenlijst";
+  let adoption: AdoptionPlan | null = null;
+  if (opts.vaststellen) {
+    const earlier = versionsOf(opts.ledger, periode.key, opts.audience, telregel);
+    adoption = planAdoption(earlier, periode.label, opts.audience, telregel, opts.vaststellen.herziening, opts.vaststellen.reden, opts.vaststellen.opdracht);
+    if (!adoption.ok) return { ok: false, problems: [{ bestand: "(register)", regel: null, kolom: null, waarde: null, melding: adoption.melding }], warnings };
+  }
+  // Everything a reader may know: every register entry, every version and counting rule —
+  // the public reader the public entries, the confidential reader all of them.
+  const readable = opts.ledger.filter((e) => opts.audience === "vertrouwelijk" || e.audience === "openbaar");
   const agg = aggregate(d, jaar);
   const description = describeReportSet(agg, d, { audience: opts.audience, k });
   const rules = { k, protectZeros: !d.instellingen.nullenPubliceren, dominance: d.instellingen.dominantieAandeel, pProcent: d.instellingen.pProcent };
+  // Entries whose figures today's data gives differently describe the registration as it was
+  // when they were sent: they are attacked as an old state (protect/revision.ts), and only
+  // their unchanged and hidden figures are facts about today's data.
+  const { agreeing, earlier, changes } = splitByData(readable, description);
+  // Either order: a public set made after the confidential one keeps every cell the
+  // confidential version hid hidden as well (the Presidium reads both).
+  const confidentialSets = opts.audience === "openbaar" ? opts.ledger.filter((e) => e.audience === "vertrouwelijk" && String(e.jaar) === periode.key) : [];
+  const confidentialHidden = confidentialSets.map((e) => ({ ...e, figures: e.figures.filter((f) => f.value === null) }));
+  const known = [...agreeing, ...confidentialHidden];
+  const onlyInPublic = publishedBeyond(confidentialSets, agreeing, description);
   let protectedReport;
   try {
     protectedReport = opts.memo
-      ? await opts.memo.get("protect", protectionKey(raw, { ...opts, jaar }, rules, known), () => protect(description, rules, known))
-      : await protect(description, rules, known);
+      ? await opts.memo.get("protect", protectionKey(raw, { ...opts, jaar }, rules, [...known, ...onlyInPublic]), () => protect(description, rules, [...known, ...onlyInPublic]))
+      : await protect(description, rules, [...known, ...onlyInPublic]);
   } catch (e) {
     if (e instanceof ProtectionError) return { ok: false, problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: e.message }], warnings };
     throw e;
   }
-  const input = { d, agg, protectedReport, audience: opts.audience, k, warnings };
+  const sameSet = (e: LedgerEntry) => String(e.jaar) === periode.key && e.audience === opts.audience && (e.telregel ?? "woordenlijst") === telregel;
+  const versions = versionsOf(opts.ledger, periode.key, opts.audience, telregel);
+  const lastVersion = versions.sort((a, b) => a.versie - b.versie).at(-1) ?? null;
+  const printedNow = (w: Wijziging): Wijziging => ({ ...w, nieuw: protectedReport.suppressed.has(w.key) ? null : w.nieuw });
+  const ownChanges = changes.filter((c) => sameSet(c.entry) && (c.entry.versie ?? 1) === (lastVersion?.versie ?? 1)).map((c) => printedNow(c.wijziging));
+  const publicatie: Publicatie = {
+    concept: !opts.vaststellen,
+    vorige: adoption?.ok ? adoption.vorige : lastVersion,
+    wijzigingen: dedupe(ownChanges),
+    herziening: adoption?.ok && opts.vaststellen?.herziening ? { versie: adoption.versie, reden: opts.vaststellen.reden ?? "", datum: opts.vaststellen.datum } : null,
+    eerder: earlierPeriodChanges(readable, changes, periode.key, protectedReport.suppressed),
+  };
+  const input = { d, agg, protectedReport, audience: opts.audience, k, warnings, publicatie };
   // The VPOO report is always presented: the cover note and the feed refer to it.
   const [vpoo] = presentDocuments(input, ["vpoo"]);
   const documents = kinds.includes("vpoo") ? [vpoo!, ...presentDocuments(input, kinds.filter((x) => x !== "vpoo"), opts.oplegnotitie)] : presentDocuments(input, kinds, opts.oplegnotitie);
@@ -177,6 +220,11 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   const union: FiguresFile = { ...vpoo!.figures, figures: documents.flatMap((doc) => doc.figures.figures.map((f) => ({ ...f, id: `${doc.kind}:${f.id}` }))) };
   const required = new Map(protectedReport.log.map((l) => [l.key, l.requiredWidth]));
   const audit = await auditFigures(union, known, required);
+  if (earlier.length > 0) {
+    const countFigures = union.figures.filter((f) => f.kind === "aantal" && f.universe && f.scope).map((f) => ({ universe: f.universe!, scope: f.scope!, value: f.value }));
+    const findings = await revisionExposure({ universes: description.universes, now: countFigures, agreeing: known, earlier, trueValue: description.trueValue!, k });
+    if (findings.length > 0) return { ok: false, warnings, problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: revisionMessage(findings, description, earlier) }] };
+  }
   if (opts.audience === "openbaar") {
     const confidential = opts.ledger.filter((e) => e.audience === "vertrouwelijk" && String(e.jaar) === periode.key);
     const exposed = await exposedConfidential(confidential, documents.map((doc) => doc.ledgerEntry), known, vpoo!.figures, d.instellingen.drempel.vertrouwelijk);
@@ -185,7 +233,7 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
       return {
         ok: false,
         warnings,
-        problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: `dit openbare verslag zou samen met ${names} een verborgen cijfer van dat vertrouwelijke verslag prijsgeven. Maak eerst het openbare verslag en daarna opnieuw het vertrouwelijke.` }],
+        problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: `dit openbare verslag zou samen met ${names} een verborgen cijfer van dat vertrouwelijke verslag prijsgeven (wie beide leest, kan het terugrekenen). Het vastgestelde vertrouwelijke verslag blijft zoals het is; stel het vertrouwelijke verslag vast als herziening nadat het openbare is vastgesteld (build --audience vertrouwelijk --vaststellen --herziening --reden "afgestemd op de openbare versie"), of bespreek met de vertrouwenspersonen welke cijfers het openbare verslag niet hoeft te tonen.` }],
       };
     }
   }
@@ -203,7 +251,152 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
     warnings: [...warnings, ...reportingYearWarnings(d, jaar, fileNames(validated.bestanden), config)],
     creationDate,
     optimal: protectedReport.optimal,
+    publicatie,
+    adoptie: adoption?.ok ? { versie: adoption.versie, telregel } : null,
   };
+}
+
+/**
+ * Either order: once a confidential set of this period is adopted, its reader also gets the
+ * public one. The public set then prints no count that the confidential set did not print
+ * itself (in a measure the confidential set covers): such a count — a row merged differently
+ * at the public threshold — could be combined with the confidential figures into a hidden one.
+ * Everything else the public set prints, the confidential reader knew already (or every reader
+ * did: earlier public versions). Returned as
+ * cells that must stay hidden, the form protect() takes them in.
+ */
+function publishedBeyond(confidential: LedgerEntry[], known: LedgerEntry[], description: Description): LedgerEntry[] {
+  if (confidential.length === 0) return [];
+  const printed = new Set<string>();
+  const measures = new Set<string>();
+  for (const e of confidential) for (const f of e.figures) {
+    measures.add(f.universe);
+    if (f.value !== null) printed.add(scopeKey(f.universe, f.scope));
+  }
+  // What a public version printed before is known to every reader already (and the
+  // confidential set was protected knowing it).
+  for (const e of known) for (const f of e.figures) if (f.value !== null) printed.add(scopeKey(f.universe, f.scope));
+  const figures = new Map<string, LedgerEntry["figures"][number]>();
+  for (const t of description.tables) {
+    if (t.kind !== "aantal") continue;
+    for (const c of t.cells) {
+      const key = scopeKey(c.universe, c.scope);
+      if (measures.has(c.universe) && !printed.has(key)) figures.set(key, { universe: c.universe, scope: c.scope, value: null });
+    }
+  }
+  return figures.size === 0 ? [] : [{ report: "de vertrouwelijke versie (daar niet gepubliceerd)", jaar: confidential[0]!.jaar, audience: "vertrouwelijk", figures: [...figures.values()] }];
+}
+
+/** The versions already adopted for a period, audience and counting rule. */
+function versionsOf(ledger: LedgerEntry[], key: string, audience: string, telregel: string): { versie: number; vastgesteld: string }[] {
+  const out = new Map<number, { versie: number; vastgesteld: string }>();
+  for (const e of ledger) {
+    if (String(e.jaar) !== key || e.audience !== audience || (e.telregel ?? "woordenlijst") !== telregel) continue;
+    const versie = e.versie ?? 1;
+    out.set(versie, { versie, vastgesteld: e.vastgesteld ?? "0000-01-01" });
+  }
+  return [...out.values()];
+}
+
+interface Change {
+  entry: LedgerEntry;
+  wijziging: Wijziging;
+}
+
+/**
+ * Splits what a reader holds by whether today's data still gives it: entries that agree (facts
+ * about today), and entries with a changed figure (an old state, see protect/revision.ts) of
+ * which only the unchanged and hidden figures are kept as facts about today.
+ */
+export function splitByData(entries: LedgerEntry[], description: Description): { agreeing: LedgerEntry[]; earlier: LedgerEntry[]; changes: Change[] } {
+  const index = indexUniverses(description.universes);
+  const labels = new Map<string, string>();
+  for (const t of description.tables) for (const c of t.cells) {
+    const key = scopeKey(c.universe, c.scope);
+    if (!labels.has(key)) labels.set(key, `${t.title}, ${t.rows.find((r) => r.key === c.row)?.label ?? c.row}, ${t.columns.find((x) => x.key === c.column)?.label ?? c.column}`);
+  }
+  const agreeing: LedgerEntry[] = [];
+  const earlier: LedgerEntry[] = [];
+  const changes: Change[] = [];
+  for (const e of entries) {
+    const changed = new Set<number>();
+    e.figures.forEach((f, i) => {
+      if (f.value === null || !description.trueValue) return;
+      let terms: number[] = [];
+      try {
+        terms = expandScope(description.universes, index, f.universe, f.scope);
+      } catch {
+        return;
+      }
+      if (terms.length === 0) return;
+      const now = description.trueValue(f.universe, f.scope);
+      const hours = f.universe === "uren";
+      // (hours are printed, and so kept in the register, to one decimal)
+      if (Math.abs(now - f.value) <= (hours ? 0.05 + 1e-6 : 1e-6)) return;
+      changed.add(i);
+      const key = scopeKey(f.universe, f.scope);
+      changes.push({ entry: e, wijziging: { key, label: labels.get(key) ?? scopeLabel(f.universe, f.scope), kind: hours ? "uren" : "aantal", oud: f.value, nieuw: hours ? Math.round(now * 10) / 10 : now, bron: e.report } });
+    });
+    if (changed.size === 0) agreeing.push(e);
+    else {
+      earlier.push(e);
+      agreeing.push({ ...e, figures: e.figures.filter((_, i) => !changed.has(i)) });
+    }
+  }
+  return { agreeing, earlier, changes };
+}
+
+/** A figure this report has no table cell for, in words: "uren 2020 (vpgroep: ambtelijk)". */
+function scopeLabel(universe: string, scope: Record<string, string[]>): string {
+  const { jaar, ...rest } = scope;
+  const dims = Object.entries(rest).map(([k, v]) => `${k}: ${v.join(", ")}`);
+  return `${universe}${jaar ? ` ${jaar.join(", ")}` : ""}${dims.length ? ` (${dims.join("; ")})` : ""}`;
+}
+
+function dedupe(ws: Wijziging[]): Wijziging[] {
+  const seen = new Map<string, Wijziging>();
+  for (const w of ws) if (!seen.has(w.key)) seen.set(w.key, w);
+  return [...seen.values()].sort((a, b) => a.label.localeCompare(b.label, "nl"));
+}
+
+/**
+ * Figures of earlier periods that changed after they were sent, once each: "herzien" when the
+ * latest version holding the figure agrees with today's data (a revision adopted it).
+ */
+function earlierPeriodChanges(readable: LedgerEntry[], changes: Change[], key: string, suppressed: Set<string>): Wijziging[] {
+  const out = new Map<string, Wijziging>();
+  for (const c of changes) {
+    if (String(c.entry.jaar) === key) continue;
+    const w = c.wijziging;
+    const holders = readable.filter((e) => String(e.jaar) === String(c.entry.jaar) && e.audience === c.entry.audience && (e.telregel ?? "woordenlijst") === (c.entry.telregel ?? "woordenlijst") && e.figures.some((f) => f.value !== null && scopeKey(f.universe, f.scope) === w.key));
+    const latest = Math.max(...holders.map((e) => e.versie ?? 1));
+    const latestChanged = changes.some((x) => x.wijziging.key === w.key && holders.includes(x.entry) && (x.entry.versie ?? 1) === latest);
+    const prev = out.get(w.key);
+    const entry: Wijziging = { ...w, nieuw: suppressed.has(w.key) ? null : w.nieuw, herzien: !latestChanged };
+    if (!prev || (prev.herzien && !entry.herzien)) out.set(w.key, entry);
+  }
+  return [...out.values()].sort((a, b) => a.label.localeCompare(b.label, "nl"));
+}
+
+function revisionMessage(findings: RevisionFinding[], description: Description, earlier: LedgerEntry[]): string {
+  const label = (key: string) => {
+    for (const t of description.tables) for (const c of t.cells) if (scopeKey(c.universe, c.scope) === key) return `${t.title}, ${t.rows.find((r) => r.key === c.row)?.label ?? c.row}, ${t.columns.find((x) => x.key === c.column)?.label ?? c.column}`;
+    return key.replace(/^(\w+):/, "$1 ").replace(/;/g, ", ").replace(/=/g, " ");
+  };
+  const sent = [...new Set(earlier.map((e) => e.report))].join(", ");
+  const parts = findings.slice(0, 5).map((f) =>
+    f.soort === "verschil"
+      ? `de wijziging valt zeker in het verborgen cijfer "${label(f.key)}" (er komt minstens ${f.lo} bij)`
+      : f.soort === "eerder"
+        ? `het in ${f.report} verborgen cijfer "${label(f.key)}" is dan terug te rekenen (tussen ${f.lo} en ${f.hi})`
+        : `het verborgen cijfer "${label(f.key)}" is dan terug te rekenen (tussen ${f.lo} en ${f.hi})`,
+  );
+  return (
+    `de registratie wijkt af van wat eerder is verzonden (${sent}), en wie het verzonden en het nieuwe verslag naast elkaar legt, kan een melder herkennen: ${parts.join("; ")}` +
+    `${findings.length > 5 ? ` (en ${findings.length - 5} meer)` : ""}. ` +
+    `Een verslag met deze cijfers — een herziening, maar ook een later verslag dat dezelfde periode toont — zou dus zelf een melder prijsgeven. ` +
+    `Het verzonden verslag blijft zoals het is. Bespreek met het team of de registratie van de gewijzigde melding klopt (periode, herkomst, aard); het programma publiceert deze wijziging niet.`
+  );
 }
 
 /**

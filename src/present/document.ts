@@ -8,6 +8,7 @@ import type { Protected } from "../protect/index.ts";
 import { ProtectedCells } from "./cells.ts";
 import { AFRONDING, FigureBook, recordFacts, type FiguresFile } from "./figures.ts";
 import type { ReportModel, Section } from "./model.ts";
+import { GEEN_PUBLICATIE, pageMarking, publicatieSections, type Publicatie } from "./publicatie.ts";
 
 export interface DocumentInput {
   d: Dataset;
@@ -15,6 +16,8 @@ export interface DocumentInput {
   protectedReport: Protected;
   audience: Audience;
   k: number;
+  /** Concept or adopted, revision, changed figures (see publicatie.ts); default: adopted, nothing changed. */
+  publicatie?: Publicatie;
 }
 
 /** N: the reported period (a calendar year as a number, or a period key); L: its label. */
@@ -35,6 +38,10 @@ export function finishDocument(
   fields: Omit<ReportModel, "organisatie" | "jaar" | "vertrouwelijk" | "telregel" | "markering" | "toc" | "ondertitel"> & { ondertitel?: string },
 ): { model: ReportModel; figures: FiguresFile } {
   const { d, agg, audience, k } = input;
+  // Every document of the set says on its first pages (and in every page header) whether it is
+  // a concept, what it changes against what was sent, and the erratum of a revision.
+  const publicatie = input.publicatie ?? GEEN_PUBLICATIE;
+  fields = { ...fields, sections: [...publicatieSections(publicatie, book), ...fields.sections] };
   number(fields.sections);
   const model: ReportModel = {
     ondertitel: ondertitel(audience),
@@ -42,6 +49,7 @@ export function finishDocument(
     organisatie: d.instellingen.organisatie,
     jaar: agg.jaar,
     vertrouwelijk: audience === "vertrouwelijk",
+    paginaMarkering: pageMarking(publicatie),
     telregel: countingRuleText(d, agg.periode.tot.jaar),
     markering: d.instellingen.markering,
     toc: [...walkWithLevel(fields.sections)].map(({ s, level }) => ({ number: s.number, title: s.title, id: s.id, level })),
@@ -62,12 +70,17 @@ export function finishDocument(
   return { model, figures };
 }
 
+const UNNUMBERED = new Set(["concept", "erratum", "herziene-cijfers"]);
+
 /** Section numbers are generated, so the contents and the headings always agree. */
 export function number(sections: Section[], prefix = ""): void {
   let i = 0;
   let bijlage = 0;
   for (const s of sections) {
-    if (s.id.startsWith("bijlage") || s.id === "verantwoording") s.number = String.fromCharCode(65 + bijlage++);
+    // The concept notice and the erratum stand before the report, unnumbered: the report's own
+    // section numbers stay those of the version that was sent.
+    if (UNNUMBERED.has(s.id)) s.number = "";
+    else if (s.id.startsWith("bijlage") || s.id === "verantwoording") s.number = String.fromCharCode(65 + bijlage++);
     else s.number = `${prefix}${++i}`;
     number(s.subsections, `${s.number}.`);
   }

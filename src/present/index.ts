@@ -34,7 +34,7 @@ export function present(input: PresentInput): { model: ReportModel; figures: Fig
   // A period's text is the verslag of the year it starts in.
   const verslag = verslagVan(d, undefined, agg.periode.van.jaar);
   const telregel = countingRuleText(d, agg.periode.tot.jaar);
-  const ctx = { d, agg, cells, k };
+  const ctx = { d, agg, cells, k, ...(input.publicatie ? { publicatie: input.publicatie } : {}) };
   const md = (titel: string): Block => ({ type: "markdown", html: sectionText(verslag, titel) ?? missingText(titel) });
 
   const charts: ChartBlock[] = [];

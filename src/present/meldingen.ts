@@ -13,12 +13,15 @@ import type { Block, ChartBlock, PresentedTable, Section } from "./model.ts";
 import { presentTable } from "./tables.ts";
 import { seriesRows } from "./series.ts";
 import { perHonderdBlocks } from "./personeel.ts";
+import { changedNote, type Publicatie } from "./publicatie.ts";
+import { scopeKey } from "../protect/universe.ts";
 
 export interface SectionContext {
   d: Dataset;
   agg: Aggregates;
   cells: ProtectedCells;
   k: number;
+  publicatie?: Publicatie;
 }
 
 const P = (html: string): Block => ({ type: "paragraph", html });
@@ -41,7 +44,7 @@ function aantal(ctx: SectionContext, telregel: string): Section {
     blocks.push(P(`Het totale aantal meldingen in ${L} wordt om redenen van anonimiteit niet vermeld.`));
   } else {
     let s = `In ${L} hebben de vertrouwenspersonen in totaal ${cells.print(total, where, "totaal", String(N))} meldingen ontvangen`;
-    if (prevTotal && !cells.isSuppressed(prevTotal)) s += `, tegen ${cells.print(prevTotal, where, "totaal", String(V))} in ${periodLabel(V!)}`;
+    if (prevTotal && !cells.isSuppressed(prevTotal)) s += `, tegen ${cells.print(prevTotal, where, "totaal", String(V))} in ${periodLabel(V!)}${changedNote(ctx.publicatie, scopeKey(prevTotal.universe, prevTotal.scope), cells.book, where)}`;
     blocks.push(P(`${s}. ${telregel}`));
     // Shares only of published cells with a published total.
     const parts = HERKOMSTEN.map((h) => ({ h, c: cells.cell("herkomst", h, String(N))! })).filter((x) => !cells.isSuppressed(x.c) && x.c.value > 0);

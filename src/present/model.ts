@@ -47,6 +47,8 @@ export interface ReportModel {
   /** The reported period (see aggregate/periods.ts). */
   jaar: PeriodeId;
   vertrouwelijk: boolean;
+  /** "Concept", "Concept — wijkt af …" or "Herziene versie N" on every page; null for an adopted first version. */
+  paginaMarkering?: string | null;
   datum: string;
   auteurs: string;
   telregel: string;

@@ -47,7 +47,9 @@ export function presentSjv(input: DocumentInput): { feed: SjvFeed; figures: Figu
     }
     return row;
   });
-  const notitie = changeNote(rows, N, agg.vorige, mark);
+  // The feed has no pages to mark: a concept says so in its note (HR copies only adopted figures).
+  const concept = input.publicatie?.concept ? "CONCEPT — nog niet vastgesteld; niet overnemen in het Sociaal Jaarverslag. " : "";
+  const notitie = concept + changeNote(rows, N, agg.vorige, mark);
   const feed: SjvFeed = { jaar: N, peildatum: peildatum(agg.periode), telregel: countingRuleText(d, agg.periode.tot.jaar), markering: mark, rows, notitie };
   // One group per year, one colour per series: three colours for any number of years, so no
   // two years ever share a colour.

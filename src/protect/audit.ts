@@ -90,10 +90,15 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
   // Figures an earlier report hid stay hidden: they are attacked too, with everything
   // this report prints. A figure this report prints is known exactly (checked below).
   const publishedNow = new Set(file.figures.filter((f) => f.value !== null && f.universe && f.scope).map((f) => scopeKey(f.universe!, f.scope!)));
+  // For the confidential reader, what is at stake are the cells the confidential versions hide.
+  // A cell only a public version hid (its threshold is higher) was hidden for the public
+  // reader, whose own audit protects it; this reader may know it (the confidential version may
+  // print it, or its parts).
+  const hiddenOnlyPublicly = (e: LedgerEntry, _key: string) => file.publiek === "vertrouwelijk" && e.audience === "openbaar";
   for (const e of known) {
     for (const f of e.figures) {
       const key = scopeKey(f.universe, f.scope);
-      if (f.value !== null || suppressed.has(key) || publishedNow.has(key)) continue;
+      if (f.value !== null || suppressed.has(key) || publishedNow.has(key) || hiddenOnlyPublicly(e, key)) continue;
       const at = placeKnown(e.report, f.universe, f.scope);
       // Hidden in a report whose periods reach beyond this one: not attackable from here.
       if (!at || at.partial || at.terms.length === 0) continue;
@@ -141,7 +146,7 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
   for (const f of file.figures) {
     if (f.value === null || (f.kind !== "aantal" && f.kind !== "uren") || !f.universe || !f.scope || !terms.get(f)) continue;
     const key = scopeKey(f.universe, f.scope);
-    const hiddenBefore = f.kind === "aantal" && known.some((e) => e.figures.some((g) => g.value === null && scopeKey(g.universe, g.scope) === key));
+    const hiddenBefore = f.kind === "aantal" && known.some((e) => !hiddenOnlyPublicly(e, key) && e.figures.some((g) => g.value === null && scopeKey(g.universe, g.scope) === key));
     const width = required?.get(key) ?? (hiddenBefore ? file.drempel - 1 : 0);
     const small = !f.layout && f.kind === "aantal" && f.value > 0 && f.value < file.drempel;
     if (!small && width <= 0) continue;

@@ -80,7 +80,7 @@ export async function protect(description: Description, rules: PrimaryRules, kno
           // (hours are printed, and so kept in the ledger, to one decimal)
           throw new ProtectionError(
             `Het cijfer ${current.cells[0]!.id} is ${current.cells[0]!.value}, maar ${e.report} publiceerde ${f.value}. ` +
-              `Een gepubliceerd cijfer kan niet stil veranderen: herstel de registratie of verwijder het oude verslag uit data/gepubliceerd.`,
+              `Een gepubliceerd cijfer kan niet stil veranderen: herstel de registratie, of stel een herziening vast met --vaststellen --herziening --reden "…" (zie HANDLEIDING.md, "Een melding die te laat is geregistreerd").`,
           );
         } else current.fixed = true;
       } else if (f.value === null) {

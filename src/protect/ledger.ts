@@ -18,15 +18,14 @@ export interface LedgerEntry {
   jaar: PeriodeId;
   audience: string;
   figures: LedgerFigure[];
+  /** From the publication register (register.ts): which version, under which counting rule, adopted when. */
+  versie?: number;
+  telregel?: "woordenlijst" | "alles";
+  vastgesteld?: string;
 }
 
 export function ledgerReportName(document: string, jaar: PeriodeId, audience: string): string {
   return `${document}-${fileKey(jaar)}-${audience}`;
-}
-
-/** Entries the attacker of `report` may know: every other report in the ledger. */
-export function knownEntries(ledger: LedgerEntry[], report: string): LedgerEntry[] {
-  return ledger.filter((e) => e.report !== report);
 }
 
 /**

@@ -4,6 +4,7 @@
 import type { FiguresFile } from "./figures.ts";
 import { auditFigures } from "./audit.ts";
 import type { LedgerEntry } from "./ledger.ts";
+import { scopeKey } from "./universe.ts";
 
 /** Reports of `confidential` whose hidden cells `publicNow` (with `known`) would expose. */
 export async function exposedConfidential(
@@ -25,7 +26,10 @@ export async function exposedConfidential(
       })),
     };
     const pair = await auditFigures(asFigures, [...known, ...publicNow]);
-    const weak = pair.intervals.filter((iv) => !iv.ok && iv.requiredWidth > 0);
+    // Only the confidential version's own hidden cells are at stake: a cell the public version
+    // hides but the confidential one prints is known to this reader anyway.
+    const hidden = new Set(entry.figures.filter((f) => f.value === null).map((f) => scopeKey(f.universe, f.scope)));
+    const weak = pair.intervals.filter((iv) => !iv.ok && iv.requiredWidth > 0 && hidden.has(iv.id));
     if (weak.length > 0) out.push({ report: entry.report, cells: weak.length });
   }
   return out;

@@ -59,6 +59,7 @@ export async function reportPdf(renderer: Renderer, model: ReportModel, html: st
     lang: "nl-NL",
     runningHeader: `${model.titel}`,
     confidential: model.vertrouwelijk,
+    ...(model.paginaMarkering ? { markering: model.paginaMarkering } : {}),
     creationDate,
   });
 }

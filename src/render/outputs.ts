@@ -31,6 +31,8 @@ export interface RenderOptions {
   renderer?: Renderer;
   /** Charts of an earlier build of this session (`--watch`). */
   memo?: Memo;
+  /** The concept or revision marking of the set, for the bundle's page headers. */
+  markering?: string;
 }
 
 const BUNDLE_ORDER = ["oplegnotitie", "vpoo", "vpi", "klachtencommissie"] as const;
@@ -75,7 +77,7 @@ export async function renderOutputs(documents: BuiltDocument[], opts: RenderOpti
       const title = `Stukken voor het Presidium: jaarverslagen ${periodLabel(opts.jaar)}`;
       const bundle = await finishPdf(await bundlePdfs(parts), {
         title, subject: title, author: parts[0]?.author ?? "", keywords: ["presidium", String(opts.jaar)], lang: "nl-NL",
-        runningHeader: title, confidential: opts.vertrouwelijk, creationDate: opts.creationDate,
+        runningHeader: title, confidential: opts.vertrouwelijk, creationDate: opts.creationDate, ...(opts.markering ? { markering: opts.markering } : {}),
       });
       const path = join(opts.dir, `presidium-bundel-${fileKey(opts.jaar)}${suffix}.pdf`);
       files.push({ path, content: bundle });

@@ -28,6 +28,7 @@ export function pdfKeywords(meta: PdfMeta): string[] {
   if (meta.confidential && !keywords.includes(CONFIDENTIAL_KEYWORD)) {
     keywords.push(CONFIDENTIAL_KEYWORD);
   }
+  if (meta.markering?.startsWith("Concept") && !keywords.includes("Concept")) keywords.push("Concept");
   return keywords;
 }
 

@@ -21,6 +21,8 @@ export interface PdfMeta {
   runningHeader: string;
   /** Puts "Vertrouwelijk" in every page header and in the keywords. */
   confidential: boolean;
+  /** "Concept" (with what differs from the version sent) or "Herziene versie N": every page header, and "Concept" in the keywords. */
+  markering?: string;
   /** Fixed, derived from the data by the caller: the PDF must not depend on the clock. */
   creationDate: Date;
 }
@@ -75,15 +77,22 @@ const TEMPLATE_STYLE =
   `-webkit-print-color-adjust: exact; print-color-adjust: exact; ` +
   `width: 100%; box-sizing: border-box; margin: 0 ${MARGIN.right} 0 ${MARGIN.left};`;
 
-export function headerTemplate(meta: Pick<PdfMeta, "runningHeader" | "confidential">): string {
+export function headerTemplate(meta: Pick<PdfMeta, "runningHeader" | "confidential" | "markering">): string {
   const confidential = meta.confidential
     ? `<span style="font-weight: 700;">Vertrouwelijk</span>`
     : "";
+  const line = (style: string) =>
+    `<div style="${style} display: flex; justify-content: space-between; align-items: baseline;">` +
+    `<span>${escapeHtml(meta.runningHeader)}</span>${confidential}</div>`;
+  if (!meta.markering) return `<style>${headerFooterFontFaceCss()}</style>` + line(`${TEMPLATE_STYLE} padding-top: 8mm;`);
+  // A concept (or revision) marking goes on a line of its own above the running header: it can
+  // be long ("wijkt af van het verzonden verslag: …").
   return (
     `<style>${headerFooterFontFaceCss()}</style>` +
-    `<div style="${TEMPLATE_STYLE} display: flex; justify-content: space-between; ` +
-    `align-items: baseline; padding-top: 8mm;">` +
-    `<span>${escapeHtml(meta.runningHeader)}</span>${confidential}</div>`
+    `<div style="${TEMPLATE_STYLE} padding-top: 4mm;">` +
+    `<div style="font-weight: 700; color: #8b0000;">${escapeHtml(meta.markering)}</div>` +
+    line("padding-top: 1mm;") +
+    `</div>`
   );
 }
 
@@ -115,7 +124,7 @@ function blockedMessage(urls: readonly string[]): string {
 }
 
 /** Chromium's print options for every document (the benchmark's floor prints with these too). */
-export function pdfOptions(meta: Pick<PdfMeta, "runningHeader" | "confidential">): PDFOptions {
+export function pdfOptions(meta: Pick<PdfMeta, "runningHeader" | "confidential" | "markering">): PDFOptions {
   return {
     format: "A4",
     printBackground: true,

@@ -1,7 +1,6 @@
 // The workspace's one door into the pipeline. Every page and action calls these functions and
-// nothing else of src/: today they wrap pipeline.check/build, render/outputs, output.ts
-// (writeAllOrNothing, readLedger) and the template; when the publication register replaces the
-// ledger, only this file changes.
+// nothing else of src/: they wrap pipeline.check/build (for the preview), publish.ts (the same
+// path as `jaarverslag build --vaststellen`), the register and the template.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileKey } from "../aggregate/periods.ts";
@@ -10,7 +9,9 @@ import { ingestAll } from "../ingest/index.ts";
 import type { Problem } from "../ingest/problem.ts";
 import { readRawInput, type RawInput } from "../ingest/raw-input.ts";
 import type { Memo } from "../memo.ts";
-import { ledgerPath, readLedger, writeAllOrNothing } from "../output.ts";
+import { readLedger, readRegister, writeAllOrNothing } from "../output.ts";
+import { readDataFiles } from "../data-files.ts";
+import { publishSet } from "../publish.ts";
 import { ALL_DOCUMENTS, build, check, type DocumentKind } from "../pipeline.ts";
 import { DOCUMENT_NAME } from "../present/documents.ts";
 import type { OplegnotitieInstellingen } from "../present/oplegnotitie.ts";
@@ -96,13 +97,17 @@ export interface PublishedEntry {
   cijfers: number;
 }
 
-/** What has been published (today the ledger in DATA/gepubliceerd; later the register). */
+/** What has been published: every document of every adopted set in the register, each version. */
 export function published(dataDir: string): PublishedEntry[] {
   const title = (report: string): string => {
     const kind = ALL_DOCUMENTS.find((k) => report.startsWith(`${DOCUMENT_NAME[k]}-`));
     return kind ? DOCUMENT_TITLES[kind] : report;
   };
-  return readLedger(dataDir).map((e) => ({ report: e.report, titel: title(e.report), jaar: String(e.jaar), audience: e.audience, cijfers: e.figures.length }));
+  return readRegister(dataDir).flatMap((e) =>
+    e.documenten.map((d) => ({
+      report: d.report, titel: `${title(d.report)}${e.versie > 1 ? ` (herziening, versie ${e.versie})` : ""}`, jaar: e.periode, audience: e.audience, cijfers: d.figures.length,
+    })),
+  );
 }
 
 export type PreviewResult =
@@ -138,8 +143,7 @@ function mergedNotes(model: ReportModel): string[] {
 }
 
 function oplegnotitie(dataDir: string): Partial<OplegnotitieInstellingen> {
-  const path = join(dataDir, "oplegnotitie.json");
-  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Partial<OplegnotitieInstellingen>) : {};
+  return readDataFiles(dataDir).oplegnotitie;
 }
 
 export interface PublishRequest {
@@ -155,52 +159,39 @@ export type PublishResult =
   | { ok: false; reason: string; problems: Problem[]; advice: string };
 
 /**
- * Builds, renders and writes the chosen documents all or nothing, with the ledger entries and
- * the internal log, as `jaarverslag build` does. `progress` is told once the protection and
- * the audit are done, then after each document (and the bundle).
+ * Adopts the chosen documents: builds, renders and writes them as `jaarverslag build
+ * --vaststellen` does (one path, src/publish.ts: the lock, the register entry, the whole-set
+ * write). `progress` is told once the protection and the audit are done, then after each
+ * document (and the bundle).
  */
 export async function publish(req: PublishRequest, session: { renderer: Renderer; memo: Memo }, progress: (message: string) => void): Promise<PublishResult> {
-  const result = await build(readRawInput(req.dataDir), {
-    jaar: req.jaar, audience: req.audience, vandaag: today(), ledger: readLedger(req.dataDir),
-    documents: req.documents, oplegnotitie: oplegnotitie(req.dataDir), memo: session.memo,
-  });
+  const now = new Date();
+  const result = await publishSet(
+    {
+      jaar: req.jaar, audience: req.audience, telregel: undefined, dataDir: req.dataDir, outDir: req.outDir,
+      documents: req.documents, bundle: ALL_DOCUMENTS.every((k) => req.documents.includes(k)),
+      vaststellen: { herziening: false, opdracht: "Publiceren in de werkplaats" },
+      vandaag: today(), vandaagIso: `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`,
+    },
+    session,
+    { made: progress },
+  );
   if (!result.ok) {
-    const scan = result.problems.some((p) => p.bestand.startsWith("verslag/"));
-    const protection = result.problems.some((p) => p.bestand === "(bescherming)");
-    return {
-      ok: false, reason: "Het verslag is niet gemaakt.", problems: result.problems,
-      advice: scan
-        ? "Pas de tekst aan op de pagina Tekst: de gemarkeerde zin kan een melder herkenbaar maken."
-        : protection
-          ? "Volg de aanwijzing in de melding hierboven; vraag zo nodig de beheerder van de registratie om hulp."
-          : "Los eerst de problemen op de pagina Registratie op en probeer het dan opnieuw.",
-    };
+    const scan = result.problems.some((p) => p.bestand.startsWith("verslag"));
+    const advice =
+      result.reason === "audit"
+        ? "Er is niets geschreven. Meld dit aan de beheerder van de registratie; publiceer dit verslag niet met de hand."
+        : result.reason === "bestaat"
+          ? "Dit verslag is al vastgesteld en wordt nooit overschreven. Zie het overzicht van wat gepubliceerd is."
+          : scan
+            ? "Pas de tekst aan op de pagina Tekst: de gemarkeerde zin kan een melder herkenbaar maken."
+            : result.problems.some((p) => p.bestand === "(bescherming)")
+              ? "Volg de aanwijzing in de melding hierboven; vraag zo nodig de beheerder van de registratie om hulp."
+              : "Los eerst de problemen op de pagina Registratie op en probeer het dan opnieuw.";
+    const reason = result.reason === "audit" ? "De controle keurt het verslag af: een verborgen cijfer is te nauwkeurig terug te rekenen." : "Het verslag is niet gemaakt.";
+    return { ok: false, reason, problems: result.problems, advice };
   }
-  if (!result.audit.ok) {
-    return {
-      ok: false, reason: "De controle keurt het verslag af: een verborgen cijfer is te nauwkeurig terug te rekenen.",
-      problems: result.audit.intervals.filter((x) => !x.ok).map((iv) => ({ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: `${iv.figures[0] ?? iv.id}: tussen ${iv.lo} en ${iv.hi}` })),
-      advice: "Er is niets geschreven. Meld dit aan de beheerder van de registratie; publiceer dit verslag niet met de hand.",
-    };
-  }
-  progress("beschermd en gecontroleerd");
-  const { renderOutputs } = await import("../render/outputs.ts");
-  const dir = join(req.outDir, fileKey(req.jaar));
-  const bundle = ALL_DOCUMENTS.every((k) => req.documents.includes(k));
-  const files = await renderOutputs(result.documents, {
-    dir, jaar: req.jaar, vertrouwelijk: req.audience === "vertrouwelijk", creationDate: result.creationDate, bundle,
-    progress, renderer: session.renderer, memo: session.memo,
-  });
-  for (const doc of result.documents) files.push({ path: ledgerPath(req.dataDir, doc.ledgerEntry), content: JSON.stringify(doc.ledgerEntry, null, 2) + "\n" });
-  const internal = join(dir, "intern", `${fileKey(req.jaar)}-${req.audience}.onderdrukkingslog.json`);
-  files.push({ path: internal, content: JSON.stringify({ waarschuwing: "Alleen voor de vertrouwenspersonen. Nooit publiceren.", optimaal: result.optimal, onderdrukt: result.log }, null, 2) + "\n" });
-  writeAllOrNothing(files);
-  return {
-    ok: true, dir,
-    files: files.map((f) => f.path).filter((p) => p.startsWith(dir) && !p.includes(`${join(dir, "intern")}`)),
-    reports: result.documents.map((d) => d.ledgerEntry.report),
-    hidden: result.log.length,
-  };
+  return { ok: true, dir: result.dir, files: result.files, reports: result.documents, hidden: result.hidden };
 }
 
 /** A new, empty registration workbook with this folder's lists (or the built-in ones). */

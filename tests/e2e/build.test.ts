@@ -157,13 +157,16 @@ describe("jaarverslag build --year 2020 (openbaar)", () => {
   it("keeps per-counsellor figures out of the public report and its internal log out of the report folder's public files", () => {
     expect(figures.figures.some((f) => f.table.includes("groep vertrouwenspersonen (vertrouwelijk)"))).toBe(false);
     const publicFiles = readdirSync(join(out, "2020"));
-    expect(publicFiles.sort()).toEqual(["intern", "jaarverslag-vpoo-2020.figures.json", "jaarverslag-vpoo-2020.html", "jaarverslag-vpoo-2020.pdf"]);
+    expect(publicFiles.sort()).toEqual(["jaarverslag-vpoo-2020.figures.json", "jaarverslag-vpoo-2020.html", "jaarverslag-vpoo-2020.pdf"]);
+    // The internal log lives with the data, outside the folder that is copied to the intranet.
+    expect(existsSync(join(work, "data", "intern", "2020", "2020-openbaar.onderdrukkingslog.json"))).toBe(true);
     expect(readFileSync(join(out, "2020", "jaarverslag-vpoo-2020.figures.json"), "utf8")).not.toMatch(/primair|secundair|reden/);
   });
 
   it("generates section numbers and contents that agree", () => {
-    // The contents run up to the first chapter heading (its entries end in a page number).
-    const toc = text.slice(text.indexOf("Inhoud"), text.indexOf("1 Leeswijzer Dit"));
+    // From the contents to the first paragraph of the leeswijzer (a concept has an unnumbered
+    // "Concept" section before it).
+    const toc = text.slice(text.indexOf("Inhoud"), text.indexOf("Dit jaarverslag beschrijft"));
     for (const heading of ["3.1 Aantal meldingen", "3.2 Aard van de meldingen", "3.5 Verantwoording van de tijdsbesteding", "9 Klachtencommissie"]) {
       expect(toc).toContain(heading);
       expect(text.split(heading).length, heading).toBeGreaterThanOrEqual(3); // contents + heading
@@ -176,8 +179,12 @@ describe("jaarverslag build --year 2020 (openbaar)", () => {
     expect(result.code).toBe(0);
   });
 
-  it("writes the ledger, and a failed build leaves earlier reports and the ledger untouched", async () => {
-    const ledger = join(work, "data", "gepubliceerd", "jaarverslag-vpoo-2020-openbaar.json");
+  it("enters an adopted set in the register, and a failed build leaves earlier reports and the register untouched", async () => {
+    // The concept above is not in the register; adopting it is.
+    expect(existsSync(join(work, "data", "gepubliceerd"))).toBe(false);
+    const adopted = await cli(["build", "--year", "2020", "--vaststellen", "--data", join(work, "data"), "--out", out]);
+    expect(adopted.code).toBe(0);
+    const ledger = join(work, "data", "gepubliceerd", "2020-openbaar-woordenlijst-versie-1.json");
     expect(existsSync(ledger)).toBe(true);
     const before = readFileSync(join(out, "2020", "jaarverslag-vpoo-2020.pdf"));
     const ledgerBefore = readFileSync(ledger);
@@ -185,7 +192,7 @@ describe("jaarverslag build --year 2020 (openbaar)", () => {
     const original = readFileSync(meldingen, "utf8");
     writeFileSync(meldingen, original.replace(/^id,/, "naam,id,").replace(/\n(M[^\n]*)/, "\nJansen,$1"));
     try {
-      const result = await cli(["build", "--year", "2020", "--data", join(work, "data"), "--out", out]);
+      const result = await cli(["build", "--year", "2020", "--vaststellen", "--herziening", "--reden", "proef", "--data", join(work, "data"), "--out", out]);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('meldingen.csv, regel 1, kolom naam: onbekende kolom "naam"');
       expect(result.stderr).toContain("Er is niets geschreven");

@@ -2,9 +2,9 @@
 // trace, no "klaar" for a file that was not written, earlier reports untouched, nothing
 // temporary left behind. And `check` refuses an unreadable file with build's own words.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, copyOfExampleData } from "../helpers/cli.ts";
 
@@ -32,14 +32,14 @@ describe("errors reach the user in Dutch", () => {
     const root = join(data, "..");
     const out = join(root, "reports");
     expect((await cli(["build", "--year", "2021", "--data", data, "--out", out])).code).toBe(0);
-    // `intern` is a file now: the new set cannot be staged (as root, a chmod would not stop us).
-    rmSync(join(out, "2021", "intern"), { recursive: true });
-    writeFileSync(join(out, "2021", "intern"), "een bestand waar een map moet staan");
+    // `intern` (where the internal log goes, in the data folder) is a file now: the new set
+    // cannot be staged (as root, a chmod would not stop us).
+    rmSync(join(data, "intern"), { recursive: true });
+    writeFileSync(join(data, "intern"), "een bestand waar een map moet staan");
     const before = { out: tree(out), data: tree(data) };
     const r = await cli(["build", "--year", "2021", "--data", data, "--out", out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`Fout: ${join(out, "2021", "intern")}`);
-    expect(r.stderr).toMatch(/kan niet worden gemaakt: er staat een bestand met die naam waar een map moet komen\./);
+    expect(r.stderr).toContain(`Fout: ${join(data, "intern", "2021")} kan niet worden gemaakt: een deel van dit pad is een bestand, geen map.`);
     expect(r.stderr).not.toMatch(/klaar:/);
     noEnglish(r.stderr);
     expect(tree(out)).toEqual(before.out);
@@ -63,12 +63,13 @@ describe("errors reach the user in Dutch", () => {
     const cases: [string, string, RegExp][] = [
       ["oplegnotitie.json", '{\n  "status": B\n}\n', /oplegnotitie\.json, regel 2: geen geldige JSON: fout op regel 2, teken 13/],
       ["oplegnotitie.json", '{ "status": "D" }\n', /oplegnotitie\.json, kolom status: kies een van: A, B, C/],
-      ["gepubliceerd/jaarverslag-vpoo-2021-openbaar.json", '{ "report": "x", ', /gepubliceerd\/jaarverslag-vpoo-2021-openbaar\.json, regel 1: geen geldige JSON: het bestand houdt halverwege op/],
+      ["gepubliceerd/2021-openbaar-woordenlijst-versie-1.json", '{ "report": "x", ', /gepubliceerd\/2021-openbaar-woordenlijst-versie-1\.json, regel 1: geen geldige JSON: het bestand houdt halverwege op/],
       ["instellingen.json", '{\n  "organisatie": "X",\n  "drempel": { "openbaar": 5,, }\n}\n', /instellingen\.json, regel 3: geen geldige JSON: fout op regel 3, teken 30/],
     ];
     for (const [file, text, expected] of cases) {
       const path = join(data, file);
       const original = existsSync(path) ? readFileSync(path) : null;
+      mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, text);
       const built = await cli(["build", "--year", "2021", "--data", data, "--out", out]);
       const checked = await cli(["check", "--year", "2021", "--data", data]);
@@ -81,7 +82,7 @@ describe("errors reach the user in Dutch", () => {
       noEnglish(checked.stderr);
       expect(tree(out)).toEqual(before.out);
       if (original) writeFileSync(path, original);
-      else writeFileSync(path, "{}\n");
+      else rmSync(path);
     }
   });
 

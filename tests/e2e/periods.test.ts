@@ -32,10 +32,11 @@ describe("jaarverslag build --periode 2018-01..2019-11", () => {
     data = copyOfExampleData("jaarverslag-periode-");
     out = join(data, "..", "reports");
     withPeriods(data, [{ van: "2018-01", tot: "2019-11" }]);
-    const result = await cli(["build", "--periode", "2018-01..2019-11", "--data", data, "--out", out]);
+    // Adopted (--vaststellen): it enters the register and goes to its own folder.
+    const result = await cli(["build", "--periode", "2018-01..2019-11", "--vaststellen", "--data", data, "--out", out]);
     expect(result.stderr).toContain("audit geslaagd");
     expect(result.code).toBe(0);
-    dir = join(out, "2018-01_2019-11");
+    dir = join(out, "2018-01_2019-11", "vastgesteld", "openbaar-versie-1");
     figures = JSON.parse(readFileSync(join(dir, "jaarverslag-vpoo-2018-01_2019-11.figures.json"), "utf8")) as FiguresFile;
     text = normalise((await readPdf(readFileSync(join(dir, "jaarverslag-vpoo-2018-01_2019-11.pdf")))).pages.join("\n"));
   });
@@ -60,7 +61,7 @@ describe("jaarverslag build --periode 2018-01..2019-11", () => {
     const audit = await cli(["audit", join(dir, "jaarverslag-vpoo-2018-01_2019-11.figures.json"), "--data", data]);
     expect(audit.code).toBe(0);
     expect(audit.stdout).toContain("voldoende beschermd");
-    expect(existsSync(join(data, "gepubliceerd", "jaarverslag-vpoo-2018-01_2019-11-openbaar.json"))).toBe(true);
+    expect(existsSync(join(data, "gepubliceerd", "2018-01_2019-11-openbaar-woordenlijst-versie-1.json"))).toBe(true);
   });
 
   it("refuses --year 2019, which is no period of this timeline", async () => {
@@ -75,7 +76,7 @@ describe("a period that would change the meaning of a published figure", () => {
   it("is refused: the 2018 report was published, then 2018 is put inside a period", async () => {
     const data = copyOfExampleData("jaarverslag-periode-ledger-");
     const out = join(data, "..", "reports");
-    const first = await cli(["build", "--year", "2018", "--data", data, "--out", out]);
+    const first = await cli(["build", "--year", "2018", "--vaststellen", "--data", data, "--out", out]);
     expect(first.code).toBe(0);
     withPeriods(data, [{ van: "2018-01", tot: "2019-11" }]);
     const r = await cli(["build", "--periode", "2018-01..2019-11", "--data", data, "--out", out]);
@@ -118,10 +119,10 @@ describe("a one-month remainder period, and the published historie", () => {
     expect(dec).toBeLessThan(5); // the point: a period of a month holds only a few meldingen
     // historie.csv publishes 2018 = 10 and 2019 = 21; the first period prints 29 (10 + 19).
     expect(meldingenIn(data, "2018-01", "2019-11")).toBe(29);
-    const first = await cli(["build", "--periode", "2018-01..2019-11", "--data", data, "--out", out]);
+    const first = await cli(["build", "--periode", "2018-01..2019-11", "--vaststellen", "--data", data, "--out", out]);
     expect(first.stderr).toContain("audit geslaagd");
     expect(first.code).toBe(0);
-    const audit = await cli(["audit", join(out, "2018-01_2019-11", "jaarverslag-vpoo-2018-01_2019-11.figures.json"), "--data", data]);
+    const audit = await cli(["audit", join(out, "2018-01_2019-11", "vastgesteld", "openbaar-versie-1", "jaarverslag-vpoo-2018-01_2019-11.figures.json"), "--data", data]);
     expect(audit.code).toBe(0);
     // December 2019 = 10 + 21 − 29 for every reader: no pattern of hidden cells can protect it.
     const december = await cli(["build", "--periode", "2019-12..2019-12", "--data", data, "--out", out]);

@@ -206,7 +206,9 @@ describe(`jaarverslag ${YEAR}, the PDF as written`, () => {
 
   it("keeps all text inside the page margins, header and footer in theirs", () => {
     expect(open.pdf.numPages).toBeGreaterThan(5);
-    expectWithinMargins(open, [open.model.titel]);
+    // A plain build is a concept: "Concept" on a line of its own above the running header.
+    expect(open.model.paginaMarkering).toBe("Concept");
+    expectWithinMargins(open, [open.model.titel, "Concept"]);
   });
 
   it("leaves no heading or table caption alone at the foot of a page", () => {
@@ -218,7 +220,8 @@ describe(`jaarverslag ${YEAR}, the PDF as written`, () => {
     for (const font of open.pdf.fonts) expect(font).toMatch(/^NotoSans-/);
     open.pdf.layout.forEach((layout, index) => {
       const lines = pageLines(layout);
-      expect(lines[0]!.text, `pagina ${index + 1}`).toBe(open.model.titel);
+      expect(lines[0]!.text, `pagina ${index + 1}`).toBe("Concept");
+      expect(lines[1]!.text, `pagina ${index + 1}`).toBe(open.model.titel);
       expect(lines.at(-1)!.text, `pagina ${index + 1}`).toBe(`pagina ${index + 1} van ${open.pdf.numPages}`);
     });
   });
@@ -234,7 +237,7 @@ describe(`jaarverslag ${YEAR}, the PDF as written`, () => {
 
   it("marks the confidential version on every page and in the metadata", () => {
     expectAccessible(confidential);
-    expectWithinMargins(confidential, [confidential.model.titel, "Vertrouwelijk"]);
+    expectWithinMargins(confidential, [confidential.model.titel, "Vertrouwelijk", "Concept"]);
     confidential.pdf.layout.forEach((layout, index) => {
       const header = pageLines(layout).filter((l) => l.y > layout.height - MARGIN.top);
       expect(header.map((l) => l.text).join(" "), `pagina ${index + 1}`).toMatch(/Vertrouwelijk/);

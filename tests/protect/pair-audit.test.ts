@@ -26,4 +26,12 @@ describe("the public version written after the confidential one", () => {
     const publicNow = entry("jaarverslag-vpoo-2021-openbaar", "openbaar", { "2020": null, "2021": 7 });
     expect(await exposedConfidential([confidential], [publicNow], [], envelope, 3)).toEqual([]);
   });
+
+  it("does not count a cell the confidential version prints and the public one hides (either order)", async () => {
+    // The confidential version printed 2020 = 4 (its threshold is 3); the public version hides
+    // it. The reader of both knew 4 already: nothing of the confidential version is exposed.
+    const printedInConfidential = entry("jaarverslag-vpoo-2021-vertrouwelijk", "vertrouwelijk", { "2020": 4, "2021": 7 });
+    const publicNow = entry("jaarverslag-vpoo-2021-openbaar", "openbaar", { "2020": null, "2021": 7 });
+    expect(await exposedConfidential([printedInConfidential], [publicNow], [], envelope, 3)).toEqual([]);
+  });
 });

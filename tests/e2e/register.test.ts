@@ -1,0 +1,162 @@
+// The publication register and the life of a report: concept, adopted (vastgesteld), a late
+// melding with and without a revision, the next year's report, and `jaarverslag register`.
+// The real command on a copy of the example data; expected figures worked out by hand from
+// data/meldingen.csv (2020: 13 meldingen that count, 21 in 2019; one late melding makes 14).
+import { appendFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readLedger } from "../../src/output.ts";
+import { readPdf } from "../helpers/pdf-read.ts";
+import { cli, copyOfExampleData } from "../helpers/cli.ts";
+
+const normalise = (s: string) => s.replace(/\s+/g, " ");
+const LATE = "M2020-99,2020-12,ongewenste-omgangsvormen,pesten,ambtelijk,VP-A1,1.0,afgerond-resultaat,hart-luchten,zelf-opgelost,nee\n";
+
+async function pages(path: string): Promise<{ pages: string[]; keywords: string }> {
+  const pdf = await readPdf(readFileSync(path));
+  return { pages: pdf.pages.map(normalise), keywords: pdf.info.Keywords ?? "" };
+}
+
+describe("a year's report from concept to revision", () => {
+  it("concept, adoption, refusal to adopt twice, a late melding, a revision, the next year, and the register check", async () => {
+    const data = copyOfExampleData("jaarverslag-register-");
+    const out = join(data, "..", "reports");
+    const build = (...args: string[]) => cli(["build", "--data", data, "--out", out, ...args]);
+    const register = join(data, "gepubliceerd");
+
+    // 1. A concept: "Concept" on every page and in the metadata, not in the register.
+    const concept = await build("--year", "2020");
+    expect(concept.code).toBe(0);
+    expect(existsSync(register)).toBe(false);
+    const c = await pages(join(out, "2020", "jaarverslag-vpoo-2020.pdf"));
+    for (const p of c.pages) expect(p).toContain("Concept");
+    expect(c.keywords).toContain("Concept");
+    expect(existsSync(join(data, "intern", "2020", "2020-openbaar.onderdrukkingslog.json"))).toBe(true);
+
+    // 2. Adopted: enters the register, in its own folder, without the concept marking.
+    const adopted = await build("--year", "2020", "--vaststellen");
+    expect(adopted.code).toBe(0);
+    const v1File = join(register, "2020-openbaar-woordenlijst-versie-1.json");
+    const v1Bytes = readFileSync(v1File);
+    const v1Dir = join(out, "2020", "vastgesteld", "openbaar-versie-1");
+    const a = await pages(join(v1Dir, "jaarverslag-vpoo-2020.pdf"));
+    expect(a.pages.join(" ")).not.toContain("Concept");
+    expect(a.keywords).not.toContain("Concept");
+    expect(a.pages.join(" ")).toContain("in totaal 13 meldingen ontvangen, tegen 21 in 2019");
+
+    // 3. Adopting again is refused, with both choices and no advice to delete anything.
+    const again = await build("--year", "2020", "--vaststellen");
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("is al vastgesteld");
+    expect(again.stderr).toContain("--herziening --reden");
+    expect(again.stderr).not.toMatch(/verwijder/i);
+    expect(readdirSync(register)).toEqual(["2020-openbaar-woordenlijst-versie-1.json"]);
+
+    // 4. A late melding for 2020. The concept says on every page that it differs, and what.
+    appendFileSync(join(data, "meldingen.csv"), LATE);
+    expect((await build("--year", "2020")).code).toBe(0);
+    const changed = await pages(join(out, "2020", "jaarverslag-vpoo-2020.pdf"));
+    for (const p of changed.pages) expect(p).toContain("wijkt af van het verzonden verslag (versie 1)");
+    expect(changed.pages.join(" ")).toContain("Meldingen naar herkomst van de melder, Totaal, 2020: 13 → 14");
+
+    // 5. Without a revision, the next year's report compares with the figure now registered
+    //    and says what was sent.
+    expect((await build("--year", "2021")).code).toBe(0);
+    const next = normalise((await pages(join(out, "2021", "jaarverslag-vpoo-2021.pdf"))).pages.join(" "));
+    expect(next).toContain("tegen 14 in 2020 (eerder verzonden: 13)");
+
+    // 6. The revision: a new entry beside the first (which keeps its bytes), with an erratum.
+    const reden = "Een melding uit december 2020 is pas in 2021 geregistreerd.";
+    const revised = await build("--year", "2020", "--vaststellen", "--herziening", "--reden", reden);
+    expect(revised.stderr).toContain("Vastgesteld als versie 2");
+    expect(revised.code).toBe(0);
+    expect(readdirSync(register).sort()).toEqual(["2020-openbaar-woordenlijst-versie-1.json", "2020-openbaar-woordenlijst-versie-2.json"]);
+    expect(readFileSync(v1File).equals(v1Bytes)).toBe(true);
+    const erratum = normalise((await pages(join(out, "2020", "vastgesteld", "openbaar-versie-2", "jaarverslag-vpoo-2020.pdf"))).pages.join(" "));
+    expect(erratum).toContain("Erratum");
+    expect(erratum).toContain(`Reden: ${reden}`);
+    expect(erratum).toContain("Meldingen naar herkomst van de melder, Totaal, 2020: 13 → 14");
+    expect(erratum).toContain("in totaal 14 meldingen ontvangen");
+    // Both versions are known to the next report's attack.
+    expect(readLedger(data).map((e) => e.report).sort()).toEqual(["jaarverslag-vpoo-2020-openbaar", "jaarverslag-vpoo-2020-openbaar (versie 2)"]);
+
+    // 7. The next year's report now says the figure was revised.
+    expect((await build("--year", "2021")).code).toBe(0);
+    const after = normalise((await pages(join(out, "2021", "jaarverslag-vpoo-2021.pdf"))).pages.join(" "));
+    expect(after).toContain("tegen 14 in 2020 (herzien)");
+
+    // 8. `jaarverslag register` lists both versions and checks the files' fingerprints.
+    const ok = await cli(["register", "--data", data, "--out", out]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("2020, openbaar, telregel woordenlijst, versie 1");
+    expect(ok.stdout).toContain(`versie 2, vastgesteld op`);
+    expect(ok.stdout).toContain(`herziening, reden: ${reden}`);
+    expect(ok.stdout).toContain("Alle vastgelegde bestanden zijn ongewijzigd.");
+    const pdf = join(v1Dir, "jaarverslag-vpoo-2020.pdf");
+    const original = readFileSync(pdf);
+    writeFileSync(pdf, Buffer.concat([original, Buffer.from("\n%")]));
+    const tampered = await cli(["register", "--data", data, "--out", out]);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toContain(`GEWIJZIGD: ${pdf}`);
+    writeFileSync(pdf, original);
+    rmSync(join(v1Dir, "jaarverslag-vpoo-2020.html"));
+    const missing = await cli(["register", "--data", data, "--out", out]);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain(`ONTBREEKT: ${join(v1Dir, "jaarverslag-vpoo-2020.html")}`);
+  }, 300_000);
+});
+
+describe("a revision that would itself expose a melder", () => {
+  it("is refused: the sent 2020 report printed Extern 0, a late external melding would be the only one", async () => {
+    // By hand: 2020 was sent with herkomst Extern = 0 printed. One late melding from an external
+    // melder makes Extern 1, which the revision must hide; but the reader holds the sent 0, and
+    // the change can only add meldingen, so the hidden Extern is 0 or 1: fewer than 5 values.
+    const data = copyOfExampleData("jaarverslag-register-bloot-");
+    const out = join(data, "..", "reports");
+    expect((await cli(["build", "--year", "2020", "--vaststellen", "--data", data, "--out", out])).code).toBe(0);
+    appendFileSync(join(data, "meldingen.csv"), LATE.replace(",ambtelijk,", ",extern,"));
+    const r = await cli(["build", "--year", "2020", "--vaststellen", "--herziening", "--reden", "late melding", "--data", data, "--out", out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('het verborgen cijfer "Meldingen naar herkomst van de melder, Extern, 2020" is dan terug te rekenen (tussen 0 en 1)');
+    expect(r.stderr).toContain("zou dus zelf een melder prijsgeven");
+    expect(readdirSync(join(data, "gepubliceerd"))).toEqual(["2020-openbaar-woordenlijst-versie-1.json"]);
+    expect(existsSync(join(out, "2020", "vastgesteld", "openbaar-versie-2"))).toBe(false);
+  }, 120_000);
+});
+
+describe("every counting rule and audience joins the register", () => {
+  it("keeps the --telregel alles set beside the woordenlijst one, and both are known", async () => {
+    const data = copyOfExampleData("jaarverslag-register-telregel-");
+    const out = join(data, "..", "reports");
+    expect((await cli(["build", "--year", "2021", "--vaststellen", "--data", data, "--out", out])).code).toBe(0);
+    const alles = await cli(["build", "--year", "2021", "--telregel", "alles", "--vaststellen", "--data", data, "--out", out]);
+    expect(alles.code).toBe(0);
+    expect(readdirSync(join(data, "gepubliceerd")).sort()).toEqual(["2021-openbaar-alles-versie-1.json", "2021-openbaar-woordenlijst-versie-1.json"]);
+    expect(readLedger(data).map((e) => e.report).sort()).toEqual(["jaarverslag-vpoo-2021-openbaar", "jaarverslag-vpoo-2021-openbaar (telregel alles)"]);
+    // Both sets are known to every reader: each one, attacked with the whole register (the
+    // other counting rule's totals included: 31 − 26 gives the corona count), stays safe.
+    for (const dir of ["openbaar-versie-1", "openbaar-telregel-alles-versie-1"]) {
+      const audit = await cli(["audit", join(out, "2021", "vastgesteld", dir, "jaarverslag-vpoo-2021.figures.json"), "--data", data]);
+      expect(audit.stdout + audit.stderr, dir).toMatch(/veilig|geslaagd/i);
+      expect(audit.code, dir).toBe(0);
+      // The other rule's set is in the attack: its hidden cells are attacked here as well.
+      if (dir === "openbaar-versie-1") expect(audit.stdout).toContain("jaarverslag-vpoo-2021-openbaar (telregel alles): eerder onderdrukt");
+    }
+  }, 120_000);
+
+  it("builds the public set after the confidential one was adopted (either order)", async () => {
+    const data = copyOfExampleData("jaarverslag-register-volgorde-");
+    const out = join(data, "..", "reports");
+    expect((await cli(["build", "--year", "2021", "--all", "--audience", "vertrouwelijk", "--vaststellen", "--data", data, "--out", out])).code).toBe(0);
+    const pub = await cli(["build", "--year", "2021", "--all", "--vaststellen", "--data", data, "--out", out]);
+    expect(pub.stderr).toContain("audit geslaagd");
+    expect(pub.code).toBe(0);
+    // The confidential reader holds both: every confidential figures.json still passes the
+    // audit with the whole register known.
+    const dir = join(out, "2021", "vastgesteld", "vertrouwelijk-versie-1");
+    for (const f of readdirSync(dir).filter((n) => n.endsWith(".figures.json"))) {
+      const audit = await cli(["audit", join(dir, f), "--data", data]);
+      expect(audit.code, f).toBe(0);
+    }
+  }, 180_000);
+});
