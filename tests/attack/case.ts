@@ -74,7 +74,7 @@ export function writeData(dir: string, data: CaseData): string {
     join(d, "meldingen.csv"),
     csv([
       ["id", "datum", "regeling", "aard", "herkomst", "vertrouwenspersoon", "uren", "status", "interventies", "resultaten", "geen_interventie"],
-      ...data.meldingen.map((m) => [m.id ?? `M${m.datum.slice(0, 4)}-${String(++n).padStart(3, "0")}`, m.datum, m.regeling ?? "ongewenste-omgangsvormen", m.aard, m.herkomst, m.vp.join("|"), dec(m.uren), m.status, (m.interventies ?? []).join("|"), (m.resultaten ?? []).join("|"), m.interventies?.length ? "nee" : "ja"]),
+      ...data.meldingen.map((m) => [m.id ?? `M${m.datum.slice(0, 4)}-${String(++n).padStart(3, "0")}`, m.datum, m.regeling ?? "ongewenste-omgangsvormen", m.aard, m.herkomst, m.vp.join("|"), dec(m.uren), m.status, (m.interventies ?? []).join("|"), (m.resultaten ?? (m.status === "afgerond-resultaat" ? ["zelf-opgelost"] : [])).join("|"), m.interventies?.length ? "nee" : "ja"]),
     ]),
   );
   writeFileSync(join(d, "vertrouwenspersonen.csv"), csv([["code", "groep", "regeling", "actief_van", "actief_tot"], ...data.vps.map((v) => [v.code, v.groep, v.regeling ?? "ongewenste-omgangsvormen", v.van ?? "2016-01", v.tot ?? ""])]));
@@ -106,11 +106,20 @@ export class Case {
   readonly out: string;
   readonly readers = new Readers();
 
-  constructor(registration: CaseData, prefix = "jaarverslag-attack-") {
-    this.dir = mkdtempSync(join(tmpdir(), prefix));
-    this.data = writeData(this.dir, registration);
+  /** A registration written here, or the path of an existing data folder (used as it is). */
+  constructor(registration: CaseData | string, prefix = "jaarverslag-attack-") {
+    if (typeof registration === "string") {
+      this.data = registration;
+      this.dir = join(registration, "..");
+    } else {
+      this.dir = mkdtempSync(join(tmpdir(), prefix));
+      this.data = writeData(this.dir, registration);
+    }
     this.out = join(this.dir, "reports");
   }
+
+  /** Every report folder written so far (for the PDF/HTML cross-check). */
+  readonly folders = new Set<string>();
 
   rewrite(registration: CaseData): void {
     writeData(this.dir, registration);
@@ -125,6 +134,7 @@ export class Case {
     const folder = i >= 0 ? args[i + 1]! : args[p + 1]!.replace("..", "_");
     const audience = args.includes("vertrouwelijk") ? "vertrouwelijk" : "openbaar";
     this.readers[audience].push(...readFolder(join(this.out, folder), audience));
+    this.folders.add(`${folder}|${audience}`);
     return result;
   }
 

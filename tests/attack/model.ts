@@ -53,7 +53,8 @@ export function periodOfName(name: string): Period | null {
 }
 
 const key = (p: Period) => `${p.from}-${p.to}`;
-const show = (p: Period) => (p.from % 12 === 0 && p.to === p.from + 11 ? String(p.from / 12) : `${MAANDEN[p.from % 12]} ${Math.floor(p.from / 12)} t/m ${MAANDEN[p.to % 12]} ${Math.floor(p.to / 12)}`);
+const month = (m: number) => `${MAANDEN[m % 12]} ${Math.floor(m / 12)}`;
+const show = (p: Period) => (p.from % 12 === 0 && p.to === p.from + 11 ? String(p.from / 12) : p.from === p.to ? month(p.from) : `${month(p.from)} t/m ${month(p.to)}`);
 
 /** Known from outside the documents: a published total for a calendar year (historie.csv's reports). */
 export interface OutsideFigure {
@@ -141,6 +142,10 @@ function kindOf(t: ReadTable): TableKind | null {
   return null;
 }
 
+function ownerOf(doc: ReadDocument, t: ReadTable): ReadTable {
+  return kindOf(t) === "aard-data" ? (doc.tables.find((x) => kindOf(x) === "aard") ?? t) : t;
+}
+
 /** Everything one reader holds, turned into a model; then every hidden figure attacked. */
 export class Attack {
   readonly lp = new LinearModel();
@@ -195,6 +200,8 @@ export class Attack {
   }
 
   private collectNames(): void {
+    let n = 0;
+    for (const d of this.docs) for (const t of d.tables) this.tableIds.set(t, n++);
     for (const d of this.docs) {
       for (const c of notCounted(d)) this.nonCounting.add(c);
       for (const t of d.tables) {
@@ -202,7 +209,7 @@ export class Attack {
         if (kind === "aard" || kind === "aard-data") {
           for (const n of t.notes) {
             const m = /^"(.+)" omvat: (.+)\.$/.exec(n);
-            if (m) this.composite.set(m[1]!, m[2]!.split(", "));
+            if (m && m[1] !== "Overige") this.composite.set(m[1]!, m[2]!.split(", "));
           }
         }
       }
@@ -210,7 +217,7 @@ export class Attack {
     for (const d of this.docs) {
       for (const t of d.tables) {
         const kind = kindOf(t);
-        if (kind === "aard" || kind === "aard-data") for (const r of t.rows) if (!r.total) for (const a of this.membersOf(stripRule(r.label))) this.aardAtoms.add(a);
+        if (kind === "aard" || kind === "aard-data") for (const r of t.rows) if (!r.total) for (const a of this.membersOf(stripRule(r.label), ownerOf(d, t))) this.aardAtoms.add(a);
         if (kind === "uren-activiteit") for (const r of t.rows) if (!r.total) this.activities.add(r.label);
         if (kind === "uren-groep") for (const r of t.rows) if (!r.total) this.groups.add(GROEP[r.label.toLowerCase()] ?? r.label);
       }
@@ -220,9 +227,21 @@ export class Attack {
     if (this.groups.size === 0) this.groups.add("alle");
   }
 
-  private membersOf(label: string): string[] {
+  /**
+   * The atoms a row label stands for: its own "omvat" note; else the note of the same label
+   * elsewhere (a vocabulary group keeps its members) — but never for "Overige", whose members
+   * differ per table; else the label itself.
+   */
+  private membersOf(label: string, table?: ReadTable): string[] {
+    for (const n of table?.notes ?? []) {
+      const m = /^"(.+)" omvat: (.+)\.$/.exec(n);
+      if (m && m[1] === label) return m[2]!.split(", ");
+    }
+    if (label === "Overige") return [table ? `Overige (${table.caption}, ${table.headers.join("/")}, ${this.tableIds.get(table)})` : label];
     return this.composite.get(label) ?? [label];
   }
+
+  private readonly tableIds = new Map<ReadTable, number>();
 
   private atomsOf(p: Period): number[] {
     const inside = this.atoms.map((a, i) => (a.from >= p.from && a.to <= p.to ? i : -1)).filter((i) => i >= 0);
@@ -277,8 +296,8 @@ export class Attack {
     return sum(...this.atomsOf(p).map((t) => this.total(t, excluded)));
   }
 
-  private aardCell(p: Period, label: string): Expr {
-    return sum(...this.atomsOf(p).flatMap((t) => this.membersOf(stripRule(label)).map((a) => new Map([[this.aard(t, a), 1]]))));
+  private aardCell(p: Period, label: string, table?: ReadTable): Expr {
+    return sum(...this.atomsOf(p).flatMap((t) => this.membersOf(stripRule(label), table).map((a) => new Map([[this.aard(t, a), 1]]))));
   }
 
   private hoursCell(p: Period, acts: string[], groups: string[]): Expr {
@@ -333,6 +352,7 @@ export class Attack {
   read(): this {
     for (const doc of this.docs) this.readDocument(doc);
     for (const o of this.outside) this.readOutside(o);
+    this.listConstraints();
     return this;
   }
 
@@ -380,16 +400,18 @@ export class Attack {
       }
       case "aard":
       case "aard-data": {
+        // The chart's figures use the rows (and notes) of the document's aard table.
+        const owner = ownerOf(doc, t);
         const stated = doc.paragraphs.some((p) => p.includes("Categorieën met kleine aantallen zijn samengevoegd"));
         const zerosShown = t.rows.some((r) => r.cells.some((c) => c === "0"));
-        const covered = new Set(t.rows.filter((r) => !r.total).flatMap((r) => this.membersOf(stripRule(r.label))));
+        const covered = new Set(t.rows.filter((r) => !r.total).flatMap((r) => this.membersOf(stripRule(r.label), owner)));
         for (const [i, p] of columns.entries()) {
           if (!p) continue;
           // Rows are exhaustive: a category the reader can name but this table has no row for is 0 here.
           for (const a of this.aardAtoms) if (!covered.has(a) && !(kind === "aard-data")) this.lp.equal(this.aardCell(p, a), 0, `${src}: geen rij voor "${a}"`);
           for (const r of t.rows) {
             const shown = r.cells[i] ?? "";
-            const expr = r.total ? this.totalCell(p, excluded) : this.aardCell(p, r.label);
+            const expr = r.total ? this.totalCell(p, excluded) : this.aardCell(p, r.label, owner);
             this.cell(expr, shown, what(r.label, show(p)), "aantal", "vpoo", k, src);
             // The stated merge rule: a row standing on its own is 0 or at least k.
             if (stated && !r.total && r.label !== "Overige" && !r.label.endsWith("(telt niet mee)")) this.lp.zeroOrAtLeast(expr, k, 10_000, `${src}: samenvoegregel, rij ${r.label}`);
@@ -603,7 +625,6 @@ export class Attack {
    * in another hidden count of the same universe (that cell ≥ 1).
    */
   async run(options: { insider?: boolean; hoursTruth?: (what: string) => number | undefined } = {}): Promise<AttackResult> {
-    this.listConstraints();
     // Readings the documents contradict are reported and left out (the reader would notice).
     if (!(await this.lp.feasible())) await this.dropContradictions();
     const findings: Finding[] = [];
@@ -656,8 +677,13 @@ export class Attack {
 
   /** Remove whole sources of rows, one at a time from the last, until the model holds again. */
   private async dropContradictions(): Promise<void> {
-    const sources = [...new Set(this.lp.rows.map((r) => r.source))];
-    for (const s of sources.reverse()) {
+    // Only what a document says can be wrong-headed; the oldest document gives way first
+    // (a revised report contradicts its first version: the reader believes the newer one).
+    const order = new Map(this.docs.map((d, i) => [d.name, i]));
+    const docOf = (s: string) => [...order.keys()].filter((n) => s.startsWith(`${n}:`)).map((n) => order.get(n)!).at(-1);
+    const sources = [...new Set(this.lp.rows.map((r) => r.source))].filter((s) => docOf(s) !== undefined || s.startsWith("gepubliceerd elders"));
+    sources.sort((a, b) => (docOf(a) ?? -1) - (docOf(b) ?? -1));
+    for (const s of sources) {
       const kept = this.lp.rows.filter((r) => r.source !== s);
       const removed = this.lp.rows.length - kept.length;
       const backup = [...this.lp.rows];
@@ -668,13 +694,50 @@ export class Attack {
       }
       this.lp.rows.splice(0, this.lp.rows.length, ...backup);
     }
-    throw new Error("de documenten spreken elkaar tegen op meer dan één punt");
+    // More than one reading is contradicted: drop them one by one, oldest first.
+    for (const s of sources) {
+      const kept = this.lp.rows.filter((r) => r.source !== s);
+      if (kept.length === this.lp.rows.length) continue;
+      this.contradictions.push(`${s} (${this.lp.rows.length - kept.length} regels)`);
+      this.lp.rows.splice(0, this.lp.rows.length, ...kept);
+      if (await this.lp.feasible()) return;
+    }
+    throw new Error("de documenten spreken elkaar tegen, ook zonder elke afzonderlijke lezing");
   }
 }
 
-/** Attack everything one reader holds. */
+/**
+ * Attack everything one reader holds. Two versions of one document (a revised report) that
+ * contradict each other describe two registrations: then each choice of one version per
+ * document is attacked as its own world and the findings are put together.
+ */
 export async function attack(docs: ReadDocument[], outside: OutsideFigure[] = [], options: Parameters<Attack["run"]>[0] = {}): Promise<AttackResult> {
-  return new Attack(docs, outside).read().run(options);
+  const joint = new Attack(docs, outside).read();
+  if (await joint.lp.feasible()) return joint.run(options);
+  const versions = new Map<string, ReadDocument[]>();
+  for (const d of docs) versions.set(d.name, [...(versions.get(d.name) ?? []), d]);
+  const revised = [...versions.values()].filter((v) => v.length > 1);
+  if (revised.length === 0) return joint.run(options);
+  let worlds: ReadDocument[][] = [docs.filter((d) => versions.get(d.name)!.length === 1)];
+  for (const v of revised) worlds = worlds.flatMap((w) => v.map((d) => [...w, d]));
+  const results = await Promise.all(worlds.slice(0, 16).map((w) => new Attack(w, outside).read().run(options)));
+  return {
+    targets: results.flatMap((r) => r.targets),
+    findings: results.flatMap((r) => r.findings).filter((f, i, all) => all.findIndex((g) => g.what === f.what && g.lo === f.lo && g.hi === f.hi) === i),
+    contradictions: [`versies spreken elkaar tegen: ${revised.map((v) => v[0]!.name).join(", ")}; elke versie apart aangevallen`, ...results.flatMap((r) => r.contradictions)],
+    unread: [...new Set(results.flatMap((r) => r.unread))],
+    printedSmall: [...new Set(results.flatMap((r) => r.printedSmall))],
+    groupHours: [...new Set(results.flatMap((r) => r.groupHours))],
+  };
+}
+
+/** One line per disclosure found (empty: the documents keep every hidden figure hidden). */
+export function disclosures(result: AttackResult): string {
+  return [
+    ...result.findings.map((f) => `${f.what}: ${f.kind === "aantal" ? `${f.lo}..${f.hi}` : `${f.lo.toFixed(2)}..${f.hi.toFixed(2)} uur`} (k = ${f.k}; ${f.scenario})`),
+    ...result.printedSmall.map((s) => `klein aantal afgedrukt: ${s}`),
+    ...result.groupHours.map((g) => `uren van een kleine groep afgedrukt: ${g}`),
+  ].join("\n");
 }
 
 /** One line per finding, for test messages. */
