@@ -3,7 +3,7 @@
 // attacker checks), so that a mistake there cannot hide here.
 import highsModule from "highs";
 
-type Loader = () => Promise<{ solve(text: string, options?: Record<string, unknown>): { Status: string; ObjectiveValue: number } }>;
+type Loader = () => Promise<{ solve(text: string, options?: Record<string, unknown>): { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> } }>;
 const loaderModule = highsModule as unknown as Loader | { default: Loader };
 const loader: Loader = typeof loaderModule === "function" ? loaderModule : loaderModule.default;
 let solver: ReturnType<Loader> | undefined;
@@ -97,15 +97,23 @@ export class LinearModel {
    * ±Infinity when unbounded.
    */
   async optimum(sense: "min" | "max", objective: Expr, extra: Row[] = []): Promise<number | null> {
+    return (await this.solve(sense, objective, extra))?.value ?? null;
+  }
+
+  /** The optimum and a solution attaining it (column index → value); null when infeasible. */
+  async solve(sense: "min" | "max", objective: Expr, extra: Row[] = []): Promise<{ value: number; at: (e: Expr) => number } | null> {
     solver ??= loader();
     const highs = await solver;
     const result = highs.solve(this.text(sense, objective, extra), { mip_rel_gap: 0, mip_abs_gap: 1e-7, output_flag: false });
-    if (result.Status === "Optimal") return result.ObjectiveValue;
+    if (result.Status === "Optimal") {
+      const columns = result.Columns;
+      return { value: result.ObjectiveValue, at: (e) => [...e].reduce((s, [c, v]) => s + v * (columns[`v${c}`]?.Primal ?? 0), 0) };
+    }
     if (result.Status === "Infeasible") return null;
     if (result.Status === "Unbounded" || result.Status === "Primal infeasible or unbounded") {
       // Tell an unbounded objective from an empty model.
       const feasible = await this.optimum(sense, new Map(), extra);
-      return feasible === null ? null : sense === "max" ? Infinity : -Infinity;
+      return feasible === null ? null : { value: sense === "max" ? Infinity : -Infinity, at: () => NaN };
     }
     throw new Error(`HiGHS: ${result.Status}`);
   }

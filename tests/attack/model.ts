@@ -72,6 +72,10 @@ export interface Target {
   universe: "vpoo" | "vpi" | "klachten" | "interventie" | "uren";
   /** Threshold of the document that hid it. */
   k: number;
+  /** The document table (or list) it stands in: the insider's own melding is in the same one. */
+  table?: string;
+  /** Hidden in a confidential document. */
+  confidential?: boolean;
 }
 
 export interface Finding {
@@ -159,6 +163,8 @@ export class Attack {
   }
   readonly targets: Target[] = [];
   private readonly targetIds = new Set<string>();
+  /** Figures printed somewhere this reader looks (a document of their audience may print what another hides). */
+  private readonly printedIds = new Set<string>();
   readonly contradictions: string[] = [];
   readonly unread: string[] = [];
   readonly printedSmall: string[] = [];
@@ -237,7 +243,14 @@ export class Attack {
       const m = /^"(.+)" omvat: (.+)\.$/.exec(n);
       if (m && m[1] === label) return m[2]!.split(", ");
     }
-    if (label === "Overige") return [table ? `Overige (${table.caption}, ${table.headers.join("/")}, ${this.tableIds.get(table)})` : label];
+    if (label === "Overige") {
+      // Without a note "Overige" is everything else: every category the reader can name that
+      // no other row of this table holds, and what the reader cannot name.
+      const own = table ? `Overige (${table.caption}, ${table.headers.join("/")}, ${this.tableIds.get(table)})` : label;
+      if (!table) return [own];
+      const others = new Set(table.rows.filter((r) => !r.total && r.label !== "Overige").flatMap((r) => this.membersOf(stripRule(r.label), table)));
+      return [own, ...[...this.aardAtoms].filter((a) => !others.has(a) && !a.startsWith("Overige ("))];
+    }
     return this.composite.get(label) ?? [label];
   }
 
@@ -331,16 +344,17 @@ export class Attack {
    */
   private cell(expr: Expr, shown: string, what: string, kind: "aantal" | "uren", universe: Target["universe"], k: number, source: string): void {
     const value = dutchNumber(shown);
+    const id = [...expr].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0]).map(([c, v]) => `${c}:${v}`).join(" ");
     if (shown.trim().toLowerCase() === "x") {
       // The same figure hidden in several places is one target.
-      const id = [...expr].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0]).map(([c, v]) => `${c}:${v}`).join(" ");
       if (!this.targetIds.has(id)) {
         this.targetIds.add(id);
-        this.targets.push({ what, kind, expr, universe, k });
+        this.targets.push({ what, kind, expr, universe, k, table: what.split(" — ")[0], confidential: what.split(":")[0]!.endsWith("-vertrouwelijk") });
       }
       return;
     }
     if (value === null) return;
+    this.printedIds.add(id);
     if (kind === "aantal") {
       this.lp.equal(expr, value, source);
       if (universe !== "klachten" && value > 0 && value < k) this.printedSmall.push(`${what} = ${shown}`);
@@ -403,7 +417,6 @@ export class Attack {
         // The chart's figures use the rows (and notes) of the document's aard table.
         const owner = ownerOf(doc, t);
         const stated = doc.paragraphs.some((p) => p.includes("Categorieën met kleine aantallen zijn samengevoegd"));
-        const zerosShown = t.rows.some((r) => r.cells.some((c) => c === "0"));
         const covered = new Set(t.rows.filter((r) => !r.total).flatMap((r) => this.membersOf(stripRule(r.label), owner)));
         for (const [i, p] of columns.entries()) {
           if (!p) continue;
@@ -415,14 +428,6 @@ export class Attack {
             this.cell(expr, shown, what(r.label, show(p)), "aantal", "vpoo", k, src);
             // The stated merge rule: a row standing on its own is 0 or at least k.
             if (stated && !r.total && r.label !== "Overige" && !r.label.endsWith("(telt niet mee)")) this.lp.zeroOrAtLeast(expr, k, 10_000, `${src}: samenvoegregel, rij ${r.label}`);
-          }
-        }
-        // Without zeros printed, a category named in an "omvat" note was registered in the table's periods.
-        if (!zerosShown) {
-          for (const n of t.notes) {
-            const m = /^"(.+)" omvat: (.+)\.$/.exec(n);
-            if (!m) continue;
-            for (const a of m[2]!.split(", ")) this.lp.constrain(sum(...columns.filter((p): p is Period => p !== null).map((p) => this.aardCell(p, a))), 1, Infinity, `${src}: "${a}" genoemd in de noot`);
           }
         }
         return;
@@ -630,10 +635,23 @@ export class Attack {
     const findings: Finding[] = [];
     const ranged: AttackResult["targets"] = [];
     const ranges = new Map<Target, [number, number]>();
-    for (const t of this.targets) {
-      const lo = await this.lp.optimum("min", t.expr);
-      const hi = await this.lp.optimum("max", t.expr);
-      if (lo === null || hi === null) throw new Error(`model infeasible while ranging ${t.what}`);
+    const idOf = (e: Expr) => [...e].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0]).map(([c, v]) => `${c}:${v}`).join(" ");
+    // Not hidden from this reader when another of their documents prints it; and what they
+    // may know is bounded by their own threshold (the confidential reader's k is smaller).
+    // The confidential reader may know what the confidential version prints (counts ≥ its k):
+    // for them the targets are what the confidential documents hide (and the named lists).
+    const confidentialReader = this.docs.some((d) => d.audience === "vertrouwelijk");
+    const targets = this.targets
+      .filter((t) => !this.printedIds.has(idOf(t.expr)))
+      .filter((t) => !confidentialReader || t.confidential !== false)
+      .map((t) => ({ ...t, k: Math.min(t.k, this.k) }));
+    const solutions = new Map<Target, { lo: (e: Expr) => number; hi: (e: Expr) => number }>();
+    for (const t of targets) {
+      const min = await this.lp.solve("min", t.expr);
+      const max = await this.lp.solve("max", t.expr);
+      if (min === null || max === null) throw new Error(`model infeasible while ranging ${t.what}`);
+      const [lo, hi] = [min.value, max.value];
+      solutions.set(t, { lo: min.at, hi: max.at });
       const r: [number, number] = t.kind === "aantal" ? [Math.round(lo), hi === Infinity ? hi : Math.round(hi)] : [lo, hi];
       ranges.set(t, r);
       ranged.push({ what: t.what, kind: t.kind, lo: r[0], hi: r[1], k: t.k });
@@ -641,18 +659,27 @@ export class Attack {
       if (bad) findings.push({ what: t.what, kind: t.kind, lo: r[0], hi: r[1], k: t.k, scenario: "buitenstaander" });
     }
     if (options.insider !== false) {
-      const counts = this.targets.filter((t) => t.kind === "aantal" && t.universe !== "interventie");
+      // The singleton problem: a melder whose own melding lies in hidden cell d of a table
+      // knows d ≥ 1 and attacks the other hidden cells of that table (same time atoms).
+      const counts = targets.filter((t) => t.kind === "aantal" && t.universe !== "interventie");
       for (const d of counts) {
         if (ranges.get(d)![0] >= 1) continue; // already known to be ≥ 1: nothing new
         const extra = [row(d.expr, 1, Infinity, `insider in ${d.what}`)];
-        if (!(await this.lp.feasible(extra))) continue;
+        let feasible: boolean | undefined;
         for (const t of counts) {
-          if (t === d || t.universe !== d.universe || findings.some((f) => f.what === t.what)) continue;
-          // The insider's own melding bears on figures of the same time atoms.
+          if (t === d || t.table !== d.table || findings.some((f) => f.what === t.what)) continue;
           const atoms = this.atomsIn(d.expr);
           if (![...this.atomsIn(t.expr)].some((a) => atoms.has(a))) continue;
-          const lo = await this.lp.optimum("min", t.expr, extra);
-          const hi = await this.lp.optimum("max", t.expr, extra);
+          // An outsider optimum that already has d ≥ 1 is the insider's optimum too.
+          const sol = solutions.get(t)!;
+          const [lo0, hi0] = ranges.get(t)!;
+          const needLo = !(sol.lo(d.expr) >= 1 - 1e-6);
+          const needHi = hi0 !== Infinity && !(sol.hi(d.expr) >= 1 - 1e-6);
+          if (!needLo && !needHi) continue;
+          feasible ??= await this.lp.feasible(extra);
+          if (!feasible) break;
+          const lo = needLo ? await this.lp.optimum("min", t.expr, extra) : lo0;
+          const hi = needHi ? await this.lp.optimum("max", t.expr, extra) : hi0;
           if (lo === null || hi === null) continue;
           const r: [number, number] = [Math.round(lo), hi === Infinity ? hi : Math.round(hi)];
           if (this.judge(t, r)) findings.push({ what: t.what, kind: t.kind, lo: r[0], hi: r[1], k: t.k, scenario: `melder in ${d.what}` });

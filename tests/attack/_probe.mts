@@ -1,0 +1,13 @@
+import { readFolder } from "./read-documents.ts";
+import { Attack, disclosures } from "./model.ts";
+import { readdirSync } from "node:fs";
+const root = process.argv[2]!;
+const aud = (process.argv[3] ?? "openbaar") as "openbaar" | "vertrouwelijk";
+const docs = readdirSync(root).sort().flatMap((y) => [...readFolder(`${root}/${y}`, "openbaar"), ...(aud === "vertrouwelijk" ? readFolder(`${root}/${y}`, "vertrouwelijk") : [])]);
+const t0 = Date.now();
+const a = new Attack(docs).read();
+console.log("docs", docs.length, "rows", a.lp.rows.length, "cols", a.lp.cols.length, "targets", a.targets.length, "k", a.threshold);
+const t1 = Date.now();
+await a.lp.feasible(); console.log("one solve", Date.now() - t1, "ms");
+const r = await a.run({ insider: process.argv[4] !== "no" });
+console.log(disclosures(r), "\ncontra", r.contradictions, "unread", r.unread, Date.now() - t0, "ms");
