@@ -85,4 +85,4 @@ it("random registrations, four years, both audiences, --all: no document set dis
     }),
     { numRuns: Number(process.env["FC_RUNS"] ?? 1) },
   );
-}, 600_000);
+}, 1_200_000);
