@@ -104,6 +104,8 @@ export interface AttackResult {
 const HERKOMST: Record<string, string> = { fracties: "fractie", "ambtelijke organisatie": "ambtelijk", extern: "extern" };
 const GROEP: Record<string, string> = { "vanuit de fracties": "fractie", "vanuit de ambtelijke organisatie": "ambtelijk", "externe vertrouwenspersoon": "extern", "externe vertrouwenspersonen": "extern" };
 
+const UNNAMED = "(niet te benoemen)";
+
 function stripRule(label: string): string {
   return label.replace(/\s*\(telt niet mee\)\s*$/, "");
 }
@@ -229,6 +231,9 @@ export class Attack {
       }
     }
     for (const c of this.nonCounting) this.aardAtoms.add(c);
+    // Meldingen of a kind the reader cannot name: 0 wherever a complete aard table covers
+    // the period, free where none does (a total in the feed, a year without an aard table).
+    this.aardAtoms.add(UNNAMED);
     this.activities.add("Afhandeling meldingen");
     if (this.groups.size === 0) this.groups.add("alle");
   }

@@ -170,16 +170,25 @@ export async function pdfNumbersInHtml(dir: string, audience: "openbaar" | "vert
     const pdfPath = join(dir, `${doc.name}.pdf`);
     if (!existsSync(pdfPath)) continue;
     const pdf = await readPdf(readFileSync(pdfPath));
-    const inHtml = new Set(numberTokens(doc.text));
-    pdf.pages.forEach((page, i) => {
-      for (const line of page.split("\n")) {
-        // A running footer line such as "3" or "Pagina 3 van 12" holds only page numbers.
-        if (/^(pagina\s+)?\d+(\s*(van|\/)\s*\d+)?$/i.test(line.trim()) && numberTokens(line).every((n) => Number(n) <= pdf.numPages)) continue;
-        for (const token of numberTokens(line)) {
-          if (!inHtml.has(token)) problems.push(`${doc.name}.pdf pagina ${i + 1}: "${token}" in "${line}" staat niet in de HTML`);
-        }
-      }
-    });
+    problems.push(...numbersMissing(`${doc.name}.pdf`, pdf.pages, doc.text));
   }
+  return problems;
+}
+
+/**
+ * Numbers in the PDF's pages that its HTML does not hold. A line holding only page numbers
+ * ("3", "Pagina 3 van 12") is the one thing only the PDF has.
+ */
+export function numbersMissing(name: string, pages: string[], htmlText: string): string[] {
+  const inHtml = new Set(numberTokens(htmlText));
+  const problems: string[] = [];
+  pages.forEach((page, i) => {
+    for (const line of page.split("\n")) {
+      if (/^(pagina\s+)?\d+(\s*(van|\/)\s*\d+)?$/i.test(line.trim()) && numberTokens(line).every((n) => Number(n) <= pages.length)) continue;
+      for (const token of numberTokens(line)) {
+        if (!inHtml.has(token)) problems.push(`${name} pagina ${i + 1}: "${token}" in "${line}" staat niet in de HTML`);
+      }
+    }
+  });
   return problems;
 }
