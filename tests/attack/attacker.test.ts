@@ -74,9 +74,10 @@ describe("the attack", () => {
   it("uses the stated merge rule: a row standing alone is 0 or ≥ k", async () => {
     const t = table("Tabel: aard van de meldingen", ["2022"], [["Pesten", "x"], ["Intimidatie", "5"], ["Overige", "x"], ["Totaal", "11"]]);
     const without = await attack([doc("jaarverslag-vpoo-2022", t)], [], { insider: false });
-    expect(without.targets.map((x) => [x.lo, x.hi])).toEqual([[0, 6], [0, 6]]);
-    // Pesten ∈ {0, 5, 6}: Overige ∈ {6, 1, 0}; the interval 0..6 still has 7 values, but an
-    // insider in Pesten knows Pesten ≥ 1, so Pesten ≥ 5 and Overige ≤ 1.
+    // Pesten is named, so it occurred: 1..6, and Overige 0..5 — six values each, enough.
+    expect(without.targets.map((x) => [x.lo, x.hi])).toEqual([[1, 6], [0, 5]]);
+    expect(disclosures(without)).toBe("");
+    // With the rule Pesten ∈ {5, 6}, so Overige ∈ {0, 1}.
     const withRule = await attack([doc("jaarverslag-vpoo-2022", MERGE, t)]);
     expect(withRule.findings.some((f) => f.what.includes("Overige") && f.hi <= 1)).toBe(true);
   });

@@ -435,6 +435,16 @@ export class Attack {
             if (stated && !r.total && r.label !== "Overige" && !r.label.endsWith("(telt niet mee)")) this.lp.zeroOrAtLeast(expr, k, 10_000, `${src}: samenvoegregel, rij ${r.label}`);
           }
         }
+        // Every category the table names — on its own row or in a note — was registered in
+        // one of its periods: the tool lists only categories that occur.
+        if (kind === "aard") {
+          const periods = columns.filter((p): p is Period => p !== null);
+          const named = [
+            ...t.rows.filter((r) => !r.total && r.label !== "Overige" && !r.label.endsWith("(telt niet mee)") && !t.notes.some((n) => n.startsWith(`"${r.label}" omvat`))).map((r) => r.label),
+            ...t.notes.flatMap((n) => /^"(.+)" omvat: (.+)\.$/.exec(n)?.[2]!.split(", ") ?? []),
+          ];
+          for (const a of named) this.lp.constrain(sum(...periods.map((p) => this.aardCell(p, a))), 1, Infinity, `${src}: "${a}" komt voor`);
+        }
         return;
       }
       case "totalen":
