@@ -118,23 +118,29 @@ export class Case {
     this.out = join(this.dir, "reports");
   }
 
-  /** Every report folder written so far (for the PDF/HTML cross-check). */
-  readonly folders = new Set<string>();
+  /** Every folder of adopted documents so far, per audience (for the PDF/HTML cross-check). */
+  readonly folders: Record<"openbaar" | "vertrouwelijk", string[]> = { openbaar: [], vertrouwelijk: [] };
 
   rewrite(registration: CaseData): void {
     writeData(this.dir, registration);
   }
 
-  /** Runs `jaarverslag build ARGS`; on success the written documents join the readers' hands. */
+  /**
+   * Runs `jaarverslag build ARGS --vaststellen`: what readers hold is what was adopted (a
+   * concept never leaves the team). On success the adopted documents join the readers' hands,
+   * read from the folder the build names.
+   */
   async build(args: string[]): Promise<CliResult> {
-    const result = await cli(["build", ...args, "--data", this.data, "--out", this.out]);
+    const adopt = args.includes("--vaststellen") ? args : [...args, "--vaststellen"];
+    const result = await cli(["build", ...adopt, "--data", this.data, "--out", this.out]);
     if (result.code !== 0) return result;
-    const i = args.indexOf("--year");
-    const p = args.indexOf("--periode");
-    const folder = i >= 0 ? args[i + 1]! : args[p + 1]!.replace("..", "_");
+    const dir = /Geschreven in (.+?): \d+ document/.exec(result.stderr)?.[1];
+    if (!dir) throw new Error(`de build noemt geen map met documenten:\n${result.stderr}`);
     const audience = args.includes("vertrouwelijk") ? "vertrouwelijk" : "openbaar";
-    this.readers[audience].push(...readFolder(join(this.out, folder), audience));
-    this.folders.add(`${folder}|${audience}`);
+    const docs = readFolder(dir, audience);
+    if (docs.length === 0) throw new Error(`geen documenten voor ${audience} in ${dir}`);
+    this.readers[audience].push(...docs);
+    this.folders[audience].push(dir);
     return result;
   }
 

@@ -23,6 +23,12 @@ async function built(c: Case, args: string[]): Promise<void> {
   expect(r.code).toBe(0);
 }
 
+/** Every adopted PDF of `audience` says no number its HTML does not (there is at least one). */
+async function pdfChecked(c: Case, audience: "openbaar" | "vertrouwelijk"): Promise<string[]> {
+  expect(c.folders[audience].length).toBeGreaterThan(0);
+  return (await Promise.all(c.folders[audience].map((dir) => pdfNumbersInHtml(dir, audience)))).flat();
+}
+
 /** The attack over everything `audience`'s reader holds; the disclosures as text ("" = safe). */
 async function attackHeld(c: Case, audience: "openbaar" | "vertrouwelijk", data: CaseData | null, outside: OutsideFigure[] = []): Promise<string> {
   const result = await attack(c.readers.of(audience), outside, { hoursTruth: data ? hoursTruth(data) : undefined });
@@ -60,7 +66,7 @@ describe("issue 11: the attack on the rendered documents", () => {
     expect(aard.rows.map((r) => r.label)).toContain("Totaal");
     expect(aard.rows.flatMap((r) => r.cells)).toContain("x");
     // The PDF says nothing the HTML reading missed.
-    expect(await pdfNumbersInHtml(join(c.out, "2022"), "openbaar")).toEqual([]);
+    expect(await pdfChecked(c, "openbaar")).toEqual([]);
     expect(await attackHeld(c, "openbaar", data)).toBe("");
   });
 
@@ -96,7 +102,7 @@ describe("issue 11: the attack on the rendered documents", () => {
     const second = await c.build(["--year", "2020", "--all", "--telregel", "alles"]);
     // Either refused (the two rules together would disclose) or protected together.
     if (second.code !== 0) expect(second.stderr).toMatch(/telregel|beschermd|audit/i);
-    expect(await pdfNumbersInHtml(join(c.out, "2020"), "openbaar")).toEqual([]);
+    expect(await pdfChecked(c, "openbaar")).toEqual([]);
     expect(await attackHeld(c, "openbaar", data)).toBe("");
   });
 
@@ -173,16 +179,14 @@ describe("issue 11: the attack on the rendered documents", () => {
     // A correction: one melding was registered under the wrong aard.
     const fixed: CaseData = { ...data, meldingen: data.meldingen.map((x, i) => (i === data.meldingen.length - 1 ? { ...x, aard: "pesten" } : x)) };
     c.rewrite(fixed);
-    let r = await c.build(["--year", "2022"]);
-    // Follow the refusal's advice as a counsellor would; a report written after that joins
-    // the first one in readers' hands.
-    for (let attempt = 0; r.code !== 0 && attempt < 2; attempt++) {
-      const ledger = join(c.data, "gepubliceerd");
-      const named = existsSync(ledger) ? readdirSync(ledger).filter((f) => r.stderr.includes(f.replace(/\.json$/, ""))) : [];
-      if (!/verwijder/i.test(r.stderr) || named.length === 0) break;
-      for (const f of named) rmSync(join(ledger, f));
-      r = await c.build(["--year", "2022"]);
-    }
+    // Adopting 2022 again is refused; the correction goes out as a revision with its reason.
+    // Readers then hold both versions; the tool may also refuse when the revision itself
+    // would expose a melder.
+    const again = await c.build(["--year", "2022"]);
+    expect(again.code).toBe(1);
+    const r = await c.build(["--year", "2022", "--herziening", "--reden", "een melding stond onder de verkeerde aard"]);
+    if (r.code !== 0) expect(r.stderr).toMatch(/herziening|melder/i);
+    else expect(c.readers.of("openbaar").length).toBe(2);
     expect(await attackHeld(c, "openbaar", fixed)).toBe("");
   });
 

@@ -124,7 +124,7 @@ function thresholdOf(doc: ReadDocument, fallback: number): number {
   return m ? Number(m[1]) : fallback;
 }
 
-type TableKind = "herkomst" | "status" | "aard" | "vpgroep" | "uren-activiteit" | "uren-groep" | "klachten" | "totalen" | "aard-data" | "uren-data" | "herkomst-aandeel" | "vpi-jaren" | "vpi-herkomst" | "vpi-data";
+type TableKind = "per-100" | "herkomst" | "status" | "aard" | "vpgroep" | "uren-activiteit" | "uren-groep" | "klachten" | "totalen" | "aard-data" | "uren-data" | "herkomst-aandeel" | "vpi-jaren" | "vpi-herkomst" | "vpi-data";
 
 function kindOf(t: ReadTable): TableKind | null {
   const c = t.caption.toLowerCase();
@@ -136,6 +136,7 @@ function kindOf(t: ReadTable): TableKind | null {
     if (c.includes("herkomst")) return "herkomst-aandeel";
     return null;
   }
+  if (c.includes("per 100 medewerkers")) return "per-100";
   if (c.includes("meldingen en adviesvragen")) return "vpi-jaren";
   if (c.includes("herkomst van de melders")) return "vpi-herkomst";
   if (c.includes("herkomst")) return "herkomst";
@@ -451,6 +452,19 @@ export class Attack {
         for (const r of t.rows) {
           const p = parsePeriod(r.label);
           if (p) this.cell(this.totalCell(p, excluded), r.cells[0] ?? "", what(r.label, "totaal"), "aantal", "vpoo", k, src);
+        }
+        return;
+      case "per-100":
+        // Per year: the total, the headcount and the rate to one decimal. The rate bounds the
+        // total too: (r − 0,05)·h/100 ≤ total ≤ (r + 0,05)·h/100.
+        for (const r of t.rows) {
+          const p = parsePeriod(r.label);
+          if (!p) continue;
+          const total = this.totalCell(p, excluded);
+          this.cell(total, r.cells[0] ?? "", what(r.label, "totaal"), "aantal", "vpoo", k, src);
+          const h = dutchNumber(r.cells[1] ?? "");
+          const rate = dutchNumber(r.cells[2] ?? "");
+          if (h !== null && rate !== null) this.lp.constrain(total, ((rate - 0.05) * h) / 100, ((rate + 0.05) * h) / 100, `${src}: ${r.label} per 100`);
         }
         return;
       case "uren-activiteit": {
