@@ -2,9 +2,8 @@
 import type { Aggregates, UrenActiviteit } from "../aggregate/types.ts";
 import { UREN_ACTIVITEITEN } from "../aggregate/types.ts";
 import { HERKOMSTEN, STATUSSEN, type Audience, type Dataset, type Herkomst, type Status } from "../domain.ts";
-import { labelInYear } from "../validate/vocabulaire.ts";
 import { aardCounts } from "../aggregate/counting.ts";
-import { recodeCategories } from "./recode.ts";
+import { aardTable, yearlyAardSource } from "./describe-aard.ts";
 import type { Description, Recoding, TableCell, TableSpec } from "./tables.ts";
 import type { Scope, UniverseSpec } from "./universe.ts";
 import { periodLabel, type PeriodeId } from "../aggregate/periods.ts";
@@ -37,7 +36,6 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
   const prev = agg.vorige !== null ? [agg.vorige, N] : [N];
   const aardCodes = [...new Set([...d.vocabulaire.filter((t) => t.soort === "aard").map((t) => t.code), ...agg.meldingCellen.map((c) => c.aard)])];
   const counted = aardCodes.filter((c) => aardCounts(d, c));
-  const notCounted = aardCodes.filter((c) => !counted.includes(c));
 
   const universes: UniverseSpec[] = [
     {
@@ -113,28 +111,11 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
     ]),
   });
 
-  // b. Aard, this year against last year, recoded first.
-  const present = counted.filter((c) => prev.some((y) => count({ jaar: [String(y)], aard: [c] }) > 0));
-  const labelOf = (code: string) => {
-    const t = d.vocabulaire.find((x) => x.soort === "aard" && x.code === code);
-    return t ? labelInYear(t, agg.periode.tot.jaar) : code;
-  };
-  const rowsAard = recodeCategories(present, d.vocabulaire, labelOf, (cs) => prev.map((y) => count({ jaar: [String(y)], aard: cs })), opts.k, !d.instellingen.nullenPubliceren);
-  for (const r of rowsAard) if (r.codes.length > 1) recodings.push({ table: "aard", label: r.label, members: r.codes.map(labelOf) });
-  const apart = notCounted.filter((c) => prev.some((y) => count({ jaar: [String(y)], aard: [c] }) > 0));
-  tables.push({
-    id: "aard",
-    title: "Aard van de meldingen",
-    kind: "aantal",
-    rows: [...rowsAard.map((r) => ({ key: r.key, label: r.label })), { key: "totaal", label: "Totaal" }, ...apart.map((c) => ({ key: c, label: `${labelOf(c)} (telt niet mee)` }))],
-    columns: prev.map((y) => ({ key: String(y), label: periodLabel(y) })),
-    totalRow: "totaal",
-    cells: prev.flatMap((y) => [
-      ...rowsAard.map((r) => countCell("aard", r.key, String(y), { jaar: [String(y)], aard: r.codes })),
-      countCell("aard", "totaal", String(y), totalScope(y)),
-      ...apart.map((c) => countCell("aard", c, String(y), { jaar: [String(y)], aard: [c] })),
-    ]),
-  });
+  // b. Aard, this year against last year. Its rows (which groups are merged) are chosen with
+  // the suppression (choose-presentation.ts); described here with every category apart.
+  const aard = aardTable(yearlyAardSource(agg, d), new Map());
+  tables.push(aard.table);
+  recodings.push(...aard.recodings);
 
   // Meldingen per group of counsellors: per-counsellor figures never go public.
   if (opts.audience === "vertrouwelijk") {

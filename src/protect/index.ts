@@ -1,6 +1,7 @@
 // protect: recoded tables (from describe) → which cells are suppressed, chosen by HiGHS,
 // with the earlier reports in the ledger as known facts.
 import { suppress } from "./engine/index.ts";
+import { choosePresentation, type PresentationLogEntry } from "./choose-presentation.ts";
 import type { EngineCell, LinearFact, SuppressionProblem } from "./engine/types.ts";
 import type { LedgerEntry } from "./ledger.ts";
 import { primaryReason, requiredWidth, type PrimaryRules } from "./primary.ts";
@@ -14,6 +15,8 @@ export interface LogEntry {
   reden: string;
   soort: "primair" | "secundair" | "eerder onderdrukt";
   requiredWidth: number;
+  /** What hiding it cost in the information measure (choose-presentation.ts). */
+  kosten?: number;
 }
 
 export interface Protected {
@@ -23,11 +26,21 @@ export interface Protected {
   /** Internal only: which cell, which rule, which complement. Never in a public output. */
   log: LogEntry[];
   optimal: boolean;
+  /** Internal only: how the aard tables' rows were chosen, and the measure of each option. */
+  presentatie?: PresentationLogEntry[];
+  /** The information measure of the published pattern (choose-presentation.ts). */
+  informatie?: number;
 }
 
 export class ProtectionError extends Error {}
 
+/** Suppression, and where the description offers a choice of layouts, the layout too. */
 export async function protect(description: Description, rules: PrimaryRules, known: LedgerEntry[]): Promise<Protected> {
+  return description.choice ? choosePresentation(description, description.choice, rules, known, protectLayout) : protectLayout(description, rules, known);
+}
+
+/** Suppression for one fixed layout. */
+async function protectLayout(description: Description, rules: PrimaryRules, known: LedgerEntry[]): Promise<Protected> {
   const index = indexUniverses(description.universes);
   const byKey = new Map<string, { cells: TableCell[]; reason: string | null; forced: string | null; fixed: boolean; total: boolean }>();
   for (const t of description.tables) {
@@ -62,7 +75,12 @@ export async function protect(description: Description, rules: PrimaryRules, kno
       const key = scopeKey(f.universe, f.scope);
       const current = byKey.get(key);
       if (current) {
-        if (f.value === null) current.forced ??= `eerder onderdrukt in ${e.report}`;
+        // Hidden in a report of the same audience: its readers hold it, so it stays hidden.
+        // Hidden in the public version only: the confidential reader may see it when the
+        // attack allows (the public reader never sees the confidential version).
+        if (f.value === null) {
+          if (description.audience === undefined || e.audience === description.audience) current.forced ??= `eerder onderdrukt in ${e.report}`;
+        }
         else if (Math.abs(current.cells[0]!.value - f.value) > 0.05 + 1e-6) {
           // (hours are printed, and so kept in the ledger, to one decimal)
           throw new ProtectionError(
