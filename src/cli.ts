@@ -13,6 +13,7 @@ import { auditFigures } from "./protect/audit.ts";
 import type { FiguresFile } from "./present/figures.ts";
 import { ledgerPath, readLedger, writeAllOrNothing } from "./output.ts";
 import { Memo } from "./memo.ts";
+import { informationLine } from "./protect/information.ts";
 import type { Renderer } from "./render/pdf.ts";
 
 const USAGE = `Gebruik:
@@ -156,11 +157,12 @@ async function buildOnce(request: BuildRequest, session: BuildSession): Promise<
   });
   for (const doc of result.documents) files.push({ path: ledgerPath(dataDir, doc.ledgerEntry), content: JSON.stringify(doc.ledgerEntry, null, 2) + "\n" });
   const internal = join(dir, "intern", `${fileKey(jaar)}-${audience}.onderdrukkingslog.json`);
-  files.push({ path: internal, content: JSON.stringify({ waarschuwing: "Alleen voor de vertrouwenspersonen. Nooit publiceren.", optimaal: result.optimal, onderdrukt: result.log }, null, 2) + "\n" });
+  files.push({ path: internal, content: JSON.stringify({ waarschuwing: "Alleen voor de vertrouwenspersonen. Nooit publiceren.", optimaal: result.optimal, onderdrukt: result.log, indeling: result.presentatie ?? [] }, null, 2) + "\n" });
   writeAllOrNothing(files);
   const printed = result.documents.reduce((s, doc) => s + doc.figures.figures.length, 0);
   console.error(`Geschreven in ${dir}: ${result.documents.length} ${result.documents.length === 1 ? "document" : "documenten"}, ${printed} cijfers, ${result.log.length} beschermd, audit geslaagd.`);
   console.error(`  intern logboek (niet publiceren): ${internal}`);
+  if (result.figures.informatie) console.error(`  ${informationLine(result.figures.informatie)}`);
   return 0;
 }
 

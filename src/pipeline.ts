@@ -18,6 +18,8 @@ import { historieWarnings, reportingYearWarnings } from "./validate/consistency.
 import type { OplegnotitieInstellingen } from "./present/oplegnotitie.ts";
 import { ALL_DOCUMENTS, DOCUMENT_NAME, presentDocuments, type BuiltDocument, type DocumentKind } from "./present/documents.ts";
 import { exposedConfidential } from "./protect/pair-audit.ts";
+import { informationMeasure } from "./protect/information.ts";
+import type { PresentationLogEntry } from "./protect/choose-presentation.ts";
 import { figuresFingerprint, type Memo } from "./memo.ts";
 
 export { ALL_DOCUMENTS, type BuiltDocument, type DocumentKind };
@@ -48,6 +50,8 @@ export type BuildResult =
       figures: FiguresFile;
       ledgerEntry: LedgerEntry;
       log: LogEntry[];
+      /** Internal: the aard layouts protected as candidates, and which was chosen. */
+      presentatie?: PresentationLogEntry[];
       /** The attack on everything these documents print together, plus the ledger. */
       audit: AuditResult;
       warnings: Problem[];
@@ -165,9 +169,10 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
     ok: true,
     documents,
     model: vpoo!.model!,
-    figures: vpoo!.figures,
+    figures: { ...vpoo!.figures, informatie: informationMeasure(union.figures, agg, d) },
     ledgerEntry: vpoo!.ledgerEntry,
     log: protectedReport.log,
+    presentatie: protectedReport.presentatie,
     audit,
     // Rows after the reporting year are not in the report: said on the console, not in the report.
     warnings: [...warnings, ...reportingYearWarnings(d, jaar, fileNames(validated.bestanden), config)],

@@ -2,6 +2,7 @@
 // what it is the sum of. The audit reads this file, so what is audited is what is printed.
 import type { PeriodeId } from "../aggregate/periods.ts";
 import type { Scope, UniverseId, UniverseSpec } from "../protect/universe.ts";
+import type { InformationMeasure } from "../protect/information.ts";
 
 export type FigureKind = "aantal" | "uren" | "aandeel" | "gemiddelde" | "constante";
 
@@ -34,6 +35,8 @@ export interface FiguresFile {
   afronding: Record<FigureKind, number>;
   universes: UniverseSpec[];
   figures: Figure[];
+  /** How much the documents of this build publish together (protect/information.ts). */
+  informatie?: InformationMeasure;
 }
 
 export const AFRONDING: Record<FigureKind, number> = { aantal: 0, uren: 0.05, aandeel: 0.5, gemiddelde: 0.05, constante: 0 };
