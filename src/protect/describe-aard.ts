@@ -95,8 +95,12 @@ export function aardSource(agg: Aggregates, d: Dataset, id: string, title: strin
   };
 }
 
-/** This year against last year (the reported period and the one before it). */
-export function yearlyAardSource(agg: Aggregates, d: Dataset): AardTableSource {
-  const prev: PeriodeId[] = agg.vorige !== null ? [agg.vorige, agg.jaar] : [agg.jaar];
+/**
+ * This year against last year (the reported period and the one before it) — and every year
+ * of the pooled span when there is one: a pooled row minus the yearly columns printed beside
+ * it would otherwise give a year that is no figure of the report, so no audit would see it.
+ */
+export function yearlyAardSource(agg: Aggregates, d: Dataset, span: string[] | null): AardTableSource {
+  const prev: PeriodeId[] = span ? agg.recordYears.filter((y) => span.includes(String(y))) : agg.vorige !== null ? [agg.vorige, agg.jaar] : [agg.jaar];
   return aardSource(agg, d, "aard", "Aard van de meldingen", prev.map((y) => ({ key: String(y), label: periodLabel(y), jaren: [String(y)] })));
 }

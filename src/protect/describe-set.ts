@@ -6,7 +6,7 @@
 import type { Aggregates } from "../aggregate/types.ts";
 import type { Dataset } from "../domain.ts";
 import { aardTable, yearlyAardSource } from "./describe-aard.ts";
-import { describePooled, pooledAardSource } from "./describe-pooled.ts";
+import { describePooled, pooledAardSource, pooledSpan } from "./describe-pooled.ts";
 import { describe, type DescribeOptions } from "./describe.ts";
 import { describeVpi } from "./describe-vpi.ts";
 import type { Description } from "./tables.ts";
@@ -22,7 +22,7 @@ export function describeReportSet(agg: Aggregates, d: Dataset, opts: DescribeOpt
     recodings: [...vpoo.recodings, ...(pooled?.recodings ?? [])],
     trueValue: (universe, scope) => (universe === "vpi" ? vpi.trueValue(scope) : (vpoo.trueValue?.(universe, scope) ?? 0)),
     // Which aard categories stand apart is chosen with the suppression (choose-presentation.ts).
-    choice: { sources: [yearlyAardSource(agg, d), ...(pooledAard ? [pooledAard] : [])] },
+    choice: { sources: [yearlyAardSource(agg, d, pooledSpan(agg)?.jaren ?? null), ...(pooledAard ? [pooledAard] : [])] },
     audience: opts.audience,
   };
 }

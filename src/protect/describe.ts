@@ -4,6 +4,7 @@ import { UREN_ACTIVITEITEN } from "../aggregate/types.ts";
 import { HERKOMSTEN, STATUSSEN, type Audience, type Dataset, type Herkomst, type Status } from "../domain.ts";
 import { aardCounts } from "../aggregate/counting.ts";
 import { aardTable, yearlyAardSource } from "./describe-aard.ts";
+import { pooledSpan } from "./describe-pooled.ts";
 import type { Description, Recoding, TableCell, TableSpec } from "./tables.ts";
 import type { Scope, UniverseSpec } from "./universe.ts";
 import { periodLabel, type PeriodeId } from "../aggregate/periods.ts";
@@ -33,7 +34,10 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
   const N = agg.jaar;
   const years = agg.recordYears;
   // "This year against last year": the reported period and the one before it on the timeline.
+  // (with a pooled span, the status and aard tables show each of its years: see describe-aard.ts)
+  const span = pooledSpan(agg);
   const prev = agg.vorige !== null ? [agg.vorige, N] : [N];
+  const statusYears = span ? years.filter((y) => span.jaren.includes(String(y))) : prev;
   const aardCodes = [...new Set([...d.vocabulaire.filter((t) => t.soort === "aard").map((t) => t.code), ...agg.meldingCellen.map((c) => c.aard)])];
   const counted = aardCodes.filter((c) => aardCounts(d, c));
 
@@ -103,9 +107,9 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
     title: "Stand van zaken op 31 december",
     kind: "aantal",
     rows: [...STATUSSEN.map((s) => ({ key: s, label: STATUS_LABEL[s] })), { key: "totaal", label: "Totaal" }],
-    columns: prev.map((y) => ({ key: String(y), label: periodLabel(y) })),
+    columns: statusYears.map((y) => ({ key: String(y), label: periodLabel(y) })),
     totalRow: "totaal",
-    cells: prev.flatMap((y) => [
+    cells: statusYears.flatMap((y) => [
       ...STATUSSEN.map((s) => countCell("status", s, String(y), { ...totalScope(y), status: [s] })),
       countCell("status", "totaal", String(y), totalScope(y)),
     ]),
@@ -113,7 +117,7 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
 
   // b. Aard, this year against last year. Its rows (which groups are merged) are chosen with
   // the suppression (choose-presentation.ts); described here with every category apart.
-  const aard = aardTable(yearlyAardSource(agg, d), new Map());
+  const aard = aardTable(yearlyAardSource(agg, d, span?.jaren ?? null), new Map());
   tables.push(aard.table);
   recodings.push(...aard.recodings);
 
