@@ -35,7 +35,7 @@ for (const jaar of [2018, 2019, 2020, 2021]) {
     const r = await pipeline.build(raw, { jaar, audience, vandaag, ledger: [...ledger], documents: pipeline.ALL_DOCUMENTS });
     const ms = performance.now() - t0;
     if (!r.ok) {
-      console.log(`| ${jaar} | ${audience} | geweigerd: ${r.problems.map((p: { melding: string }) => p.melding).join("; ").slice(0, 120)} |`);
+      console.log(`| ${jaar} | ${audience} | geweigerd: ${r.problems.map((p: { melding: string }) => p.melding).join("; ").slice(0, Number(process.env["MSG"] ?? 120))} |`);
       continue;
     }
     for (const doc of r.documents) ledger.push(doc.ledgerEntry);

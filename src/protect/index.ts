@@ -70,6 +70,9 @@ async function protectLayout(description: Description, rules: PrimaryRules, know
   const extraFixed: EngineCell[] = [];
   const facts: LinearFact[] = [];
   const hiddenBefore = new Set<string>();
+  // Figures some earlier report printed: the confidential reader holds the confidential
+  // versions, so a figure the public version hid but a confidential one printed is known.
+  const printedBefore = new Set(known.flatMap((e) => e.figures.filter((f) => f.value !== null).map((f) => scopeKey(f.universe, f.scope))));
   for (const e of known) {
     for (const f of e.figures) {
       const key = scopeKey(f.universe, f.scope);
@@ -92,6 +95,7 @@ async function protectLayout(description: Description, rules: PrimaryRules, know
         // Hidden in an earlier report and not printed now: it must stay protected, so it
         // joins the problem as a cell that stays suppressed and needs its interval.
         const terms = expandScopeSafe(description, index, f.universe, f.scope);
+        if (e.audience !== description.audience && description.audience !== undefined && printedBefore.has(key)) continue;
         const key2 = `${e.report}:${key}`;
         if (terms.length === 0 || !description.trueValue || hiddenBefore.has(key)) continue;
         hiddenBefore.add(key);
