@@ -148,7 +148,8 @@ function aard(ctx: SectionContext): Section {
   const chartRows = t.rows.filter((r) => r.key !== t.totalRow && !r.label.endsWith("(telt niet mee)"));
   // One bar for "everything together" says nothing the table does not: no chart then.
   if (chartRows.length < 2) return { id: "aard", number: "", title: "Aard van de meldingen", blocks, subsections: [] };
-  const title = `Aard van de meldingen, ${t.columns.map((c) => c.label).join(" en ")}`;
+  const labels = t.columns.map((c) => c.label);
+  const title = `Aard van de meldingen, ${labels.length > 1 ? `${labels.slice(0, -1).join(", ")} en ${labels[labels.length - 1]}` : labels[0]}`;
   const where = `Grafiek: ${title}`;
   const points: { groep: string; reeks: string; y: number }[] = [];
   const rows: PresentedTable["rows"] = [];

@@ -52,11 +52,15 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
   }
   // Figures an earlier report hid stay hidden: they are attacked too, with everything
   // this report prints. A figure this report prints is known exactly (checked below).
+  const printedBefore = new Set(known.flatMap((e) => e.figures.filter((f) => f.value !== null).map((f) => scopeKey(f.universe, f.scope))));
   const publishedNow = new Set(file.figures.filter((f) => f.value !== null && f.universe && f.scope).map((f) => scopeKey(f.universe!, f.scope!)));
   for (const e of known) {
     for (const f of e.figures) {
       const key = scopeKey(f.universe, f.scope);
       if (f.value !== null || suppressed.has(key) || publishedNow.has(key)) continue;
+      // Hidden in the public version but printed in a confidential one: the confidential
+      // reader holds it (the same rule as protect's).
+      if (e.audience !== file.publiek && printedBefore.has(key)) continue;
       const t = terms({ universe: f.universe, scope: f.scope });
       if (t.length > 0) suppressed.set(key, { figures: [`${e.report}: eerder onderdrukt`], terms: t, kind: f.universe === "uren" ? "uren" : "aantal" });
     }
@@ -99,7 +103,8 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
   for (const f of file.figures) {
     if (f.value === null || (f.kind !== "aantal" && f.kind !== "uren") || !f.universe || !f.scope) continue;
     const key = scopeKey(f.universe, f.scope);
-    const hiddenBefore = f.kind === "aantal" && known.some((e) => e.figures.some((g) => g.value === null && scopeKey(g.universe, g.scope) === key));
+    // Hidden before for this audience: the confidential version may print what the public one hid.
+    const hiddenBefore = f.kind === "aantal" && known.some((e) => e.audience === file.publiek && e.figures.some((g) => g.value === null && scopeKey(g.universe, g.scope) === key));
     const width = required?.get(key) ?? (hiddenBefore ? file.drempel - 1 : 0);
     const small = f.kind === "aantal" && f.value > 0 && f.value < file.drempel;
     if (!small && width <= 0) continue;
