@@ -129,8 +129,9 @@ async function protectLayout(description: Description, rules: PrimaryRules, know
       status: primary ? "primary" : entry.fixed ? "fixed" : "candidate",
       requiredWidth: primary ? requiredWidth(cell, rules) : 0,
       // Fewest cells first, then the smallest values; a total (the figure readers look for
-      // first, and that HR copies) only when nothing else protects.
-      cost: (entry.total ? 100_000 : 1000) + cell.value,
+      // first, and that HR copies) only when nothing else protects. A figure over several
+      // periods (a pooled table) goes before a yearly one: it repeats what the years say.
+      cost: (entry.total ? 100_000 : (cell.scope["jaar"]?.length ?? 1) > 1 ? 500 : 1000) + cell.value,
     };
   });
   const problem: SuppressionProblem = {
