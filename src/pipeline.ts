@@ -149,6 +149,8 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   const documents = kinds.includes("vpoo") ? [vpoo!, ...presentDocuments(input, kinds.filter((x) => x !== "vpoo"), opts.oplegnotitie)] : presentDocuments(input, kinds, opts.oplegnotitie);
   // What is audited is everything these documents print, together.
   const union: FiguresFile = { ...vpoo!.figures, figures: documents.flatMap((doc) => doc.figures.figures.map((f) => ({ ...f, id: `${doc.kind}:${f.id}` }))) };
+  // How much these documents publish together: on the console and in the VPOO figures.json.
+  vpoo!.figures.informatie = informationMeasure(union.figures, agg, d);
   const required = new Map(protectedReport.log.map((l) => [l.key, l.requiredWidth]));
   const audit = await auditFigures(union, known, required);
   if (opts.audience === "openbaar") {
@@ -169,7 +171,7 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
     ok: true,
     documents,
     model: vpoo!.model!,
-    figures: { ...vpoo!.figures, informatie: informationMeasure(union.figures, agg, d) },
+    figures: vpoo!.figures,
     ledgerEntry: vpoo!.ledgerEntry,
     log: protectedReport.log,
     presentatie: protectedReport.presentatie,
