@@ -69,6 +69,10 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
     if (f.value === null || !f.universe || !f.scope || !f.denominator) continue;
     const num = terms(f);
     const den = safeExpand(file, index, f.denominator.universe, f.denominator.scope);
+    // A share of two counts printed exactly says nothing more than they do: its rounding
+    // interval would only add a redundant row with large coefficients to the attack.
+    const exact = (u: NonNullable<Figure["universe"]>, sc: NonNullable<Figure["scope"]>) => published.has(scopeKey(u, sc));
+    if (f.kind === "aandeel" && exact(f.universe, f.scope) && exact(f.denominator.universe, f.denominator.scope)) continue;
     if (f.kind === "aandeel") {
       // A rounded share p of T: (p − ½)·T ≤ 100·x ≤ (p + ½)·T, linear in the inner cells.
       const lo = Math.max(0, f.value - 0.5);

@@ -123,7 +123,7 @@ export async function choosePresentation(description: Description, choice: Prese
   const presentatie: PresentationLogEntry[] = [];
   let best: Evaluated | null = null;
   let bestIndex = -1;
-  let firstError: Error | null = null;
+  let firstError: ProtectionError | null = null;
   for (const c of combos) {
     const d = applyModes(description, choice, c.modes);
     const indeling = Object.fromEntries([...c.modes].filter(([, m]) => m !== "apart").map(([k, m]) => [k.replace("\u0000", ": "), m]));
@@ -138,10 +138,11 @@ export async function choosePresentation(description: Description, choice: Prese
       }
     } catch (err) {
       // A layout the suppression cannot protect (or that would hide a figure published
-      // before) is no candidate; any other error is a bug and stops the build.
-      if (!(err instanceof ProtectionError)) throw err;
-      firstError ??= err;
-      presentatie.push({ indeling, schatting: c.estimate, maat: null, reden: err.message, gekozen: false });
+      // before), or on which the solver gives up, is no candidate; any other error is a bug
+      // and stops the build. When no candidate is left, the first reason stops it.
+      if (!(err instanceof ProtectionError) && !isSolverFailure(err)) throw err;
+      firstError ??= err instanceof ProtectionError ? err : new ProtectionError((err as Error).message);
+      presentatie.push({ indeling, schatting: c.estimate, maat: null, reden: (err as Error).message, gekozen: false });
     }
   }
   if (!best) throw firstError ?? new ProtectionError("geen indeling van de aard-tabellen is te beschermen");
@@ -183,4 +184,9 @@ export function bestLayouts(src: AardTableSource, rules: PrimaryRules, top: numb
 /** What hiding a figure cost in the measure: its meldingen times its weight. */
 function weightedValue(w: { weight: number; value: number } | undefined): number {
   return w ? w.weight * w.value : 0;
+}
+
+/** HiGHS ended without a solution (engine/highs.ts): that layout is given up, not the build. */
+function isSolverFailure(err: unknown): boolean {
+  return err instanceof Error && err.message.startsWith("HiGHS ");
 }
