@@ -20,8 +20,9 @@
 //      publish: the primary rule per cell, plus, in a column where exactly one cell is unsafe,
 //      its smallest safe neighbour hidden too (the complement a column total forces);
 //   2. the best TOP_PER_TABLE layouts of each table (by estimate; ties to the earlier layout,
-//      "apart" before "groep" before "overige") are combined, and every combination is
-//      protected with the real suppression and scored with the real measure;
+//      "apart" before "groep" before "overige") are combined, and the MAX_CANDIDATES
+//      combinations with the best summed estimate are protected with the real suppression
+//      and scored with the real measure;
 //   3. the best real measure is published (ties: fewer hidden figures, then the earlier).
 // Deterministic: fixed enumeration order, deterministic solver. The internal log lists every
 // protected candidate with its estimate and its real measure.
@@ -35,6 +36,8 @@ import { scopeKey } from "./universe.ts";
 
 /** How many layouts of each aard table are protected for real (their combinations are). */
 const TOP_PER_TABLE = 2;
+/** …of which at most this many combinations, best estimate first (each costs a suppression). */
+const MAX_CANDIDATES = 3;
 
 /** The aard tables whose rows are chosen with the suppression. */
 export interface PresentationChoice {
@@ -118,7 +121,10 @@ export async function choosePresentation(description: Description, choice: Prese
   for (const layouts of perTable) {
     combos = combos.flatMap((c) => layouts.map((l) => ({ modes: new Map([...c.modes, ...l.modes]), estimate: c.estimate + l.estimate })));
   }
-  combos = combos.map((c, i) => ({ ...c, i })).sort((a, b) => b.estimate - a.estimate || a.i - b.i);
+  combos = combos
+    .map((c, i) => ({ ...c, i }))
+    .sort((a, b) => b.estimate - a.estimate || a.i - b.i)
+    .slice(0, MAX_CANDIDATES);
 
   const presentatie: PresentationLogEntry[] = [];
   let best: Evaluated | null = null;
