@@ -18,6 +18,7 @@ import { dutchMessage, isSystemError } from "./system-errors.ts";
 import { readDataFiles } from "./data-files.ts";
 import { DOCUMENT_NAME } from "./present/documents.ts";
 import { Memo } from "./memo.ts";
+import { informationLine } from "./protect/information.ts";
 import type { Renderer } from "./render/pdf.ts";
 
 const USAGE = `Gebruik:
@@ -173,6 +174,7 @@ async function buildOnce(request: BuildRequest, session: BuildSession): Promise<
   if (result.entry) console.error(`Vastgesteld als versie ${result.entry.versie} en opgenomen in het register (${result.registerFile}). Deze bestanden worden nooit meer overschreven.`);
   else console.error(`Dit is een concept ("Concept" op elke pagina); het staat niet in het register. Vaststellen: ${describeRequest(request)} --vaststellen`);
   console.error(`  intern logboek (niet publiceren): ${result.internal}`);
+  if (result.informatie) console.error(`  ${informationLine(result.informatie)}`);
   return 0;
 }
 

@@ -24,6 +24,8 @@ import { historieWarnings, reportingYearWarnings } from "./validate/consistency.
 import type { OplegnotitieInstellingen } from "./present/oplegnotitie.ts";
 import { ALL_DOCUMENTS, DOCUMENT_NAME, presentDocuments, type BuiltDocument, type DocumentKind } from "./present/documents.ts";
 import { exposedConfidential } from "./protect/pair-audit.ts";
+import { informationMeasure } from "./protect/information.ts";
+import type { PresentationLogEntry } from "./protect/choose-presentation.ts";
 import { figuresFingerprint, type Memo } from "./memo.ts";
 
 export { ALL_DOCUMENTS, type BuiltDocument, type DocumentKind };
@@ -59,6 +61,8 @@ export type BuildResult =
       figures: FiguresFile;
       ledgerEntry: LedgerEntry;
       log: LogEntry[];
+      /** Internal: the aard layouts protected as candidates, and which was chosen. */
+      presentatie?: PresentationLogEntry[];
       /** The attack on everything these documents print together, plus the ledger. */
       audit: AuditResult;
       warnings: Problem[];
@@ -218,6 +222,8 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   const documents = kinds.includes("vpoo") ? [vpoo!, ...presentDocuments(input, kinds.filter((x) => x !== "vpoo"), opts.oplegnotitie)] : presentDocuments(input, kinds, opts.oplegnotitie);
   // What is audited is everything these documents print, together.
   const union: FiguresFile = { ...vpoo!.figures, figures: documents.flatMap((doc) => doc.figures.figures.map((f) => ({ ...f, id: `${doc.kind}:${f.id}` }))) };
+  // How much these documents publish together: on the console and in the VPOO figures.json.
+  vpoo!.figures.informatie = informationMeasure(union.figures, agg, d);
   const required = new Map(protectedReport.log.map((l) => [l.key, l.requiredWidth]));
   const audit = await auditFigures(union, known, required);
   if (earlier.length > 0) {
@@ -246,6 +252,7 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
     figures: vpoo!.figures,
     ledgerEntry: vpoo!.ledgerEntry,
     log: protectedReport.log,
+    presentatie: protectedReport.presentatie,
     audit,
     // Rows after the reporting year are not in the report: said on the console, not in the report.
     warnings: [...warnings, ...reportingYearWarnings(d, jaar, fileNames(validated.bestanden), config)],

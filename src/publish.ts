@@ -16,6 +16,7 @@ import { recoverWrites, registerPath, setMembership, writeDocumentSet, type Outp
 import { build, type DocumentKind } from "./pipeline.ts";
 import { ALL_DOCUMENTS, DOCUMENT_NAME } from "./present/documents.ts";
 import { adoptedFolder, type RegisterEntry } from "./protect/register.ts";
+import type { InformationMeasure } from "./protect/information.ts";
 import type { Renderer } from "./render/pdf.ts";
 
 export interface PublishRequest {
@@ -63,6 +64,8 @@ export type PublishResult =
       documents: string[];
       printed: number;
       hidden: number;
+      /** How much the documents publish (protect/information.ts). */
+      informatie: InformationMeasure | undefined;
       warnings: Problem[];
     };
 
@@ -135,7 +138,7 @@ async function publishLocked(req: PublishRequest, session: PublishSession, event
     dataFiles.push({ path: registerPath(dataDir, entry), content: JSON.stringify(entry, null, 2) + "\n" });
   }
   const internal = join(dataDir, "intern", fileKey(jaar), `${fileKey(jaar)}-${audience}${telregel === "alles" ? "-telregel-alles" : ""}.onderdrukkingslog.json`);
-  dataFiles.push({ path: internal, content: JSON.stringify({ waarschuwing: "Alleen voor de vertrouwenspersonen. Nooit publiceren.", optimaal: result.optimal, onderdrukt: result.log }, null, 2) + "\n" });
+  dataFiles.push({ path: internal, content: JSON.stringify({ waarschuwing: "Alleen voor de vertrouwenspersonen. Nooit publiceren.", optimaal: result.optimal, onderdrukt: result.log, indeling: result.presentatie ?? [] }, null, 2) + "\n" });
   assertLocked();
   // The whole set of this period and audience is replaced at once: documents of an earlier,
   // larger concept that were not rebuilt now are removed, so the folder never holds documents
@@ -147,6 +150,7 @@ async function publishLocked(req: PublishRequest, session: PublishSession, event
     documents: result.documents.map((doc) => doc.report),
     printed: result.documents.reduce((s, doc) => s + doc.figures.figures.length, 0),
     hidden: result.log.length,
+    informatie: result.figures.informatie,
     warnings: result.warnings,
   };
 }

@@ -11,6 +11,7 @@ import { barChart, groupedBarChart, stackedShareChart } from "./charts.ts";
 import { escapeHtml, formatGetal, formatProcent, formatUren } from "./format.ts";
 import type { Block, ChartBlock, PresentedTable, Section } from "./model.ts";
 import { presentTable } from "./tables.ts";
+import { POOLED_TABLES } from "../protect/describe-pooled.ts";
 import { seriesRows } from "./series.ts";
 import { perHonderdBlocks } from "./personeel.ts";
 import { changedNote, type Publicatie } from "./publicatie.ts";
@@ -61,6 +62,7 @@ function aantal(ctx: SectionContext, telregel: string): Section {
   }
   blocks.push({ type: "table", table: presentTable(cells, "herkomst", "Tabel: meldingen naar herkomst van de melder", "Herkomst") });
   blocks.push({ type: "table", table: presentTable(cells, "status", `Tabel: stand van zaken ${agg.periode.tot.maand === 12 ? "op 31 december" : "aan het eind van elke periode"}`, "Stand van zaken") });
+  blocks.push(...pooledHerkomstStatus(ctx));
   const apart = cells.table("aard").rows.filter((r) => r.label.endsWith("(telt niet mee)"));
   for (const r of apart) {
     const c = cells.cell("aard", r.key, String(N));
@@ -125,20 +127,35 @@ function herkomstAandeel(ctx: SectionContext): ChartBlock {
 function aard(ctx: SectionContext): Section {
   const { cells, agg, d } = ctx;
   const N = agg.jaar;
-  const recoded = cells.protectedReport.description.recodings.filter((r) => r.table === "aard");
-  const notes = recoded.map((r) => `"${r.label}" omvat: ${r.members.join(", ")}.`);
+  const recodings = cells.protectedReport.description.recodings;
+  const notesOf = (table: string) => recodings.filter((r) => r.table === table).map((r) => `"${r.label}" omvat: ${r.members.join(", ")}.`);
+  const pooled = cells.hasTable(POOLED_TABLES.aard) ? cells.table(POOLED_TABLES.aard) : null;
+  // The rule as it is applied (choose-presentation.ts): a merge is chosen when the table then
+  // shows more, not because a category is small, so a row standing alone says nothing about
+  // its size; an x says only that the figure is not shown.
   const blocks: Block[] = [
     P(
       "In het belang van de anonimiteit is de aard van de meldingen zo weergegeven dat herleiding tot een persoon uitgesloten is. " +
-        (recoded.length ? "Categorieën met kleine aantallen zijn samengevoegd tot een hoofdgroep of tot 'Overige'; de namen van de samengevoegde categorieën staan onder de tabel, zonder aantallen." : ""),
+        `Waar een aantal niet getoond kan worden, staat ${escapeHtml(cells.mark)}. ` +
+        (recodings.some((r) => r.table === "aard" || r.table === POOLED_TABLES.aard)
+          ? "Sommige categorieën zijn samengevoegd tot hun hoofdgroep of tot 'Overige', omdat de tabel zo meer kan laten zien; de namen van de samengevoegde categorieën staan onder de tabel, zonder aantallen."
+          : ""),
     ),
-    { type: "table", table: presentTable(cells, "aard", `Tabel: aard van de meldingen`, "Aard van de melding", notes) },
+    { type: "table", table: presentTable(cells, "aard", `Tabel: aard van de meldingen`, "Aard van de melding", notesOf("aard")) },
   ];
+  if (pooled && !allHidden(ctx, POOLED_TABLES.aard)) {
+    const span = pooled.columns[0]!.label;
+    blocks.push(
+      P(`Eén jaar telt te weinig meldingen om de aard ervan in detail te tonen zonder dat een melder herkenbaar kan worden. Daarom staat hieronder ook de aard van alle meldingen van ${span} samen: elk cijfer is het aantal meldingen in die drie jaar bij elkaar.`),
+      { type: "table", table: presentTable(cells, POOLED_TABLES.aard, `Tabel: aard van de meldingen, ${span} samen`, "Aard van de melding", notesOf(POOLED_TABLES.aard)) },
+    );
+  }
   const t = cells.table("aard");
   const chartRows = t.rows.filter((r) => r.key !== t.totalRow && !r.label.endsWith("(telt niet mee)"));
   // One bar for "everything together" says nothing the table does not: no chart then.
   if (chartRows.length < 2) return { id: "aard", number: "", title: "Aard van de meldingen", blocks, subsections: [] };
-  const title = `Aard van de meldingen, ${t.columns.map((c) => c.label).join(" en ")}`;
+  const labels = t.columns.map((c) => c.label);
+  const title = `Aard van de meldingen, ${labels.length > 1 ? `${labels.slice(0, -1).join(", ")} en ${labels[labels.length - 1]}` : labels[0]}`;
   const where = `Grafiek: ${title}`;
   const points: { groep: string; reeks: string; y: number }[] = [];
   const rows: PresentedTable["rows"] = [];
@@ -323,4 +340,40 @@ function recordAverage(ctx: SectionContext, a: number, where: string, y: Periode
     id: `${where}|gemiddelde|${y}`, table: where, row: "uren per melding", column: String(y), kind: "gemiddelde",
     universe: "uren", scope: uren.scope, denominator: { universe: "meldingen", scope: { jaar: [String(y)] } }, value: a, display: formatUren(a),
   });
+}
+
+/** True when a table prints nothing but the mark: such a pooled table is left out. */
+function allHidden(ctx: SectionContext, table: string): boolean {
+  return ctx.cells.table(table).cells.every((c) => ctx.cells.isSuppressed(c));
+}
+
+/**
+ * Herkomst and status over the pooled span (describe-pooled.ts), with the one sentence the
+ * real reports opened with — "het merendeel kwam uit de ambtelijke organisatie" — when the
+ * pooled share is printed: a share of published cells, recorded as a figure of kind aandeel.
+ */
+function pooledHerkomstStatus(ctx: SectionContext): Block[] {
+  const { cells } = ctx;
+  if (!cells.hasTable(POOLED_TABLES.herkomst)) return [];
+  const t = cells.table(POOLED_TABLES.herkomst);
+  const span = t.columns[0]!;
+  const blocks: Block[] = [];
+  const total = cells.cell(POOLED_TABLES.herkomst, "totaal", span.key)!;
+  const ambtelijk = cells.cell(POOLED_TABLES.herkomst, "ambtelijk", span.key)!;
+  const where = `Tekst: herkomst ${span.label}`;
+  let zin = `Omdat één jaar weinig meldingen telt, staan hieronder ook de herkomst en de stand van zaken van alle meldingen van ${span.label} samen; elk cijfer is de som over die drie jaar.`;
+  if (!cells.isSuppressed(total) && !cells.isSuppressed(ambtelijk) && total.value > 0 && 2 * ambtelijk.value > total.value) {
+    const pct = Math.round((100 * ambtelijk.value) / total.value);
+    const shown = cells.book.add({
+      id: `aandeel/${span.key}/ambtelijk`, table: where, row: HERKOMST_LABEL.ambtelijk, column: span.label, kind: "aandeel",
+      universe: "meldingen", scope: ambtelijk.scope, denominator: { universe: "meldingen", scope: total.scope }, value: pct, display: formatProcent(pct),
+    });
+    zin += ` Over ${span.label} kwam het merendeel van de meldingen (${shown}) uit de ambtelijke organisatie.`;
+  }
+  blocks.push(P(zin));
+  if (!allHidden(ctx, POOLED_TABLES.herkomst)) blocks.push({ type: "table", table: presentTable(cells, POOLED_TABLES.herkomst, `Tabel: meldingen naar herkomst van de melder, ${span.label} samen`, "Herkomst") });
+  if (!allHidden(ctx, POOLED_TABLES.status)) {
+    blocks.push({ type: "table", table: presentTable(cells, POOLED_TABLES.status, `Tabel: stand van zaken aan het eind van het jaar van melding, ${span.label} samen`, "Stand van zaken") });
+  }
+  return blocks;
 }

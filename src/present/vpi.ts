@@ -13,6 +13,7 @@ import { formatDatum, formatGetal } from "./format.ts";
 import { sectionText, verslagVan } from "./narrative.ts";
 import type { Dataset } from "../domain.ts";
 import type { Aggregates } from "../aggregate/types.ts";
+import { POOLED_TABLES } from "../protect/describe-pooled.ts";
 
 export const DOCUMENT_VPI = "jaarverslag-vpi";
 
@@ -43,6 +44,17 @@ export function presentVpi(input: DocumentInput): { model: ReportModel; figures:
   const data: PresentedTable = { id: "data-vpi", caption: `Cijfers bij de grafiek ${title}`, headers: ["Jaar", "Meldingen"], rows, notes: [] };
   const alt = `Staafdiagram van het aantal meldingen bij de vertrouwenspersoon integriteit per jaar: ${rows.map((r) => `${r.label}: ${r.cells[0]}`).join("; ")}.`;
 
+  // The kinds over the pooled span (describe-pooled.ts), when it prints anything.
+  const pooledVpi = (): Block[] => {
+    if (!cells.hasTable(POOLED_TABLES.vpi)) return [];
+    const t = cells.table(POOLED_TABLES.vpi);
+    if (t.cells.every((c) => cells.isSuppressed(c))) return [];
+    const span = t.columns[0]!.label;
+    return [
+      P(`Eén jaar telt weinig meldingen; daarom staan hieronder ook de meldingen en adviesvragen van ${span} samen (de som over die drie jaar).`),
+      { type: "table", table: presentTable(cells, POOLED_TABLES.vpi, `Tabel: meldingen en adviesvragen bij de vertrouwenspersoon integriteit, ${span} samen`, "Soort") },
+    ];
+  };
   const activiteiten = [...new Set(agg.vpiUren.filter((u) => u.jaar === N && u.activiteit !== "afhandeling").map((u) => u.activiteit))];
   const activiteitenTekst = sectionText(verslag, "Activiteiten");
   const activiteitenBlocks: Block[] = [
@@ -69,6 +81,7 @@ export function presentVpi(input: DocumentInput): { model: ReportModel; figures:
         P(zin.join(" ")),
         { type: "table", table: presentTable(cells, "vpi-jaren", `Tabel: meldingen en adviesvragen bij ${wie}`, "Soort") },
         { type: "table", table: presentTable(cells, "vpi-herkomst", `Tabel: herkomst van de melders, ${L}`, "Herkomst") },
+        ...pooledVpi(),
         ...(withChart ? [{ type: "chart" as const, chart: barChart("grafiek-vpi", title, points, "Aantal meldingen", alt, data) }] : []),
       ],
     },

@@ -89,16 +89,18 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
   }
   // Figures an earlier report hid stay hidden: they are attacked too, with everything
   // this report prints. A figure this report prints is known exactly (checked below).
+  const printedBefore = new Set(known.flatMap((e) => e.figures.filter((f) => f.value !== null).map((f) => scopeKey(f.universe, f.scope))));
   const publishedNow = new Set(file.figures.filter((f) => f.value !== null && f.universe && f.scope).map((f) => scopeKey(f.universe!, f.scope!)));
-  // For the confidential reader, what is at stake are the cells the confidential versions hide.
-  // A cell only a public version hid (its threshold is higher) was hidden for the public
-  // reader, whose own audit protects it; this reader may know it (the confidential version may
-  // print it, or its parts).
-  const hiddenOnlyPublicly = (e: LedgerEntry, _key: string) => file.publiek === "vertrouwelijk" && e.audience === "openbaar";
+  // A cell an earlier version hid stays attacked, for every reader who holds that version —
+  // except one the public version hid and a confidential version printed: the confidential
+  // reader holds it (its threshold is lower), and the public reader never sees the other.
   for (const e of known) {
     for (const f of e.figures) {
       const key = scopeKey(f.universe, f.scope);
-      if (f.value !== null || suppressed.has(key) || publishedNow.has(key) || hiddenOnlyPublicly(e, key)) continue;
+      if (f.value !== null || suppressed.has(key) || publishedNow.has(key)) continue;
+      // Hidden in the public version but printed in a confidential one: the confidential
+      // reader holds it (the same rule as protect's).
+      if (e.audience !== file.publiek && printedBefore.has(key)) continue;
       const at = placeKnown(e.report, f.universe, f.scope);
       // Hidden in a report whose periods reach beyond this one: not attackable from here.
       if (!at || at.partial || at.terms.length === 0) continue;
@@ -110,6 +112,10 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
     if (f.value === null || !num || !f.universe || !f.scope || !f.denominator) continue;
     const den = placeScope(file.universes, index, f.denominator.universe, f.denominator.scope);
     if (!("terms" in den)) continue; // reported as unplaced above
+    // A share of two counts printed exactly says nothing more than they do: its rounding
+    // interval would only add a redundant row with large coefficients to the attack.
+    const exact = (u: NonNullable<Figure["universe"]>, sc: NonNullable<Figure["scope"]>) => published.has(scopeKey(u, sc));
+    if (f.kind === "aandeel" && exact(f.universe, f.scope) && exact(f.denominator.universe, f.denominator.scope)) continue;
     if (f.kind === "aandeel") {
       // A rounded share p of T: (p − ½)·T ≤ 100·x ≤ (p + ½)·T, linear in the inner cells.
       const lo = Math.max(0, f.value - 0.5);
@@ -146,7 +152,8 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
   for (const f of file.figures) {
     if (f.value === null || (f.kind !== "aantal" && f.kind !== "uren") || !f.universe || !f.scope || !terms.get(f)) continue;
     const key = scopeKey(f.universe, f.scope);
-    const hiddenBefore = f.kind === "aantal" && known.some((e) => !hiddenOnlyPublicly(e, key) && e.figures.some((g) => g.value === null && scopeKey(g.universe, g.scope) === key));
+    // Hidden before for this audience: the confidential version may print what the public one hid.
+    const hiddenBefore = f.kind === "aantal" && known.some((e) => e.audience === file.publiek && e.figures.some((g) => g.value === null && scopeKey(g.universe, g.scope) === key));
     const width = required?.get(key) ?? (hiddenBefore ? file.drempel - 1 : 0);
     const small = !f.layout && f.kind === "aantal" && f.value > 0 && f.value < file.drempel;
     if (!small && width <= 0) continue;

@@ -2,11 +2,11 @@
 import type { Aggregates, UrenActiviteit } from "../aggregate/types.ts";
 import { UREN_ACTIVITEITEN } from "../aggregate/types.ts";
 import { HERKOMSTEN, STATUSSEN, type Audience, type Dataset, type Herkomst, type Status } from "../domain.ts";
-import { labelInYear } from "../validate/vocabulaire.ts";
 import { aardCounts } from "../aggregate/counting.ts";
-import { recodeCategories } from "./recode.ts";
-import { layoutFacts, withSilentMembers } from "./layout.ts";
+import { layoutFacts } from "./layout.ts";
 import { historieFacts } from "./historie.ts";
+import { aardTable, yearlyAardSource } from "./describe-aard.ts";
+import { pooledSpan } from "./describe-pooled.ts";
 import type { Description, Recoding, TableCell, TableSpec } from "./tables.ts";
 import type { Scope, UniverseSpec } from "./universe.ts";
 import { periodLabel, type PeriodeId } from "../aggregate/periods.ts";
@@ -36,10 +36,12 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
   const N = agg.jaar;
   const years = agg.recordYears;
   // "This year against last year": the reported period and the one before it on the timeline.
+  // (with a pooled span, the status and aard tables show each of its years: see describe-aard.ts)
+  const span = pooledSpan(agg);
   const prev = agg.vorige !== null ? [agg.vorige, N] : [N];
+  const statusYears = span ? years.filter((y) => span.jaren.includes(String(y))) : prev;
   const aardCodes = [...new Set([...d.vocabulaire.filter((t) => t.soort === "aard").map((t) => t.code), ...agg.meldingCellen.map((c) => c.aard)])];
   const counted = aardCodes.filter((c) => aardCounts(d, c));
-  const notCounted = aardCodes.filter((c) => !counted.includes(c));
 
   const universes: UniverseSpec[] = [
     {
@@ -117,43 +119,19 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
     title: "Stand van zaken op 31 december",
     kind: "aantal",
     rows: [...STATUSSEN.map((s) => ({ key: s, label: STATUS_LABEL[s] })), { key: "totaal", label: "Totaal" }],
-    columns: prev.map((y) => ({ key: String(y), label: periodLabel(y) })),
+    columns: statusYears.map((y) => ({ key: String(y), label: periodLabel(y) })),
     totalRow: "totaal",
-    cells: prev.flatMap((y) => [
+    cells: statusYears.flatMap((y) => [
       ...STATUSSEN.map((s) => countCell("status", s, String(y), { ...totalScope(y), status: [s] })),
       countCell("status", "totaal", String(y), totalScope(y)),
     ]),
   });
 
-  // b. Aard, this year against last year, recoded first.
-  const present = counted.filter((c) => prev.some((y) => count({ jaar: [String(y)], aard: [c] }) > 0));
-  const labelOf = (code: string) => {
-    const t = d.vocabulaire.find((x) => x.soort === "aard" && x.code === code);
-    return t ? labelInYear(t, agg.periode.tot.jaar) : code;
-  };
-  const recoded = recodeCategories(present, d.vocabulaire, labelOf, (cs) => prev.map((y) => count({ jaar: [String(y)], aard: cs })), opts.k, !d.instellingen.nullenPubliceren);
-  // With zeros protected, a merged row names its vocabulary members whether or not they
-  // occurred, so the "omvat" note does not tell which categories are 0.
-  // (Only leaf categories of the vocabulary valid in these periods: a note names no retired
-  // ones, and no group as a member.)
-  const validNow = (c: string) => d.vocabulaire.some((t) => t.soort === "aard" && t.code === c && t.geldigVan <= agg.periode.tot.jaar && (t.geldigTot === null || t.geldigTot >= agg.perioden[0]!.van.jaar));
-  const silent = counted.filter((c) => !present.includes(c) && validNow(c) && !d.vocabulaire.some((t) => t.groep === c));
-  const rowsAard = d.instellingen.nullenPubliceren ? recoded : withSilentMembers(recoded, silent, d.vocabulaire);
-  for (const r of rowsAard) if (r.codes.length > 1) recodings.push({ table: "aard", label: r.label, members: r.codes.map(labelOf) });
-  const apart = notCounted.filter((c) => prev.some((y) => count({ jaar: [String(y)], aard: [c] }) > 0));
-  tables.push({
-    id: "aard",
-    title: "Aard van de meldingen",
-    kind: "aantal",
-    rows: [...rowsAard.map((r) => ({ key: r.key, label: r.label })), { key: "totaal", label: "Totaal" }, ...apart.map((c) => ({ key: c, label: `${labelOf(c)} (telt niet mee)` }))],
-    columns: prev.map((y) => ({ key: String(y), label: periodLabel(y) })),
-    totalRow: "totaal",
-    cells: prev.flatMap((y) => [
-      ...rowsAard.map((r) => countCell("aard", r.key, String(y), { jaar: [String(y)], aard: r.codes })),
-      countCell("aard", "totaal", String(y), totalScope(y)),
-      ...apart.map((c) => countCell("aard", c, String(y), { jaar: [String(y)], aard: [c] })),
-    ]),
-  });
+  // b. Aard, this year against last year. Its rows (which groups are merged) are chosen with
+  // the suppression (choose-presentation.ts); described here with every category apart.
+  const aard = aardTable(yearlyAardSource(agg, d, span?.jaren ?? null), new Map());
+  tables.push(aard.table);
+  recodings.push(...aard.recodings);
 
   // Meldingen per group of counsellors: per-counsellor figures never go public.
   if (opts.audience === "vertrouwelijk") {

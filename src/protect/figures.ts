@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { PeriodeId } from "../aggregate/periods.ts";
 import type { Scope, UniverseId, UniverseSpec } from "./universe.ts";
+import type { InformationMeasure } from "./information.ts";
 
 export const UNIVERSE_IDS = ["meldingen", "uren", "klachten", "vpi", "interventies", "resultaten"] as const;
 
@@ -52,11 +53,23 @@ export interface FiguresFile {
   afronding: Record<FigureKind, number>;
   universes: UniverseSpec[];
   figures: Figure[];
+  /** How much the documents of this build publish together (information.ts). */
+  informatie?: InformationMeasure;
 }
 
 export const AFRONDING: Record<FigureKind, number> = { aantal: 0, uren: 0.05, aandeel: 0.5, gemiddelde: 0.05, constante: 0, grens: 0 };
 
 const universeId = z.enum(UNIVERSE_IDS);
+const informatie = z
+  .object({
+    aardGroepOfFijner: z.number(),
+    aardCategorie: z.number(),
+    herkomstStatusGedrukt: z.number(),
+    herkomstStatusCellen: z.number(),
+    herkomstSplitsing: z.boolean(),
+    cijfers: z.number(),
+  })
+  .strict();
 const scope = z.record(z.string(), z.array(z.string()));
 const kind = z.enum(["aantal", "uren", "aandeel", "gemiddelde", "constante", "grens"]);
 
@@ -101,6 +114,7 @@ export const figuresFileSchema = z
         .strict(),
     ),
     figures: z.array(figureSchema),
+    informatie: informatie.optional(),
   })
   .strict();
 

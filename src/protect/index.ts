@@ -1,6 +1,7 @@
 // protect: recoded tables (from describe) → which cells are suppressed, chosen by HiGHS,
 // with the earlier reports in the ledger as known facts.
 import { suppress } from "./engine/index.ts";
+import { choosePresentation, type PresentationLogEntry } from "./choose-presentation.ts";
 import type { EngineCell, LinearFact, SuppressionProblem } from "./engine/types.ts";
 import type { LedgerEntry } from "./ledger.ts";
 import { primaryReason, requiredWidth, type PrimaryRules } from "./primary.ts";
@@ -14,6 +15,8 @@ export interface LogEntry {
   reden: string;
   soort: "primair" | "secundair" | "eerder onderdrukt";
   requiredWidth: number;
+  /** What hiding it cost in the information measure (choose-presentation.ts). */
+  kosten?: number;
 }
 
 export interface Protected {
@@ -23,11 +26,21 @@ export interface Protected {
   /** Internal only: which cell, which rule, which complement. Never in a public output. */
   log: LogEntry[];
   optimal: boolean;
+  /** Internal only: how the aard tables' rows were chosen, and the measure of each option. */
+  presentatie?: PresentationLogEntry[];
+  /** The information measure of the published pattern (choose-presentation.ts). */
+  informatie?: number;
 }
 
 export class ProtectionError extends Error {}
 
+/** Suppression, and where the description offers a choice of layouts, the layout too. */
 export async function protect(description: Description, rules: PrimaryRules, known: LedgerEntry[]): Promise<Protected> {
+  return description.choice ? choosePresentation(description, description.choice, rules, known, protectLayout) : protectLayout(description, rules, known);
+}
+
+/** Suppression for one fixed layout. */
+async function protectLayout(description: Description, rules: PrimaryRules, known: LedgerEntry[]): Promise<Protected> {
   const index = indexUniverses(description.universes);
   const byKey = new Map<string, { cells: TableCell[]; reason: string | null; forced: string | null; fixed: boolean; total: boolean }>();
   for (const t of description.tables) {
@@ -70,12 +83,20 @@ export async function protect(description: Description, rules: PrimaryRules, kno
     else extraFixed.push({ id: `feit:${f.id}`, terms: at.terms, value: f.value, status: "fixed", requiredWidth: 0, cost: 0 });
   }
   const hiddenBefore = new Set<string>();
+  // Figures some earlier report printed: the confidential reader holds the confidential
+  // versions, so a figure the public version hid but a confidential one printed is known.
+  const printedBefore = new Set(known.flatMap((e) => e.figures.filter((f) => f.value !== null).map((f) => scopeKey(f.universe, f.scope))));
   for (const e of known) {
     for (const f of e.figures) {
       const key = scopeKey(f.universe, f.scope);
       const current = byKey.get(key);
       if (current) {
-        if (f.value === null) current.forced ??= `eerder onderdrukt in ${e.report}`;
+        // Hidden in a report of the same audience: its readers hold it, so it stays hidden.
+        // Hidden in the public version only: the confidential reader may see it when the
+        // attack allows (the public reader never sees the confidential version).
+        if (f.value === null) {
+          if (description.audience === undefined || e.audience === description.audience) current.forced ??= `eerder onderdrukt in ${e.report}`;
+        }
         else if (Math.abs(current.cells[0]!.value - f.value) > 0.05 + 1e-6) {
           // (hours are printed, and so kept in the ledger, to one decimal)
           throw new ProtectionError(
@@ -88,6 +109,7 @@ export async function protect(description: Description, rules: PrimaryRules, kno
         // joins the problem as a cell that stays suppressed and needs its interval.
         const at = placeKnown(description, index, e.report, f.universe, f.scope);
         const terms = at.partial ? [] : at.terms;
+        if (e.audience !== description.audience && description.audience !== undefined && printedBefore.has(key)) continue;
         const key2 = `${e.report}:${key}`;
         if (terms.length === 0 || !description.trueValue || hiddenBefore.has(key)) continue;
         hiddenBefore.add(key);
@@ -129,8 +151,9 @@ export async function protect(description: Description, rules: PrimaryRules, kno
       status: primary ? "primary" : entry.fixed ? "fixed" : "candidate",
       requiredWidth: primary ? requiredWidth(cell, rules) : 0,
       // Fewest cells first, then the smallest values; a total (the figure readers look for
-      // first, and that HR copies) only when nothing else protects.
-      cost: (entry.total ? 100_000 : 1000) + cell.value,
+      // first, and that HR copies) only when nothing else protects. A figure over several
+      // periods (a pooled table) goes before a yearly one: it repeats what the years say.
+      cost: (entry.total ? 100_000 : (cell.scope["jaar"]?.length ?? 1) > 1 ? 500 : 1000) + cell.value,
     };
   });
   const problem: SuppressionProblem = {

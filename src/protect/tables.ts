@@ -1,4 +1,6 @@
 // The tables a report publishes, described before protection (sdcTable's "describe" step).
+import type { Audience } from "../domain.ts";
+import type { PresentationChoice } from "./choose-presentation.ts";
 import type { Scope, UniverseId, UniverseSpec } from "./universe.ts";
 
 export type CellKind = "aantal" | "uren";
@@ -47,6 +49,10 @@ export interface Description {
    * that an earlier report hid and this report does not print.
    */
   trueValue?: (universe: UniverseId, scope: Scope) => number;
+  /** The aard tables whose rows `protect` chooses together with the suppression. */
+  choice?: PresentationChoice;
+  /** Whose report: a figure hidden in the other audience's report is not forced hidden here. */
+  audience?: Audience;
 }
 
 export function cellAt(table: TableSpec, row: string, column: string): TableCell | undefined {

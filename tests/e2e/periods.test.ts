@@ -129,5 +129,5 @@ describe("a one-month remainder period, and the published historie", () => {
     expect(december.code).toBe(1);
     expect(december.stderr).toContain("historie/meldingen_vpoo/2018+2019");
     expect(existsSync(join(out, "2019-12_2019-12", "jaarverslag-vpoo-2019-12_2019-12.pdf"))).toBe(false);
-  }, 240_000);
+  }, 600_000);
 });

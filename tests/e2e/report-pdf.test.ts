@@ -192,7 +192,8 @@ describe(`jaarverslag ${YEAR}, the PDF as written`, () => {
     const confidentialModel = await modelFor(data, "vertrouwelijk");
     await build2(["build", "--year", String(YEAR), "--audience", "vertrouwelijk", "--data", data, "--out", join(work, "v")]);
     confidential = await report(confidentialModel, join(work, "v", String(YEAR), `jaarverslag-vpoo-${YEAR}-vertrouwelijk.pdf`));
-  });
+    // (five builds, each protecting up to three candidate layouts: choose-presentation.ts)
+  }, 600_000);
 
   it("is tagged: headings, tables with header cells, lists, figures with their alternative, nl-NL, metadata, bookmarks", () => {
     expectAccessible(open);
