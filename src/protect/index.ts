@@ -6,7 +6,7 @@ import type { EngineCell, LinearFact, SuppressionProblem } from "./engine/types.
 import type { LedgerEntry } from "./ledger.ts";
 import { primaryReason, requiredWidth, type PrimaryRules } from "./primary.ts";
 import type { Description, TableCell } from "./tables.ts";
-import { expandScope, indexUniverses, placeScope, scopeKey } from "./universe.ts";
+import { expandScope, indexUniverses, placeScope, scopeKey, type Scope } from "./universe.ts";
 
 export interface LogEntry {
   key: string;
@@ -66,6 +66,16 @@ async function protectLayout(description: Description, rules: PrimaryRules, know
         entry.reason ??= `het totaal van deze kolom is kleiner dan de drempel ${rules.k}; ook een nul zou verraden waar de melders vandaan kwamen`;
       }
     }
+  }
+  // A zero every reader already knows (inside a published 0: a table's missing rows, here or
+  // in an earlier report) is printed: hiding it protects nothing, and could not succeed.
+  const knownZeros = [
+    ...(description.facts ?? []).filter((f) => f.value === 0).map((f) => ({ universe: f.universe, scope: f.scope })),
+    ...known.flatMap((e) => e.figures.filter((f) => f.value === 0)),
+  ];
+  for (const entry of byKey.values()) {
+    const c = entry.cells[0]!;
+    if (c.kind === "aantal" && c.value === 0 && entry.reason !== null && knownZeros.some((z) => z.universe === c.universe && within(c.scope, z.scope))) entry.reason = null;
   }
   const extraFixed: EngineCell[] = [];
   const facts: LinearFact[] = [];
@@ -188,4 +198,9 @@ function placeKnown(d: Description, index: ReturnType<typeof indexUniverses>, re
   const at = placeScope(d.universes, index, universe, scope, true);
   if ("terms" in at) return at;
   throw new ProtectionError(`Een cijfer uit ${report} past niet in dit verslag (${at.error}); is data/gepubliceerd van een andere registratie?`);
+}
+
+/** Is every inner cell of `inner` also in `outer` (same universe)? */
+function within(inner: Scope, outer: Scope): boolean {
+  return Object.entries(outer).every(([dim, cats]) => inner[dim] !== undefined && inner[dim]!.every((c) => cats.includes(c)));
 }

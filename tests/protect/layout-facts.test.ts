@@ -90,10 +90,12 @@ describe("een echt verslag: de aard-tabel 8/9/8/x/29", () => {
     activiteiten: activiteiten(2020),
   });
 
-  it("figures.json zegt dat de categorieën zonder rij nul zijn, en de bescherming verbergt daarom meer dan Overige", async () => {
+  it("figures.json zegt dat de categorieën zonder rij nul zijn, en de bescherming verbergt daarom nooit één cel alleen", async () => {
     const r = await buildReport(d, 2020);
-    const rows = r.protectedReport.description.tables.find((t) => t.id === "aard")!.rows.map((row) => row.label);
-    expect(rows).toEqual(["Pesten", "Intimidatie, agressie en discriminatie", "Werkrelatie en veiligheid", "Overige", "Totaal"]);
+    const aardTable = r.protectedReport.description.tables.find((t) => t.id === "aard")!;
+    // Whatever layout was chosen, the rows cover exactly the categories that occurred.
+    const covered = aardTable.cells.filter((c) => c.column === "2020" && c.row !== "totaal").flatMap((c) => c.scope["aard"] ?? []);
+    expect(new Set(covered)).toEqual(new Set(Object.keys(aard)));
     const layout = r.figures.figures.filter((f) => f.layout === "ontbrekende rijen" && f.universe === "meldingen");
     const missing = layout.find((f) => f.row === "ontbrekende rijen")!;
     expect(missing.value).toBe(0);
@@ -103,12 +105,14 @@ describe("een echt verslag: de aard-tabel 8/9/8/x/29", () => {
     for (const c of Object.keys(aard)) expect(missing.scope!["aard"]).not.toContain(c);
     // and the category outside the count ("telt niet mee") that has no row either
     expect(layout.find((f) => f.row === "ontbrekende rijen buiten het totaal")?.scope).toEqual({ jaar: ["2020"], aard: ["corona-gerelateerd"] });
-    const hidden = r.figures.figures.filter((f) => f.id.includes("/2020/") && f.table === "Tabel: aard van de meldingen" && f.value === null).map((f) => f.row);
-    expect(hidden).toContain("Overige");
-    // Overige alone would be 29 − 25 = 4 exactly: at least one other part of the column goes.
-    expect(hidden.length).toBeGreaterThanOrEqual(2);
+    // With the total printed (29) and the missing rows known to be 0, one hidden cell in the
+    // column would be 29 minus the rest: hidden cells come at least two at a time.
+    const hidden = r.figures.figures.filter((f) => f.id.includes("/2020/") && f.table === "Tabel: aard van de meldingen" && f.value === null && !f.layout);
+    expect(hidden.length === 0 || hidden.length >= 2).toBe(true);
     expect(r.audit.ok).toBe(true);
-    const overige = r.audit.intervals.find((i) => i.id === scopeKey("meldingen", { jaar: ["2020"], aard: ["integriteitskwestie", "adviesvraag"] }))!;
-    expect(overige.hi - overige.lo).toBeGreaterThanOrEqual(4);
+    for (const f of hidden) {
+      const iv = r.audit.intervals.find((i) => i.id === scopeKey("meldingen", f.scope!))!;
+      expect(iv.hi - iv.lo, f.row).toBeGreaterThanOrEqual(4);
+    }
   });
 });
