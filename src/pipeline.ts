@@ -201,8 +201,13 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
       ? await opts.memo.get("protect", protectionKey(raw, { ...opts, jaar }, rules, [...known, ...onlyInPublic]), () => protect(description, rules, [...known, ...onlyInPublic]))
       : await protect(description, rules, [...known, ...onlyInPublic]);
   } catch (e) {
-    if (e instanceof ProtectionError) return { ok: false, problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: e.message }], warnings };
-    throw e;
+    if (!(e instanceof ProtectionError)) throw e;
+    // A revision is read beside the version that was sent: when the new figures cannot be
+    // protected against both, the revision itself would make a melder recognisable.
+    const melding = opts.vaststellen?.herziening
+      ? `deze herziening kan niet worden vastgesteld: samen met de eerder verzonden versie zou ze een melder herkenbaar maken. Laat de verzonden versie staan en noem de correctie zonder aantallen in de tekst van het volgende jaarverslag. (${e.message})`
+      : e.message;
+    return { ok: false, problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding }], warnings };
   }
   const sameSet = (e: LedgerEntry) => String(e.jaar) === periode.key && e.audience === opts.audience && (e.telregel ?? "woordenlijst") === telregel;
   const versions = versionsOf(opts.ledger, periode.key, opts.audience, telregel);

@@ -136,7 +136,7 @@ function aard(ctx: SectionContext): Section {
   const blocks: Block[] = [
     P(
       "In het belang van de anonimiteit is de aard van de meldingen zo weergegeven dat herleiding tot een persoon uitgesloten is. " +
-        `Waar een aantal niet getoond kan worden, staat ${escapeHtml(cells.mark)}. ` +
+        `De tabel noemt alle categorieën van de woordenlijst, ook die zonder meldingen. Waar een aantal niet getoond kan worden, staat ${escapeHtml(cells.mark)}. ` +
         (recodings.some((r) => r.table === "aard" || r.table === POOLED_TABLES.aard)
           ? "Sommige categorieën zijn samengevoegd tot hun hoofdgroep of tot 'Overige', omdat de tabel zo meer kan laten zien; de namen van de samengevoegde categorieën staan onder de tabel, zonder aantallen."
           : ""),

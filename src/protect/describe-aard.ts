@@ -88,12 +88,14 @@ export function aardSource(agg: Aggregates, d: Dataset, id: string, title: strin
     const t = d.vocabulaire.find((x) => x.soort === "aard" && x.code === code);
     return t ? labelInYear(t, agg.periode.tot.jaar) : code;
   };
-  // With zeros protected, which categories had no meldingen must not show: every leaf category
-  // of the vocabulary valid in these periods gets its place (a row or a name in a merged row's
-  // note) whether or not it occurred. (No retired ones, and no group as a member.)
+  // Every leaf category of the vocabulary valid in these periods gets its place (a row, or a
+  // name in a merged row's note) whether or not it occurred: a table that named only what
+  // occurred would tell the reader that every named category is at least 1, and with zeros
+  // protected, which ones are 0. The report says so (present/meldingen.ts). (No retired
+  // categories, and no group as a member.)
   const validNow = (c: string) => d.vocabulaire.some((t) => t.soort === "aard" && t.code === c && t.geldigVan <= agg.periode.tot.jaar && (t.geldigTot === null || t.geldigTot >= agg.perioden[0]!.van.jaar));
   const leaf = (c: string) => !d.vocabulaire.some((t) => t.groep === c);
-  const shown = (c: string) => inSome(c) || (!d.instellingen.nullenPubliceren && validNow(c) && leaf(c));
+  const shown = (c: string) => inSome(c) || (validNow(c) && leaf(c));
   return {
     id, title, columns, counted, terms: d.vocabulaire, labelOf, count,
     codes: counted.filter(shown),

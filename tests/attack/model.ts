@@ -437,8 +437,10 @@ export class Attack {
           }
         }
         // Every category the table names — on its own row or in a note — was registered in
-        // one of its periods: the tool lists only categories that occur.
-        if (kind === "aard") {
+        // one of its periods: a table that names only categories that occur says so. Unless the
+        // report states that the table names every category of the vocabulary, occurred or not.
+        const namesAll = doc.paragraphs.some((p) => /noemt alle categorie(ë|e)n van de woordenlijst, ook die zonder meldingen/i.test(p));
+        if (kind === "aard" && !namesAll) {
           const periods = columns.filter((p): p is Period => p !== null);
           const named = [
             ...t.rows.filter((r) => !r.total && r.label !== "Overige" && !r.label.endsWith("(telt niet mee)") && !t.notes.some((n) => n.startsWith(`"${r.label}" omvat`))).map((r) => r.label),
