@@ -171,7 +171,9 @@ function aard(ctx: SectionContext): Section {
     });
   }
   const alt = `Staafdiagram van de aard van de meldingen per jaar: ${rows.map((r) => `${r.label}: ${t.columns.map((c, i) => `${c.label} ${r.cells[i]}`).join(", ")}`).join("; ")}.`;
-  blocks.push({ type: "chart", chart: groupedBarChart("grafiek-aard", title, points, alt, { id: "data-aard", caption: `Cijfers bij de grafiek ${title}`, headers: ["Aard", ...t.columns.map((c) => c.label)], rows, notes: [] }) });
+  // The chart right after the introduction, the exact figures below it: after a long table a
+  // chart would slip to the next page, away from what leads into it.
+  blocks.splice(1, 0, { type: "chart", chart: groupedBarChart("grafiek-aard", title, points, alt, { id: "data-aard", caption: `Cijfers bij de grafiek ${title}`, headers: ["Aard", ...t.columns.map((c) => c.label)], rows, notes: [] }) });
   return { id: "aard", number: "", title: "Aard van de meldingen", blocks, subsections: [] };
 }
 

@@ -19,7 +19,8 @@ function internalCodes(data: string): string[] {
   const codes = new Set<string>(["afgerond-resultaat", "afgerond-onbekend", "in-behandeling", "ongewenste-omgangsvormen", "telt_mee", "geen_interventie", "actief_van", "actief_tot"]);
   for (const t of lees("vocabulaire.csv")) if (/[-_]/.test(t.code ?? "")) codes.add(t.code!);
   for (const v of lees("vertrouwenspersonen.csv")) codes.add(v.code!);
-  for (const h of lees("historie.csv")) codes.add(h.reeks!);
+  // (a series code that is also a Dutch word, "klachten", is no tell)
+  for (const h of lees("historie.csv")) if (/[-_]/.test(h.reeks ?? "")) codes.add(h.reeks!);
   return [...codes];
 }
 

@@ -275,7 +275,7 @@ describe("a year in the workspace", () => {
     const register = await page.$eval("#register-tabel", (t) => (t as HTMLElement).innerText);
     expect(register).toContain("jaarverslag-vpoo-2021-openbaar");
     expect(register).toContain("jaarverslag-vpoo-2021-vertrouwelijk");
-    expect(readdirSync(join(dataDir, "gepubliceerd")).sort()).toEqual(["jaarverslag-vpoo-2021-openbaar.json", "jaarverslag-vpoo-2021-vertrouwelijk.json"]);
+    expect(readdirSync(join(dataDir, "gepubliceerd")).sort()).toEqual(["2021-openbaar-woordenlijst-versie-1.json", "2021-vertrouwelijk-woordenlijst-versie-1.json"]);
     await page.goto(`${base}/overzicht?jaar=2021`);
     expect(await tableText()).toMatch(/✓ klaar Jaarverslag 2021 openbaar gepubliceerd/);
   });
