@@ -2,26 +2,14 @@
 // holds the old set or the new set (after the next build's recovery), never a mix, and nothing
 // temporary is left. The oracle is the file tree itself: every file's bytes, before and after.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { JOURNAL_FILE, JsonFileError, readJsonFile, recoverWrites, setMembership, systemFs, WRITE_STEPS, writeAllOrNothing, writeDocumentSet, type DocumentSet, type WriteFs, type WriteStep } from "../src/output.ts";
+import { tree } from "./helpers/tree.ts";
 
 /** Every file under dir (hidden ones too) → the SHA-256 of its bytes. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!existsSync(dir)) return out;
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash("sha256").update(readFileSync(p)).digest("hex");
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const NAMES = ["jaarverslag-vpoo", "jaarverslag-vpi", "oplegnotitie"];
 

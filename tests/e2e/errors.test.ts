@@ -1,26 +1,13 @@
 // What a counsellor reads when the system is in the way: Dutch, naming the file, no stack
 // trace, no "klaar" for a file that was not written, earlier reports untouched, nothing
 // temporary left behind. And `check` refuses an unreadable file with build's own words.
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, copyOfExampleData } from "../helpers/cli.ts";
+import { tree } from "../helpers/tree.ts";
 
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!existsSync(dir)) return out;
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash("sha256").update(readFileSync(p)).digest("hex");
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const noEnglish = (stderr: string) => {
   expect(stderr).not.toMatch(/\n\s+at |Error:|ENOENT|ENOTDIR|EROFS|ENOSPC|Unexpected token|is not valid JSON/);

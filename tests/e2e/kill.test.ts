@@ -6,27 +6,14 @@
 // two renames of the swap: no folder at all, never a mix); the next run of the tool completes
 // or undoes the write, and leaves nothing temporary.
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { WRITE_STEPS } from "../../src/output.ts";
 import { cli, copyOfExampleData, ROOT } from "../helpers/cli.ts";
+import { tree } from "../helpers/tree.ts";
 
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!existsSync(dir)) return out;
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash("sha256").update(readFileSync(p)).digest("hex");
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** Runs a build until it reports the pause at `step`, then kills it with SIGKILL. */
 function killAt(args: string[], step: string, marker: string): Promise<void> {
