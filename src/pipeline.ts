@@ -244,7 +244,7 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
       return {
         ok: false,
         warnings,
-        problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: `dit openbare verslag zou samen met ${names} een verborgen cijfer van dat vertrouwelijke verslag prijsgeven (wie beide leest, kan het terugrekenen). Het vastgestelde vertrouwelijke verslag blijft zoals het is; stel het vertrouwelijke verslag vast als herziening nadat het openbare is vastgesteld (build --audience vertrouwelijk --vaststellen --herziening --reden "afgestemd op de openbare versie"), of bespreek met de vertrouwenspersonen welke cijfers het openbare verslag niet hoeft te tonen.` }],
+        problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: `dit openbare verslag zou samen met ${names} een verborgen cijfer van dat vertrouwelijke verslag prijsgeven (wie beide leest, kan het terugrekenen). Het vastgestelde vertrouwelijke verslag blijft zoals het is. Het programma kan naast dit vertrouwelijke verslag nog geen veilig openbaar verslag kiezen: stel voortaan eerst het openbare verslag vast en daarna het vertrouwelijke (zie HANDLEIDING.md). Bespreek nu met de vertrouwenspersonen of het openbare verslag over deze periode nodig is.` }],
       };
     }
   }

@@ -13,7 +13,7 @@ import { problem, type Problem } from "./problem.ts";
  * The `## ` sections the reports print (present/index.ts, present/klachtencommissie.ts); a
  * heading that matches none of them (in any capitals) is text that no report shows.
  */
-export const VERSLAG_SECTIES = ["Voorwoord", "Deskundigheidsbevordering", "Voorlichting", "Team", "Trends en aanbevelingen", "Klachtencommissie"] as const;
+export const VERSLAG_SECTIES = ["Voorwoord", "Deskundigheidsbevordering", "Voorlichting", "Team", "Trends en aanbevelingen", "Opvolging aanbevelingen", "Klachtencommissie"] as const;
 
 /** A warning for every heading that is no section of the report, with the nearest section name. */
 export function unknownHeadings(verslag: Verslagtekst): Problem[] {

@@ -9,9 +9,11 @@ import { ROOT } from "../helpers/cli.ts";
 describe("verslag headings", () => {
   it("VERSLAG_SECTIES is exactly the set of sections the presenters ask for", () => {
     const asked = new Set<string>();
-    for (const file of ["index.ts", "klachtencommissie.ts"]) {
+    for (const file of ["index.ts", "klachtencommissie.ts", "opvolging.ts"]) {
       const src = readFileSync(join(ROOT, "src", "present", file), "utf8");
-      for (const m of src.matchAll(/(?:\bmd|sectionText\(verslag,|missingText)\(?\s*"([^"]+)"/g)) asked.add(m[1]!);
+      // md("…"), missingText("…"), and this year's own text: sectionText(verslag, "…") or
+      // sectionText(verslagVan(d, undefined, jaar), "…") (not last year's, which is quoted).
+      for (const m of src.matchAll(/(?:\bmd|sectionText\((?:verslag|verslagVan\(d, undefined, jaar\)),|missingText)\(?\s*"([^"]+)"/g)) asked.add(m[1]!);
     }
     expect([...asked].sort()).toEqual([...VERSLAG_SECTIES].sort());
   });

@@ -93,17 +93,19 @@ describe("een echt verslag: de aard-tabel 8/9/8/x/29", () => {
   it("figures.json zegt dat de categorieën zonder rij nul zijn, en de bescherming verbergt daarom nooit één cel alleen", async () => {
     const r = await buildReport(d, 2020);
     const aardTable = r.protectedReport.description.tables.find((t) => t.id === "aard")!;
-    // Whatever layout was chosen, the rows cover exactly the categories that occurred.
-    const covered = aardTable.cells.filter((c) => c.column === "2020" && c.row !== "totaal").flatMap((c) => c.scope["aard"] ?? []);
-    expect(new Set(covered)).toEqual(new Set(Object.keys(aard)));
+    // Whatever layout was chosen, the rows cover every category of the vocabulary, occurred or
+    // not (a table of only what occurred would say each named one is at least 1).
+    const covered = new Set(aardTable.cells.filter((c) => c.column === "2020" && c.row !== "totaal").flatMap((c) => c.scope["aard"] ?? []));
+    for (const c of [...Object.keys(aard), "roddelen", "seksuele-intimidatie", "agressie-geweld", "stalken", "extremisme"]) expect(covered.has(c), c).toBe(true);
+    // What no row covers (the vocabulary's group codes, which are categories too) is a published 0.
     const layout = r.figures.figures.filter((f) => f.layout === "ontbrekende rijen" && f.universe === "meldingen");
-    const missing = layout.find((f) => f.row === "ontbrekende rijen")!;
-    expect(missing.value).toBe(0);
-    expect(missing.scope!["jaar"]).toEqual(["2020"]);
-    // every counted category without a row (the vocabulary's group codes are categories too)
-    expect(missing.scope!["aard"]).toEqual(expect.arrayContaining(["roddelen", "seksuele-intimidatie", "agressie-geweld", "stalken", "extremisme"]));
-    for (const c of Object.keys(aard)) expect(missing.scope!["aard"]).not.toContain(c);
-    // and the category outside the count ("telt niet mee") that has no row either
+    const missing = layout.find((f) => f.row === "ontbrekende rijen");
+    if (missing) {
+      expect(missing.value).toBe(0);
+      expect(missing.scope!["jaar"]).toEqual(["2020"]);
+      for (const c of covered) expect(missing.scope!["aard"]).not.toContain(c);
+    }
+    // and the category outside the count ("telt niet mee") that has no row
     expect(layout.find((f) => f.row === "ontbrekende rijen buiten het totaal")?.scope).toEqual({ jaar: ["2020"], aard: ["corona-gerelateerd"] });
     // With the total printed (29) and the missing rows known to be 0, one hidden cell in the
     // column would be 29 minus the rest: hidden cells come at least two at a time.
