@@ -72,8 +72,8 @@ describe("the refusals check shares with build", () => {
     const text = `${BASE_VERSLAG}\n## Trends en aanbeveling\n\nMeer voorlichting.\n\n## Financiën\n\nGeen.\n`;
     const checked = await check(makeRawInput({ verslagen: [{ jaar: 2021, text }] }), VANDAAG, undefined, 2021);
     const expected = [
-      'verslag/2021.md: deze kop is geen sectie van het verslag, dus de tekst eronder komt in geen enkel verslag; bedoelt u "Trends en aanbevelingen"? (secties: Voorwoord, Deskundigheidsbevordering, Voorlichting, Team, Trends en aanbevelingen, Klachtencommissie) (waarde: "## Trends en aanbeveling")',
-      'verslag/2021.md: deze kop is geen sectie van het verslag, dus de tekst eronder komt in geen enkel verslag (secties: Voorwoord, Deskundigheidsbevordering, Voorlichting, Team, Trends en aanbevelingen, Klachtencommissie) (waarde: "## Financiën")',
+      'verslag/2021.md: deze kop is geen sectie van het verslag, dus de tekst eronder komt in geen enkel verslag; bedoelt u "Trends en aanbevelingen"? (secties: Voorwoord, Deskundigheidsbevordering, Voorlichting, Team, Trends en aanbevelingen, Opvolging aanbevelingen, Klachtencommissie) (waarde: "## Trends en aanbeveling")',
+      'verslag/2021.md: deze kop is geen sectie van het verslag, dus de tekst eronder komt in geen enkel verslag (secties: Voorwoord, Deskundigheidsbevordering, Voorlichting, Team, Trends en aanbevelingen, Opvolging aanbevelingen, Klachtencommissie) (waarde: "## Financiën")',
     ];
     expect(checked.problems).toEqual([]);
     expect(lines(checked.warnings.filter((w) => w.bestand === "verslag/2021.md"))).toEqual(expected.sort());
