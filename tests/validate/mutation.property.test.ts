@@ -1,7 +1,7 @@
 // Random bytes and random mutations of a valid registration. Each mutation class has its
 // expected outcome: refused with a problem that points at the mutated line or column (or, for a
 // counsellor code that goes, at every line that named it), or accepted with exactly what the file
-// now says (read by a small reference reader of the contract, written here independently),
+// now says (read by a small reference reader of the contract, written independently of src/validate),
 // never the old value. A harmless change (swapped columns, an empty row) must be accepted.
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
@@ -12,97 +12,10 @@ import type { Dataset } from "../../src/domain.ts";
 import type { Problem } from "../../src/ingest/problem.ts";
 import { baseTables, check, csvText, makeRawInput, VANDAAG, type Rows } from "../fixtures/make-fixtures.ts";
 import { workbookBytes } from "../ingest/xlsx-helpers.ts";
+import { MUTABLE, refList, TABLES } from "../fixtures/mutation-corpus.ts";
 
-// ---- the reference reader: what a cell can only mean under the data contract ----
-
-const norm = (s: string) => s.trim().toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\s_]+/g, "-");
-
-function refCode(choices: Record<string, string[]>): (t: string) => string | undefined {
-  return (t) => {
-    const n = norm(t);
-    if (n === "") return undefined;
-    const hits = Object.entries(choices).filter(([code, labels]) => norm(code) === n || labels.some((l) => norm(l) === n));
-    return hits.length === 1 ? hits[0]![0] : undefined;
-  };
-}
-
-function refMaand(t: string): { jaar: number; maand: number } | undefined {
-  const s = t.trim();
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(s))) return { jaar: Number(m[1]), maand: Number(m[2]) };
-  if ((m = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(s))) return { jaar: Number(m[3]), maand: Number(m[2]) };
-  return undefined;
-}
-
-function refUren(t: string): number | undefined {
-  const s = t.trim();
-  if (!/^\d+([.,]\d+)?$/.test(s) || /[.,]\d{3}$/.test(s)) return undefined;
-  return Number(s.replace(",", "."));
-}
-
-const refJaNee = (t: string) => ({ ja: true, nee: false })[t.trim().toLowerCase()] as boolean | undefined;
-const refList = (t: string) => t.split("|").map((x) => x.trim()).filter((x) => x !== "");
-const listOf = (read: (t: string) => string | undefined) => (t: string) => {
-  const parts = refList(t).map(read);
-  return parts.some((p) => p === undefined) ? undefined : parts;
-};
-const orNull = <T,>(read: (t: string) => T | undefined) => (t: string) => (t.trim() === "" ? null : read(t));
-const text = (t: string) => (t.trim() === "" ? undefined : t.trim());
-
-const aard = refCode({ pesten: ["Pesten"], intimidatie: ["Intimidatie"], "seksuele-intimidatie": ["Seksuele intimidatie"], fraude: ["Fraude"] });
-const interventie = refCode({ adviesgesprek: ["Adviesgesprek"], doorverwezen: ["Doorverwezen"] });
-const resultaat = refCode({ opgelost: ["Opgelost"], gesprek: ["Gesprek gevoerd"] });
-const regeling = refCode({ "ongewenste-omgangsvormen": [], integriteit: [] });
-const herkomst = refCode({ fractie: [], ambtelijk: [], extern: [] });
-
-/** Per table: the dataset array, and per column the domain property and its reference reading. */
-const TABLES: Partial<Record<TableFile, { key: keyof Dataset; columns: Record<string, [string, (t: string) => unknown]> }>> = {
-  "meldingen.csv": {
-    key: "meldingen",
-    columns: {
-      id: ["id", text],
-      datum: ["datum", refMaand],
-      regeling: ["regeling", regeling],
-      aard: ["aard", aard],
-      herkomst: ["herkomst", herkomst],
-      vertrouwenspersoon: ["vertrouwenspersonen", (t) => (refList(t).length ? refList(t) : undefined)],
-      uren: ["uren", refUren],
-      status: ["status", refCode({ "afgerond-resultaat": [], "afgerond-onbekend": [], "in-behandeling": [] })],
-      interventies: ["interventies", listOf(interventie)],
-      resultaten: ["resultaten", listOf(resultaat)],
-      geen_interventie: ["geenInterventie", refJaNee],
-    },
-  },
-  "vertrouwenspersonen.csv": {
-    key: "vertrouwenspersonen",
-    columns: {
-      code: ["code", text],
-      groep: ["groep", herkomst],
-      regeling: ["regeling", regeling],
-      actief_van: ["actiefVan", refMaand],
-      actief_tot: ["actiefTot", orNull(refMaand)],
-    },
-  },
-  "activiteiten.csv": {
-    key: "activiteiten",
-    columns: {
-      jaar: ["jaar", (t) => (/^\d{4}$/.test(t.trim()) ? Number(t.trim()) : undefined)],
-      vertrouwenspersoon: ["vertrouwenspersoon", text],
-      activiteit: ["activiteit", refCode({ training: [], intervisie: [], voorlichting: [], overleg: [], supervisie: [] })],
-      uren: ["uren", refUren],
-    },
-  },
-  "klachten.csv": {
-    key: "klachten",
-    columns: {
-      id: ["id", text],
-      datum: ["datum", refMaand],
-      ontvankelijk: ["ontvankelijk", orNull(refJaNee)],
-      advies: ["advies", orNull(refCode({ gegrond: [], ongegrond: [], "deels-gegrond": [], ingetrokken: [] }))],
-    },
-  },
-};
-const MUTABLE = Object.keys(TABLES) as TableFile[];
+// The reference reader of the data contract (written apart from src/validate) is shared with
+// the check-versus-build property: tests/fixtures/mutation-corpus.ts.
 
 // ---- mutations ----
 
