@@ -30,7 +30,3 @@ export function formatDatum(iso: string): string {
 export function meervoud(n: number, enkel: string, meer: string): string {
   return n === 1 ? enkel : meer;
 }
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}

@@ -12,10 +12,10 @@ import { barChart } from "./charts.ts";
 import type { FigureBook, FiguresFile } from "./figures.ts";
 import { finishDocument, startDocument, walk, type DocumentInput } from "./document.ts";
 import { seriesRows } from "./series.ts";
-import { escapeHtml, formatDatum, formatGetal } from "./format.ts";
+import { formatDatum, formatGetal } from "./format.ts";
 import { meldingenSections } from "./meldingen.ts";
 import type { Block, ChartBlock, PresentedTable, ReportModel, Section } from "./model.ts";
-import { missingText, sectionText, verslagVan } from "./narrative.ts";
+import { ownText, sectionText, verslagVan } from "./narrative.ts";
 import { markNote } from "./tables.ts";
 import { POOLED_TABLES } from "../protect/describe-pooled.ts";
 
@@ -36,7 +36,7 @@ export function present(input: PresentInput): { model: ReportModel; figures: Fig
   const verslag = verslagVan(d, undefined, agg.periode.van.jaar);
   const telregel = countingRuleText(d, agg.periode.tot.jaar);
   const ctx = { d, agg, cells, k, ...(input.publicatie ? { publicatie: input.publicatie } : {}) };
-  const md = (titel: string): Block => ({ type: "markdown", html: sectionText(verslag, titel) ?? missingText(titel) });
+  const md = (titel: string): Block => ownText(verslag, titel);
 
   const charts: ChartBlock[] = [];
   const sections: Section[] = [
@@ -46,7 +46,7 @@ export function present(input: PresentInput): { model: ReportModel; figures: Fig
       id: "meldingen",
       number: "",
       title: "Meldingen",
-      blocks: [{ type: "paragraph", html: "Hieronder wordt verslag gedaan van het aantal meldingen, de aard ervan, de interventies, de afwikkeling en resultaten, en de tijdsbesteding." }],
+      blocks: [{ type: "paragraph", text: "Hieronder wordt verslag gedaan van het aantal meldingen, de aard ervan, de interventies, de afwikkeling en resultaten, en de tijdsbesteding." }],
       subsections: meldingenSections(ctx, telregel),
     },
     { id: "deskundigheid", number: "", title: "Deskundigheidsbevordering", blocks: [md("Deskundigheidsbevordering")], subsections: [] },
@@ -82,17 +82,17 @@ function leeswijzer(N: string, audience: Audience, k: number, mark: string, telr
   return [
     {
       type: "paragraph",
-      html:
+      text:
         `Dit jaarverslag beschrijft het werk van de vertrouwenspersonen ongewenste omgangsvormen in ${N}. ` +
         `Het hoofdstuk Meldingen geeft de cijfers; daarna volgen deskundigheidsbevordering, voorlichting, het team, trends en aanbevelingen en de klachtencommissie. ` +
         `De vertrouwenspersonen registreren elke melding geanonimiseerd.`,
     },
     {
       type: "paragraph",
-      html:
+      text:
         `Om te voorkomen dat een melder herkenbaar wordt, bevat dit verslag geen aantal kleiner dan ${k} ` +
         `(${audience === "openbaar" ? "openbare versie" : "vertrouwelijke versie"}). Kleine aantallen en cijfers waaruit ze terug te rekenen zijn, ` +
-        `zijn vervangen door "${escapeHtml(mark)}". ${escapeHtml(telregel)}`,
+        `zijn vervangen door "${mark}". ${telregel}`,
     },
   ];
 }
@@ -107,7 +107,7 @@ function teamParagraph(ctx: { agg: Aggregates }, book: FigureBook): Block {
   const f = (value: number, row: string) => book.add({ id: `team/${N}/${row}`, table: "Tekst: team", row, column: String(N), kind: "constante", universe: null, scope: null, value, display: formatGetal(value) });
   return {
     type: "paragraph",
-    html: `In ${L} bestond het team uit ${f(total, "totaal")} vertrouwenspersonen: ${f(n("fractie"), "fractie")} vanuit de fracties, ${f(n("ambtelijk"), "ambtelijk")} vanuit de ambtelijke organisatie en ${f(n("extern"), "extern")} externe vertrouwenspersoon.`,
+    text: `In ${L} bestond het team uit ${f(total, "totaal")} vertrouwenspersonen: ${f(n("fractie"), "fractie")} vanuit de fracties, ${f(n("ambtelijk"), "ambtelijk")} vanuit de ambtelijke organisatie en ${f(n("extern"), "extern")} externe vertrouwenspersoon.`,
   };
 }
 
@@ -137,13 +137,13 @@ function verantwoording(input: PresentInput, telregel: string, mark: string, boo
   const blocks: Block[] = [
     {
       type: "paragraph",
-      html:
-        `Alle cijfers in dit verslag komen uit één registratie en worden uit dezelfde tellingen berekend; totalen, aandelen en gemiddelden kunnen elkaar daardoor niet tegenspreken. ${escapeHtml(telregel)}`,
+      text:
+        `Alle cijfers in dit verslag komen uit één registratie en worden uit dezelfde tellingen berekend; totalen, aandelen en gemiddelden kunnen elkaar daardoor niet tegenspreken. ${telregel}`,
     },
     {
       type: "paragraph",
-      html:
-        `Bescherming: een aantal meldingen kleiner dan ${input.k} wordt niet gepubliceerd, maar vervangen door "${escapeHtml(mark)}", samen met zo weinig mogelijk andere cijfers, zodat het verborgen cijfer niet uit totalen terug te rekenen is. ` +
+      text:
+        `Bescherming: een aantal meldingen kleiner dan ${input.k} wordt niet gepubliceerd, maar vervangen door "${mark}", samen met zo weinig mogelijk andere cijfers, zodat het verborgen cijfer niet uit totalen terug te rekenen is. ` +
         `Welke categorieën van de aard apart staan en welke zijn samengevoegd, is gekozen samen met die bescherming: van de onderzochte indelingen de indeling die de meeste meldingen zichtbaar laat. ` +
         (input.protectedReport.description.tables.some((t) => t.id === POOLED_TABLES.herkomst)
           ? `Tabellen over drie jaar samen zijn met alle jaartabellen samen beschermd, zodat ook aftrekken geen verborgen jaar prijsgeeft. `
@@ -160,12 +160,12 @@ function verantwoording(input: PresentInput, telregel: string, mark: string, boo
   const earlier = d.historie.filter(knownThen).sort((a, b) => a.reeks.localeCompare(b.reeks) || a.jaar - b.jaar);
   if (earlier.length > 0) {
     const where = "Bijlage: verantwoording van de cijfers";
-    blocks.push({ type: "paragraph", html: "Eerder gepubliceerde totalen over jaren waarover dit verslag de registratie gebruikt. De registratie is leidend: een eerder cijfer kan volgens een andere telregel geteld zijn, of van vóór een aanvulling van de registratie." });
+    blocks.push({ type: "paragraph", text: "Eerder gepubliceerde totalen over jaren waarover dit verslag de registratie gebruikt. De registratie is leidend: een eerder cijfer kan volgens een andere telregel geteld zijn, of van vóór een aanvulling van de registratie." });
     blocks.push({
       type: "list",
       items: earlier.map((h) => {
         const value = book.add({ id: `historie/${h.reeks}/${h.jaar}`, table: where, row: REEKS_LABEL[h.reeks], column: String(h.jaar), kind: "constante", universe: null, scope: null, value: h.waarde, display: formatGetal(h.waarde) });
-        return `${escapeHtml(REEKS_LABEL[h.reeks])} ${h.jaar}: ${value} (${escapeHtml(h.bron)})`;
+        return `${REEKS_LABEL[h.reeks]} ${h.jaar}: ${value} (${h.bron})`;
       }),
     });
   }

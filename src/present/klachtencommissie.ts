@@ -16,8 +16,8 @@ export function presentKlachtencommissie(input: DocumentInput): { model: ReportM
   const { book, cells, mark, L } = startDocument(input);
   const verslag = verslagVan(input.d, "klachtencommissie", input.agg.periode.van.jaar);
   const ontbreekt = (titel: string): Block => ({
-    type: "markdown",
-    html: `<p class="ontbreekt">(De klachtencommissie heeft voor "${titel}" geen tekst aangeleverd in verslag-klachtencommissie/${input.agg.periode.van.jaar}.md.)</p>`,
+    type: "missing",
+    text: `(De klachtencommissie heeft voor "${titel}" geen tekst aangeleverd in verslag-klachtencommissie/${input.agg.periode.van.jaar}.md.)`,
   });
   const text = (titel: string): Block => {
     const html = sectionText(verslag, titel);

@@ -8,7 +8,7 @@ import { HERKOMST_LABEL } from "../protect/describe.ts";
 import type { ProtectedCells } from "./cells.ts";
 import type { TableCell } from "../protect/tables.ts";
 import { barChart, groupedBarChart, stackedShareChart } from "./charts.ts";
-import { escapeHtml, formatGetal, formatProcent, formatUren } from "./format.ts";
+import { formatGetal, formatProcent, formatUren } from "./format.ts";
 import type { Block, ChartBlock, PresentedTable, Section } from "./model.ts";
 import { presentTable } from "./tables.ts";
 import { POOLED_TABLES } from "../protect/describe-pooled.ts";
@@ -25,7 +25,7 @@ export interface SectionContext {
   publicatie?: Publicatie;
 }
 
-const P = (html: string): Block => ({ type: "paragraph", html });
+const P = (text: string): Block => ({ type: "paragraph", text });
 
 export function meldingenSections(ctx: SectionContext, telregel: string): Section[] {
   const a = aantal(ctx, telregel);
@@ -136,7 +136,7 @@ function aard(ctx: SectionContext): Section {
   const blocks: Block[] = [
     P(
       "In het belang van de anonimiteit is de aard van de meldingen zo weergegeven dat herleiding tot een persoon uitgesloten is. " +
-        `De tabel noemt alle categorieën van de woordenlijst, ook die zonder meldingen. Waar een aantal niet getoond kan worden, staat ${escapeHtml(cells.mark)}. ` +
+        `De tabel noemt alle categorieën van de woordenlijst, ook die zonder meldingen. Waar een aantal niet getoond kan worden, staat ${cells.mark}. ` +
         (recodings.some((r) => r.table === "aard" || r.table === POOLED_TABLES.aard)
           ? "Sommige categorieën zijn samengevoegd tot hun hoofdgroep of tot 'Overige', omdat de tabel zo meer kan laten zien; de namen van de samengevoegde categorieën staan onder de tabel, zonder aantallen."
           : ""),
@@ -204,7 +204,7 @@ function namedCodes(ctx: SectionContext, soort: "interventie" | "resultaat"): { 
       id: `${where}|${N}|${code}`, table: where, row: label(code), column: N, kind: "grens", universe, scope: { jaar: [N], code: [code] }, value: null,
       bounds: isNamed ? { min: k, max: null } : { min: 0, max: k - 1 }, layout: isNamed ? "genoemd in lijst" : "niet genoemd in lijst", display,
     });
-    if (isNamed) named.push(escapeHtml(display));
+    if (isNamed) named.push(display);
   }
   return { named, k };
 }

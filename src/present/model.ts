@@ -22,14 +22,38 @@ export interface ChartBlock {
   dataNote?: string;
 }
 
+declare const ownTextHtml: unique symbol;
+
+/**
+ * The counsellors' own text (verslag/*.md) as HTML, made only by present/narrative.ts with
+ * marked (which escapes the text; raw HTML in the Markdown is escaped too). The one piece of
+ * the model the templates insert as markup.
+ */
+export type OwnTextHtml = string & { readonly [ownTextHtml]: true };
+
+/** One paragraph of a form cell; `lead` is printed in bold before the text. */
+export interface FormParagraph {
+  lead?: string;
+  text: string;
+}
+
+/** A row of a fixed form: lines (one below the other) or paragraphs. */
+export type FormRow = { label: string; lines: string[] } | { label: string; paragraphs: FormParagraph[] };
+
+/**
+ * Every string in a block is plain text: the templates escape it (`{{ }}`), so a label with
+ * `<`, `&` or quotes is printed as written. Markup exists only in OwnTextHtml and charts' SVG.
+ */
 export type Block =
-  | { type: "paragraph"; html: string }
+  | { type: "paragraph"; text: string }
   | { type: "list"; items: string[] }
   | { type: "table"; table: PresentedTable }
   | { type: "chart"; chart: ChartBlock }
-  | { type: "markdown"; html: string }
-  /** A fixed form, label and content per row (the cover note). Content is HTML. */
-  | { type: "form"; rows: { label: string; html: string }[] };
+  | { type: "markdown"; html: OwnTextHtml }
+  /** In place of own text that was not supplied: "(… geen tekst aangeleverd.)". */
+  | { type: "missing"; text: string }
+  /** A fixed form, label and content per row (the cover note). */
+  | { type: "form"; rows: FormRow[] };
 
 export interface Section {
   id: string;

@@ -5,8 +5,8 @@ import { periodLabel, type PeriodeId } from "../aggregate/periods.ts";
 import { countingRuleText } from "../aggregate/counting.ts";
 import type { FiguresFile } from "./figures.ts";
 import { finishDocument, startDocument, type DocumentInput } from "./document.ts";
-import { escapeHtml, formatGetal } from "./format.ts";
-import type { ReportModel } from "./model.ts";
+import { formatGetal } from "./format.ts";
+import type { FormParagraph, ReportModel } from "./model.ts";
 import { present } from "./index.ts";
 import { walk } from "./document.ts";
 
@@ -72,23 +72,23 @@ export function presentOplegnotitie(input: DocumentInput & { instellingen: Opleg
   const apart = cells.table("aard").rows.filter((r) => r.label.endsWith("(telt niet mee)")).flatMap((r) => {
     const c = cells.cell("aard", r.key, String(N));
     if (!c || cells.isSuppressed(c) || c.value === 0) return [];
-    return [`${cells.print(c, where, r.label, String(N))} gesprekken in de categorie "${escapeHtml(r.label.replace(" (telt niet mee)", ""))}"`];
+    return [`${cells.print(c, where, r.label, String(N))} gesprekken in de categorie "${r.label.replace(" (telt niet mee)", "")}"`];
   });
   const mt = typeof inst.mtBespreking === "string" ? inst.mtBespreking : inst.mtBespreking?.[String(N)];
-  const samenvatting = [
+  const samenvatting: FormParagraph[] = [
     `De vertrouwenspersonen ongewenste omgangsvormen (VPOO) hebben een jaarverslag over ${L} opgesteld. ` +
       (vpoo ? `Zij ontvingen ${vpoo} meldingen${vpooPrev ? ` (${periodLabel(V!)}: ${vpooPrev})` : ""}${meldingenRef}. ` : `Het aantal meldingen wordt om redenen van anonimiteit niet vermeld${meldingenRef}. `) +
       (apart.length ? `Daarnaast registreerden zij apart ${apart.join(" en ")}; die tellen volgens de telregel niet mee in het totaal. ` : "") +
-      escapeHtml(countingRuleText(d, agg.periode.tot.jaar)) +
+      countingRuleText(d, agg.periode.tot.jaar) +
       (trends ? ` In hoofdstuk ${trends.number} staan de trends en aanbevelingen van de vertrouwenspersonen.` : ""),
     `Er zijn ${teamFig(team.reduce((s, t) => s + t.aantal, 0), "totaal")} vertrouwenspersonen ongewenste omgangsvormen: ${teamFig(n("fractie"), "fractie")} vanuit de fracties, ${teamFig(n("ambtelijk"), "ambtelijk")} vanuit de ambtelijke organisatie en ${teamFig(n("extern"), "extern")} extern.`,
     (vpi
       ? `Bij de vertrouwenspersonen integriteit zijn ${vpi} meldingen van een vermoeden van een misstand gedaan (zie hun jaarverslag). `
       : "Het aantal meldingen bij de vertrouwenspersonen integriteit wordt om redenen van anonimiteit niet vermeld; hun jaarverslag is bijgevoegd. ") +
       (klachten ? `Bij de klachtencommissie kwamen ${klachten} klachten binnen.` : "Het aantal klachten bij de klachtencommissie wordt om redenen van anonimiteit niet vermeld."),
-    ...(mt ? [`<strong>Bespreking in het MT.</strong> ${escapeHtml(mt)}`] : []),
+    ...(mt ? [{ lead: "Bespreking in het MT.", text: mt }] : []),
     "Alle cijfers zijn beschermd tegen herleiding tot personen; kleine aantallen zijn niet vermeld. De jaarverslagen zijn bijgevoegd.",
-  ];
+  ].map((p) => (typeof p === "string" ? { text: p } : p));
   return finishDocument(input, book, {
     document: DOCUMENT_OPLEGNOTITIE,
     titel: "Oplegnotitie Presidium",
@@ -103,14 +103,14 @@ export function presentOplegnotitie(input: DocumentInput & { instellingen: Opleg
           {
             type: "form",
             rows: [
-              { label: "Titel/onderwerp", html: `Jaarverslag ${L} vertrouwenspersonen ongewenste omgangsvormen en vertrouwenspersonen integriteit` },
-              { label: "Opgesteld door", html: escapeHtml(inst.opgesteldDoor) },
-              { label: "Aard van de bespreking", html: (["ter besluitvorming", "opiniërend", "informerend"] as const).map((a) => `${a === inst.aardBespreking ? "☒" : "☐"} ${a}`).join("<br>") },
-              { label: "Beknopte samenvatting", html: samenvatting.map((p) => `<p>${p}</p>`).join("") },
-              { label: "Te nemen besluit", html: escapeHtml(inst.teNemenBesluit) },
-              { label: "Status", html: STATUS_LABEL[inst.status] },
-              { label: "Volgnummer Presidium", html: escapeHtml(inst.volgnummer) || "(in te vullen door secretariaat Presidium)" },
-              { label: "Datum vergadering", html: escapeHtml(inst.vergaderdatum) || "(in te vullen door secretariaat Presidium)" },
+              { label: "Titel/onderwerp", lines: [`Jaarverslag ${L} vertrouwenspersonen ongewenste omgangsvormen en vertrouwenspersonen integriteit`] },
+              { label: "Opgesteld door", lines: [inst.opgesteldDoor] },
+              { label: "Aard van de bespreking", lines: (["ter besluitvorming", "opiniërend", "informerend"] as const).map((a) => `${a === inst.aardBespreking ? "☒" : "☐"} ${a}`) },
+              { label: "Beknopte samenvatting", paragraphs: samenvatting },
+              { label: "Te nemen besluit", lines: [inst.teNemenBesluit] },
+              { label: "Status", lines: [STATUS_LABEL[inst.status]] },
+              { label: "Volgnummer Presidium", lines: [inst.volgnummer || "(in te vullen door secretariaat Presidium)"] },
+              { label: "Datum vergadering", lines: [inst.vergaderdatum || "(in te vullen door secretariaat Presidium)"] },
             ],
           },
         ],

@@ -13,14 +13,14 @@ export function opvolgingSection(d: Dataset, agg: Aggregates): Section[] {
   if (!aanbevelingen) return [];
   const opvolging = sectionText(verslagVan(d, undefined, jaar), "Opvolging aanbevelingen");
   const blocks: Block[] = [
-    { type: "paragraph", html: `In het jaarverslag over ${jaar - 1} deden de vertrouwenspersonen deze aanbevelingen:` },
+    { type: "paragraph", text: `In het jaarverslag over ${jaar - 1} deden de vertrouwenspersonen deze aanbevelingen:` },
     { type: "markdown", html: aanbevelingen },
     ...(opvolging
-      ? [{ type: "paragraph" as const, html: "Wat er sindsdien mee is gebeurd:" }, { type: "markdown" as const, html: opvolging }]
+      ? [{ type: "paragraph" as const, text: "Wat er sindsdien mee is gebeurd:" }, { type: "markdown" as const, html: opvolging }]
       : [])
   ];
   if (!opvolging) {
-    blocks.push({ type: "markdown", html: `<p class="ontbreekt">(De vertrouwenspersonen hebben nog niet beschreven wat er met deze aanbevelingen is gebeurd; dat kan in de sectie "Opvolging aanbevelingen" van verslag/${jaar}.md.)</p>` });
+    blocks.push({ type: "missing", text: `(De vertrouwenspersonen hebben nog niet beschreven wat er met deze aanbevelingen is gebeurd; dat kan in de sectie "Opvolging aanbevelingen" van verslag/${jaar}.md.)` });
   }
   return [{ id: "opvolging", number: "", title: "Opvolging aanbevelingen van vorig jaar", blocks, subsections: [] }];
 }

@@ -2,7 +2,7 @@
 // "Concept" until it is adopted; what a concept changes against the version that was sent; the
 // erratum of a revision; earlier periods' figures that changed after they were sent.
 import type { FigureBook } from "./figures.ts";
-import { escapeHtml, formatGetal, formatUren } from "./format.ts";
+import { formatDatum, formatGetal, formatUren } from "./format.ts";
 import type { Block, Section } from "./model.ts";
 
 /** One published figure that today's data gives differently. */
@@ -35,12 +35,8 @@ export interface Publicatie {
 
 export const GEEN_PUBLICATIE: Publicatie = { concept: false, vorige: null, wijzigingen: [], herziening: null, eerder: [] };
 
-const MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-
 function datum(iso: string): string {
-  if (iso === "0000-01-01") return "een eerdere datum";
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${d} ${MAANDEN[(m ?? 1) - 1]} ${y}`;
+  return iso === "0000-01-01" ? "een eerdere datum" : formatDatum(iso);
 }
 
 /** The marking in every page header: null for an adopted, unchanged set. */
@@ -62,39 +58,39 @@ function show(kind: "aantal" | "uren", v: number): string {
 function printed(book: FigureBook, w: Wijziging, which: "oud" | "nieuw", where: string): string {
   const value = which === "oud" ? w.oud : w.nieuw;
   if (value === null) return "niet meer vermeld";
-  return escapeHtml(book.add({ id: `${where}|${which}|${w.key}`, table: where, row: w.label, column: which, kind: "constante", universe: null, scope: null, value, display: show(w.kind, value) }));
+  return book.add({ id: `${where}|${which}|${w.key}`, table: where, row: w.label, column: which, kind: "constante", universe: null, scope: null, value, display: show(w.kind, value) });
 }
 
 /** The sections a document starts with: the concept notice or the erratum, and earlier changes. */
 export function publicatieSections(p: Publicatie, book: FigureBook): Section[] {
   const out: Section[] = [];
-  const list = (ws: Wijziging[], where: string) => ws.map((w) => `${escapeHtml(w.label)}: ${printed(book, w, "oud", where)} → ${printed(book, w, "nieuw", where)}`);
+  const list = (ws: Wijziging[], where: string) => ws.map((w) => `${w.label}: ${printed(book, w, "oud", where)} → ${printed(book, w, "nieuw", where)}`);
   if (p.concept) {
-    const blocks: Block[] = [{ type: "paragraph", html: "Dit is een concept. Het is nog niet vastgesteld en niet verzonden; de cijfers kunnen nog veranderen." }];
+    const blocks: Block[] = [{ type: "paragraph", text: "Dit is een concept. Het is nog niet vastgesteld en niet verzonden; de cijfers kunnen nog veranderen." }];
     if (p.vorige && p.wijzigingen.length > 0) {
-      blocks.push({ type: "paragraph", html: `Dit concept wijkt af van het verslag dat op ${datum(p.vorige.vastgesteld)} is vastgesteld en verzonden (versie ${p.vorige.versie}). Deze cijfers zijn anders (verzonden → nu):` });
+      blocks.push({ type: "paragraph", text: `Dit concept wijkt af van het verslag dat op ${datum(p.vorige.vastgesteld)} is vastgesteld en verzonden (versie ${p.vorige.versie}). Deze cijfers zijn anders (verzonden → nu):` });
       blocks.push({ type: "list", items: list(p.wijzigingen, "Concept: afwijkingen") });
-      blocks.push({ type: "paragraph", html: "Vaststellen kan alleen als herziening met een reden; zie de handleiding." });
+      blocks.push({ type: "paragraph", text: "Vaststellen kan alleen als herziening met een reden; zie de handleiding." });
     }
     out.push({ id: "concept", number: "", title: "Concept", blocks, subsections: [] });
   }
   if (p.herziening) {
     const blocks: Block[] = [
-      { type: "paragraph", html: `Dit is versie ${p.herziening.versie} van dit verslag, herzien op ${datum(p.herziening.datum)}. Het vervangt versie ${p.vorige?.versie ?? p.herziening.versie - 1}, vastgesteld op ${datum(p.vorige?.vastgesteld ?? "0000-01-01")}. Reden: ${escapeHtml(p.herziening.reden)}` },
+      { type: "paragraph", text: `Dit is versie ${p.herziening.versie} van dit verslag, herzien op ${datum(p.herziening.datum)}. Het vervangt versie ${p.vorige?.versie ?? p.herziening.versie - 1}, vastgesteld op ${datum(p.vorige?.vastgesteld ?? "0000-01-01")}. Reden: ${p.herziening.reden}` },
     ];
     if (p.wijzigingen.length > 0) {
-      blocks.push({ type: "paragraph", html: "Gewijzigde cijfers (eerdere versie → deze versie):" });
+      blocks.push({ type: "paragraph", text: "Gewijzigde cijfers (eerdere versie → deze versie):" });
       blocks.push({ type: "list", items: list(p.wijzigingen, "Erratum") });
-    } else blocks.push({ type: "paragraph", html: "Er zijn geen gepubliceerde cijfers gewijzigd." });
+    } else blocks.push({ type: "paragraph", text: "Er zijn geen gepubliceerde cijfers gewijzigd." });
     out.push({ id: "erratum", number: "", title: "Erratum", blocks, subsections: [] });
   }
   if (p.eerder.length > 0) {
-    const items = p.eerder.map((w) => `${list([w], "Eerdere verslagen: gewijzigde cijfers")[0]} (${w.herzien ? "herzien" : "na verzending gewijzigd, niet als herziening vastgesteld"}; eerder verzonden in ${escapeHtml(w.bron)})`);
+    const items = p.eerder.map((w) => `${list([w], "Eerdere verslagen: gewijzigde cijfers")[0]} (${w.herzien ? "herzien" : "na verzending gewijzigd, niet als herziening vastgesteld"}; eerder verzonden in ${w.bron})`);
     out.push({
       id: "herziene-cijfers",
       number: "",
       title: "Cijfers van eerdere verslagen",
-      blocks: [{ type: "paragraph", html: "Deze cijfers over eerdere perioden zijn anders dan in het verslag dat toen is verzonden (toen → nu). Dit verslag gebruikt de huidige registratie:" }, { type: "list", items }],
+      blocks: [{ type: "paragraph", text: "Deze cijfers over eerdere perioden zijn anders dan in het verslag dat toen is verzonden (toen → nu). Dit verslag gebruikt de huidige registratie:" }, { type: "list", items }],
       subsections: [],
     });
   }

@@ -29,7 +29,7 @@ export function teamWijzigingen(vps: Vertrouwenspersoon[], van: Maand, tot: Maan
 }
 
 /** The VPOO team's changes in the period as a paragraph, or nothing when it stayed the same. */
-export function teamWijzigingenBlock(vps: Vertrouwenspersoon[], van: Maand, tot: Maand, maandNaam: (m: number) => string): { type: "paragraph"; html: string }[] {
+export function teamWijzigingenBlock(vps: Vertrouwenspersoon[], van: Maand, tot: Maand, maandNaam: (m: number) => string): { type: "paragraph"; text: string }[] {
   const zinnen = teamWijzigingen(vps.filter((vp) => vp.regeling === "ongewenste-omgangsvormen"), van, tot, maandNaam);
-  return zinnen.length ? [{ type: "paragraph", html: zinnen.join(" ") }] : [];
+  return zinnen.length ? [{ type: "paragraph", text: zinnen.join(" ") }] : [];
 }

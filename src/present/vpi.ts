@@ -20,7 +20,7 @@ export const DOCUMENT_VPI = "jaarverslag-vpi";
 export function presentVpi(input: DocumentInput): { model: ReportModel; figures: FiguresFile } {
   const { d, agg } = input;
   const { book, cells, N, L } = startDocument(input);
-  const P = (html: string): Block => ({ type: "paragraph", html });
+  const P = (text: string): Block => ({ type: "paragraph", text });
   // The VPI's own text (verslag-vpi/<jaar>.md): date, authors, introduction and activities.
   const verslag = verslagVan(d, "vpi", agg.periode.van.jaar);
   const team = vpiTeam(d, agg, book);

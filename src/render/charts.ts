@@ -10,6 +10,7 @@ import type { Loader, LocaleFormatters } from "vega";
 import { compile } from "vega-lite";
 import type { TopLevelSpec } from "vega-lite";
 import { FONT_FAMILY } from "./fonts.ts";
+import { escapeHtml } from "../html.ts";
 
 /** Dutch number and date formatting (d3-format / d3-time-format locale definitions). */
 const NL_NUMBER = {
@@ -76,14 +77,6 @@ function renameIds(svg: string, prefix: string): string {
   );
 }
 
-function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
-}
-
 /**
  * Accessibility: Vega's automatic ARIA texts are English ("X-axis titled ..."), so they are
  * switched off (config.aria false unless the spec sets it) and the chart becomes one image
@@ -99,7 +92,7 @@ function finishSvg(svg: string, description: string | undefined): string {
   }
   const text = description?.trim();
   if (text) {
-    const label = escapeXml(text);
+    const label = escapeHtml(text);
     out = out.replace(
       /^<svg([^>]*)>/,
       (_all, attributes: string) =>

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
-import type { ReportModel } from "../present/model.ts";
+import type { OwnTextHtml, ReportModel } from "../present/model.ts";
 import { fontFaceCss } from "./fonts.ts";
 
 const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "templates");
@@ -37,8 +37,10 @@ function templates(): { hb: typeof Handlebars; main: Handlebars.TemplateDelegate
     hb = Handlebars.create();
     hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
     hb.registerHelper("kort", (rows: unknown) => Array.isArray(rows) && rows.length <= KORTE_TABEL);
-    hb.registerHelper("eigenTekst", (html: unknown, level: unknown) =>
-      shiftHeadings(String(html ?? ""), typeof level === "number" ? level : 1),
+    // Raw on purpose: the counsellors' Markdown as HTML (OwnTextHtml), made by
+    // present/narrative.ts with marked, which escapes their text and any raw HTML in it.
+    hb.registerHelper("eigenTekst", (html: OwnTextHtml, level: unknown) =>
+      new hb!.SafeString(shiftHeadings(html, typeof level === "number" ? level : 1)),
     );
     for (const name of readdirSync(join(TEMPLATES, "partials"))) {
       if (name.endsWith(".hbs")) hb.registerPartial(name.replace(/\.hbs$/, ""), readFileSync(join(TEMPLATES, "partials", name), "utf8"));
@@ -48,15 +50,25 @@ function templates(): { hb: typeof Handlebars; main: Handlebars.TemplateDelegate
   return { hb, main: compiled };
 }
 
-/** `svgs` holds each chart's SVG by chart id, rendered beforehand (vega is asynchronous). */
-/** `pages`: the page of each section (by id) for the table of contents; empty on a first print. */
+/**
+ * Every value reaches the page through `{{ }}`, which escapes it; the templates have no
+ * triple-stash. The only markup taken as it is are the SafeStrings made here and in the
+ * eigenTekst helper, each with its reason.
+ * `svgs` holds each chart's SVG by chart id, rendered beforehand (vega is asynchronous).
+ * `pages`: the page of each section (by id) for the table of contents; empty on a first print.
+ */
 export function renderHtml(model: ReportModel, svgs: Map<string, string>, pages: Map<string, number> = new Map()): string {
   const { hb, main } = templates();
-  const css = readFileSync(join(TEMPLATES, "style.css"), "utf8");
+  // Raw on purpose: our own stylesheet and font rules (inside <style>, where an entity would
+  // not be decoded), never user text.
+  const css = new hb.SafeString(readFileSync(join(TEMPLATES, "style.css"), "utf8"));
+  const fontCss = new hb.SafeString(fontFaceCss());
   return main(
-    { model, css, fontCss: fontFaceCss() },
+    { model, css, fontCss },
     {
       helpers: {
+        // Raw on purpose: the chart's SVG from vega, which escapes every text it draws
+        // (render/charts.ts escapes the title and aria-label it adds).
         svg: (id: string) => new hb.SafeString(svgs.get(id) ?? ""),
         pagina: (id: string) => String(pages.get(id) ?? ""),
       },

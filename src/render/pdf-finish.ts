@@ -18,6 +18,7 @@ import {
 import type { PDFObject } from "pdf-lib";
 import type { PdfMeta } from "./pdf.ts";
 import { renameStructureIds, structElements } from "./structure.ts";
+import { escapeHtml } from "../html.ts";
 
 export const PRODUCER = "jaarverslag";
 export const CONFIDENTIAL_KEYWORD = "Vertrouwelijk";
@@ -110,19 +111,11 @@ function replaceTrailerId(bytes: Uint8Array, placeholder: string, id: string): U
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
 }
 
-function xml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
-}
-
 function xmpPacket(meta: PdfMeta, keywords: string[]): string {
   const date = meta.creationDate.toISOString().replace(/\.\d{3}Z$/, "Z");
-  const lang = xml(meta.lang);
+  const lang = escapeHtml(meta.lang);
   const alt = (value: string) =>
-    `<rdf:Alt><rdf:li xml:lang="x-default">${xml(value)}</rdf:li></rdf:Alt>`;
+    `<rdf:Alt><rdf:li xml:lang="x-default">${escapeHtml(value)}</rdf:li></rdf:Alt>`;
   return [
     '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
     '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
@@ -134,12 +127,12 @@ function xmpPacket(meta: PdfMeta, keywords: string[]): string {
     `<dc:format>application/pdf</dc:format>`,
     `<dc:title>${alt(meta.title)}</dc:title>`,
     `<dc:description>${alt(meta.subject)}</dc:description>`,
-    `<dc:creator><rdf:Seq><rdf:li>${xml(meta.author)}</rdf:li></rdf:Seq></dc:creator>`,
+    `<dc:creator><rdf:Seq><rdf:li>${escapeHtml(meta.author)}</rdf:li></rdf:Seq></dc:creator>`,
     `<dc:language><rdf:Bag><rdf:li>${lang}</rdf:li></rdf:Bag></dc:language>`,
     keywords.length > 0
-      ? `<dc:subject><rdf:Bag>${keywords.map((k) => `<rdf:li>${xml(k)}</rdf:li>`).join("")}</rdf:Bag></dc:subject>`
+      ? `<dc:subject><rdf:Bag>${keywords.map((k) => `<rdf:li>${escapeHtml(k)}</rdf:li>`).join("")}</rdf:Bag></dc:subject>`
       : "",
-    keywords.length > 0 ? `<pdf:Keywords>${xml(keywords.join(", "))}</pdf:Keywords>` : "",
+    keywords.length > 0 ? `<pdf:Keywords>${escapeHtml(keywords.join(", "))}</pdf:Keywords>` : "",
     `<pdf:Producer>${PRODUCER}</pdf:Producer>`,
     `<xmp:CreatorTool>${PRODUCER}</xmp:CreatorTool>`,
     `<xmp:CreateDate>${date}</xmp:CreateDate>`,

@@ -9,6 +9,7 @@ import type { Browser, HTTPRequest, Page, PDFOptions } from "puppeteer-core";
 import { findChromium } from "./chromium.ts";
 import { FONT_STACK, headerFooterFontFaceCss } from "./fonts.ts";
 import { finishPdf } from "./pdf-finish.ts";
+import { escapeHtml } from "../html.ts";
 
 export interface PdfMeta {
   title: string;
@@ -56,15 +57,6 @@ const TIMEOUT_MS = 120_000;
 
 /** A4 page margins; the header and footer templates use the same left/right margin. */
 const MARGIN = { top: "22mm", bottom: "20mm", left: "20mm", right: "20mm" } as const;
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
 
 // Header and footer are rendered by Chromium in a separate document that does not see the
 // page's web fonts, so they carry their own (small, inlined) @font-face rules. Their default

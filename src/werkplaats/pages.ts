@@ -1,7 +1,7 @@
 // The pages of the workspace, rendered on the server. Every value goes through the `html` tag
 // (escaped); the little script in assets/werkplaats.js only adds live updates and uploads.
 import type { Problem } from "../ingest/problem.ts";
-import { html, type SafeHtml } from "./html.ts";
+import { html, type SafeHtml } from "../html.ts";
 import type { ProblemNode } from "./problem-tree.ts";
 
 export const PAGES = [

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Marked } from "marked";
 import type { Problem } from "../ingest/problem.ts";
 import { ALL_DOCUMENTS, checkRegistration, DOCUMENT_TITLES, published, type RegistrationSummary } from "./actions.ts";
-import { html, trusted, type SafeHtml } from "./html.ts";
+import { escapeHtml, html, trusted, type SafeHtml } from "../html.ts";
 import { problemTable, status, warningList, yearPicker } from "./pages.ts";
 import { foldProblems } from "./problem-tree.ts";
 import type { PreviewState } from "./preview.ts";
@@ -198,8 +198,9 @@ ${registerTable(published(dataDir))}`;
 
 export function handleiding(root: string): SafeHtml {
   const text = readFileSync(join(root, "HANDLEIDING-werkplaats.md"), "utf8");
-  // Our own guide, not user input; raw HTML in it is not used.
-  const marked = new Marked({ renderer: { html: ({ text: t }) => t.replace(/</g, "&lt;") } });
+  // Our own guide, not user input; raw HTML in it is shown as text. Trusted: marked escapes
+  // every other text it writes.
+  const marked = new Marked({ renderer: { html: ({ text: t }) => escapeHtml(t) } });
   return trusted(marked.parse(text, { async: false }));
 }
 

@@ -12,7 +12,7 @@ import { describe as describeTables } from "../../src/protect/describe.ts";
 import { protect } from "../../src/protect/index.ts";
 import { dataset, INSTELLINGEN, melding } from "../fixtures/dataset.ts";
 
-const text = (b: Block): string => (b.type === "paragraph" ? b.html : b.type === "list" ? b.items.map((i) => `• ${i}`).join("\n") : "");
+const text = (b: Block): string => (b.type === "paragraph" ? b.text : b.type === "list" ? b.items.map((i) => `• ${i}`).join("\n") : "");
 
 async function build(d: Dataset, audience: Audience) {
   const k = d.instellingen.drempel[audience];

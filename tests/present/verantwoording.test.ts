@@ -12,7 +12,7 @@ import { protect } from "../../src/protect/index.ts";
 import { historieWarnings } from "../../src/validate/consistency.ts";
 import { dataset, INSTELLINGEN, melding } from "../fixtures/dataset.ts";
 
-const text = (b: Block): string => (b.type === "paragraph" || b.type === "markdown" ? b.html : b.type === "list" ? b.items.join("\n") : "");
+const text = (b: Block): string => (b.type === "paragraph" ? b.text : b.type === "markdown" ? b.html : b.type === "list" ? b.items.join("\n") : "");
 
 async function appendix(d: Dataset, jaar: PeriodeId) {
   const agg = aggregate(d, jaar);

@@ -3,7 +3,7 @@
 // the foot of a page. Reports are built in code and rendered through templates/ as the CLI
 // does (renderHtml → Renderer.pdf).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Block, PresentedTable, ReportModel, Section } from "../../src/present/model.ts";
+import type { Block, OwnTextHtml, PresentedTable, ReportModel, Section } from "../../src/present/model.ts";
 import { KORTE_TABEL, renderHtml, shiftHeadings } from "../../src/render/html.ts";
 import { openRenderer, type PdfMeta, type Renderer } from "../../src/render/pdf.ts";
 import { readPdf, type PdfContents } from "../helpers/pdf-read.ts";
@@ -23,7 +23,7 @@ const SENTENCE =
   "De vertrouwenspersonen luisteren, denken mee en wijzen de weg naar hulp of naar een klacht bij de commissie. ";
 
 function paragraph(sentences: number): Block {
-  return { type: "paragraph", html: SENTENCE.repeat(sentences).trim() };
+  return { type: "paragraph", text: SENTENCE.repeat(sentences).trim() };
 }
 
 function table(id: string, rows: number, caption = `Tabel: proef ${id}`): PresentedTable {
@@ -164,7 +164,7 @@ describe("headings at the foot of a page", () => {
           section("een-b", "Nog een paragraaf", [paragraph(3)]),
         ]),
         section("twee", "Tweede hoofdstuk", [
-          { type: "markdown", html: "<h3>Eigen kop</h3><p>" + SENTENCE.repeat(3) + "</p><h3>Tweede eigen kop</h3><ul><li>Een punt</li><li>Nog een punt</li></ul>" },
+          { type: "markdown", html: ("<h3>Eigen kop</h3><p>" + SENTENCE.repeat(3) + "</p><h3>Tweede eigen kop</h3><ul><li>Een punt</li><li>Nog een punt</li></ul>") as OwnTextHtml },
           paragraph(filler % 7 + 2),
           { type: "table", table: table("b", 8) },
         ]),

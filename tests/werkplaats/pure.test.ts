@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { html, trusted } from "../../src/werkplaats/html.ts";
+import { html, trusted } from "../../src/html.ts";
 import { foldProblems } from "../../src/werkplaats/problem-tree.ts";
 import { cookieValue, hostAllowed, originAllowed, safePath, sameSecret } from "../../src/werkplaats/security.ts";
 import { emptyVerslag, joinVerslag, replaceSection, sectionFirstLines, splitVerslag } from "../../src/werkplaats/sections.ts";
@@ -14,7 +14,7 @@ import { openCommand } from "../../src/werkplaats/open-browser.ts";
 describe("html tag", () => {
   it("escapes every value, but not markup made by the tag itself", () => {
     const name = `<script>alert("x")</script> & 'ok'`;
-    expect(html`<p>${name}</p>`.value).toBe("<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;ok&#39;</p>");
+    expect(html`<p>${name}</p>`.value).toBe("<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#x27;ok&#x27;</p>");
     expect(html`<ul>${["a<b", "c"].map((x) => html`<li>${x}</li>`)}</ul>`.value).toBe("<ul><li>a&lt;b</li><li>c</li></ul>");
     expect(html`<i>${trusted("<b>x</b>")}</i>`.value).toBe("<i><b>x</b></i>");
     expect(html`${null}${undefined}${false}${0}`.value).toBe("0");
