@@ -4,11 +4,10 @@ import {
   SolverInfeasibleError,
   SolverUnboundedError,
   loadHighs,
-  lpName,
   solveLinear,
-  toLpText,
   type LinearModel,
 } from "../../../src/protect/engine/highs.ts";
+import { lpName, toLpText } from "../../../src/protect/engine/lp-text.ts";
 
 // max x + y  s.t.  x + 2y ≤ 4,  3x + y ≤ 6,  x, y ≥ 0   (LP optimum (1.6, 1.2), value 2.8)
 const model = (integer: boolean): LinearModel => ({
