@@ -175,3 +175,21 @@ describe("team", () => {
     expect(t(2021, "extern")).toEqual({ jaar: 2021, groep: "extern", aantal: 1, metMelding: 1 });
   });
 });
+
+describe("een periode zonder meldingen ongewenste omgangsvormen", () => {
+  it("geeft lege tabellen in plaats van een fout (alleen integriteitsmeldingen, of een jaar vóór de registratie)", () => {
+    const alleenVpi = dataset({ meldingen: [melding({ jaar: 2020, regeling: "integriteit", aard: "integriteitskwestie", vertrouwenspersonen: ["VP-I1"] })] });
+    const agg = aggregate(alleenVpi, 2020);
+    expect(agg.recordYears).toEqual([2020]);
+    expect(agg.meldingCellen).toEqual([]);
+    expect(agg.urenCellen.filter((u) => u.activiteit === "afhandeling")).toEqual([]);
+    expect(agg.interventies).toEqual([]);
+    expect(agg.vpiCellen).toEqual([{ jaar: 2020, aard: "integriteitskwestie", herkomst: "ambtelijk", n: 1 }]);
+    expect(agg.vpi).toEqual([{ jaar: 2020, meldingen: 1, adviesvragen: 0 }]);
+
+    const voor = aggregate(dataset({ meldingen: [melding({ jaar: 2021 })] }), 2020);
+    expect(voor.recordYears).toEqual([]);
+    expect(voor.meldingCellen).toEqual([]);
+    expect(voor.vorige).toBeNull();
+  });
+});
