@@ -152,7 +152,7 @@ describe("uploads", () => {
   });
 
   it("opens the browser the way each system does", () => {
-    expect(openCommand("win32", "http://127.0.0.1:1/?sleutel=a")).toEqual({ command: "cmd", args: ["/c", "start", '""', "http://127.0.0.1:1/?sleutel=a"] });
+    expect(openCommand("win32", "http://127.0.0.1:1/?sleutel=a")).toEqual({ command: "cmd", args: ["/c", "start", '""', "http://127.0.0.1:1/?sleutel=a"], verbatim: true });
     expect(openCommand("darwin", "u").command).toBe("open");
     expect(openCommand("linux", "u").command).toBe("xdg-open");
   });
