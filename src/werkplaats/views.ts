@@ -205,7 +205,7 @@ ${registerTable(published(dataDir))}`;
 }
 
 export function handleiding(root: string): SafeHtml {
-  const text = readFileSync(join(root, "HANDLEIDING-werkplaats.md"), "utf8");
+  const text = readFileSync(join(root, "HANDLEIDING.md"), "utf8");
   // Our own guide, not user input; raw HTML in it is not used.
   const marked = new Marked({ renderer: { html: ({ text: t }) => t.replace(/</g, "&lt;") } });
   return trusted(marked.parse(text, { async: false }));
