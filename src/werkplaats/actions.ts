@@ -225,7 +225,7 @@ function registerRefusal(problems: Problem[], req: PublishRequest): PublishResul
     };
   }
   return {
-    ok: false, reason: `Er is nog geen ${wie} verslag over ${req.jaar} vastgesteld, dus er valt niets te herzien.`,
+    ok: false, reason: `Er is nog geen ${req.audience} verslag over ${req.jaar} vastgesteld, dus er valt niets te herzien.`,
     problems: [{ bestand: "(register)", regel: null, kolom: null, waarde: null, melding: "Een herziening is een nieuwe versie van een verslag dat al is vastgesteld. Er is niets geschreven." }],
     advice: "Kies hierboven bij Soort voor vaststellen.",
   };

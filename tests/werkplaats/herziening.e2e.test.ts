@@ -53,7 +53,8 @@ const text = (selector: string): Promise<string> => page.$eval(selector, (e) => 
 async function publishByKeyboard(): Promise<void> {
   await tabTo('#publiceer button[type="submit"]');
   await page.keyboard.press("Enter");
-  await page.waitForFunction(() => document.getElementById("publiceer-status")?.textContent?.startsWith("Klaar") || document.querySelector("#weigering h3"), { timeout: 120_000 });
+  await page.waitForFunction(() => /^(Klaar|Geweigerd)/.test(document.getElementById("publiceer-status")?.textContent ?? "") || document.querySelector("#weigering h3"), { timeout: 240_000 });
+  expect(await text("#publiceer-status")).not.toMatch(/^Geweigerd/);
 }
 
 beforeAll(async () => {
@@ -65,6 +66,8 @@ beforeAll(async () => {
   page = await browser.newPage();
   await page.setBypassCSP(true); // only to inject axe-core
   await page.setViewport({ width: 1400, height: 900 });
+  // The first Overzicht builds the year's preview (a protection); the machine may be busy.
+  page.setDefaultTimeout(110_000);
   await page.goto(werkplaats.url);
 });
 
@@ -139,10 +142,10 @@ describe("a revision from the workspace", () => {
     const rows = await page.$$eval("#register-tabel tbody tr", (trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent)));
     expect(rows).toEqual([
       ["Jaarverslag vertrouwenspersonen ongewenste omgangsvormen", "2020", "openbaar", expect.any(String), "jaarverslag-vpoo-2020-openbaar"],
-      ["Jaarverslag vertrouwenspersonen ongewenste omgangsvormen (herziening, versie 2)", "2020", "openbaar", expect.any(String), "jaarverslag-vpoo-2020-openbaar (versie 2)"],
+      ["Jaarverslag vertrouwenspersonen ongewenste omgangsvormen (herziening, versie 2)", "2020", "openbaar", expect.any(String), "jaarverslag-vpoo-2020-openbaar"],
     ]);
     expect(await axeViolations()).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 
   it("refuses a revision of a report that was never adopted, and says to adopt it instead", async () => {
     await page.goto(`${base}/publiceren?jaar=2021`);
@@ -155,5 +158,5 @@ describe("a revision from the workspace", () => {
     expect(refused).toContain("Er is nog geen openbaar verslag over 2021 vastgesteld, dus er valt niets te herzien.");
     expect(refused).toContain("Wat nu: Kies hierboven bij Soort voor vaststellen.");
     expect(readdirSync(join(dataDir, "gepubliceerd")).some((f) => f.startsWith("2021"))).toBe(false);
-  }, 120_000);
+  }, 300_000);
 });
