@@ -182,6 +182,13 @@
     };
     for (const r of publish.querySelectorAll('input[name="soort"]')) r.addEventListener("change", markReason);
     markReason();
+    // A refusal: nothing was written, so no step is "bezig" or "klaar" any more.
+    const stopped = () => {
+      for (const s of steps) {
+        s.bar.value = 0;
+        s.state.textContent = "niet gemaakt";
+      }
+    };
     publish.setAttribute("novalidate", "");
     publish.addEventListener("submit", async (event) => {
       event.preventDefault();
@@ -220,7 +227,7 @@
         body: new URLSearchParams(form),
       });
       if (!response.ok) {
-        mark(-1);
+        stopped();
         const said = response.headers.get("content-type")?.startsWith("application/json") ? (await response.json()).melding : null;
         statusLine.textContent = `Geweigerd: ${said || "kies een jaar, voor wie, de soort en minstens één document."}`;
         return;
@@ -236,7 +243,7 @@
       const data = JSON.parse(message.data);
       if (data.taak !== taak) return;
       if (!data.ok) {
-        mark(-1);
+        stopped();
         statusLine.textContent = "Niet gemaakt.";
         refusal.append(el("h3", data.reden));
         const ul = el("ul");
