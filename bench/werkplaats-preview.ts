@@ -8,7 +8,8 @@
 //                      Measured in the page, from the input event until the preview frame has
 //                      loaded a report whose text contains that sentence. Includes everything the
 //                      user waits for: the POST (sent at once; the editor waits for no pause), the
-//                      build (memo: protection and charts reused, audit run), the event to the
+//                      build (memo: protection, charts and the audit
+//                      of the same figures reused; the text scan runs), the event to the
 //                      page, fetching the report's body and swapping it into the frame.
 // registration change  meldingen.csv with one melding's hours changed (a new value each time) is
 //                      uploaded from the Registratie form's code path (fetch), timed from the

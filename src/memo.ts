@@ -1,8 +1,10 @@
 // Results of pure, costly steps (the protection, the charts), kept between the builds of one
 // session (`build --watch`) and looked up by a hash of their input. A counsellor who edits the
 // text of the jaarverslag changes no figure: the rebuild then reuses the protection and the
-// charts, and only the text is laid out and printed again. Never on disk, never across runs;
-// the audit runs on every build, cached or not.
+// charts, and only the text is laid out and printed again. Never on disk, never across runs.
+// The audit of a concept is looked up by its whole input (the figures printed, what is known,
+// the widths required), so a changed figure is always attacked again; an adopted set is
+// audited on its own build.
 //
 // The protection is looked up by the files the figures come from (figuresFingerprint), the
 // options and the ledger, not by its input objects: those hold functions of the data (the true

@@ -230,7 +230,13 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   // How much these documents publish together: on the console and in the VPOO figures.json.
   vpoo!.figures.informatie = informationMeasure(union.figures, agg, d);
   const required = new Map(protectedReport.log.map((l) => [l.key, l.requiredWidth]));
-  const audit = await auditFigures(union, known, required);
+  // A concept built with the session's memo (the workspace's preview, `--watch`) reuses the
+  // audit of exactly the same figures, knowledge and required widths: a text edit prints no
+  // other figure, so its audit is the one already done. The key is the audit's whole input
+  // (it is a pure function of it); an adopted set is always audited afresh.
+  const audit = opts.memo && !opts.vaststellen
+    ? await opts.memo.get("audit", { union, known, required: [...required] }, () => auditFigures(union, known, required))
+    : await auditFigures(union, known, required);
   if (earlier.length > 0) {
     const countFigures = union.figures.filter((f) => f.kind === "aantal" && f.universe && f.scope).map((f) => ({ universe: f.universe!, scope: f.scope!, value: f.value }));
     const findings = await revisionExposure({ universes: description.universes, now: countFigures, agreeing: known, earlier, trueValue: description.trueValue!, k });

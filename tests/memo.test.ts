@@ -36,24 +36,38 @@ describe("Memo", () => {
 describe("build with a memo (build --watch)", () => {
   const options = { jaar: 2021, audience: "openbaar" as const, vandaag: { jaar: 2026, maand: 1 }, ledger: [], documents: ["vpoo" as const] };
 
-  it("reuses the protection when only the text changed, with the same result as without a memo", async () => {
+  it("reuses the protection and the audit when only the text changed, with the same result as without a memo", async () => {
     const data = copyOfExampleData("jaarverslag-memo-build-");
     const memo = new Memo();
     const first = await build(readRawInput(data), { ...options, memo });
     writeFileSync(join(data, "verslag", "2021.md"), readFileSync(join(data, "verslag", "2021.md"), "utf8") + "\nEen zin erbij.\n");
     const second = await build(readRawInput(data), { ...options, memo });
     const plain = await build(readRawInput(data), options);
-    expect(memo.hits).toBe(1);
+    expect(memo.hits).toBe(2); // the protection and the audit
     expect(first.ok && second.ok && plain.ok).toBe(true);
     if (!second.ok || !plain.ok) return;
     expect(JSON.stringify(second.figures)).toBe(JSON.stringify(plain.figures));
     expect(JSON.stringify(second.model)).toBe(JSON.stringify(plain.model));
     expect(JSON.stringify(second.log)).toBe(JSON.stringify(plain.log));
     expect(second.audit.ok).toBe(true);
-    // A changed table is a new protection.
+    expect(JSON.stringify(second.audit)).toBe(JSON.stringify(plain.audit));
+    // A changed table is a new protection, and a melding of 2021 fewer (M2021-01, one the
+    // VPOO report counts) prints other figures: a new audit.
     const meldingen = readFileSync(join(data, "meldingen.csv"), "utf8").trim().split("\n");
-    writeFileSync(join(data, "meldingen.csv"), meldingen.slice(0, -1).join("\n") + "\n");
-    await build(readRawInput(data), { ...options, memo });
-    expect(memo.misses).toBe(2);
+    writeFileSync(join(data, "meldingen.csv"), meldingen.filter((l) => !l.startsWith("M2021-01,")).join("\n") + "\n");
+    const third = await build(readRawInput(data), { ...options, memo });
+    expect(third.ok).toBe(true);
+    expect(memo.misses).toBe(4);
+  });
+
+  it("audits an adopted set afresh, even with the audit of the same figures in the memo", async () => {
+    const data = copyOfExampleData("jaarverslag-memo-adopt-");
+    const memo = new Memo();
+    expect((await build(readRawInput(data), { ...options, memo })).ok).toBe(true);
+    expect([memo.hits, memo.misses]).toEqual([0, 2]);
+    const adopted = await build(readRawInput(data), { ...options, memo, vaststellen: { datum: "2026-01-15", herziening: false, opdracht: "test" } });
+    expect(adopted.ok && adopted.audit.ok).toBe(true);
+    // Only the protection came from the memo; the audit was not looked up.
+    expect([memo.hits, memo.misses]).toEqual([1, 2]);
   });
 });

@@ -152,6 +152,20 @@ export interface PublishRequest {
   jaar: number;
   audience: Audience;
   documents: DocumentKind[];
+  /** The reason of a revision (a new version of an adopted set); null: the first adoption. */
+  herziening: string | null;
+}
+
+/**
+ * The publication the counsellor chose: a first adoption, or a revision, which needs a reason
+ * (it goes into the erratum). The same rule as `build --vaststellen --herziening --reden`.
+ */
+export function revisionChoice(soort: string, reden: string | null): { ok: true; reden: string | null } | { ok: false; melding: string } {
+  if (soort !== "herziening") return { ok: true, reden: null };
+  const text = (reden ?? "").replace(/\s+/g, " ").trim();
+  if (text === "") return { ok: false, melding: "Schrijf bij een herziening waarom het verslag wordt herzien: de reden komt in het erratum." };
+  if (text.length > 500) return { ok: false, melding: "De reden is te lang: houd het bij één of twee zinnen (hoogstens 500 tekens)." };
+  return { ok: true, reden: text };
 }
 
 export type PublishResult =
@@ -170,13 +184,15 @@ export async function publish(req: PublishRequest, session: { renderer: Renderer
     {
       jaar: req.jaar, audience: req.audience, telregel: undefined, dataDir: req.dataDir, outDir: req.outDir,
       documents: req.documents, bundle: ALL_DOCUMENTS.every((k) => req.documents.includes(k)),
-      vaststellen: { herziening: false, opdracht: "Publiceren in de werkplaats" },
+      vaststellen: req.herziening === null ? { herziening: false, opdracht: "Publiceren in de werkplaats" } : { herziening: true, reden: req.herziening, opdracht: "Publiceren in de werkplaats" },
       vandaag: today(), vandaagIso: `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`,
     },
     session,
     { made: progress },
   );
   if (!result.ok) {
+    const register = result.reason === "gegevens" ? registerRefusal(result.problems, req) : null;
+    if (register) return register;
     const scan = result.problems.some((p) => p.bestand.startsWith("verslag"));
     const advice =
       result.reason === "audit"
@@ -192,6 +208,27 @@ export async function publish(req: PublishRequest, session: { renderer: Renderer
     return { ok: false, reason, problems: result.problems, advice };
   }
   return { ok: true, dir: result.dir, files: result.files, reports: result.documents, hidden: result.hidden };
+}
+
+/**
+ * The register's refusals (src/protect/register.ts) speak of the command's options; in the
+ * workspace they are said with the choices on the Publiceren page.
+ */
+function registerRefusal(problems: Problem[], req: PublishRequest): PublishResult | null {
+  if (!problems.some((p) => p.bestand === "(register)")) return null;
+  const wie = req.audience === "openbaar" ? "openbare" : "vertrouwelijke";
+  if (req.herziening === null) {
+    return {
+      ok: false, reason: `Het ${wie} verslag over ${req.jaar} is al vastgesteld.`,
+      problems: [{ bestand: "(register)", regel: null, kolom: null, waarde: null, melding: `Een vastgesteld verslag wordt nooit overschreven. Er is niets geschreven.` }],
+      advice: "U kunt kiezen: laat het verzonden verslag zoals het is en noem een later gevonden verschil in het verslag van volgend jaar; of kies hierboven bij Soort voor herziening en schrijf de reden op. De herziening komt dan naast de eerdere versie, met een erratum.",
+    };
+  }
+  return {
+    ok: false, reason: `Er is nog geen ${req.audience} verslag over ${req.jaar} vastgesteld, dus er valt niets te herzien.`,
+    problems: [{ bestand: "(register)", regel: null, kolom: null, waarde: null, melding: "Een herziening is een nieuwe versie van een verslag dat al is vastgesteld. Er is niets geschreven." }],
+    advice: "Kies hierboven bij Soort voor vaststellen.",
+  };
 }
 
 /** A new, empty registration workbook with this folder's lists (or the built-in ones). */

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
 import type { Audience } from "../domain.ts";
 import type { Renderer } from "../render/pdf.ts";
-import { ALL_DOCUMENTS, openSessionRenderer, publish, readRegistration, registrationWorkbook, summarise, writeFiles, type DocumentKind } from "./actions.ts";
+import { ALL_DOCUMENTS, openSessionRenderer, publish, readRegistration, registrationWorkbook, revisionChoice, summarise, writeFiles, type DocumentKind } from "./actions.ts";
 import { layout, refusedPage } from "./pages.ts";
 import { PreviewService, type PreviewState } from "./preview.ts";
 import { cookieValue, hostAllowed, originAllowed, PAGE_CSP, PREVIEW_CSP, randomToken, safePath, sameSecret } from "./security.ts";
@@ -240,13 +240,20 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
       const j = Number(body.get("jaar"));
       const publiek = body.get("publiek");
       const documenten = body.getAll("documenten");
-      if (!Number.isInteger(j) || (publiek !== "openbaar" && publiek !== "vertrouwelijk") || documenten.length === 0 || documenten.some((d) => !(ALL_DOCUMENTS as string[]).includes(d))) {
-        throw new Refusal(400, "Kies een jaar, voor wie, en minstens één document.");
+      const soort = body.get("soort") ?? "vaststellen";
+      if (!Number.isInteger(j) || (publiek !== "openbaar" && publiek !== "vertrouwelijk") || documenten.length === 0 || documenten.some((d) => !(ALL_DOCUMENTS as string[]).includes(d)) || (soort !== "vaststellen" && soort !== "herziening")) {
+        json(res, 400, { melding: "Kies een jaar, voor wie, de soort en minstens één document." });
+        return;
+      }
+      const herziening = revisionChoice(soort, body.get("reden"));
+      if (!herziening.ok) {
+        json(res, 400, { melding: herziening.melding });
+        return;
       }
       const taak = ++taskCounter;
       json(res, 202, { taak });
       const kinds = ALL_DOCUMENTS.filter((k) => documenten.includes(k));
-      publishing = publishing.then(() => runPublish(taak, j, publiek, kinds)).catch(() => undefined);
+      publishing = publishing.then(() => runPublish(taak, j, publiek, kinds, herziening.reden)).catch(() => undefined);
       return;
     }
     if (get && p === "/bestand") {
@@ -299,12 +306,13 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
     });
   }
 
-  async function runPublish(taak: number, jaar: number, publiek: Audience, documenten: DocumentKind[]): Promise<void> {
+  /** `herziening`: the reason of a revision; null: a first adoption. */
+  async function runPublish(taak: number, jaar: number, publiek: Audience, documenten: DocumentKind[], herziening: string | null): Promise<void> {
     let step = 0;
     send("voortgang", { taak, stap: step, bericht: "beschermen en controleren" });
     try {
       const session = { renderer: await sessionRenderer(), memo: previews.memo };
-      const result = await publish({ dataDir, outDir, jaar, audience: publiek, documents: documenten }, session, (message) => {
+      const result = await publish({ dataDir, outDir, jaar, audience: publiek, documents: documenten, herziening }, session, (message) => {
         step++;
         send("voortgang", { taak, stap: step, bericht: message });
       });

@@ -185,6 +185,14 @@ ${yearPicker("/publiceren", years, jaar)}
 ${ALL_DOCUMENTS.map((k) => html`<label><input type="checkbox" name="documenten" value="${k}"${k === "vpoo" ? html` checked` : ""}> ${DOCUMENT_TITLES[k]}</label>`)}
 <p class="uitleg">Met alle documenten samen komt er ook één bundel voor het Presidium bij.</p>
 </fieldset>
+<fieldset><legend>Soort</legend>
+<label><input type="radio" name="soort" value="vaststellen" checked> vaststellen (de eerste versie van dit verslag)</label>
+<label><input type="radio" name="soort" value="herziening" aria-describedby="herziening-uitleg"> herziening (een nieuwe versie van een verslag dat al is vastgesteld)</label>
+<p class="uitleg" id="herziening-uitleg">Een vastgesteld verslag wordt nooit overschreven. Een herziening komt naast de eerdere versie in de lijst van wat gepubliceerd is, met een erratum: welke cijfers veranderden en waarom.</p>
+<label for="reden">Reden van de herziening (komt in het erratum)</label>
+<textarea id="reden" name="reden" rows="3" aria-describedby="reden-uitleg"></textarea>
+<p class="uitleg" id="reden-uitleg">Alleen bij een herziening, en dan verplicht. Bijvoorbeeld: "Een gesprek uit december is pas later geregistreerd." Noem geen aantallen of namen.</p>
+</fieldset>
 <button type="submit">Documenten maken</button>
 </form>
 <section aria-labelledby="voortgang-kop"><h2 id="voortgang-kop">Voortgang</h2>
@@ -197,7 +205,7 @@ ${registerTable(published(dataDir))}`;
 }
 
 export function handleiding(root: string): SafeHtml {
-  const text = readFileSync(join(root, "HANDLEIDING-werkplaats.md"), "utf8");
+  const text = readFileSync(join(root, "HANDLEIDING.md"), "utf8");
   // Our own guide, not user input; raw HTML in it is shown as text. Trusted: marked escapes
   // every other text it writes.
   const marked = new Marked({ renderer: { html: ({ text: t }) => escapeHtml(t) } });

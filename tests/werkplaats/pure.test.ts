@@ -152,7 +152,7 @@ describe("uploads", () => {
   });
 
   it("opens the browser the way each system does", () => {
-    expect(openCommand("win32", "http://127.0.0.1:1/?sleutel=a")).toEqual({ command: "cmd", args: ["/c", "start", '""', "http://127.0.0.1:1/?sleutel=a"] });
+    expect(openCommand("win32", "http://127.0.0.1:1/?sleutel=a")).toEqual({ command: "cmd", args: ["/c", "start", '""', "http://127.0.0.1:1/?sleutel=a"], verbatim: true });
     expect(openCommand("darwin", "u").command).toBe("open");
     expect(openCommand("linux", "u").command).toBe("xdg-open");
   });
@@ -164,5 +164,20 @@ describe("names for people", () => {
     expect(cellName("herkomst/2021/extern")).toBe("Herkomst van de melders, 2021, extern");
     expect(cellName("uren-groep/2021/fractie")).toBe("Uren per groep, 2021, fractie");
     expect(cellName("onbekend/2021")).toBe("onbekend, 2021");
+  });
+});
+
+describe("the choice on Publiceren: adopt, or revise with a reason", () => {
+  it("adopts without a reason, and asks a revision for one, in one line", async () => {
+    const { revisionChoice } = await import("../../src/werkplaats/actions.ts");
+    expect(revisionChoice("vaststellen", "wordt genegeerd")).toEqual({ ok: true, reden: null });
+    expect(revisionChoice("herziening", "  Een gesprek uit december\r\nis later geregistreerd. ")).toEqual({ ok: true, reden: "Een gesprek uit december is later geregistreerd." });
+    for (const empty of [null, "", "   \n\t "]) {
+      const r = revisionChoice("herziening", empty);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.melding).toContain("Schrijf bij een herziening waarom");
+    }
+    expect(revisionChoice("herziening", "x".repeat(500)).ok).toBe(true);
+    expect(revisionChoice("herziening", "x".repeat(501)).ok).toBe(false);
   });
 });

@@ -74,6 +74,9 @@ beforeAll(async () => {
   page = await browser.newPage();
   await page.setBypassCSP(true); // only to inject axe-core; the server's CSP is tested below
   await page.setViewport({ width: 1400, height: 900 });
+  // The first Overzicht builds the year's preview (a protection of up to three layouts), and a
+  // publication protects again: on a busy shared machine that takes longer than puppeteer's 30 s.
+  page.setDefaultTimeout(110_000);
 });
 
 afterAll(async () => {
@@ -99,7 +102,7 @@ describe("a year in the workspace", () => {
       menu.push(await page.evaluate(() => document.activeElement?.textContent ?? ""));
     }
     expect(menu).toEqual(["Overzicht", "Registratie", "Tekst", "Bescherming", "Publiceren", "Handleiding"]);
-  });
+  }, 240_000);
 
   it("reads a workbook with mistakes, keeps the previous version, shows every problem, and then the fixed one", async () => {
     const rows = meldingenRows();
@@ -253,7 +256,7 @@ describe("a year in the workspace", () => {
     expect(await axeViolations()).toEqual([]);
     const publishOnce = async (): Promise<string> => {
       await tabToAndEnter('#publiceer button[type="submit"]');
-      await page.waitForFunction(() => document.getElementById("publiceer-status")?.textContent?.startsWith("Klaar") || document.querySelector("#weigering h3"), { timeout: 120_000 });
+      await page.waitForFunction(() => document.getElementById("publiceer-status")?.textContent?.startsWith("Klaar") || document.querySelector("#weigering h3"), { timeout: 230_000 });
       expect(await page.$("#weigering h3")).toBeNull();
       const bars = await page.$$eval("#voortgang progress", (ps) => ps.map((p) => (p as HTMLProgressElement).value));
       expect(bars).toEqual([1, 1]); // protecting, and the one document
@@ -278,7 +281,7 @@ describe("a year in the workspace", () => {
     expect(readdirSync(join(dataDir, "gepubliceerd")).sort()).toEqual(["2021-openbaar-woordenlijst-versie-1.json", "2021-vertrouwelijk-woordenlijst-versie-1.json"]);
     await page.goto(`${base}/overzicht?jaar=2021`);
     expect(await tableText()).toMatch(/✓ klaar Jaarverslag 2021 openbaar gepubliceerd/);
-  });
+  }, 480_000);
 
   it("serves the guide, without accessibility violations", async () => {
     await page.goto(`${base}/handleiding`);

@@ -173,8 +173,33 @@
         s.state.textContent = i <= upTo ? "klaar" : i === upTo + 1 ? "bezig" : "wacht";
       });
     };
+    // A revision needs a reason (it goes into the erratum): asked for before anything is made.
+    const reason = document.getElementById("reden");
+    const revision = () => publish.querySelector('input[name="soort"]:checked')?.value === "herziening";
+    const markReason = () => {
+      reason.required = revision();
+      if (!revision()) reason.removeAttribute("aria-invalid");
+    };
+    for (const r of publish.querySelectorAll('input[name="soort"]')) r.addEventListener("change", markReason);
+    markReason();
+    // A refusal: nothing was written, so no step is "bezig" or "klaar" any more.
+    const stopped = () => {
+      for (const s of steps) {
+        s.bar.value = 0;
+        s.state.textContent = "niet gemaakt";
+      }
+    };
+    publish.setAttribute("novalidate", "");
     publish.addEventListener("submit", async (event) => {
       event.preventDefault();
+      if (revision() && reason.value.trim() === "") {
+        refusal.replaceChildren();
+        statusLine.textContent = "Schrijf bij een herziening waarom het verslag wordt herzien: de reden komt in het erratum.";
+        reason.setAttribute("aria-invalid", "true");
+        reason.focus();
+        return;
+      }
+      reason.removeAttribute("aria-invalid");
       const form = new FormData(publish);
       const chosen = [...publish.querySelectorAll('input[name="documenten"]:checked')];
       const all = publish.querySelectorAll('input[name="documenten"]').length === chosen.length;
@@ -202,7 +227,9 @@
         body: new URLSearchParams(form),
       });
       if (!response.ok) {
-        statusLine.textContent = "Geweigerd: kies een jaar, voor wie, en minstens één document.";
+        stopped();
+        const said = response.headers.get("content-type")?.startsWith("application/json") ? (await response.json()).melding : null;
+        statusLine.textContent = `Geweigerd: ${said || "kies een jaar, voor wie, de soort en minstens één document."}`;
         return;
       }
       taak = (await response.json()).taak;
@@ -216,7 +243,7 @@
       const data = JSON.parse(message.data);
       if (data.taak !== taak) return;
       if (!data.ok) {
-        mark(-1);
+        stopped();
         statusLine.textContent = "Niet gemaakt.";
         refusal.append(el("h3", data.reden));
         const ul = el("ul");
