@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -7,6 +8,15 @@ export default defineConfig({
     // Rendering tests start Chromium; the machines have two cores.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Forks, not threads: the heavy files spawn the CLI and Chromium and use HiGHS (wasm);
+    // a process per file keeps them apart.
     pool: "forks",
+    // Vitest's default is one worker less than the cores: one worker on a two-core machine, so
+    // every file waits for the one before. The heavy files spend much of their time waiting for
+    // child processes (the CLI, Chromium), so two files at once fill both cores. Files run
+    // longest-first (Vitest's own order, from the last run's durations), so the slow e2e files
+    // start early and do not end the run alone. `--maxWorkers=1` on the command line still wins.
+    maxWorkers: Math.max(2, availableParallelism()),
+    fileParallelism: true,
   },
 });
