@@ -5,9 +5,11 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     setupFiles: ["tests/setup/fast-check.ts"],
-    // Rendering tests start Chromium; the machines have two cores.
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // Rendering tests start Chromium; the machines have two cores, and two files run at once
+    // (below), each with half of them. Under load a test with one build and a few commands
+    // has taken 95 s (tests/e2e/errors.test.ts): the limit catches a hang, not slowness.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     // Forks, not threads: the heavy files spawn the CLI and Chromium and use HiGHS (wasm);
     // a process per file keeps them apart.
     pool: "forks",
