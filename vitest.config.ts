@@ -1,12 +1,24 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     setupFiles: ["tests/setup/fast-check.ts"],
-    // Rendering tests start Chromium; the machines have two cores.
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // Rendering tests start Chromium; the machines have two cores, and two files run at once
+    // (below), each with half of them. Under load a test with one build and a few commands
+    // has taken 95 s (tests/e2e/errors.test.ts): the limit catches a hang, not slowness.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+    // Forks, not threads: the heavy files spawn the CLI and Chromium and use HiGHS (wasm);
+    // a process per file keeps them apart.
     pool: "forks",
+    // Vitest's default is one worker less than the cores: one worker on a two-core machine, so
+    // every file waits for the one before. The heavy files spend much of their time waiting for
+    // child processes (the CLI, Chromium), so two files at once fill both cores. Files run
+    // longest-first (Vitest's own order, from the last run's durations), so the slow e2e files
+    // start early and do not end the run alone. `--maxWorkers=1` on the command line still wins.
+    maxWorkers: Math.max(2, availableParallelism()),
+    fileParallelism: true,
   },
 });

@@ -5,6 +5,7 @@
 // protected, a failed audit) is the one refusal `check` does not foresee; the property
 // allows it and nothing else. More cases: CHECK_BUILD_RUNS=200.
 import fc from "fast-check";
+import { fcParams } from "./helpers/fast-check.ts";
 import { describe, expect, it } from "vitest";
 import { build, check } from "../src/pipeline.ts";
 import { formatProblem } from "../src/ingest/problem.ts";
@@ -53,7 +54,7 @@ describe("check and build agree", () => {
           if (checked.problems.length === 0 && built.ok) expect(text(built.warnings)).toEqual(text(checked.warnings));
         },
       ),
-      { numRuns: RUNS },
+      fcParams(RUNS),
     );
   });
 });

@@ -6,6 +6,7 @@
 // seed of tests/setup/fast-check.ts; explore with
 //   FC_SEED=random FC_RUNS=50 npx vitest run tests/attack/random-datasets.property.test.ts
 import fc from "fast-check";
+import { fcParams } from "../helpers/fast-check.ts";
 import { expect, it } from "vitest";
 import { Case, hoursTruth, VPS, type CaseActiviteit, type CaseData, type CaseMelding } from "./case.ts";
 import { attack, disclosures } from "./model.ts";
@@ -93,6 +94,6 @@ it("random registrations, four years, both audiences, --all: no document set dis
     }),
     // No shrinking: every step would build four years again; the failing registration and
     // its folder are in the message.
-    { numRuns: Number(process.env["FC_RUNS"] ?? 1), endOnFailure: true },
+    fcParams(1, { endOnFailure: true }),
   );
 }, 1_200_000);

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { builtOnce } from "../helpers/built-once.ts";
 import { cli, copyOfExampleData } from "../helpers/cli.ts";
 import { tree } from "../helpers/tree.ts";
 
@@ -13,12 +14,12 @@ const noEnglish = (stderr: string) => {
   expect(stderr).not.toMatch(/\n\s+at |Error:|ENOENT|ENOTDIR|EROFS|ENOSPC|Unexpected token|is not valid JSON/);
 };
 
+/** The 2021 public report, built once for the tests that break something after it. */
+const built2021 = builtOnce("jaarverslag-err-", (data, out) => ["build", "--year", "2021", "--data", data, "--out", out]);
+
 describe("errors reach the user in Dutch", () => {
   it("an output folder that cannot be made: the file named, nothing 'klaar', no temporary files, earlier reports untouched", async () => {
-    const data = copyOfExampleData("jaarverslag-err-");
-    const root = join(data, "..");
-    const out = join(root, "reports");
-    expect((await cli(["build", "--year", "2021", "--data", data, "--out", out])).code).toBe(0);
+    const { root, data, out } = await built2021();
     // `intern` (where the internal log goes, in the data folder) is a file now: the new set
     // cannot be staged (as root, a chmod would not stop us).
     rmSync(join(data, "intern"), { recursive: true });
@@ -43,9 +44,7 @@ describe("errors reach the user in Dutch", () => {
   });
 
   it("a corrupt oplegnotitie.json, instellingen.json or register file: build and check refuse with the same message", async () => {
-    const data = copyOfExampleData("jaarverslag-err-");
-    const out = join(data, "..", "reports");
-    expect((await cli(["build", "--year", "2021", "--data", data, "--out", out])).code).toBe(0);
+    const { data, out } = await built2021();
     const before = { out: tree(out), data: tree(data) };
     const cases: [string, string, RegExp][] = [
       ["oplegnotitie.json", '{\n  "status": B\n}\n', /oplegnotitie\.json, regel 2: geen geldige JSON: fout op regel 2, teken 13/],

@@ -2,6 +2,7 @@
 // else through csv-parse. Both readings must give the same table, problems and line numbers.
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
+import { fcParams } from "../helpers/fast-check.ts";
 import { parseCsv, plainLineEnd } from "../../src/ingest/csv.ts";
 
 const both = (text: string, sep?: ";" | ",") => {
@@ -53,7 +54,7 @@ describe("fast path = csv-parse", () => {
     const text = fc.array(ch, { maxLength: 60 }).map((cs) => cs.join(""));
     fc.assert(
       fc.property(text, fc.constantFrom(undefined, ";" as const, "," as const), (t, sep) => both(t, sep)),
-      { numRuns: 5000 },
+      fcParams(5000),
     );
   });
 
@@ -72,7 +73,7 @@ describe("fast path = csv-parse", () => {
         both(text, sep);
         both(text);
       }),
-      { numRuns: 5000 },
+      fcParams(5000),
     );
   });
 });

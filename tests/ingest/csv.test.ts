@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
+import { fcParams } from "../helpers/fast-check.ts";
 import { detectSeparator, parseCsv, type CsvResult, type CsvTable } from "../../src/ingest/csv.ts";
 
 function table(r: CsvResult): CsvTable {
@@ -154,7 +155,7 @@ describe("parseCsv properties", () => {
           }
         }
       }),
-      { numRuns: 2000 },
+      fcParams(2000),
     );
   });
 
@@ -186,7 +187,7 @@ describe("parseCsv properties", () => {
           expect(t.rows).toEqual(expected);
         },
       ),
-      { numRuns: 500 },
+      fcParams(500),
     );
   });
 });

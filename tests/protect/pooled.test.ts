@@ -3,6 +3,7 @@
 // here by brute force written for this test (every whole-number table that agrees with what
 // is printed), not by the engine that chose the pattern.
 import fc from "fast-check";
+import { fcParams } from "../helpers/fast-check.ts";
 import { describe, expect, it } from "vitest";
 import { protect, type Protected } from "../../src/protect/index.ts";
 import type { LedgerEntry } from "../../src/protect/ledger.ts";
@@ -145,7 +146,7 @@ describe("gepoolde tabellen naast de jaartabellen", () => {
         expect(exposed(p, known, k)).toEqual([]);
         if (p.suppressed.size > 0) attacked++;
       }),
-      { numRuns: Number(process.env["FC_RUNS"] ?? 8) },
+      fcParams(8),
     );
     // Not vacuous: some runs hid something for the brute force to attack.
     expect(attacked).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 // Property: whatever small registration the counsellors bring, the public report never
 // prints a count below k and always passes the audit.
 import fc from "fast-check";
+import { fcParams } from "../helpers/fast-check.ts";
 import { describe, expect, it } from "vitest";
 import { HERKOMSTEN, STATUSSEN, type Melding } from "../../src/domain.ts";
 import { activiteiten, AARD_LEAVES, dataset, HISTORIE, melding } from "../fixtures/dataset.ts";
@@ -56,7 +57,7 @@ describe("willekeurige kleine registraties, openbaar verslag 2020 (k = 5)", () =
         expect(r.audit.intervals.filter((i) => !i.ok)).toEqual([]);
         expect(r.audit.ok).toBe(true);
       }),
-      { numRuns: Number(process.env["FC_RUNS"] ?? 15) },
+      fcParams(15),
     );
   }, 600_000);
 });
@@ -76,7 +77,7 @@ describe("willekeurige registraties over twee verslagen: 2019, dan 2020 met 2019
         const audit = await auditFigures(file, [r2019.ledgerEntry], new Map([...r2019.required, ...r2020.required]));
         expect(leaks(audit.intervals, elsewhere)).toEqual([]);
       }),
-      { numRuns: Number(process.env["FC_RUNS_LEDGER"] ?? 8) },
+      fcParams(8),
     );
   }, 600_000);
 });

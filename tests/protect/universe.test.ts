@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { fcParams } from "../helpers/fast-check.ts";
 import { describe, expect, it } from "vitest";
 import { expandScope, indexUniverses, scopeKey, type Scope, type UniverseSpec } from "../../src/protect/universe.ts";
 
@@ -64,7 +65,7 @@ describe("expandScope", () => {
         const expected = inner.flatMap((c, i) => ((!jaar || jaar.includes(c.jaar)) && (!aard || aard.includes(c.aard)) && (!herkomst || herkomst.includes(c.herkomst)) ? [i] : []));
         expect(expand("meldingen", scope)).toEqual(expected);
       }),
-      { numRuns: 200 },
+      fcParams(200),
     );
   });
 });
@@ -99,7 +100,7 @@ describe("scopeKey", () => {
         expect(scopeKey("meldingen", s1)).toBe(scopeKey("meldingen", s2));
         expect(expand("meldingen", s1)).toEqual(expand("meldingen", s2));
       }),
-      { numRuns: 100 },
+      fcParams(100),
     );
   });
 });

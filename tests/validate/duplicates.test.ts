@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { fcParams } from "../helpers/fast-check.ts";
 import { describe, expect, it } from "vitest";
 import { CsvColumn, DICTIONARY_LIMIT } from "../../src/ingest/column.ts";
 import { firstOccurrences } from "../../src/validate/duplicates.ts";
@@ -35,6 +36,7 @@ describe("firstOccurrences", () => {
         expect(column.coded).toBe(true);
         expect([...firstOccurrences(column)]).toEqual(naive(texts));
       }),
+      fcParams(100),
     );
   });
 
@@ -48,7 +50,7 @@ describe("firstOccurrences", () => {
         expect(column.coded).toBe(false);
         expect([...firstOccurrences(column)]).toEqual(naive(texts));
       }),
-      { numRuns: 20 },
+      fcParams(20),
     );
   });
 });

@@ -5,6 +5,7 @@
 // never the old value. A harmless change (swapped columns, an empty row) must be accepted.
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
+import { fcParams } from "../helpers/fast-check.ts";
 import { ingest, ingestAll } from "../../src/ingest/index.ts";
 import type { TableFile } from "../../src/ingest/raw-input.ts";
 import { validate } from "../../src/validate/index.ts";
@@ -18,9 +19,6 @@ import { MUTABLE, refList, TABLES } from "../fixtures/mutation-corpus.ts";
 // the check-versus-build property: tests/fixtures/mutation-corpus.ts.
 
 // ---- mutations ----
-
-/** More cases with FC_RUNS (see README, Tests). */
-const runs = (fallback: number): number => Number(process.env["FC_RUNS"] ?? "") || fallback;
 
 const POOL = [
   "", " ", "ja", "JA", "Nee", "nee", "2021-02", "2021-2", "15-03-2021", "5/3/2021", "31-02-2021", "2021-13", "1-1-1999", "2022-04", "2020-07", "2014-12",
@@ -233,7 +231,7 @@ describe("mutations of a valid registration", () => {
         const r = check({ tables, sep, eol, quoteAll });
         judge(m, expected, r.dataset, r.problems);
       }),
-      { numRuns: runs(1500) },
+      fcParams(1500),
     );
   });
 
@@ -246,7 +244,7 @@ describe("mutations of a valid registration", () => {
         const r = validate(await ingestAll(raw), VANDAAG);
         judge(m, expected, r.dataset, r.problems);
       }),
-      { numRuns: runs(150) },
+      fcParams(150),
     );
   });
 
@@ -269,7 +267,7 @@ describe("random bytes", () => {
         expect(r.problems.length).toBeGreaterThan(0);
         for (const p of r.problems) expect(p.melding).not.toBe("");
       }),
-      { numRuns: 1000 },
+      fcParams(1000),
     );
   });
 
@@ -285,7 +283,7 @@ describe("random bytes", () => {
         // A refusal names the damaged file (or a file whose rows refer to it: a damaged list of counsellors).
         if (r.dataset === null) expect(r.problems.some((p) => p.bestand === file || (file === "vertrouwenspersonen.csv" && /onbekende vertrouwenspersoon/.test(p.melding)) || (file === "vocabulaire.csv" && p.bestand === "meldingen.csv")), JSON.stringify(r.problems)).toBe(true);
       }),
-      { numRuns: runs(1000) },
+      fcParams(1000),
     );
   });
 
@@ -312,7 +310,7 @@ describe("random bytes", () => {
           if (!fromValid) expect(r.dataset).toBeNull();
         },
       ),
-      { numRuns: 150 },
+      fcParams(150),
     );
   });
 });

@@ -2,6 +2,7 @@
 // must come back from ingest + validate with exactly the values that were written.
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
+import { fcParams } from "../helpers/fast-check.ts";
 import type { Herkomst, Melding, Regeling, Status } from "../../src/domain.ts";
 import { baseTables, check, MELDING_HEADER } from "../fixtures/make-fixtures.ts";
 
@@ -88,7 +89,7 @@ describe("validate round trip", () => {
           expect(r.dataset?.meldingen).toEqual(expected);
         },
       ),
-      { numRuns: 300 },
+      fcParams(300),
     );
   });
 });

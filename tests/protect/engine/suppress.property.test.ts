@@ -1,5 +1,6 @@
 // Properties over random small tables, and optimality against brute force on tiny ones.
 import fc from "fast-check";
+import { fcParams } from "../../helpers/fast-check.ts";
 import { describe, expect, it } from "vitest";
 import { suppress } from "../../../src/protect/engine/index.ts";
 import type { SuppressionProblem, SuppressionResult } from "../../../src/protect/engine/index.ts";
@@ -46,7 +47,7 @@ describe("suppress on random tables (threshold 5, width 4)", () => {
         const everything = problem.cells.filter((c) => c.status === "candidate").reduce((s, c) => s + c.cost, 0);
         expect(result.cost).toBeLessThanOrEqual(everything);
       }),
-      { numRuns: 30, seed: 20240601 },
+      fcParams(30),
     );
   });
 
@@ -68,7 +69,7 @@ describe("suppress on random tables (threshold 5, width 4)", () => {
           expect(wider?.hi).toBeGreaterThanOrEqual(iv.hi);
         }
       }),
-      { numRuns: 30, seed: 7 },
+      fcParams(30),
     );
   });
 });
@@ -87,7 +88,7 @@ describe("suppress is optimal: brute force over all patterns of tiny tables", ()
           expect(result?.optimal).toBe(true);
         }
       }),
-      { numRuns: 25, seed: 42 },
+      fcParams(25),
     );
   });
 
@@ -108,7 +109,7 @@ describe("suppress is optimal: brute force over all patterns of tiny tables", ()
         const result = await trySuppress(problem, true);
         expect(result?.cost).toBe(await bruteForceCost(problem, true));
       }),
-      { numRuns: 25, seed: 5 },
+      fcParams(25),
     );
   });
 

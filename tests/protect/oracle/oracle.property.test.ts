@@ -6,16 +6,15 @@
 //     oracle, insider included; a refusal is justified;
 // (c) on tiny tables suppress's cost is the least among all patterns the oracle accepts.
 //
-// Runs: FC_RUNS (default 1000 for (a) and (b), 300 for (c): under a minute); seed from tests/setup
-// (FC_SEED=random to explore). See README, Tests.
+// Runs: 1000 for (a) and (b) (issue 16 asks for at least 1,000 tables), 300 for (c), under a
+// minute; FC_RUNS and FC_SEED through tests/helpers/fast-check.ts. See README, Tests.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { attack, suppress } from "../../../src/protect/engine/index.ts";
 import type { EngineCell, SuppressionProblem, SuppressionResult } from "../../../src/protect/engine/index.ts";
+import { fcParams } from "../../helpers/fast-check.ts";
 import { makeCell, range, table2d } from "../engine/tables.ts";
 import { bruteForce, narrowest, protects, scenarios, type OracleTable } from "./brute-force.ts";
-
-const runs = (fallback: number): number => Number(process.env["FC_RUNS"] ?? "") || fallback;
 
 interface Case {
   problem: SuppressionProblem;
@@ -100,7 +99,7 @@ describe("attack agrees with the brute-force oracle", () => {
           expect(iv.ok).toBe(width >= iv.requiredWidth);
         }
       }),
-      { numRuns: runs(1000) },
+      fcParams(1000),
     );
   });
 });
@@ -147,7 +146,7 @@ describe("suppress judged by the brute-force oracle", () => {
         for (const p of primariesOf(problem)) expect(hidden.has(p.id)).toBe(true);
         expect(protects(bruteForce(oracleTable(problem, hidden)), primariesOf(problem), insider)).toBe(true);
       }),
-      { numRuns: runs(1000) },
+      fcParams(1000),
     );
   });
 
@@ -160,7 +159,7 @@ describe("suppress judged by the brute-force oracle", () => {
         expect(result?.cost).toBe(best);
         if (result) expect(result.optimal).toBe(true);
       }),
-      { numRuns: runs(300) },
+      fcParams(300),
     );
   });
 });
