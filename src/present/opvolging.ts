@@ -12,15 +12,17 @@ export function opvolgingSection(d: Dataset, agg: Aggregates): Section[] {
   const aanbevelingen = sectionText(vorig, "Trends en aanbevelingen", "Aanbevelingen");
   if (!aanbevelingen) return [];
   const opvolging = sectionText(verslagVan(d, undefined, jaar), "Opvolging aanbevelingen");
+  // The lead-in fits the quoted text: a list of one recommendation, or several (or prose).
+  const wat = (aanbevelingen.match(/<li[\s>]/g) ?? []).length === 1 ? "deze aanbeveling" : "deze aanbevelingen";
   const blocks: Block[] = [
-    { type: "paragraph", html: `In het jaarverslag over ${jaar - 1} deden de vertrouwenspersonen deze aanbevelingen:` },
+    { type: "paragraph", html: `In het jaarverslag over ${jaar - 1} deden de vertrouwenspersonen ${wat}:` },
     { type: "markdown", html: aanbevelingen },
     ...(opvolging
       ? [{ type: "paragraph" as const, html: "Wat er sindsdien mee is gebeurd:" }, { type: "markdown" as const, html: opvolging }]
       : [])
   ];
   if (!opvolging) {
-    blocks.push({ type: "markdown", html: `<p class="ontbreekt">(De vertrouwenspersonen hebben nog niet beschreven wat er met deze aanbevelingen is gebeurd; dat kan in de sectie "Opvolging aanbevelingen" van verslag/${jaar}.md.)</p>` });
+    blocks.push({ type: "markdown", html: `<p class="ontbreekt">(De vertrouwenspersonen hebben nog niet beschreven wat er met ${wat} is gebeurd; dat kan in de sectie "Opvolging aanbevelingen" van verslag/${jaar}.md.)</p>` });
   }
   return [{ id: "opvolging", number: "", title: "Opvolging aanbevelingen van vorig jaar", blocks, subsections: [] }];
 }

@@ -72,7 +72,7 @@ export function publicatieSections(p: Publicatie, book: FigureBook): Section[] {
   if (p.concept) {
     const blocks: Block[] = [{ type: "paragraph", html: "Dit is een concept. Het is nog niet vastgesteld en niet verzonden; de cijfers kunnen nog veranderen." }];
     if (p.vorige && p.wijzigingen.length > 0) {
-      blocks.push({ type: "paragraph", html: `Dit concept wijkt af van het verslag dat op ${datum(p.vorige.vastgesteld)} is vastgesteld en verzonden (versie ${p.vorige.versie}). Deze cijfers zijn anders (verzonden → nu):` });
+      blocks.push({ type: "paragraph", html: `Dit concept wijkt af van het verslag dat op ${datum(p.vorige.vastgesteld)} is vastgesteld en verzonden (versie ${p.vorige.versie}). ${p.wijzigingen.length === 1 ? "Dit cijfer is" : "Deze cijfers zijn"} anders (verzonden → nu):` });
       blocks.push({ type: "list", items: list(p.wijzigingen, "Concept: afwijkingen") });
       blocks.push({ type: "paragraph", html: "Vaststellen kan alleen als herziening met een reden; zie de handleiding." });
     }
@@ -94,7 +94,7 @@ export function publicatieSections(p: Publicatie, book: FigureBook): Section[] {
       id: "herziene-cijfers",
       number: "",
       title: "Cijfers van eerdere verslagen",
-      blocks: [{ type: "paragraph", html: "Deze cijfers over eerdere perioden zijn anders dan in het verslag dat toen is verzonden (toen → nu). Dit verslag gebruikt de huidige registratie:" }, { type: "list", items }],
+      blocks: [{ type: "paragraph", html: `${items.length === 1 ? "Dit cijfer over een eerdere periode is" : "Deze cijfers over eerdere perioden zijn"} anders dan in het verslag dat toen is verzonden (toen → nu). Dit verslag gebruikt de huidige registratie:` }, { type: "list", items }],
       subsections: [],
     });
   }
