@@ -105,7 +105,7 @@ export function presentOplegnotitie(input: DocumentInput & { instellingen: Opleg
             rows: [
               { label: "Titel/onderwerp", html: `Jaarverslag ${L} vertrouwenspersonen ongewenste omgangsvormen en vertrouwenspersonen integriteit` },
               { label: "Opgesteld door", html: escapeHtml(inst.opgesteldDoor) },
-              { label: "Aard van de bespreking", html: (["ter besluitvorming", "opiniërend", "informerend"] as const).map((a) => `${a === inst.aardBespreking ? "☒" : "☐"} ${a}`).join("<br>") },
+              { label: "Aard van de bespreking", html: (["ter besluitvorming", "opiniërend", "informerend"] as const).map((a) => `<span class="vakje">${a === inst.aardBespreking ? "×" : ""}</span> ${a}`).join("<br>") },
               { label: "Beknopte samenvatting", html: samenvatting.map((p) => `<p>${p}</p>`).join("") },
               { label: "Te nemen besluit", html: escapeHtml(inst.teNemenBesluit) },
               { label: "Status", html: STATUS_LABEL[inst.status] },

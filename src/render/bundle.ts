@@ -190,7 +190,7 @@ function writeOutline(out: PDFDocument, starts: { title: string; page: PDFRef }[
  */
 async function stampPageLabels(out: PDFDocument, labels: { page: PDFPage; label: string; n: number }[]): Promise<void> {
   out.registerFontkit(fontkit);
-  const font = await out.embedFont(fontFile("latin", { weight: 400, style: "normal" }), { subset: true, customName: "JVBNDL+NotoSans-Regular" });
+  const font = await out.embedFont(fontFile("latin", { weight: 400, style: "normal" }, "woff"), { subset: true, customName: "JVBNDL+NotoSans-Regular" });
   const size = 7.5;
   const mm = 72 / 25.4;
   labels.forEach(({ page, label, n }, i) => {

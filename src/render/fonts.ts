@@ -39,9 +39,12 @@ function fontDirectory(): string {
   return join(dirname(require.resolve("@fontsource/noto-sans/package.json")), "files");
 }
 
-/** The woff2 file of one face of the shipped font (for pdf-lib, which embeds it through fontkit). */
-export function fontFile(subset: Subset, { weight, style }: Face): Buffer {
-  const file = join(fontDirectory(), `noto-sans-${subset}-${weight}-${style}.woff2`);
+/**
+ * One face of the shipped font as a file: woff2 for Chromium, woff for pdf-lib (whose fontkit
+ * decodes woff2 glyphs wrongly: a subset of it draws slashes in place of letters).
+ */
+export function fontFile(subset: Subset, { weight, style }: Face, format: "woff2" | "woff" = "woff2"): Buffer {
+  const file = join(fontDirectory(), `noto-sans-${subset}-${weight}-${style}.${format}`);
   try {
     return readFileSync(file);
   } catch (error) {
