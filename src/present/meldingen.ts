@@ -157,6 +157,13 @@ function aard(ctx: SectionContext): Section {
   const chartRows = t.rows.filter((r) => r.key !== t.totalRow && !r.label.endsWith("(telt niet mee)"));
   // One bar for "everything together" says nothing the table does not: no chart then.
   if (chartRows.length < 2) return { id: "aard", number: "", title: "Aard van de meldingen", blocks, subsections: [] };
+  // A chart whose every visible bar is 0 says nothing the table does not (the categories that
+  // did occur are all "x"): no chart then, and none of its figures in the book.
+  const visible = (key: string, column: string) => {
+    const cell = cells.cell("aard", key, column)!;
+    return !cells.isSuppressed(cell) && cell.value > 0;
+  };
+  if (!chartRows.some((r) => t.columns.some((c) => visible(r.key, c.key)))) return { id: "aard", number: "", title: "Aard van de meldingen", blocks, subsections: [] };
   const labels = t.columns.map((c) => c.label);
   const title = `Aard van de meldingen, ${labels.length > 1 ? `${labels.slice(0, -1).join(", ")} en ${labels[labels.length - 1]}` : labels[0]}`;
   const where = `Grafiek: ${title}`;
@@ -176,7 +183,7 @@ function aard(ctx: SectionContext): Section {
   const alt = `Staafdiagram van de aard van de meldingen per jaar: ${rows.map((r) => `${r.label}: ${t.columns.map((c, i) => `${c.label} ${r.cells[i]}`).join(", ")}`).join("; ")}.`;
   // The chart right after the introduction, the exact figures below it: after a long table a
   // chart would slip to the next page, away from what leads into it.
-  blocks.splice(1, 0, { type: "chart", chart: groupedBarChart("grafiek-aard", title, points, alt, { id: "data-aard", caption: `Cijfers bij de grafiek ${title}`, headers: ["Aard", ...t.columns.map((c) => c.label)], rows, notes: [] }, { series: labels }) });
+  blocks.splice(1, 0, { type: "chart", chart: groupedBarChart("grafiek-aard", title, points, alt, { id: "data-aard", caption: `Cijfers bij de grafiek ${title}`, headers: ["Aard", ...t.columns.map((c) => c.label)], rows, notes: [] }, { series: labels, groups: chartRows.map((r) => r.label) }) });
   return { id: "aard", number: "", title: "Aard van de meldingen", blocks, subsections: [] };
 }
 

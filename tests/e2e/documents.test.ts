@@ -274,6 +274,13 @@ describe.each([2018, 2019, 2020, 2021])("documenten %i", (year) => {
           legends++;
         }
       }
+      // No chart of nothing but zeros (and "x"): each shows at least one figure above 0.
+      for (const name of readdirSync(b().dir).filter((n) => n.endsWith(".html"))) {
+        for (const m of readFileSync(join(b().dir, name), "utf8").matchAll(/<figure class="grafiek"[^>]*aria-label="([^"]*)"/g)) {
+          const figures = m[1]!.replace(/\b(?:19|20)\d{2}\b/g, "").match(/\d+(?:,\d+)?/g) ?? [];
+          expect(figures.some((f) => Number(f.replace(",", ".")) > 0), `${name}: ${m[1]!.slice(0, 80)}`).toBe(true);
+        }
+      }
       expect(legends).toBeGreaterThan(2);
       // The 2011→N chart and the klachtencommissie's, in the jaarverslag and in the bundle's parts.
       expect(sources).toBeGreaterThanOrEqual(2);
