@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Figure, FiguresFile } from "../../src/present/figures.ts";
 import { readPdf, type PdfContents } from "../helpers/pdf-read.ts";
 import { cli, copyOfExampleData } from "../helpers/cli.ts";
+import { bodyLines, headingsAtFoot, squash } from "../render/pdf-inspect.ts";
 
 type Rij = Record<string, string>;
 
@@ -309,6 +310,24 @@ describe.each([2018, 2019, 2020, 2021])("documenten %i", (year) => {
       // Over 2020 one interventie and one resultaat are named, over 2021 several.
       if (year === 2020) expect(seen).toContain("een");
       if (year >= 2019) expect(seen).toContain("meer");
+    });
+
+    it("leaves no heading or table caption alone at the foot of a page, in any document", () => {
+      const suffix = audience === "vertrouwelijk" ? "-vertrouwelijk" : "";
+      for (const doc of [`jaarverslag-vpoo-${year}`, `jaarverslag-vpi-${year}`, `klachtencommissie-${year}`, `oplegnotitie-presidium-${year}`]) {
+        const html = readFileSync(join(b().dir, `${doc}${suffix}.html`), "utf8").replace(/<svg[\s\S]*?<\/svg>/g, "");
+        const headings = [...html.matchAll(/<(h[1-6])[^>]*>([\s\S]*?)<\/\1>|<caption>([\s\S]*?)<\/caption>/g)].map((m) => flat(m[2] ?? m[3]!));
+        expect(headings.length, doc).toBeGreaterThan(1);
+        const layout = b().pdfs.get(doc)!.layout;
+        expect(headingsAtFoot(layout, headings), doc).toEqual([]);
+        // Nor a heading with a single line of a paragraph that goes on over the page.
+        const wanted = new Set(headings.map(squash));
+        layout.slice(0, -1).forEach((page, i) => {
+          const lines = bodyLines(page);
+          const [beforeLast, last] = [lines.at(-2), lines.at(-1)];
+          if (beforeLast && last && wanted.has(squash(beforeLast.text))) expect(last.text, `${doc} p. ${i + 1}: "${beforeLast.text}" + one line`).toMatch(/[.:]$/);
+        });
+      }
     });
 
     it("keeps the cover note's status, number and meeting date together on one page", () => {
