@@ -104,10 +104,15 @@ export function groupedBarChart(
   points: { groep: string; reeks: string; y: number }[],
   alt: string,
   data: PresentedTable,
-  options: { legendTitle?: string; xTitle?: string } = {},
+  options: { legendTitle?: string; xTitle?: string; series?: string[]; groups?: string[] } = {},
 ): ChartBlock {
-  const series = [...new Set(points.map((p) => p.reeks))];
-  const groups = [...new Set(points.map((p) => p.groep))];
+  // The series in the caller's order (oldest year first), also a series whose every point is
+  // hidden: taken from the points, a year hidden in the first group would move to the end and
+  // swap colours with the years after it.
+  const series = options.series ?? [...new Set(points.map((p) => p.reeks))];
+  // Likewise every group the caller names, also one whose every point is hidden ("x" bars):
+  // left out, the chart would seem to say that category did not occur.
+  const groups = options.groups ?? [...new Set(points.map((p) => p.groep))];
   const values: { groep: string; reeks: string; y: number; verborgen: boolean }[] = [];
   for (const groep of groups) {
     for (const reeks of series) {

@@ -160,7 +160,7 @@ function verantwoording(input: PresentInput, telregel: string, mark: string, boo
   const earlier = d.historie.filter(knownThen).sort((a, b) => a.reeks.localeCompare(b.reeks) || a.jaar - b.jaar);
   if (earlier.length > 0) {
     const where = "Bijlage: verantwoording van de cijfers";
-    blocks.push({ type: "paragraph", text: "Eerder gepubliceerde totalen over jaren waarover dit verslag de registratie gebruikt. De registratie is leidend: een eerder cijfer kan volgens een andere telregel geteld zijn, of van vóór een aanvulling van de registratie." });
+    blocks.push({ type: "paragraph", text: `${earlier.length === 1 ? "Een eerder gepubliceerd totaal over een jaar" : "Eerder gepubliceerde totalen over jaren"} waarover dit verslag de registratie gebruikt. De registratie is leidend: een eerder cijfer kan volgens een andere telregel geteld zijn, of van vóór een aanvulling van de registratie.` });
     blocks.push({
       type: "list",
       items: earlier.map((h) => {

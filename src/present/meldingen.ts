@@ -60,9 +60,6 @@ function aantal(ctx: SectionContext, telregel: string): Section {
       blocks.push(P(`Van de meldingen kwam ${zin}.`));
     }
   }
-  blocks.push({ type: "table", table: presentTable(cells, "herkomst", "Tabel: meldingen naar herkomst van de melder", "Herkomst") });
-  blocks.push({ type: "table", table: presentTable(cells, "status", `Tabel: stand van zaken ${agg.periode.tot.maand === 12 ? "op 31 december" : "aan het eind van elke periode"}`, "Stand van zaken") });
-  blocks.push(...pooledHerkomstStatus(ctx));
   const apart = cells.table("aard").rows.filter((r) => r.label.endsWith("(telt niet mee)"));
   for (const r of apart) {
     const c = cells.cell("aard", r.key, String(N));
@@ -70,11 +67,17 @@ function aantal(ctx: SectionContext, telregel: string): Section {
       blocks.push(P(`Daarnaast zijn er ${cells.print(c, where, r.label, String(N))} meldingen geregistreerd in de categorie "${r.label.replace(" (telt niet mee)", "")}"; volgens de telregel tellen die niet mee in het totaal.`));
     }
   }
+  // Each chart right after what it shows (the count over the years after the count, the herkomst
+  // shares after the herkomst table): at the end of a section longer than a page a chart would
+  // land a page or two away from its heading and its table.
   blocks.push({ type: "chart", chart: meldingenPerJaar(ctx) });
+  blocks.push({ type: "table", table: presentTable(cells, "herkomst", "Tabel: meldingen naar herkomst van de melder", "Herkomst") });
   const aandeel = herkomstAandeel(ctx);
   // A chart with every year hidden says nothing; the herkomst table above shows why.
   if ((aandeel.spec as { data: { values: unknown[] } }).data.values.length > 0) blocks.push({ type: "chart", chart: aandeel });
   else blocks.push(P("Een grafiek van de herkomst per jaar ontbreekt: in geen enkel jaar waren alle delen groot genoeg om te publiceren."));
+  blocks.push({ type: "table", table: presentTable(cells, "status", `Tabel: stand van zaken ${agg.periode.tot.maand === 12 ? "op 31 december" : "aan het eind van elke periode"}`, "Stand van zaken") });
+  blocks.push(...pooledHerkomstStatus(ctx));
   return { id: "aantal", number: "", title: "Aantal meldingen", blocks, subsections: [] };
 }
 
@@ -154,6 +157,13 @@ function aard(ctx: SectionContext): Section {
   const chartRows = t.rows.filter((r) => r.key !== t.totalRow && !r.label.endsWith("(telt niet mee)"));
   // One bar for "everything together" says nothing the table does not: no chart then.
   if (chartRows.length < 2) return { id: "aard", number: "", title: "Aard van de meldingen", blocks, subsections: [] };
+  // A chart whose every visible bar is 0 says nothing the table does not (the categories that
+  // did occur are all "x"): no chart then, and none of its figures in the book.
+  const visible = (key: string, column: string) => {
+    const cell = cells.cell("aard", key, column)!;
+    return !cells.isSuppressed(cell) && cell.value > 0;
+  };
+  if (!chartRows.some((r) => t.columns.some((c) => visible(r.key, c.key)))) return { id: "aard", number: "", title: "Aard van de meldingen", blocks, subsections: [] };
   const labels = t.columns.map((c) => c.label);
   const title = `Aard van de meldingen, ${labels.length > 1 ? `${labels.slice(0, -1).join(", ")} en ${labels[labels.length - 1]}` : labels[0]}`;
   const where = `Grafiek: ${title}`;
@@ -173,7 +183,7 @@ function aard(ctx: SectionContext): Section {
   const alt = `Staafdiagram van de aard van de meldingen per jaar: ${rows.map((r) => `${r.label}: ${t.columns.map((c, i) => `${c.label} ${r.cells[i]}`).join(", ")}`).join("; ")}.`;
   // The chart right after the introduction, the exact figures below it: after a long table a
   // chart would slip to the next page, away from what leads into it.
-  blocks.splice(1, 0, { type: "chart", chart: groupedBarChart("grafiek-aard", title, points, alt, { id: "data-aard", caption: `Cijfers bij de grafiek ${title}`, headers: ["Aard", ...t.columns.map((c) => c.label)], rows, notes: [] }) });
+  blocks.splice(1, 0, { type: "chart", chart: groupedBarChart("grafiek-aard", title, points, alt, { id: "data-aard", caption: `Cijfers bij de grafiek ${title}`, headers: ["Aard", ...t.columns.map((c) => c.label)], rows, notes: [] }, { series: labels, groups: chartRows.map((r) => r.label) }) });
   return { id: "aard", number: "", title: "Aard van de meldingen", blocks, subsections: [] };
 }
 

@@ -105,7 +105,7 @@ export function presentOplegnotitie(input: DocumentInput & { instellingen: Opleg
             rows: [
               { label: "Titel/onderwerp", lines: [`Jaarverslag ${L} vertrouwenspersonen ongewenste omgangsvormen en vertrouwenspersonen integriteit`] },
               { label: "Opgesteld door", lines: [inst.opgesteldDoor] },
-              { label: "Aard van de bespreking", lines: (["ter besluitvorming", "opiniërend", "informerend"] as const).map((a) => `${a === inst.aardBespreking ? "☒" : "☐"} ${a}`) },
+              { label: "Aard van de bespreking", choices: (["ter besluitvorming", "opiniërend", "informerend"] as const).map((a) => ({ text: a, chosen: a === inst.aardBespreking })) },
               { label: "Beknopte samenvatting", paragraphs: samenvatting },
               { label: "Te nemen besluit", lines: [inst.teNemenBesluit] },
               { label: "Status", lines: [STATUS_LABEL[inst.status]] },

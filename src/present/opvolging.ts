@@ -12,15 +12,17 @@ export function opvolgingSection(d: Dataset, agg: Aggregates): Section[] {
   const aanbevelingen = sectionText(vorig, "Trends en aanbevelingen", "Aanbevelingen");
   if (!aanbevelingen) return [];
   const opvolging = sectionText(verslagVan(d, undefined, jaar), "Opvolging aanbevelingen");
+  // The lead-in fits the quoted text: a list of one recommendation, or several (or prose).
+  const wat = (aanbevelingen.match(/<li[\s>]/g) ?? []).length === 1 ? "deze aanbeveling" : "deze aanbevelingen";
   const blocks: Block[] = [
-    { type: "paragraph", text: `In het jaarverslag over ${jaar - 1} deden de vertrouwenspersonen deze aanbevelingen:` },
+    { type: "paragraph", text: `In het jaarverslag over ${jaar - 1} deden de vertrouwenspersonen ${wat}:` },
     { type: "markdown", html: aanbevelingen },
     ...(opvolging
       ? [{ type: "paragraph" as const, text: "Wat er sindsdien mee is gebeurd:" }, { type: "markdown" as const, html: opvolging }]
       : [])
   ];
   if (!opvolging) {
-    blocks.push({ type: "missing", text: `(De vertrouwenspersonen hebben nog niet beschreven wat er met deze aanbevelingen is gebeurd; dat kan in de sectie "Opvolging aanbevelingen" van verslag/${jaar}.md.)` });
+    blocks.push({ type: "missing", text: `(De vertrouwenspersonen hebben nog niet beschreven wat er met ${wat} is gebeurd; dat kan in de sectie "Opvolging aanbevelingen" van verslag/${jaar}.md.)` });
   }
   return [{ id: "opvolging", number: "", title: "Opvolging aanbevelingen van vorig jaar", blocks, subsections: [] }];
 }

@@ -68,7 +68,7 @@ export function publicatieSections(p: Publicatie, book: FigureBook): Section[] {
   if (p.concept) {
     const blocks: Block[] = [{ type: "paragraph", text: "Dit is een concept. Het is nog niet vastgesteld en niet verzonden; de cijfers kunnen nog veranderen." }];
     if (p.vorige && p.wijzigingen.length > 0) {
-      blocks.push({ type: "paragraph", text: `Dit concept wijkt af van het verslag dat op ${datum(p.vorige.vastgesteld)} is vastgesteld en verzonden (versie ${p.vorige.versie}). Deze cijfers zijn anders (verzonden → nu):` });
+      blocks.push({ type: "paragraph", text: `Dit concept wijkt af van het verslag dat op ${datum(p.vorige.vastgesteld)} is vastgesteld en verzonden (versie ${p.vorige.versie}). ${p.wijzigingen.length === 1 ? "Dit cijfer is" : "Deze cijfers zijn"} anders (verzonden → nu):` });
       blocks.push({ type: "list", items: list(p.wijzigingen, "Concept: afwijkingen") });
       blocks.push({ type: "paragraph", text: "Vaststellen kan alleen als herziening met een reden; zie de handleiding." });
     }
@@ -90,7 +90,7 @@ export function publicatieSections(p: Publicatie, book: FigureBook): Section[] {
       id: "herziene-cijfers",
       number: "",
       title: "Cijfers van eerdere verslagen",
-      blocks: [{ type: "paragraph", text: "Deze cijfers over eerdere perioden zijn anders dan in het verslag dat toen is verzonden (toen → nu). Dit verslag gebruikt de huidige registratie:" }, { type: "list", items }],
+      blocks: [{ type: "paragraph", text: `${items.length === 1 ? "Dit cijfer over een eerdere periode is" : "Deze cijfers over eerdere perioden zijn"} anders dan in het verslag dat toen is verzonden (toen → nu). Dit verslag gebruikt de huidige registratie:` }, { type: "list", items }],
       subsections: [],
     });
   }

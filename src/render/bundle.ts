@@ -13,7 +13,6 @@ import {
   beginMarkedContent,
   endMarkedContent,
   rgb,
-  StandardFonts,
   PDFArray,
   PDFDict,
   PDFDocument,
@@ -27,6 +26,8 @@ import {
   type PDFContext,
   type PDFObject,
 } from "pdf-lib";
+import fontkit from "@pdf-lib/fontkit";
+import { fontFile } from "./fonts.ts";
 import { renameStructureIds, structElements } from "./structure.ts";
 
 export interface BundlePart {
@@ -182,10 +183,14 @@ function writeOutline(out: PDFDocument, starts: { title: string; page: PDFRef }[
 /**
  * Each part keeps its own footer ("pagina 3 van 12"); the bundle adds, bottom right, the page
  * in the bundle and in the part: "bundel p. 7 van 30 — jaarverslag VPOO p. 3". Drawn as an
- * artifact, so the structure tree and the reading order stay the parts' own.
+ * artifact, so the structure tree and the reading order stay the parts' own, in the shipped
+ * Noto Sans, embedded as a subset like every other font of the bundle (a font that is not
+ * embedded looks different on every reader's machine). The subset gets a fixed name: pdf-lib
+ * would add a random suffix, and the bundle must be the same bytes when built twice.
  */
 async function stampPageLabels(out: PDFDocument, labels: { page: PDFPage; label: string; n: number }[]): Promise<void> {
-  const font = await out.embedFont(StandardFonts.Helvetica);
+  out.registerFontkit(fontkit);
+  const font = await out.embedFont(fontFile("latin", { weight: 400, style: "normal" }, "woff"), { subset: true, customName: "JVBNDL+NotoSans-Regular" });
   const size = 7.5;
   const mm = 72 / 25.4;
   labels.forEach(({ page, label, n }, i) => {

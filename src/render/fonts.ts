@@ -39,21 +39,29 @@ function fontDirectory(): string {
   return join(dirname(require.resolve("@fontsource/noto-sans/package.json")), "files");
 }
 
-/** One @font-face rule with the woff2 file inlined; each file is read from disk once. */
-function faceRule(subset: Subset, { weight, style }: Face): string {
-  const key = `${subset}-${weight}-${style}`;
-  const hit = ruleCache.get(key);
-  if (hit !== undefined) return hit;
-  const file = join(fontDirectory(), `noto-sans-${key}.woff2`);
-  let data: Buffer;
+/**
+ * One face of the shipped font as a file: woff2 for Chromium, woff for pdf-lib (whose fontkit
+ * decodes woff2 glyphs wrongly: a subset of it draws slashes in place of letters).
+ */
+export function fontFile(subset: Subset, { weight, style }: Face, format: "woff2" | "woff" = "woff2"): Buffer {
+  const file = join(fontDirectory(), `noto-sans-${subset}-${weight}-${style}.${format}`);
   try {
-    data = readFileSync(file);
+    return readFileSync(file);
   } catch (error) {
     throw new Error(
       `Het lettertype ${FONT_FAMILY} ontbreekt (${file}). Voer 'npm ci' uit om de pakketten te installeren.`,
       { cause: error },
     );
   }
+}
+
+/** One @font-face rule with the woff2 file inlined; each file is read from disk once. */
+function faceRule(subset: Subset, face: Face): string {
+  const { weight, style } = face;
+  const key = `${subset}-${weight}-${style}`;
+  const hit = ruleCache.get(key);
+  if (hit !== undefined) return hit;
+  const data = fontFile(subset, face);
   const rule = [
     "@font-face {",
     `  font-family: '${FONT_FAMILY}';`,

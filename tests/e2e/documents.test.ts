@@ -6,10 +6,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
+import { PDFArray, PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Figure, FiguresFile } from "../../src/present/figures.ts";
 import { readPdf, type PdfContents } from "../helpers/pdf-read.ts";
 import { cli, copyOfExampleData } from "../helpers/cli.ts";
+import { bodyLines, headingsAtFoot, squash } from "../render/pdf-inspect.ts";
 
 type Rij = Record<string, string>;
 
@@ -25,6 +27,28 @@ function internalCodes(data: string): string[] {
 }
 
 const text = (pdf: PdfContents) => pdf.pages.join("\n");
+
+/** HTML to the words a reader sees (entities the templates write decoded). */
+const flat = (html: string) =>
+  html.replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&#x3D;/g, "=").replace(/\s+/g, " ").trim();
+
+/** Every font of a PDF has its program embedded (/FontFile, /FontFile2 or /FontFile3 in its descriptor). */
+async function fontsNotEmbedded(bytes: Uint8Array): Promise<string[]> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const missing: string[] = [];
+  const embedded = (font: PDFDict): boolean => {
+    const descendants = font.lookupMaybe(PDFName.of("DescendantFonts"), PDFArray);
+    if (descendants) return descendants.asArray().every((d) => embedded(doc.context.lookup(d, PDFDict)));
+    if (font.get(PDFName.of("Subtype")) === PDFName.of("Type3")) return true;
+    const descriptor = font.lookupMaybe(PDFName.of("FontDescriptor"), PDFDict);
+    return ["FontFile", "FontFile2", "FontFile3"].some((k) => descriptor?.has(PDFName.of(k)));
+  };
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of("Type")) !== PDFName.of("Font")) continue;
+    if (!embedded(object)) missing.push(String(object.get(PDFName.of("BaseFont"))));
+  }
+  return missing;
+}
 
 interface Built {
   dir: string;
@@ -141,6 +165,13 @@ describe.each([2018, 2019, 2020, 2021])("documenten %i", (year) => {
       });
     });
 
+    it("draws the bundle's page labels, like everything else, in the shipped font, embedded", async () => {
+      const suffix = audience === "vertrouwelijk" ? "-vertrouwelijk" : "";
+      const bundle = b().pdfs.get(`presidium-bundel-${year}`)!;
+      for (const font of bundle.fonts) expect(font).toMatch(/^NotoSans-/);
+      expect(await fontsNotEmbedded(readFileSync(join(b().dir, `presidium-bundel-${year}${suffix}.pdf`)))).toEqual([]);
+    });
+
     it("never cuts off a chart label (legend or axis)", () => {
       const files = readdirSync(b().dir).filter((n) => n.endsWith(".html") || n.endsWith(".svg"));
       let texts = 0;
@@ -190,27 +221,126 @@ describe.each([2018, 2019, 2020, 2021])("documenten %i", (year) => {
       }
     });
 
-    it("never cuts a chart off from what leads into it (its heading, or the text or table before it)", () => {
+    it("keeps each chart on the page of what leads into it, and at most a page after its section heading", () => {
       let checked = 0;
-      const flat = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/\s+/g, " ").trim();
+      const suffix = audience === "vertrouwelijk" ? "-vertrouwelijk" : "";
       for (const kind of ["vpoo", "vpi"]) {
         const name = `jaarverslag-${kind}-${year}`;
-        const suffix = audience === "vertrouwelijk" ? "-vertrouwelijk" : "";
         const html = readFileSync(join(b().dir, `${name}${suffix}.html`), "utf8");
         const pdf = b().pdfs.get(name)!;
         const pages = pdf.pages.map((p) => p.replace(/\s+/g, " "));
-        const body = html.slice(html.indexOf("<main>"));
-        for (const m of body.matchAll(/<figure class="grafiek"[\s\S]*?<figcaption><strong>([^<]+)<\/strong>/g)) {
-          const title = m[1]!.replace(/&amp;/g, "&");
+        const lines = pdf.pages.map((p) => p.split("\n"));
+        const body = html.slice(html.indexOf("<main>")).replace(/<svg[\s\S]*?<\/svg>/g, "");
+        for (const m of body.matchAll(/<figure class="grafiek"[\s\S]*?<figcaption><strong>([^<]+)<\/strong>[\s\S]*?<\/figure>/g)) {
+          const title = flat(m[1]!);
           const chartPage = pages.findIndex((p) => p.includes(title));
           expect(chartPage, `${name}: ${title}`).toBeGreaterThanOrEqual(0);
-          // The last words before the chart in the HTML (a heading, a paragraph or a table's notes).
-          const tail = flat(body.slice(0, m.index)).slice(-25);
-          expect(pages[chartPage], `${name}: "${tail}" not on the page of "${title}"`).toContain(tail);
+          // What leads into the chart: the last words of the block before it, or, when that
+          // block is a chart too, that chart's title (every caption ends in the same words).
+          const before = body.slice(0, m.index);
+          const afterLastFigure = before.slice(before.lastIndexOf("</figure>") + "</figure>".length);
+          const previous = before.includes("</figure>") && afterLastFigure.trim() === ""
+            ? flat(/<figcaption><strong>([^<]+)<\/strong>/.exec(before.slice(before.lastIndexOf('<figure class="grafiek"')))![1]!)
+            : flat(before).slice(-25);
+          expect(pages[chartPage], `${name}: "${previous}" not on the page of "${title}"`).toContain(previous);
+          // Its section's heading ("3.1 Aantal meldingen") on the same page or the one before.
+          const heading = [...before.matchAll(/<h[12] id="kop-[^"]+"><span class="nummer">([^<]*)<\/span> ([^<]+)<\/h[12]>/g)].at(-1)!;
+          const headingText = `${heading[1]} ${flat(heading[2]!)}`.trim();
+          const headingPage = lines.findIndex((l) => l.includes(headingText));
+          expect(headingPage, `${name}: heading "${headingText}"`).toBeGreaterThanOrEqual(0);
+          expect(chartPage - headingPage, `${name}: "${title}" is ${chartPage - headingPage} pages after "${headingText}"`).toBeLessThanOrEqual(1);
+          expect(chartPage).toBeGreaterThanOrEqual(headingPage);
           checked++;
         }
       }
       if (year >= 2019) expect(checked).toBeGreaterThan(0);
+    });
+
+    it("gives every series of a chart its own colour, years oldest first, earlier reports apart from the registration", () => {
+      let legends = 0;
+      let sources = 0;
+      for (const name of readdirSync(b().dir).filter((n) => n.endsWith(".html") || n.endsWith(".svg"))) {
+        const content = readFileSync(join(b().dir, name), "utf8");
+        for (const svg of content.match(/<svg[\s\S]*?<\/svg>/g) ?? []) {
+          const fills = [...svg.matchAll(/role-legend-symbol"[^>]*><path[^>]*fill="([^"]+)"/g)].map((m) => m[1]!.toLowerCase());
+          const labels = [...svg.matchAll(/role-legend-label"[^>]*><text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+          if (labels.length === 0) continue;
+          expect(fills.length, `${name}: a colour per legend entry`).toBe(labels.length);
+          expect(new Set(fills).size, `${name}: ${labels.join(", ")} share a colour`).toBe(fills.length);
+          if (labels.every((l) => /^\d{4}$/.test(l))) expect(labels, name).toEqual([...labels].sort());
+          if (labels.includes("uit eerdere verslagen")) {
+            expect(labels, name).toContain("uit de registratie");
+            sources++;
+          }
+          legends++;
+        }
+      }
+      // No chart of nothing but zeros (and "x"): each shows at least one figure above 0.
+      for (const name of readdirSync(b().dir).filter((n) => n.endsWith(".html"))) {
+        for (const m of readFileSync(join(b().dir, name), "utf8").matchAll(/<figure class="grafiek"[^>]*aria-label="([^"]*)"/g)) {
+          const figures = m[1]!.replace(/\b(?:19|20)\d{2}\b/g, "").match(/\d+(?:,\d+)?/g) ?? [];
+          expect(figures.some((f) => Number(f.replace(",", ".")) > 0), `${name}: ${m[1]!.slice(0, 80)}`).toBe(true);
+        }
+      }
+      expect(legends).toBeGreaterThan(2);
+      // The 2011→N chart and the klachtencommissie's, in the jaarverslag and in the bundle's parts.
+      expect(sources).toBeGreaterThanOrEqual(2);
+    });
+
+    it("fits every list's lead-in to the number of items (none, one, several)", () => {
+      const suffix = audience === "vertrouwelijk" ? "-vertrouwelijk" : "";
+      const seen = new Set<string>();
+      for (const doc of [`jaarverslag-vpoo-${year}`, `jaarverslag-vpi-${year}`, `klachtencommissie-${year}`, `oplegnotitie-presidium-${year}`]) {
+        const html = readFileSync(join(b().dir, `${doc}${suffix}.html`), "utf8");
+        const body = html.slice(html.indexOf("<body>")).replace(/<svg[\s\S]*?<\/svg>/g, "");
+        // A sentence announcing something (ending in ":") is followed by what it announces.
+        for (const m of body.matchAll(/<p[^>]*>((?:(?!<\/p>)[\s\S])*)<\/p>\s*(<[a-z]+[^>]*>)?/g)) {
+          if (!flat(m[1]!).endsWith(":")) continue;
+          expect(m[2] ?? "", `${doc}: "${flat(m[1]!)}" announces nothing`).toMatch(/^<(ul|ol|table)|^<div class="(eigen-tekst|tabel)/);
+        }
+        for (const m of body.matchAll(/<p[^>]*>((?:(?!<\/p>)[\s\S])*)<\/p>\s*(?:<div class="eigen-tekst">\s*)?<ul>((?:(?!<\/ul>)[\s\S])*)<\/ul>/g)) {
+          const lead = flat(m[1]!).split(/(?<=[.!?])\s+/).at(-1)!;
+          const n = (m[2]!.match(/<li[\s>]/g) ?? []).length;
+          expect(n, `${doc}: "${lead}" is followed by an empty list`).toBeGreaterThan(0);
+          if (!lead.endsWith(":")) continue;
+          // The sentence announcing a list speaks of one thing or of several, as the list has.
+          const plural = /\b(zijn|hebben|volgende|totalen|interventies|resultaten|aanbevelingen|cijfers)\b/i;
+          const singular = /\b(dit (resultaat|cijfer|totaal)|deze (interventie|aanbeveling)|(interventie|resultaat|cijfer|totaal) is)\b/i;
+          if (n === 1) expect(lead, `${doc}: one item after "${lead}"`).not.toMatch(plural);
+          else expect(lead, `${doc}: ${n} items after "${lead}"`).not.toMatch(singular);
+          seen.add(n === 1 ? "een" : "meer");
+        }
+      }
+      // Over 2020 one interventie and one resultaat are named, over 2021 several.
+      if (year === 2020) expect(seen).toContain("een");
+      if (year >= 2019) expect(seen).toContain("meer");
+    });
+
+    it("leaves no heading or table caption alone at the foot of a page, in any document", () => {
+      const suffix = audience === "vertrouwelijk" ? "-vertrouwelijk" : "";
+      for (const doc of [`jaarverslag-vpoo-${year}`, `jaarverslag-vpi-${year}`, `klachtencommissie-${year}`, `oplegnotitie-presidium-${year}`]) {
+        const html = readFileSync(join(b().dir, `${doc}${suffix}.html`), "utf8").replace(/<svg[\s\S]*?<\/svg>/g, "");
+        const headings = [...html.matchAll(/<(h[1-6])[^>]*>([\s\S]*?)<\/\1>|<caption>([\s\S]*?)<\/caption>/g)].map((m) => flat(m[2] ?? m[3]!));
+        expect(headings.length, doc).toBeGreaterThan(1);
+        const layout = b().pdfs.get(doc)!.layout;
+        expect(headingsAtFoot(layout, headings), doc).toEqual([]);
+        // Nor a heading with a single line of a paragraph that goes on over the page.
+        const wanted = new Set(headings.map(squash));
+        layout.slice(0, -1).forEach((page, i) => {
+          if (i === 0) return; // the title page: its stamp ("Concept") and the authors' line
+          const lines = bodyLines(page);
+          const [beforeLast, last] = [lines.at(-2), lines.at(-1)];
+          if (beforeLast && last && wanted.has(squash(beforeLast.text))) expect(last.text, `${doc} p. ${i + 1}: "${beforeLast.text}" + one line`).toMatch(/[.:]$/);
+        });
+      }
+    });
+
+    it("keeps the cover note's status, number and meeting date together on one page", () => {
+      const notitie = b().pdfs.get(`oplegnotitie-presidium-${year}`)!;
+      const pageOf = (label: string) => notitie.pages.findIndex((p) => p.split("\n").some((l) => l.startsWith(label)));
+      const pagesOf = ["Status", "Volgnummer Presidium", "Datum vergadering"].map(pageOf);
+      expect(pagesOf[0]).toBeGreaterThanOrEqual(0);
+      expect(new Set(pagesOf).size, pagesOf.join(", ")).toBe(1);
     });
 
     it("reads meldingen per 100 staff from the printed totals, hidden where the total is hidden", () => {

@@ -90,7 +90,8 @@ function expectedOutline(m: ReportModel): OutlineEntry[] {
       (stack.at(-1)?.entry.children ?? children).push(e);
       stack.push({ level: h.level, entry: e });
     }
-    return { title: `${s.number} ${s.title}`, children: [...children, ...s.subsections.map(entry)] };
+    // An unnumbered heading (the concept notice) has no number and no space before its title.
+    return { title: s.number ? `${s.number} ${s.title}` : s.title, children: [...children, ...s.subsections.map(entry)] };
   };
   return [{ title: "Inhoud", children: [] }, ...m.sections.map(entry)];
 }
