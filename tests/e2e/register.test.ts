@@ -80,7 +80,7 @@ describe("a year's report from concept to revision", () => {
     // and the report it was sent in.
     expect(next).toContain("Meldingen naar aard, Corona: thuiswerken, eenzaamheid, niet verbonden voelen (telt niet mee), 2018–2020 samen: 5 → 6");
     expect(next).toContain("eerder verzonden in het openbare jaarverslag van de vertrouwenspersonen ongewenste omgangsvormen over 2020)");
-    expect(next).not.toMatch(/\((aard|herkomst|vpgroep|status|activiteit): |corona-gerelateerd|jaarverslag-vpoo-2020-openbaar/);
+    expect(next).not.toMatch(/\((aard|herkomst|vpgroep|status|activiteit): |corona-gerelateerd(?!e)|jaarverslag-vpoo-2020-openbaar/);
 
     // 6. The revision: a new entry beside the first (which keeps its bytes), with an erratum.
     const reden = "Een gesprek uit december 2020 is pas in 2021 geregistreerd.";

@@ -27,7 +27,7 @@ const htmlText = (path: string) => readFileSync(path, "utf8").replace(/<style[\s
 function rows2022(data: string): { meldingen: ExcelJS.CellValue[][]; activiteiten: ExcelJS.CellValue[][] } {
   const meldingen = csvRows(join(data, "meldingen.csv"))
     .filter((r) => r[1]!.startsWith("2021-") && r[0] !== "M2021-99")
-    .map((r) => [r[0]!.replace("M2021", "M2022"), day(r[1]!.replace("2021", "2022")), r[2]!, r[3]!, r[4]!, r[5]!, Number(r[6]), r[7]!, r[8] || null, r[9] || null, r[10]!]);
+    .map((r) => [r[0]!.replace(/^([A-Z])2021/, "$12022"), day(r[1]!.replace("2021", "2022")), r[2]!, r[3]!, r[4]!, r[5]!, Number(r[6]), r[7]!, r[8] || null, r[9] || null, r[10]!]);
   const activiteiten = csvRows(join(data, "activiteiten.csv"))
     .filter((r) => r[0] === "2021")
     .map((r) => [2022, r[1]!, r[2]!, Number(r[3])]);
