@@ -235,7 +235,7 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   if (earlier.length > 0) {
     const countFigures = union.figures.filter((f) => f.kind === "aantal" && f.universe && f.scope).map((f) => ({ universe: f.universe!, scope: f.scope!, value: f.value }));
     const findings = await revisionExposure({ universes: description.universes, now: countFigures, agreeing: known, earlier, trueValue: description.trueValue!, k });
-    if (findings.length > 0) return { ok: false, warnings, problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: revisionMessage(findings, description, earlier) }] };
+    if (findings.length > 0) return { ok: false, warnings, problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: revisionMessage(findings, description, earlier, d.vocabulaire) }] };
   }
   if (opts.audience === "openbaar") {
     const confidential = opts.ledger.filter((e) => e.audience === "vertrouwelijk" && String(e.jaar) === periode.key);
@@ -384,10 +384,13 @@ function earlierPeriodChanges(readable: LedgerEntry[], changes: Change[], key: s
   return [...out.values()].sort((a, b) => a.label.localeCompare(b.label, "nl"));
 }
 
-function revisionMessage(findings: RevisionFinding[], description: Description, earlier: LedgerEntry[]): string {
+function revisionMessage(findings: RevisionFinding[], description: Description, earlier: LedgerEntry[], vocabulaire: Term[]): string {
   const label = (key: string) => {
     for (const t of description.tables) for (const c of t.cells) if (scopeKey(c.universe, c.scope) === key) return `${t.title}, ${t.rows.find((r) => r.key === c.row)?.label ?? c.row}, ${t.columns.find((x) => x.key === c.column)?.label ?? c.column}`;
-    return key.replace(/^(\w+):/, "$1 ").replace(/;/g, ", ").replace(/=/g, " ");
+    // A cell of no table of this report: in the reader's words, from its scope key (universe.ts).
+    const [universe = "", rest = ""] = key.split(":");
+    const scope = Object.fromEntries(rest.split(";").filter((p) => p !== "").map((p) => [p.split("=")[0]!, (p.split("=")[1] ?? "").split("+")]));
+    return figureLabel(universe, scope, vocabulaire);
   };
   const sent = [...new Set(earlier.map((e) => e.report))].join(", ");
   const parts = findings.slice(0, 5).map((f) =>
