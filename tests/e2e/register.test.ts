@@ -121,7 +121,7 @@ describe("a year's report from concept to revision", () => {
     const missing = await cli(["register", "--data", data, "--out", out]);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain(`ONTBREEKT: ${join(v1Dir, "jaarverslag-vpoo-2020.html")}`);
-  }, 300_000);
+  }, 600_000);
 });
 
 describe("a revision that would itself expose a melder", () => {
@@ -145,7 +145,7 @@ describe("a revision that would itself expose a melder", () => {
     expect(refusal(checked.stderr)).toEqual(refusal(r.stderr));
     expect(readdirSync(join(data, "gepubliceerd"))).toEqual(["2020-openbaar-woordenlijst-versie-1.json"]);
     expect(existsSync(join(out, "2020", "vastgesteld", "openbaar-versie-2"))).toBe(false);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("every counting rule and audience joins the register", () => {
