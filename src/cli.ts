@@ -348,8 +348,8 @@ async function runCheck(args: Args): Promise<number> {
     const n = plan.result.documents.length;
     console.error(
       plan.entry
-        ? `jaarverslag build zou ${n === 1 ? "dit document" : `deze ${n} documenten`} vaststellen als versie ${plan.entry.versie} (${relative(process.cwd(), plan.dir) || plan.dir}); de controle (audit) slaagt.`
-        : `jaarverslag build zou een concept maken in ${relative(process.cwd(), plan.dir) || plan.dir} (${n} ${n === 1 ? "document" : "documenten"}); de controle (audit) slaagt.`,
+        ? `jaarverslag build zou ${n === 1 ? "dit document" : `deze ${n} documenten`} vaststellen als versie ${plan.entry.versie} (${plan.dir}); de controle (audit) slaagt.`
+        : `jaarverslag build zou een concept maken in ${plan.dir} (${n} ${n === 1 ? "document" : "documenten"}); de controle (audit) slaagt.`,
     );
   }
   return 0;
