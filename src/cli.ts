@@ -9,10 +9,10 @@ import type { Audience, Maand } from "./domain.ts";
 import { formatProblem, problemsCsv, type Problem } from "./ingest/problem.ts";
 import { readRawInput, REGISTRATIE_XLSX } from "./ingest/raw-input.ts";
 import { ALL_DOCUMENTS, check } from "./pipeline.ts";
-import { publishSet, sha256 } from "./publish.ts";
+import { decideSet, publishSet, sha256, type PublishRequest } from "./publish.ts";
 import { auditFigures } from "./protect/audit.ts";
 import { parseFiguresFile } from "./protect/figures.ts";
-import { readJsonFile, readLedger, readRegister, registerPath, recoverWrites, setMembership, writeAllOrNothing, writeDocumentSet, type OutputFile } from "./output.ts";
+import { JOURNAL_FILE, readJsonFile, readLedger, readRegister, registerPath, recoverWrites, setMembership, writeAllOrNothing, writeDocumentSet, type OutputFile } from "./output.ts";
 import { acquireLock, LockLostError } from "./lock.ts";
 import { dutchMessage, isSystemError } from "./system-errors.ts";
 import { readDataFiles } from "./data-files.ts";
@@ -24,7 +24,7 @@ import type { Renderer } from "./render/pdf.ts";
 const USAGE = `Gebruik:
   jaarverslag build (--year JAAR | --periode JJJJ-MM..JJJJ-MM) [--all] [--watch] [--data MAP] [--out MAP] [--audience openbaar|vertrouwelijk] [--telregel woordenlijst|alles] [--scheidingsteken ';'|','] [--vaststellen [--herziening --reden TEKST]]
   jaarverslag register [--data MAP] [--out MAP]
-  jaarverslag check [--data MAP] [--year JAAR | --periode JJJJ-MM..JJJJ-MM] [--problemen-csv BESTAND] [--scheidingsteken ';'|',']
+  jaarverslag check [--data MAP] [--year JAAR | --periode JJJJ-MM..JJJJ-MM] [--all] [--out MAP] [--audience openbaar|vertrouwelijk] [--telregel woordenlijst|alles] [--vaststellen [--herziening --reden TEKST]] [--problemen-csv BESTAND] [--scheidingsteken ';'|',']
   jaarverslag audit FIGURES.json [--data MAP]
   jaarverslag template [--out BESTAND.xlsx] [--data MAP]
   jaarverslag werkplaats [--data MAP] [--port N] [--no-open]`;
@@ -149,11 +149,7 @@ async function runBuild(args: Args): Promise<number> {
 
 async function buildOnce(request: BuildRequest, session: BuildSession): Promise<number> {
   const result = await publishSet(
-    {
-      jaar: request.jaar, audience: request.audience, telregel: request.telregel, dataDir: request.dataDir, outDir: request.outDir,
-      documents: request.all ? ALL_DOCUMENTS : ["vpoo"], bundle: request.all, separator: request.separator,
-      vaststellen: request.vaststellen, vandaag: today(), vandaagIso: todayIso(),
-    },
+    publishRequest(request),
     session,
     { recovered: (message) => console.error(`Let op: ${message}`), made: (message) => console.error(`  opgemaakt: ${message}`) },
   );
@@ -176,6 +172,15 @@ async function buildOnce(request: BuildRequest, session: BuildSession): Promise<
   console.error(`  intern logboek (niet publiceren): ${result.internal}`);
   if (result.informatie) console.error(`  ${informationLine(result.informatie)}`);
   return 0;
+}
+
+/** What build and check ask of publish.ts: the same request, so both reach the same decision. */
+function publishRequest(request: BuildRequest): PublishRequest {
+  return {
+    jaar: request.jaar, audience: request.audience, telregel: request.telregel, dataDir: request.dataDir, outDir: request.outDir,
+    documents: request.all ? ALL_DOCUMENTS : ["vpoo"], bundle: request.all, separator: request.separator,
+    vaststellen: request.vaststellen, vandaag: today(), vandaagIso: todayIso(),
+  };
 }
 
 function describeRequest(r: BuildRequest): string {
@@ -291,18 +296,63 @@ async function watchBuild(request: BuildRequest): Promise<number> {
 /** Editors save in several steps: build once the folder has been quiet this long. */
 const WATCH_QUIET_MS = 250;
 
+/**
+ * `jaarverslag check`: with a period (--year or --periode) it is `build` without writing: the
+ * same options, and build's own decision (publish.ts, decideSet) — the data, the register
+ * (adopting twice, a revision that would expose a melder, a late melding, the public set beside
+ * the confidential one), the protection and the attack — without rendering or writing. It exits
+ * 1 exactly when `build` with these options would refuse, with the same messages. Without a
+ * period it validates the registration and scans every text.
+ */
 async function runCheck(args: Args): Promise<number> {
   const dataDir = resolve(args.flags.get("data") ?? "data");
   if (!existsSync(dataDir)) throw new UsageError(`gegevensmap ${dataDir} bestaat niet`);
-  // What build reads besides the tables (the register, oplegnotitie.json) is checked the same way.
-  const inputs = readDataFiles(dataDir);
-  const checked = await check(readRawInput(dataDir), today(), separator(args), reportPeriod(args), inputs.ledger);
-  const problems = [...inputs.problems, ...checked.problems];
-  printProblems(problems, checked.warnings);
+  const jaar = reportPeriod(args);
+  let problems: Problem[];
+  let warnings: Problem[];
+  let refusal: "audit" | "anders" | null = null;
+  let plan: Awaited<ReturnType<typeof decideSet>> | null = null;
+  if (jaar === undefined) {
+    // What build reads besides the tables (the register, oplegnotitie.json) is checked the same way.
+    const inputs = readDataFiles(dataDir);
+    const checked = await check(readRawInput(dataDir), today(), separator(args), undefined, inputs.ledger);
+    problems = [...inputs.problems, ...checked.problems];
+    warnings = checked.warnings;
+  } else {
+    const request = buildRequest(args);
+    // Not under the lock: check writes nothing. An unfinished write of a killed build is
+    // finished (or undone) by the next build before it reads the register; check says so.
+    if (existsSync(join(dataDir, JOURNAL_FILE))) console.error(`Let op: een eerdere build is tijdens het schrijven afgebroken; de volgende build maakt dat eerst af of ruimt het op, en kan daarna anders beslissen dan deze controle.`);
+    plan = await decideSet(publishRequest(request), {});
+    problems = plan.ok ? [] : plan.problems;
+    if (!plan.ok) refusal = plan.reason === "audit" ? "audit" : "anders";
+    // The other years' texts are scanned too (warnings only: they do not stop this build).
+    const others = await check(readRawInput(dataDir), today(), request.separator, jaar, []);
+    const lines = new Map<string, Problem>();
+    for (const w of [...plan.warnings, ...others.warnings]) if (!lines.has(formatProblem(w))) lines.set(formatProblem(w), w);
+    warnings = [...lines.values()];
+  }
+  if (refusal === "audit") {
+    printProblems([], warnings);
+    console.error("De controle (audit) keurt het verslag af: een verborgen cijfer is te nauwkeurig terug te rekenen.");
+    for (const p of problems) console.error(`- ${p.melding}`);
+  } else printProblems(problems, warnings);
   const csvOut = args.flags.get("problemen-csv");
   if (csvOut) writeAllOrNothing([{ path: resolve(csvOut), content: problemsCsv(problems) }]);
-  if (problems.length === 0) console.error("De gegevens zijn in orde.");
-  return problems.length === 0 ? 0 : 1;
+  if (problems.length > 0) {
+    if (jaar !== undefined) console.error("jaarverslag build zou met deze opties weigeren. Er is niets geschreven.");
+    return 1;
+  }
+  console.error("De gegevens zijn in orde.");
+  if (plan?.ok) {
+    const n = plan.result.documents.length;
+    console.error(
+      plan.entry
+        ? `jaarverslag build zou ${n === 1 ? "dit document" : `deze ${n} documenten`} vaststellen als versie ${plan.entry.versie} (${plan.dir}); de controle (audit) slaagt.`
+        : `jaarverslag build zou een concept maken in ${plan.dir} (${n} ${n === 1 ? "document" : "documenten"}); de controle (audit) slaagt.`,
+    );
+  }
+  return 0;
 }
 
 async function runTemplate(args: Args): Promise<number> {

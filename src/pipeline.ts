@@ -2,7 +2,7 @@
 // attack on what will be printed. No files and no browser here: the CLI does those.
 import { isTimelineKey, ordMaand, periodOf, periodeOf, type Periode, type PeriodeId, type PeriodeInstelling } from "./aggregate/periods.ts";
 import { aggregate } from "./aggregate/index.ts";
-import type { Audience, Dataset, Maand } from "./domain.ts";
+import type { Audience, Dataset, Maand, Term } from "./domain.ts";
 import { ingestAll } from "./ingest/index.ts";
 import type { RawInput } from "./ingest/raw-input.ts";
 import { sortProblems, type Problem } from "./ingest/problem.ts";
@@ -16,6 +16,7 @@ import { revisionExposure, type RevisionFinding } from "./protect/revision.ts";
 import { expandScope, indexUniverses, scopeKey } from "./protect/universe.ts";
 import type { Description } from "./protect/tables.ts";
 import type { Publicatie, Wijziging } from "./present/publicatie.ts";
+import { figureLabel } from "./present/figure-label.ts";
 import { scanVerslag } from "./protect/text-scan.ts";
 import { auditFigures, type AuditResult } from "./protect/audit.ts";
 import type { FiguresFile } from "./present/figures.ts";
@@ -188,7 +189,7 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   // Entries whose figures today's data gives differently describe the registration as it was
   // when they were sent: they are attacked as an old state (protect/revision.ts), and only
   // their unchanged and hidden figures are facts about today's data.
-  const { agreeing, earlier, changes } = splitByData(readable, description);
+  const { agreeing, earlier, changes } = splitByData(readable, description, d.vocabulaire);
   // Either order: a public set made after the confidential one keeps every cell the
   // confidential version hid hidden as well (the Presidium reads both).
   const confidentialSets = opts.audience === "openbaar" ? opts.ledger.filter((e) => e.audience === "vertrouwelijk" && String(e.jaar) === periode.key) : [];
@@ -240,7 +241,7 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   if (earlier.length > 0) {
     const countFigures = union.figures.filter((f) => f.kind === "aantal" && f.universe && f.scope).map((f) => ({ universe: f.universe!, scope: f.scope!, value: f.value }));
     const findings = await revisionExposure({ universes: description.universes, now: countFigures, agreeing: known, earlier, trueValue: description.trueValue!, k });
-    if (findings.length > 0) return { ok: false, warnings, problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: revisionMessage(findings, description, earlier) }] };
+    if (findings.length > 0) return { ok: false, warnings, problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: revisionMessage(findings, description, earlier, d.vocabulaire) }] };
   }
   if (opts.audience === "openbaar") {
     const confidential = opts.ledger.filter((e) => e.audience === "vertrouwelijk" && String(e.jaar) === periode.key);
@@ -326,7 +327,7 @@ interface Change {
  * about today), and entries with a changed figure (an old state, see protect/revision.ts) of
  * which only the unchanged and hidden figures are kept as facts about today.
  */
-export function splitByData(entries: LedgerEntry[], description: Description): { agreeing: LedgerEntry[]; earlier: LedgerEntry[]; changes: Change[] } {
+export function splitByData(entries: LedgerEntry[], description: Description, vocabulaire: Term[] = []): { agreeing: LedgerEntry[]; earlier: LedgerEntry[]; changes: Change[] } {
   const index = indexUniverses(description.universes);
   const labels = new Map<string, string>();
   for (const t of description.tables) for (const c of t.cells) {
@@ -353,7 +354,7 @@ export function splitByData(entries: LedgerEntry[], description: Description): {
       if (Math.abs(now - f.value) <= (hours ? 0.05 + 1e-6 : 1e-6)) return;
       changed.add(i);
       const key = scopeKey(f.universe, f.scope);
-      changes.push({ entry: e, wijziging: { key, label: labels.get(key) ?? scopeLabel(f.universe, f.scope), kind: hours ? "uren" : "aantal", oud: f.value, nieuw: hours ? Math.round(now * 10) / 10 : now, bron: e.report } });
+      changes.push({ entry: e, wijziging: { key, label: labels.get(key) ?? figureLabel(f.universe, f.scope, vocabulaire), kind: hours ? "uren" : "aantal", oud: f.value, nieuw: hours ? Math.round(now * 10) / 10 : now, bron: e.report } });
     });
     if (changed.size === 0) agreeing.push(e);
     else {
@@ -362,13 +363,6 @@ export function splitByData(entries: LedgerEntry[], description: Description): {
     }
   }
   return { agreeing, earlier, changes };
-}
-
-/** A figure this report has no table cell for, in words: "uren 2020 (vpgroep: ambtelijk)". */
-function scopeLabel(universe: string, scope: Record<string, string[]>): string {
-  const { jaar, ...rest } = scope;
-  const dims = Object.entries(rest).map(([k, v]) => `${k}: ${v.join(", ")}`);
-  return `${universe}${jaar ? ` ${jaar.join(", ")}` : ""}${dims.length ? ` (${dims.join("; ")})` : ""}`;
 }
 
 function dedupe(ws: Wijziging[]): Wijziging[] {
@@ -396,10 +390,13 @@ function earlierPeriodChanges(readable: LedgerEntry[], changes: Change[], key: s
   return [...out.values()].sort((a, b) => a.label.localeCompare(b.label, "nl"));
 }
 
-function revisionMessage(findings: RevisionFinding[], description: Description, earlier: LedgerEntry[]): string {
+function revisionMessage(findings: RevisionFinding[], description: Description, earlier: LedgerEntry[], vocabulaire: Term[]): string {
   const label = (key: string) => {
     for (const t of description.tables) for (const c of t.cells) if (scopeKey(c.universe, c.scope) === key) return `${t.title}, ${t.rows.find((r) => r.key === c.row)?.label ?? c.row}, ${t.columns.find((x) => x.key === c.column)?.label ?? c.column}`;
-    return key.replace(/^(\w+):/, "$1 ").replace(/;/g, ", ").replace(/=/g, " ");
+    // A cell of no table of this report: in the reader's words, from its scope key (universe.ts).
+    const [universe = "", rest = ""] = key.split(":");
+    const scope = Object.fromEntries(rest.split(";").filter((p) => p !== "").map((p) => [p.split("=")[0]!, (p.split("=")[1] ?? "").split("+")]));
+    return figureLabel(universe, scope, vocabulaire);
   };
   const sent = [...new Set(earlier.map((e) => e.report))].join(", ");
   const parts = findings.slice(0, 5).map((f) =>

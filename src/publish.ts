@@ -13,7 +13,7 @@ import { readRawInput } from "./ingest/raw-input.ts";
 import { acquireLock, LockLostError } from "./lock.ts";
 import type { Memo } from "./memo.ts";
 import { recoverWrites, registerPath, setMembership, writeDocumentSet, type OutputFile } from "./output.ts";
-import { build, type DocumentKind } from "./pipeline.ts";
+import { build, type BuildResult, type DocumentKind } from "./pipeline.ts";
 import { ALL_DOCUMENTS, DOCUMENT_NAME } from "./present/documents.ts";
 import { adoptedFolder, type RegisterEntry } from "./protect/register.ts";
 import type { InformationMeasure } from "./protect/information.ts";
@@ -49,7 +49,7 @@ export interface PublishEvents {
 }
 
 export type PublishResult =
-  | { ok: false; reason: "gegevens" | "audit" | "bestaat"; problems: Problem[]; warnings: Problem[] }
+  | SetRefusal
   | {
       ok: true;
       dir: string;
@@ -82,7 +82,32 @@ export async function publishSet(req: PublishRequest, session: PublishSession, e
   }
 }
 
-async function publishLocked(req: PublishRequest, session: PublishSession, events: PublishEvents, assertLocked: () => void): Promise<PublishResult> {
+/** Why a set is refused: the data, the attack, or an adopted set that exists already. */
+export interface SetRefusal {
+  ok: false;
+  reason: "gegevens" | "audit" | "bestaat";
+  problems: Problem[];
+  warnings: Problem[];
+}
+
+/** What `build` would write: the pipeline's result, where it goes, and the register entry. */
+export interface SetPlan {
+  ok: true;
+  result: Extract<BuildResult, { ok: true }>;
+  dir: string;
+  /** The register entry of an adopted set (its files are added once rendered); null for a concept. */
+  entry: RegisterEntry | null;
+  warnings: Problem[];
+}
+
+/**
+ * Everything `build` decides before it renders and writes: the data folder's JSON files, the
+ * pipeline (validation, the register's rules, protection, the attack, a revision's exposure,
+ * the public set against the confidential one), and whether an adopted set's folder or
+ * register entry exists already. `jaarverslag check` runs this same function and stops here,
+ * so it refuses exactly what `build` refuses, with the same messages.
+ */
+export async function decideSet(req: PublishRequest, session: PublishSession = {}): Promise<SetRefusal | SetPlan> {
   const { jaar, audience, telregel, dataDir, outDir } = req;
   const inputs = readDataFiles(dataDir);
   if (inputs.problems.length > 0) return { ok: false, reason: "gegevens", problems: inputs.problems, warnings: [] };
@@ -118,6 +143,14 @@ async function publishLocked(req: PublishRequest, session: PublishSession, event
       return { ok: false, reason: "bestaat", problems: [{ bestand: "(register)", regel: null, kolom: null, waarde: null, melding }], warnings: result.warnings };
     }
   }
+  return { ok: true, result, dir, entry, warnings: result.warnings };
+}
+
+async function publishLocked(req: PublishRequest, session: PublishSession, events: PublishEvents, assertLocked: () => void): Promise<PublishResult> {
+  const { jaar, audience, telregel, dataDir, outDir } = req;
+  const plan = await decideSet(req, session);
+  if (!plan.ok) return plan;
+  const { result, dir, entry } = plan;
   const { renderOutputs } = await import("./render/outputs.ts");
   const made: string[] = [];
   const files: OutputFile[] = await renderOutputs(result.documents, {

@@ -1,9 +1,12 @@
-// `check` is `build` without writing: over the mutation corpus of the registration, plus the
+// The pipeline's `check` (the werkplaats's quick check, and `jaarverslag check` without a
+// year) against the pipeline's `build`: over the mutation corpus of the registration, plus the
 // reasons to refuse that live outside the tables (the text scan, the register, the period),
 // `check` finds problems exactly when `build` refuses for a reason that needs no solver, and
 // with the same messages. What only the protection can tell (a pattern that cannot be
-// protected, a failed audit) is the one refusal `check` does not foresee; the property
-// allows it and nothing else. More cases: CHECK_BUILD_RUNS=200.
+// protected, a failed audit, a revision that would expose a melder) is the one refusal this
+// `check` does not foresee; the property allows it and nothing else. `jaarverslag check
+// --year N` foresees that too: it runs build's own decision (tests/publish.check-build.property.test.ts).
+// More cases: CHECK_BUILD_RUNS=200.
 import fc from "fast-check";
 import { fcParams } from "./helpers/fast-check.ts";
 import { describe, expect, it } from "vitest";

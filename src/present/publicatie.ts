@@ -1,6 +1,7 @@
 // Where a document stands in the publication register, and what every page must say about it:
 // "Concept" until it is adopted; what a concept changes against the version that was sent; the
 // erratum of a revision; earlier periods' figures that changed after they were sent.
+import { reportLabel } from "./figure-label.ts";
 import type { FigureBook } from "./figures.ts";
 import { formatDatum, formatGetal, formatUren } from "./format.ts";
 import type { Block, Section } from "./model.ts";
@@ -85,7 +86,7 @@ export function publicatieSections(p: Publicatie, book: FigureBook): Section[] {
     out.push({ id: "erratum", number: "", title: "Erratum", blocks, subsections: [] });
   }
   if (p.eerder.length > 0) {
-    const items = p.eerder.map((w) => `${list([w], "Eerdere verslagen: gewijzigde cijfers")[0]} (${w.herzien ? "herzien" : "na verzending gewijzigd, niet als herziening vastgesteld"}; eerder verzonden in ${w.bron})`);
+    const items = p.eerder.map((w) => `${list([w], "Eerdere verslagen: gewijzigde cijfers")[0]} (${w.herzien ? "herzien" : "na verzending gewijzigd, niet als herziening vastgesteld"}; eerder verzonden in ${reportLabel(w.bron)})`);
     out.push({
       id: "herziene-cijfers",
       number: "",

@@ -4,7 +4,7 @@
 // a sheet "Uitleg" explaining each field. A pure function from the vocabulary and settings to
 // the bytes of an .xlsx; the CLI writes the file.
 import ExcelJS from "exceljs";
-import type { HistorieRegel, Maand, Term, Vertrouwenspersoon } from "../domain.ts";
+import type { ActiviteitRegel, HistorieRegel, Klacht, Maand, Melding, Term, Vertrouwenspersoon } from "../domain.ts";
 import { REGISTRATIE_XLSX } from "../ingest/raw-input.ts";
 import { columnLetter } from "../ingest/xlsx.ts";
 import { MAX_ACTIVITEIT_UREN } from "../validate/other-tables.ts";
@@ -15,6 +15,16 @@ export interface TemplateInput {
   /** Prefilled on their sheets (from the data folder); empty for a new registration. */
   vertrouwenspersonen: Vertrouwenspersoon[];
   historie: HistorieRegel[];
+  /**
+   * The registration of earlier years (from the data folder), so that the workbook holds all of
+   * it and its instructions can say to remove the CSV files: every report compares with the
+   * years before it and shows the series from the first published year.
+   */
+  meldingen?: Melding[];
+  activiteiten?: ActiviteitRegel[];
+  klachten?: Klacht[];
+  /** Where the rows came from, for the instructions ("data"); absent for a new registration. */
+  bron?: string;
   maxUrenPerMelding: number;
   /** How many rows below the header get drop-down lists and input checks. */
   rijen?: number;
@@ -102,6 +112,12 @@ function prefill(file: string, input: TemplateInput): unknown[][] {
     return input.vertrouwenspersonen.map((v) => [v.code, v.groep, v.regeling, utcDate(v.actiefVan), v.actiefTot ? utcDate(v.actiefTot) : null]);
   }
   if (file === "historie.csv") return input.historie.map((h) => [h.jaar, h.reeks, h.waarde, h.bron]);
+  // The columns in contract order (fields.ts); a month as the first day of that month.
+  if (file === "meldingen.csv") {
+    return (input.meldingen ?? []).map((m) => [m.id, utcDate(m.datum), m.regeling, m.aard, m.herkomst, m.vertrouwenspersonen.join("|"), m.uren, m.status, m.interventies.join("|"), m.resultaten.join("|"), m.geenInterventie ? "ja" : "nee"]);
+  }
+  if (file === "activiteiten.csv") return (input.activiteiten ?? []).map((a) => [a.jaar, a.vertrouwenspersoon, a.activiteit, a.uren]);
+  if (file === "klachten.csv") return (input.klachten ?? []).map((k) => [k.id, utcDate(k.datum), k.ontvankelijk === null ? null : k.ontvankelijk ? "ja" : "nee", k.advies]);
   if (file === "vocabulaire.csv") {
     return input.vocabulaire.map((t) => [t.soort, t.code, t.label, t.geldigVan, t.geldigTot, t.eerdereLabels.map((e) => `${e.totJaar}=${e.label}`).join("|"), t.groep, t.teltMee ? "ja" : "nee"]);
   }
@@ -150,15 +166,7 @@ export async function templateWorkbook(input: TemplateInput): Promise<Uint8Array
 
   const us = wb.addWorksheet(UITLEG_SHEET);
   us.columns = [{ width: 22 }, { width: 22 }, { width: 10 }, { width: 90 }, { width: 30 }];
-  const intro = [
-    "Registratie vertrouwenspersonen: uitleg",
-    "Vul de tabbladen meldingen, vertrouwenspersonen, activiteiten en klachten in: één regel per melding, vertrouwenspersoon, activiteit of klacht. Laat de eerste regel (de kolomnamen) staan en voeg geen kolommen toe.",
-    "Geen namen, e-mailadressen, telefoonnummers of verhalen: alleen codes, datums en uren. De registratie is anoniem.",
-    `Keuzelijsten: de codes en hun labels staan op het tabblad ${CODES_SHEET}. Meer codes in één cel scheidt u met | (bijvoorbeeld VP-A1|VP-F2).`,
-    `Uren met een decimale komma; hoogstens ${String(input.maxUrenPerMelding).replace(".", ",")} uur per melding (instellingen.json: maxUrenPerMelding).`,
-    `Sla het werkboek op als ${REGISTRATIE_XLSX} in de gegevensmap, zonder de CSV-bestanden van dezelfde tabellen ernaast, en controleer het met: jaarverslag check --data MAP`,
-    `De tabbladen ${CODES_SHEET} en ${UITLEG_SHEET} worden niet gelezen.`,
-  ];
+  const intro = ["Registratie vertrouwenspersonen: uitleg", ...instructions(input)];
   intro.forEach((line, i) => {
     const row = us.addRow([line]);
     if (i === 0) row.font = { bold: true, size: 14 };
@@ -174,4 +182,43 @@ export async function templateWorkbook(input: TemplateInput): Promise<Uint8Array
 
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/** The CSV files whose tables this workbook holds: they go once the workbook is in place. */
+export const TABLES_IN_WORKBOOK: string[] = TEMPLATE_TABLES.map((t) => t.file);
+
+/**
+ * What the sheet Uitleg says first, in plain Dutch: what to fill in, and — the point where
+ * history used to get lost — that the workbook holds the earlier years and must keep them,
+ * which files to remove once it is in place and which to leave.
+ */
+function instructions(input: TemplateInput): string[] {
+  const meldingen = input.meldingen ?? [];
+  const jaren = [...new Set(meldingen.map((m) => m.datum.jaar))].sort((a, b) => a - b);
+  const eersteHistorie = Math.min(...input.historie.map((h) => h.jaar), jaren[0] ?? Infinity);
+  const span = jaren.length === 0 ? "" : jaren.length === 1 ? `${jaren[0]}` : `${jaren[0]}–${jaren.at(-1)}`;
+  const lines: string[] = [];
+  if (input.bron !== undefined && meldingen.length > 0) {
+    lines.push(
+      `Dit werkboek bevat de hele registratie uit ${input.bron}, ook de eerdere jaren: ${meldingen.length} meldingen uit ${span}, de activiteiten, de klachten, de vertrouwenspersonen, de woordenlijst en (tabblad historie) de gepubliceerde totalen van de jaren vóór de registratie.`,
+      `Het jaarverslag vergelijkt elk jaar met de jaren ervoor en toont het aantal meldingen per jaar${Number.isFinite(eersteHistorie) ? ` vanaf ${eersteHistorie}` : ""}. Laat daarom alle regels van eerdere jaren staan en verander ze niet.`,
+      "Vul de tabbladen meldingen, activiteiten en klachten aan: elke nieuwe melding, activiteit of klacht als nieuwe regel onder de bestaande. Een nieuwe vertrouwenspersoon: een regel erbij op het tabblad vertrouwenspersonen. Laat de eerste regel (de kolomnamen) staan en voeg geen kolommen toe.",
+    );
+  } else {
+    lines.push(
+      "Vul de tabbladen meldingen, vertrouwenspersonen, activiteiten en klachten in: één regel per melding, vertrouwenspersoon, activiteit of klacht. Laat de eerste regel (de kolomnamen) staan en voeg geen kolommen toe.",
+      "Is er al een registratie van eerdere jaren (CSV-bestanden in de gegevensmap)? Gebruik dan niet dit lege werkboek, maar maak het met: jaarverslag template --data MAP. Dan staan de eerdere jaren erin; zonder die jaren mist het verslag de vergelijking en de reeks van eerdere jaren.",
+    );
+  }
+  lines.push(
+    "Een late melding (over een jaar waarvan het verslag al is vastgesteld en verzonden): voeg haar toe met de echte datum. Wat verzonden is, blijft bewaard in het register (de map gepubliceerd in de gegevensmap). jaarverslag check --year JAAR laat zien wat er verandert; de handleiding (HANDLEIDING.md, 'Een late melding') zegt wat u dan kunt doen.",
+    "Geen namen, e-mailadressen, telefoonnummers of verhalen: alleen codes, datums en uren. De registratie is anoniem.",
+    `Keuzelijsten: de codes en hun labels staan op het tabblad ${CODES_SHEET}. Meer codes in één cel scheidt u met | (bijvoorbeeld VP-A1|VP-F2).`,
+    `Uren met een decimale komma; hoogstens ${String(input.maxUrenPerMelding).replace(".", ",")} uur per melding (instellingen.json: maxUrenPerMelding).`,
+    `Sla het werkboek op als ${REGISTRATIE_XLSX} in de gegevensmap. Verwijder daarna deze CSV-bestanden uit de gegevensmap, want het werkboek bevat alles wat erin stond (het programma weigert een tabel die op twee plaatsen staat): ${TABLES_IN_WORKBOOK.join(", ")}.`,
+    "Laat al het andere in de gegevensmap staan: instellingen.json, personeel.csv, oplegnotitie.json, de mappen verslag, verslag-vpi en verslag-klachtencommissie, en de map gepubliceerd (het register van verzonden verslagen).",
+    "Controleer daarna met: jaarverslag check --data MAP --year JAAR (het jaar van het verslag).",
+    `De tabbladen ${CODES_SHEET} en ${UITLEG_SHEET} worden niet gelezen.`,
+  );
+  return lines;
 }

@@ -16,6 +16,9 @@ const normalise = (s: string) => s.replace(/\s+/g, " ");
 // tool refuses that revision, as the next test shows for an external melding.
 const LATE = "M2020-99,2020-12,ongewenste-omgangsvormen,corona-gerelateerd,ambtelijk,VP-A1,1.0,afgerond-resultaat,hart-luchten,zelf-opgelost,nee\n";
 
+/** The lines of a refusal ("- …" under "… gevonden:"), as build and check print them. */
+const refusal = (stderr: string) => stderr.split("\n").filter((l) => l.startsWith("- "));
+
 async function pages(path: string): Promise<{ pages: string[]; keywords: string }> {
   const pdf = await readPdf(readFileSync(path));
   return { pages: pdf.pages.map(normalise), keywords: pdf.info.Keywords ?? "" };
@@ -55,6 +58,11 @@ describe("a year's report from concept to revision", () => {
     expect(again.stderr).toContain("--herziening --reden");
     expect(again.stderr).not.toMatch(/verwijder/i);
     expect(readdirSync(register)).toEqual(["2020-openbaar-woordenlijst-versie-1.json"]);
+    // `check` with the same options says the same, and exits 1.
+    const checkAgain = await cli(["check", "--data", data, "--out", out, "--year", "2020", "--vaststellen"]);
+    expect(checkAgain.code).toBe(1);
+    expect(refusal(checkAgain.stderr)).toEqual(refusal(again.stderr));
+    expect(checkAgain.stderr).not.toContain("in orde");
 
     // 4. A late melding for 2020. The concept says on every page that it differs, and what.
     appendFileSync(join(data, "meldingen.csv"), LATE);
@@ -68,6 +76,11 @@ describe("a year's report from concept to revision", () => {
     expect((await build("--year", "2021")).code).toBe(0);
     const next = normalise((await pages(join(out, "2021", "jaarverslag-vpoo-2021.pdf"))).pages.join(" "));
     expect(next).toContain("(telt niet mee), 2020: 5 → 6 (na verzending gewijzigd, niet als herziening vastgesteld");
+    // Every earlier figure in the reader's words: the pooled one that no 2021 table shows as well,
+    // and the report it was sent in.
+    expect(next).toContain("Meldingen naar aard, Corona: thuiswerken, eenzaamheid, niet verbonden voelen (telt niet mee), 2018–2020 samen: 5 → 6");
+    expect(next).toContain("eerder verzonden in het openbare jaarverslag van de vertrouwenspersonen ongewenste omgangsvormen over 2020)");
+    expect(next).not.toMatch(/\((aard|herkomst|vpgroep|status|activiteit): |corona-gerelateerd(?!e)|jaarverslag-vpoo-2020-openbaar/);
 
     // 6. The revision: a new entry beside the first (which keeps its bytes), with an erratum.
     const reden = "Een gesprek uit december 2020 is pas in 2021 geregistreerd.";
@@ -108,7 +121,7 @@ describe("a year's report from concept to revision", () => {
     const missing = await cli(["register", "--data", data, "--out", out]);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain(`ONTBREEKT: ${join(v1Dir, "jaarverslag-vpoo-2020.html")}`);
-  }, 300_000);
+  }, 600_000);
 });
 
 describe("a revision that would itself expose a melder", () => {
@@ -125,9 +138,14 @@ describe("a revision that would itself expose a melder", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('de wijziging valt zeker in het verborgen cijfer "Meldingen naar herkomst van de melder, Extern, 2020"');
     expect(r.stderr).toContain("zou dus zelf een melder prijsgeven");
+    // `check` with the same options refuses with the same message.
+    const checked = await cli(["check", "--year", "2020", "--vaststellen", "--herziening", "--reden", "late melding", "--data", data, "--out", out]);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toContain("zou dus zelf een melder prijsgeven");
+    expect(refusal(checked.stderr)).toEqual(refusal(r.stderr));
     expect(readdirSync(join(data, "gepubliceerd"))).toEqual(["2020-openbaar-woordenlijst-versie-1.json"]);
     expect(existsSync(join(out, "2020", "vastgesteld", "openbaar-versie-2"))).toBe(false);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("every counting rule and audience joins the register", () => {

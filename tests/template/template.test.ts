@@ -127,10 +127,11 @@ describe("the template workbook", async () => {
 });
 
 describe("the template from a data folder", () => {
-  it("takes the vocabulary, counsellors, historie and hours ceiling of the folder", async () => {
+  it("takes the vocabulary, counsellors, historie, the registration of every year and the hours ceiling of the folder", async () => {
     const r = templateInputFromData(await ingestAll(readRawInput(join(ROOT, "data"))));
     expect(r.problems).toEqual([]);
-    expect(r.notes).toEqual([]);
+    // data/: 10 + 21 + 19 + 33 meldingen (2018–2021), 74 activity rows, no klachten.
+    expect(r.notes).toEqual(["de registratie van eerdere jaren staat in het werkboek: 83 meldingen, 74 regels activiteiten, 0 klachten"]);
     expect(r.input!.vertrouwenspersonen.map((v) => v.code)).toEqual(["VP-F1", "VP-F2", "VP-F3", "VP-A1", "VP-A2", "VP-A3", "VP-E1", "VP-I1", "VP-I2"]);
     expect(r.input!.historie).toHaveLength(18);
     expect(r.input!.maxUrenPerMelding).toBe(40);
@@ -139,6 +140,24 @@ describe("the template from a data folder", () => {
     expect(vps.getCell("A4").value).toBe("VP-F3");
     expect(vps.getCell("E4").value).toEqual(new Date(Date.UTC(2020, 11, 1)));
     expect(vps.getCell("E4").numFmt).toBe("mm-yyyy");
+    // The earlier years' rows, typed as the counsellors type them (first row of data/meldingen.csv).
+    const meldingen = wb.getWorksheet("meldingen")!;
+    expect(meldingen.actualRowCount).toBe(1 + 83);
+    expect((meldingen.getRow(2).values as unknown[]).slice(1)).toEqual(["M2018-01", new Date(Date.UTC(2018, 0, 1)), "ongewenste-omgangsvormen", "pesten", "ambtelijk", "VP-A2", 1, "afgerond-onbekend", "", "", "ja"]);
+    expect(wb.getWorksheet("activiteiten")!.actualRowCount).toBe(1 + 74);
+    // And the instructions say the workbook holds them, what to keep, and which files to remove.
+    const uitleg = Array.from(wb.getWorksheet(UITLEG_SHEET)!.getSheetValues() as unknown[][], (row) => String((row ?? [])[1] ?? "")).join("\n");
+    expect(uitleg).toContain("ook de eerdere jaren: 83 meldingen uit 2018–2021");
+    expect(uitleg).toContain("het aantal meldingen per jaar vanaf 2011");
+    expect(uitleg).toContain("Verwijder daarna deze CSV-bestanden uit de gegevensmap, want het werkboek bevat alles wat erin stond (het programma weigert een tabel die op twee plaatsen staat): meldingen.csv, vertrouwenspersonen.csv, activiteiten.csv, klachten.csv, historie.csv, vocabulaire.csv.");
+    expect(uitleg).toContain("de map gepubliceerd (het register van verzonden verslagen)");
+  });
+
+  it("a template without a data folder says to make it from the data folder when there is a registration", async () => {
+    const wb = await load(await templateWorkbook(standaardTemplateInput()));
+    const uitleg = Array.from(wb.getWorksheet(UITLEG_SHEET)!.getSheetValues() as unknown[][], (row) => String((row ?? [])[1] ?? "")).join("\n");
+    expect(uitleg).toContain("Gebruik dan niet dit lege werkboek, maar maak het met: jaarverslag template --data MAP");
+    expect(uitleg).not.toContain("ook de eerdere jaren");
   });
 
   it("uses its own vocabulary in the drop-down lists", async () => {
