@@ -19,8 +19,8 @@ import { openRenderer, type Renderer } from "../src/render/pdf.ts";
 import type { RawInput } from "../src/ingest/raw-input.ts";
 import { baseTables, BASE_VERSLAG, makeRawInput, VANDAAG, type Rows } from "./fixtures/make-fixtures.ts";
 import { apply, mutation, type Mutation } from "./fixtures/mutation-corpus.ts";
+import { fcParams } from "./helpers/fast-check.ts";
 
-const RUNS = Number(process.env["CHECK_PUBLISH_RUNS"] ?? 20);
 
 /** A melding of November 2021 registered after the 2021 report was adopted. */
 const LATE: string[] = ["M2021-09", "2021-11", "ongewenste-omgangsvormen", "pesten", "ambtelijk", "VP-A", "1", "afgerond-resultaat", "adviesgesprek", "opgelost", "nee"];
@@ -129,7 +129,7 @@ describe("check and build agree, the register included", () => {
         fc.constantFrom<"openbaar" | "vertrouwelijk">("openbaar", "openbaar", "vertrouwelijk"),
         (m, state, adopt, jaar, audience) => agree(m, state, adopt, jaar, audience),
       ),
-      { numRuns: RUNS },
+      fcParams(20),
     );
   }, 900_000);
 
