@@ -27,7 +27,8 @@ export function layoutOf(choice: PresentationChoice, entry: LedgerEntry): Modes 
   const keys = new Set(entry.figures.map((f) => scopeKey(f.universe, f.scope)));
   const out: Modes = new Map();
   for (const src of choice.sources) {
-    const found = layoutsOf(src).find((modes) => aardTable(src, modes).table.cells.every((c) => keys.has(scopeKey(c.universe, c.scope))));
+    // (Every group in "Overige" repeats the total, which any set has: no evidence of its rows.)
+    const found = layoutsOf(src).find((modes) => ![...modes.values()].every((m) => m === "overige") && aardTable(src, modes).table.cells.every((c) => keys.has(scopeKey(c.universe, c.scope))));
     if (!found) return null;
     for (const [group, mode] of found) out.set(coordKey(src.id, group), mode);
   }
