@@ -210,9 +210,8 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   const fixedHide = confidentialSets.length > 0 && !description.choice ? mustHide(confidentialSets, heldByConfidentialReader, opts.audience)(description) : [];
   let protectedReport;
   try {
-    protectedReport = opts.memo
-      ? await opts.memo.get("protect", protectionKey(raw, { ...opts, jaar }, rules, [...known, ...fixedHide, ...confidentialSets]), () => protect(toProtect, rules, [...known, ...fixedHide]))
-      : await protect(toProtect, rules, [...known, ...fixedHide]);
+    const run = () => protectFollowing(toProtect, rules, [...known, ...fixedHide]);
+    protectedReport = opts.memo ? await opts.memo.get("protect", protectionKey(raw, { ...opts, jaar }, rules, [...known, ...fixedHide, ...confidentialSets]), run) : await run();
   } catch (e) {
     if (!(e instanceof ProtectionError)) throw e;
     // A revision is read beside the version that was sent: when the new figures cannot be
@@ -254,7 +253,8 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
     // with: each of those keeps its hidden cells (protect/pair-audit.ts).
     const publicNow = documents.map((doc) => doc.ledgerEntry);
     const historie = { report: "historie.csv", jaar: periode.id, audience: opts.audience, figures: union.figures.filter((f) => f.layout === "historie" && f.universe && f.scope && f.value !== null).map((f) => ({ universe: f.universe!, scope: f.scope!, value: f.value })) };
-    const sharing = sharingPeriods(confidentialSets, publicNow.flatMap((e) => e.figures));
+    // (historie joins the periods: a calendar-year total links the periods it covers)
+    const sharing = sharingPeriods(confidentialSets, [...publicNow, historie].flatMap((e) => e.figures));
     const exposed = await exposedConfidential(sharing, publicNow, [...heldByConfidentialReader, historie], vpoo!.figures, d.instellingen.drempel.vertrouwelijk);
     if (exposed.length > 0) {
       const names = exposed.map((x) => `${x.report} (${x.cells} cijfer(s))`).join(", ");
@@ -283,6 +283,20 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
     publicatie,
     adoptie: adoption?.ok ? { versie: adoption.versie, telregel } : null,
   };
+}
+
+/**
+ * Protection; when the public set cannot be protected in the confidential set's rows (either
+ * order), the ordinary candidate layouts are tried, each still keeping hidden what the
+ * confidential reader does not know (the pair audit checks the result).
+ */
+async function protectFollowing(description: Description, rules: Parameters<typeof protect>[1], known: LedgerEntry[]): Promise<Awaited<ReturnType<typeof protect>>> {
+  try {
+    return await protect(description, rules, known);
+  } catch (e) {
+    if (!(e instanceof ProtectionError) || !description.choice?.layouts) throw e;
+    return protect({ ...description, choice: { ...description.choice, layouts: undefined } }, rules, known);
+  }
 }
 
 /**

@@ -1,13 +1,15 @@
 // Either order: a public set built after a confidential set was adopted. The confidential
 // reader (the Presidium) holds the confidential and the public version of every period; the
 // public reader only the public versions. The public set is made so that it tells the
-// confidential reader nothing new, in every column an adopted confidential set covers:
+// confidential reader nothing new about any period an adopted confidential set covers:
 //   - it follows the rows of the confidential set of its own period (the aard layout: which
 //     groups stand apart, merged or in "Overige"), so its cells are the confidential cells;
-//   - it keeps hidden every cell a confidential set hid, and every cell of a covered column that
-//     no set the confidential reader holds printed (a row merged differently, a new table).
-// What it prints is then known to the confidential reader already, and the pair audit
-// (pair-audit.ts) checks every confidential set the public one shares a period with.
+//   - it keeps hidden every cell a confidential set hid, and every cell about a covered period
+//     (in the same measure) that no set the confidential reader holds printed: a row merged
+//     differently, a pooled figure over a covered year, a table the confidential set lacks.
+// What it prints is then known to that reader already, or about periods no confidential set
+// covers (variables no hidden confidential cell contains). The pair audit (pair-audit.ts)
+// checks every confidential set the public one shares a period with all the same.
 import { groupsOf, aardTable, type AardTableSource } from "./describe-aard.ts";
 import { coordKey, type Modes, type PresentationChoice } from "./choose-presentation.ts";
 import type { LedgerEntry } from "./ledger.ts";
@@ -15,8 +17,8 @@ import { modesOf } from "./recode.ts";
 import type { Description } from "./tables.ts";
 import { scopeKey, type Scope } from "./universe.ts";
 
-/** The columns a set covers: its universe and the periods of one figure ("meldingen|2019+2020"). */
-const columnKey = (universe: string, scope: Scope) => `${universe}|${[...(scope["jaar"] ?? [])].sort().join("+")}`;
+/** The periods a figure is about, per measure ("meldingen|2019"); a figure without periods is about all. */
+const periodsOf = (universe: string, scope: Scope) => (scope["jaar"] ?? ["*"]).map((j) => `${universe}|${j}`);
 
 /**
  * The aard layout of `entry` (an adopted set of the same period): per table the first layout
@@ -59,8 +61,8 @@ export function confidentialLayouts(choice: PresentationChoice, sameperiod: Ledg
 /**
  * The cells of `d` the public set must keep hidden beside the adopted confidential sets, as a
  * ledger entry of the public audience (so protect keeps them suppressed): every cell a
- * confidential set hid, and every cell of a column a confidential set covers that nothing the
- * confidential reader holds printed. A cell some set printed is known to that reader already
+ * confidential set hid, and every cell about a period a confidential set covers that nothing
+ * the confidential reader holds printed. A cell some set printed is known to that reader already
  * and free to print (the public audit still judges it for the public reader).
  */
 export function mustHide(confidential: LedgerEntry[], heldByConfidentialReader: LedgerEntry[], audience: string): (d: Description) => LedgerEntry[] {
@@ -68,7 +70,8 @@ export function mustHide(confidential: LedgerEntry[], heldByConfidentialReader: 
   const hidden = new Set<string>();
   const covered = new Set<string>();
   for (const e of confidential) for (const f of e.figures) {
-    covered.add(columnKey(f.universe, f.scope));
+    for (const p of periodsOf(f.universe, f.scope)) covered.add(p);
+    covered.add(`${f.universe}|*`);
     if (f.value === null) hidden.add(scopeKey(f.universe, f.scope));
   }
   const printed = new Set<string>();
@@ -78,7 +81,7 @@ export function mustHide(confidential: LedgerEntry[], heldByConfidentialReader: 
     for (const t of d.tables) for (const c of t.cells) {
       const key = scopeKey(c.universe, c.scope);
       if (printed.has(key)) continue;
-      if (hidden.has(key) || covered.has(columnKey(c.universe, c.scope))) figures.set(key, { universe: c.universe, scope: c.scope, value: null });
+      if (hidden.has(key) || periodsOf(c.universe, c.scope).some((p) => covered.has(p))) figures.set(key, { universe: c.universe, scope: c.scope, value: null });
     }
     if (figures.size === 0) return [];
     return [{ report: "de vastgestelde vertrouwelijke versie (daar verborgen of niet gedrukt)", jaar: confidential[0]!.jaar, audience, figures: [...figures.values()] }];
