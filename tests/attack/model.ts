@@ -782,7 +782,8 @@ export class Attack {
  * contradict each other describe two registrations: then each choice of one version per
  * document is attacked as its own world and the findings are put together.
  */
-export async function attack(docs: ReadDocument[], outside: OutsideFigure[] = [], options: Parameters<Attack["run"]>[0] = {}): Promise<AttackResult> {
+export async function attack(docs: ReadDocument[], outside: OutsideFigure[] = [], options: Parameters<Attack["run"]>[0] & { aliases?: Record<string, string> } = {}): Promise<AttackResult> {
+  if (options.aliases) docs = docs.map((d) => renamed(d, options.aliases!));
   const joint = new Attack(docs, outside).read();
   if (await joint.lp.feasible()) return joint.run(options);
   const versions = new Map<string, ReadDocument[]>();
@@ -799,6 +800,23 @@ export async function attack(docs: ReadDocument[], outside: OutsideFigure[] = []
     unread: [...new Set(results.flatMap((r) => r.unread))],
     printedSmall: [...new Set(results.flatMap((r) => r.printedSmall))],
     groupHours: [...new Set(results.flatMap((r) => r.groupHours))],
+  };
+}
+
+/**
+ * A category renamed in the vocabulary ("Sociale onveiligheid" until 2019, "Onveilig voelen"
+ * after) is one category to a reader who holds reports of both years: `aliases` maps the old
+ * label to the new one in row labels, notes and text. (Without it, the newer report's row
+ * looks absent from the older table, and the attacker concludes a 0 that is not true.)
+ */
+function renamed(doc: ReadDocument, aliases: Record<string, string>): ReadDocument {
+  const text = (s: string) => Object.entries(aliases).reduce((t, [from, to]) => t.split(from).join(to), s);
+  return {
+    ...doc,
+    tables: doc.tables.map((t) => ({ ...t, rows: t.rows.map((r) => ({ ...r, label: text(r.label) })), notes: t.notes.map(text) })),
+    paragraphs: doc.paragraphs.map(text),
+    lists: doc.lists.map((l) => ({ ...l, items: l.items.map(text) })),
+    text: text(doc.text),
   };
 }
 
