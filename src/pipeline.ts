@@ -301,13 +301,13 @@ async function protectFollowing(description: Description, rules: Parameters<type
 
 /**
  * A public set that would expose a hidden cell of an adopted confidential set, although it
- * already follows that set's rows and keeps its hidden cells hidden: the counsellors can still
- * send the confidential set alone. (Adopting the public set first avoids this; the guide says so.)
+ * already follows that set's rows and keeps hidden what the confidential sets hid: what the
+ * counsellors can still do is send the confidential set alone for this period.
  */
 function pairMessage(names: string): string {
   return (
     `dit openbare verslag zou samen met ${names} een verborgen cijfer van dat vertrouwelijke verslag prijsgeven (wie beide leest, kan het terugrekenen). ` +
-    `Het programma heeft het openbare verslag al dezelfde indeling gegeven als het vertrouwelijke en verbergt alles wat daar verborgen is; toch blijft een cijfer terug te rekenen. ` +
+    `Het programma volgt in het openbare verslag al de indeling van het vertrouwelijke verslag over deze periode en verbergt alles wat in de vertrouwelijke verslagen verborgen is; toch blijft een cijfer terug te rekenen. ` +
     `De vastgestelde verslagen blijven zoals ze zijn. Verstuur over deze periode alleen het vertrouwelijke verslag, en bespreek met de vertrouwenspersonen wat de organisatie in plaats van een openbaar verslag krijgt (bijvoorbeeld een toelichting zonder aantallen).`
   );
 }
