@@ -506,7 +506,8 @@ export class Attack {
           if (!p) continue;
           const h = this.hoursCell(p, ["Afhandeling meldingen"], [...this.groups]);
           this.cell(h, r.cells[hoursAt] ?? "", what(r.label, "uren aan meldingen"), "uren", "uren", k, src);
-          if (registeredAt >= 0) this.cell(this.totalCell(p, new Set()), r.cells[registeredAt] ?? "", what(r.label, "geregistreerde meldingen"), "aantal", "vpoo", k, src);
+          // (an "x" there hides the row with its hours; the registered total is no target of its own)
+          if (registeredAt >= 0 && dutchNumber(r.cells[registeredAt] ?? "") !== null) this.cell(this.totalCell(p, new Set()), r.cells[registeredAt]!, what(r.label, "geregistreerde meldingen"), "aantal", "vpoo", k, src);
           this.average(h, p, r.cells[averageAt] ?? "", src);
         }
         return;
