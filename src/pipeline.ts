@@ -25,6 +25,7 @@ import { historieWarnings, reportingYearWarnings } from "./validate/consistency.
 import type { OplegnotitieInstellingen } from "./present/oplegnotitie.ts";
 import { ALL_DOCUMENTS, DOCUMENT_NAME, presentDocuments, type BuiltDocument, type DocumentKind } from "./present/documents.ts";
 import { exposedConfidential } from "./protect/pair-audit.ts";
+import { confidentialLayouts, mustHide, sharingPeriods } from "./protect/either-order.ts";
 import { informationMeasure } from "./protect/information.ts";
 import type { PresentationLogEntry } from "./protect/choose-presentation.ts";
 import { figuresFingerprint, type Memo } from "./memo.ts";
@@ -190,17 +191,28 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   // when they were sent: they are attacked as an old state (protect/revision.ts), and only
   // their unchanged and hidden figures are facts about today's data.
   const { agreeing, earlier, changes } = splitByData(readable, description, d.vocabulaire);
-  // Either order: a public set made after the confidential one keeps every cell the
-  // confidential version hid hidden as well (the Presidium reads both).
-  const confidentialSets = opts.audience === "openbaar" ? opts.ledger.filter((e) => e.audience === "vertrouwelijk" && String(e.jaar) === periode.key) : [];
-  const confidentialHidden = confidentialSets.map((e) => ({ ...e, figures: e.figures.filter((f) => f.value === null) }));
-  const known = [...agreeing, ...confidentialHidden];
-  const onlyInPublic = publishedBeyond(confidentialSets, agreeing, description);
+  // Either order (protect/either-order.ts): a public set made after confidential sets were
+  // adopted takes the rows of the confidential set of its period and prints nothing the
+  // confidential reader (who holds every version) does not know already.
+  const confidentialSets = opts.audience === "openbaar" ? opts.ledger.filter((e) => e.audience === "vertrouwelijk") : [];
+  const heldByConfidentialReader = confidentialSets.length > 0 ? splitByData(opts.ledger, description, d.vocabulaire).agreeing : [];
+  const pairRestriction = confidentialSets.length > 0 && description.choice
+    ? {
+        choice: {
+          ...description.choice,
+          layouts: confidentialLayouts(description.choice, confidentialSets.filter((e) => String(e.jaar) === periode.key), telregel) ?? undefined,
+          mustHide: mustHide(confidentialSets, heldByConfidentialReader, opts.audience),
+        },
+      }
+    : {};
+  const toProtect: Description = { ...description, ...pairRestriction };
+  const known = agreeing;
+  // (a set without a choice of layouts keeps the same cells hidden)
+  const fixedHide = confidentialSets.length > 0 && !description.choice ? mustHide(confidentialSets, heldByConfidentialReader, opts.audience)(description) : [];
   let protectedReport;
   try {
-    protectedReport = opts.memo
-      ? await opts.memo.get("protect", protectionKey(raw, { ...opts, jaar }, rules, [...known, ...onlyInPublic]), () => protect(description, rules, [...known, ...onlyInPublic]))
-      : await protect(description, rules, [...known, ...onlyInPublic]);
+    const run = () => protectFollowing(toProtect, rules, [...known, ...fixedHide]);
+    protectedReport = opts.memo ? await opts.memo.get("protect", protectionKey(raw, { ...opts, jaar }, rules, [...known, ...fixedHide, ...confidentialSets]), run) : await run();
   } catch (e) {
     if (!(e instanceof ProtectionError)) throw e;
     // A revision is read beside the version that was sent: when the new figures cannot be
@@ -243,15 +255,20 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
     const findings = await revisionExposure({ universes: description.universes, now: countFigures, agreeing: known, earlier, trueValue: description.trueValue!, k });
     if (findings.length > 0) return { ok: false, warnings, problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: revisionMessage(findings, description, earlier, d.vocabulaire) }] };
   }
-  if (opts.audience === "openbaar") {
-    const confidential = opts.ledger.filter((e) => e.audience === "vertrouwelijk" && String(e.jaar) === periode.key);
-    const exposed = await exposedConfidential(confidential, documents.map((doc) => doc.ledgerEntry), known, vpoo!.figures, d.instellingen.drempel.vertrouwelijk);
+  if (confidentialSets.length > 0) {
+    // The confidential reader holds this set beside every confidential set it shares a period
+    // with: each of those keeps its hidden cells (protect/pair-audit.ts).
+    const publicNow = documents.map((doc) => doc.ledgerEntry);
+    const historie = { report: "historie.csv", jaar: periode.id, audience: opts.audience, figures: union.figures.filter((f) => f.layout === "historie" && f.universe && f.scope && f.value !== null).map((f) => ({ universe: f.universe!, scope: f.scope!, value: f.value })) };
+    // (historie joins the periods: a calendar-year total links the periods it covers)
+    const sharing = sharingPeriods(confidentialSets, [...publicNow, historie].flatMap((e) => e.figures));
+    const exposed = await exposedConfidential(sharing, publicNow, [...heldByConfidentialReader, historie], vpoo!.figures, d.instellingen.drempel.vertrouwelijk);
     if (exposed.length > 0) {
       const names = exposed.map((x) => `${x.report} (${x.cells} cijfer(s))`).join(", ");
       return {
         ok: false,
         warnings,
-        problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: `dit openbare verslag zou samen met ${names} een verborgen cijfer van dat vertrouwelijke verslag prijsgeven (wie beide leest, kan het terugrekenen). Het vastgestelde vertrouwelijke verslag blijft zoals het is. Het programma kan naast dit vertrouwelijke verslag nog geen veilig openbaar verslag kiezen: stel voortaan eerst het openbare verslag vast en daarna het vertrouwelijke (zie HANDLEIDING.md). Bespreek nu met de vertrouwenspersonen of het openbare verslag over deze periode nodig is.` }],
+        problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: pairMessage(names) }],
       };
     }
   }
@@ -276,34 +293,30 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
 }
 
 /**
- * Either order: once a confidential set of this period is adopted, its reader also gets the
- * public one. The public set then prints no count that the confidential set did not print
- * itself (in a measure the confidential set covers): such a count — a row merged differently
- * at the public threshold — could be combined with the confidential figures into a hidden one.
- * Everything else the public set prints, the confidential reader knew already (or every reader
- * did: earlier public versions). Returned as
- * cells that must stay hidden, the form protect() takes them in.
+ * Protection; when the public set cannot be protected in the confidential set's rows (either
+ * order), the ordinary candidate layouts are tried, each still keeping hidden what the
+ * confidential reader does not know (the pair audit checks the result).
  */
-function publishedBeyond(confidential: LedgerEntry[], known: LedgerEntry[], description: Description): LedgerEntry[] {
-  if (confidential.length === 0) return [];
-  const printed = new Set<string>();
-  const measures = new Set<string>();
-  for (const e of confidential) for (const f of e.figures) {
-    measures.add(f.universe);
-    if (f.value !== null) printed.add(scopeKey(f.universe, f.scope));
+async function protectFollowing(description: Description, rules: Parameters<typeof protect>[1], known: LedgerEntry[]): Promise<Awaited<ReturnType<typeof protect>>> {
+  try {
+    return await protect(description, rules, known);
+  } catch (e) {
+    if (!(e instanceof ProtectionError) || !description.choice?.layouts) throw e;
+    return protect({ ...description, choice: { ...description.choice, layouts: undefined } }, rules, known);
   }
-  // What a public version printed before is known to every reader already (and the
-  // confidential set was protected knowing it).
-  for (const e of known) for (const f of e.figures) if (f.value !== null) printed.add(scopeKey(f.universe, f.scope));
-  const figures = new Map<string, LedgerEntry["figures"][number]>();
-  for (const t of description.tables) {
-    if (t.kind !== "aantal") continue;
-    for (const c of t.cells) {
-      const key = scopeKey(c.universe, c.scope);
-      if (measures.has(c.universe) && !printed.has(key)) figures.set(key, { universe: c.universe, scope: c.scope, value: null });
-    }
-  }
-  return figures.size === 0 ? [] : [{ report: "de vertrouwelijke versie (daar niet gepubliceerd)", jaar: confidential[0]!.jaar, audience: "vertrouwelijk", figures: [...figures.values()] }];
+}
+
+/**
+ * A public set that would expose a hidden cell of an adopted confidential set, although it
+ * already follows that set's rows and keeps hidden what the confidential sets hid: what the
+ * counsellors can still do is send the confidential set alone for this period.
+ */
+function pairMessage(names: string): string {
+  return (
+    `dit openbare verslag zou samen met ${names} een verborgen cijfer van dat vertrouwelijke verslag prijsgeven (wie beide leest, kan het terugrekenen). ` +
+    `Het programma volgt in het openbare verslag al de indeling van het vertrouwelijke verslag over deze periode en verbergt alles wat in de vertrouwelijke verslagen verborgen is; toch blijft een cijfer terug te rekenen. ` +
+    `De vastgestelde verslagen blijven zoals ze zijn. Verstuur over deze periode alleen het vertrouwelijke verslag, en bespreek met de vertrouwenspersonen wat de organisatie in plaats van een openbaar verslag krijgt (bijvoorbeeld een toelichting zonder aantallen).`
+  );
 }
 
 /** The versions already adopted for a period, audience and counting rule. */

@@ -42,6 +42,12 @@ const MAX_CANDIDATES = 3;
 /** The aard tables whose rows are chosen with the suppression. */
 export interface PresentationChoice {
   sources: AardTableSource[];
+  /**
+   * Either order (protect/either-order.ts): when set, only these layouts are candidates (the
+   * rows of an adopted confidential set), and each candidate keeps `mustHide(d)` hidden too.
+   */
+  layouts?: Modes[];
+  mustHide?: (d: Description) => LedgerEntry[];
 }
 
 /** Internal log: one protected candidate layout ("tabel: groep" → mode; unnamed groups apart). */
@@ -55,8 +61,8 @@ export interface PresentationLogEntry {
   gekozen: boolean;
 }
 
-type Modes = Map<string, GroupMode>;
-const coordKey = (table: string, group: string) => `${table}\u0000${group}`;
+export type Modes = Map<string, GroupMode>;
+export const coordKey = (table: string, group: string) => `${table}\u0000${group}`;
 
 /** The description with the aard tables rebuilt for `modes`. */
 export function applyModes(description: Description, choice: PresentationChoice, modes: Modes): Description {
@@ -125,6 +131,7 @@ export async function choosePresentation(description: Description, choice: Prese
     .map((c, i) => ({ ...c, i }))
     .sort((a, b) => b.estimate - a.estimate || a.i - b.i)
     .slice(0, MAX_CANDIDATES);
+  if (choice.layouts) combos = choice.layouts.map((modes) => ({ modes, estimate: combos.find((c) => sameModes(c.modes, modes))?.estimate ?? 0 }));
 
   const presentatie: PresentationLogEntry[] = [];
   let best: Evaluated | null = null;
@@ -134,7 +141,7 @@ export async function choosePresentation(description: Description, choice: Prese
     const d = applyModes(description, choice, c.modes);
     const indeling = Object.fromEntries([...c.modes].filter(([, m]) => m !== "apart").map(([k, m]) => [k.replace("\u0000", ": "), m]));
     try {
-      const protectedReport = await protectOne(d, rules, known);
+      const protectedReport = await protectOne(d, rules, choice.mustHide ? [...known, ...choice.mustHide(d)] : known);
       const weights = informationWeights(d, aardIds, groupOf);
       const e = { protectedReport, score: informationScore(protectedReport, weights), weights };
       presentatie.push({ indeling, schatting: c.estimate, maat: e.score, verborgen: protectedReport.suppressed.size, gekozen: false });
@@ -185,6 +192,11 @@ export function bestLayouts(src: AardTableSource, rules: PrimaryRules, top: numb
     return { modes, estimate, i };
   });
   return scored.sort((a, b) => b.estimate - a.estimate || a.i - b.i).slice(0, top).map(({ modes, estimate }) => ({ modes, estimate }));
+}
+
+function sameModes(a: Modes, b: Modes): boolean {
+  const mode = (m: Modes, k: string) => m.get(k) ?? "apart";
+  return [...a.keys(), ...b.keys()].every((k) => mode(a, k) === mode(b, k));
 }
 
 /** What hiding a figure cost in the measure: its meldingen times its weight. */

@@ -1,6 +1,7 @@
-// The Presidium reads the confidential and the public version of a year together. When the
-// public one is written after the confidential one, the pair must still protect every cell
-// the confidential version hid, at the confidential threshold.
+// The Presidium reads the confidential and the public version of every period together. When
+// a public set is written after confidential sets were adopted, it must still protect every
+// cell those confidential sets hid, at the confidential threshold — checked against each
+// confidential set it shares a period with (the 2021 report prints 2019 and 2020 columns).
 import type { FiguresFile } from "./figures.ts";
 import { auditFigures } from "./audit.ts";
 import type { LedgerEntry } from "./ledger.ts";
@@ -28,7 +29,9 @@ export async function exposedConfidential(
     const pair = await auditFigures(asFigures, [...known, ...publicNow]);
     // Only the confidential version's own hidden cells are at stake: a cell the public version
     // hides but the confidential one prints is known to this reader anyway.
-    const hidden = new Set(entry.figures.filter((f) => f.value === null).map((f) => scopeKey(f.universe, f.scope)));
+    // A hidden cell that another set this reader holds printed was never theirs to guess.
+    const printedElsewhere = new Set(known.flatMap((e) => e.figures.filter((f) => f.value !== null).map((f) => scopeKey(f.universe, f.scope))));
+    const hidden = new Set(entry.figures.filter((f) => f.value === null).map((f) => scopeKey(f.universe, f.scope)).filter((key) => !printedElsewhere.has(key)));
     const weak = pair.intervals.filter((iv) => !iv.ok && iv.requiredWidth > 0 && hidden.has(iv.id));
     if (weak.length > 0) out.push({ report: entry.report, cells: weak.length });
   }

@@ -165,7 +165,7 @@ export class Attack {
     return new Set([...e.keys()].map((c) => this.atomOfCol.get(c)).filter((a): a is number => a !== undefined));
   }
   readonly targets: Target[] = [];
-  private readonly targetIds = new Set<string>();
+  private readonly targetIds = new Map<string, Target>();
   /** Figures printed somewhere this reader looks (a document of their audience may print what another hides). */
   private readonly printedIds = new Set<string>();
   readonly contradictions: string[] = [];
@@ -352,11 +352,16 @@ export class Attack {
     const value = dutchNumber(shown);
     const id = [...expr].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0]).map(([c, v]) => `${c}:${v}`).join(" ");
     if (shown.trim().toLowerCase() === "x") {
-      // The same figure hidden in several places is one target.
-      if (!this.targetIds.has(id)) {
-        this.targetIds.add(id);
-        this.targets.push({ what, kind, expr, universe, k, table: what.split(" — ")[0], confidential: what.split(":")[0]!.endsWith("-vertrouwelijk") });
-      }
+      // The same figure hidden in several places is one target. Hidden in the public version
+      // AND in a confidential one, it is hidden from the confidential reader too: it stays a
+      // target for them, at the smaller threshold, named after the confidential document.
+      const confidential = what.split(":")[0]!.endsWith("-vertrouwelijk");
+      const seen = this.targetIds.get(id);
+      if (!seen) {
+        const target: Target = { what, kind, expr, universe, k, table: what.split(" — ")[0], confidential };
+        this.targetIds.set(id, target);
+        this.targets.push(target);
+      } else if (confidential && !seen.confidential) Object.assign(seen, { what, k: Math.min(seen.k, k), table: what.split(" — ")[0], confidential: true });
       return;
     }
     if (value === null) return;
@@ -489,15 +494,24 @@ export class Attack {
         for (const p of columns) if (p) for (const g of this.groups) if (!present.has(g)) this.lp.equal(this.hoursCell(p, [...this.activities], [g]), 0, `${src}: geen rij voor groep "${g}"`);
         return;
       }
-      case "uren-data":
+      case "uren-data": {
+        // Columns by their headers: hours on meldingen, every registered melding, the average.
+        const column = (start: string, fallback: number) => {
+          const i = t.headers.findIndex((x) => x.toLowerCase().startsWith(start));
+          return i >= 0 ? i : fallback;
+        };
+        const [hoursAt, registeredAt, averageAt] = [column("uren aan", 0), column("geregistreerde", -1), column("uren per", 1)];
         for (const r of t.rows) {
           const p = parsePeriod(r.label);
           if (!p) continue;
           const h = this.hoursCell(p, ["Afhandeling meldingen"], [...this.groups]);
-          this.cell(h, r.cells[0] ?? "", what(r.label, "uren aan meldingen"), "uren", "uren", k, src);
-          this.average(h, p, r.cells[1] ?? "", src);
+          this.cell(h, r.cells[hoursAt] ?? "", what(r.label, "uren aan meldingen"), "uren", "uren", k, src);
+          // (an "x" there hides the row with its hours; the registered total is no target of its own)
+          if (registeredAt >= 0 && dutchNumber(r.cells[registeredAt] ?? "") !== null) this.cell(this.totalCell(p, new Set()), r.cells[registeredAt]!, what(r.label, "geregistreerde meldingen"), "aantal", "vpoo", k, src);
+          this.average(h, p, r.cells[averageAt] ?? "", src);
         }
         return;
+      }
       case "herkomst-aandeel": {
         const values = t.headers.map((h) => HERKOMST[h.toLowerCase()] ?? h);
         for (const r of t.rows) {
@@ -769,7 +783,8 @@ export class Attack {
  * contradict each other describe two registrations: then each choice of one version per
  * document is attacked as its own world and the findings are put together.
  */
-export async function attack(docs: ReadDocument[], outside: OutsideFigure[] = [], options: Parameters<Attack["run"]>[0] = {}): Promise<AttackResult> {
+export async function attack(docs: ReadDocument[], outside: OutsideFigure[] = [], options: Parameters<Attack["run"]>[0] & { aliases?: Record<string, string> } = {}): Promise<AttackResult> {
+  if (options.aliases) docs = docs.map((d) => renamed(d, options.aliases!));
   const joint = new Attack(docs, outside).read();
   if (await joint.lp.feasible()) return joint.run(options);
   const versions = new Map<string, ReadDocument[]>();
@@ -786,6 +801,23 @@ export async function attack(docs: ReadDocument[], outside: OutsideFigure[] = []
     unread: [...new Set(results.flatMap((r) => r.unread))],
     printedSmall: [...new Set(results.flatMap((r) => r.printedSmall))],
     groupHours: [...new Set(results.flatMap((r) => r.groupHours))],
+  };
+}
+
+/**
+ * A category renamed in the vocabulary ("Sociale onveiligheid" until 2019, "Onveilig voelen"
+ * after) is one category to a reader who holds reports of both years: `aliases` maps the old
+ * label to the new one in row labels, notes and text. (Without it, the newer report's row
+ * looks absent from the older table, and the attacker concludes a 0 that is not true.)
+ */
+function renamed(doc: ReadDocument, aliases: Record<string, string>): ReadDocument {
+  const text = (s: string) => Object.entries(aliases).reduce((t, [from, to]) => t.split(from).join(to), s);
+  return {
+    ...doc,
+    tables: doc.tables.map((t) => ({ ...t, rows: t.rows.map((r) => ({ ...r, label: text(r.label) })), notes: t.notes.map(text) })),
+    paragraphs: doc.paragraphs.map(text),
+    lists: doc.lists.map((l) => ({ ...l, items: l.items.map(text) })),
+    text: text(doc.text),
   };
 }
 

@@ -194,7 +194,7 @@ describe("every counting rule and audience joins the register", () => {
       }
     } else {
       expect(pub.code).toBe(1);
-      expect(pub.stderr).toContain("stel voortaan eerst het openbare verslag vast");
+      expect(pub.stderr).toContain("Verstuur over deze periode alleen het vertrouwelijke verslag");
       expect(pub.stderr).not.toMatch(/verwijder/i);
       expect(existsSync(join(out2, "2021", "vastgesteld", "openbaar-versie-1"))).toBe(false);
       expect(readdirSync(join(data2, "gepubliceerd"))).toEqual(["2021-vertrouwelijk-woordenlijst-versie-1.json"]);

@@ -34,4 +34,15 @@ describe("the public version written after the confidential one", () => {
     const publicNow = entry("jaarverslag-vpoo-2021-openbaar", "openbaar", { "2020": null, "2021": 7 });
     expect(await exposedConfidential([printedInConfidential], [publicNow], [], envelope, 3)).toEqual([]);
   });
+
+  it("does not count a cell that another set the reader holds printed (the chain: an earlier confidential report)", async () => {
+    // The confidential 2021 version hid 2020; the confidential 2020 report printed it (4). The
+    // reader of all of them knew 4 before the public version printed anything.
+    const earlier = entry("jaarverslag-vpoo-2020-vertrouwelijk", "vertrouwelijk", { "2020": 4 });
+    const publicNow = entry("jaarverslag-vpoo-2021-openbaar", "openbaar", { "2020": null, "2021": 7 });
+    expect(await exposedConfidential([confidential], [publicNow], [earlier], envelope, 3)).toEqual([]);
+    // Without that report, the same public version beside a 2020 printed as 4 does expose it.
+    const printing = entry("jaarverslag-vpoo-2021-openbaar", "openbaar", { "2020": 4, "2021": 7 });
+    expect(await exposedConfidential([confidential], [printing], [], envelope, 3)).toEqual([{ report: confidential.report, cells: 1 }]);
+  });
 });
