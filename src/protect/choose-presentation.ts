@@ -30,14 +30,14 @@ import { groupsOf, aardTable, type AardTableSource } from "./describe-aard.ts";
 import { ProtectionError, type LogEntry, type Protected } from "./index.ts";
 import type { LedgerEntry } from "./ledger.ts";
 import type { PrimaryRules } from "./primary.ts";
-import { modesOf, recodeRows, type GroupMode } from "./recode.ts";
+import { modesOf, recodeRows, type GroupMode, type RecodeRow } from "./recode.ts";
 import type { Description } from "./tables.ts";
-import { scopeKey } from "./universe.ts";
+import { scopeKey, type Scope } from "./universe.ts";
 
-/** How many layouts of each aard table are protected for real (their combinations are). */
-const TOP_PER_TABLE = 2;
-/** …of which at most this many combinations, best estimate first (each costs a suppression). */
+/** How many combinations of layouts are protected for real, best estimate first (each costs a suppression). */
 const MAX_CANDIDATES = 3;
+/** When none of those can be protected (an earlier report pins a merge the estimate missed): at most this many more. */
+const MAX_FALLBACK = 4;
 
 /** The aard tables whose rows are chosen with the suppression. */
 export interface PresentationChoice {
@@ -103,6 +103,40 @@ export function informationScore(p: Protected, weights: Map<string, { weight: nu
   return s;
 }
 
+/**
+ * Each counted melding of the report year whose aard a printed row of an aard table (yearly
+ * or pooled) shows at group level or finer counts this much more: what a reader of the
+ * year's report looks for first is what that year's meldingen were about. With it a pooled
+ * group ("Pesten en roddelen 14") that shows the year's two roddelen beats the pooled
+ * category beside a hidden one ("Pesten 12, Roddelen x"), which the figures alone prefer.
+ */
+export const COVERAGE_WEIGHT = 4;
+
+/** The report year's counted meldingen whose aard some printed aard row shows at group level or finer. */
+export function reportYearCoverage(description: Description, suppressed: ReadonlySet<string>, sources: AardTableSource[], groupOf: (code: string) => string): number {
+  const year = reportYearOf(sources);
+  if (year === null) return 0;
+  const ids = new Set(sources.map((s) => s.id));
+  const covered = new Set<string>();
+  for (const t of description.tables) {
+    if (!ids.has(t.id)) continue;
+    for (const c of t.cells) {
+      const codes = c.scope["aard"] ?? [];
+      if (c.row === t.totalRow || c.row === "overige" || !(c.scope["jaar"] ?? []).includes(year) || suppressed.has(scopeKey(c.universe, c.scope))) continue;
+      if (t.rows.find((r) => r.key === c.row)?.label.endsWith("(telt niet mee)")) continue;
+      if (new Set(codes.map(groupOf)).size === 1) for (const code of codes) covered.add(code);
+    }
+  }
+  const src = sources[0]!;
+  return [...covered].filter((c) => src.counted.includes(c)).reduce((n, c) => n + src.count({ jaar: [year], aard: [c] }), 0);
+}
+
+/** The reported period: the last column of the yearly aard table. */
+function reportYearOf(sources: AardTableSource[]): string | null {
+  const yearly = sources.find((s) => s.columns.every((c) => c.jaren.length === 1));
+  return yearly?.columns[yearly.columns.length - 1]?.jaren[0] ?? null;
+}
+
 type ProtectOne = (d: Description, rules: PrimaryRules, known: LedgerEntry[]) => Promise<Protected>;
 
 interface Evaluated {
@@ -115,28 +149,21 @@ export async function choosePresentation(description: Description, choice: Prese
   const terms = choice.sources[0]?.terms ?? [];
   const groupOf = (code: string) => terms.find((t) => t.soort === "aard" && t.code === code)?.groep ?? code;
   const aardIds = new Set(choice.sources.map((s) => s.id));
-  const perTable = choice.sources.map((src) => bestLayouts(src, rules, TOP_PER_TABLE));
-  // Every combination of the tables' best layouts, in order of their summed estimate.
-  let combos: { modes: Modes; estimate: number }[] = [{ modes: new Map(), estimate: 0 }];
-  for (const layouts of perTable) {
-    combos = combos.flatMap((c) => layouts.map((l) => ({ modes: new Map([...c.modes, ...l.modes]), estimate: c.estimate + l.estimate })));
-  }
-  combos = combos
-    .map((c, i) => ({ ...c, i }))
-    .sort((a, b) => b.estimate - a.estimate || a.i - b.i)
-    .slice(0, MAX_CANDIDATES);
+  const combos = bestCombinations(choice.sources, rules, known, description.audience, MAX_CANDIDATES + MAX_FALLBACK);
 
   const presentatie: PresentationLogEntry[] = [];
   let best: Evaluated | null = null;
   let bestIndex = -1;
   let firstError: ProtectionError | null = null;
-  for (const c of combos) {
+  for (const [n, c] of combos.entries()) {
+    // The best MAX_CANDIDATES by estimate; further ones only while none could be protected.
+    if (n >= MAX_CANDIDATES && best) break;
     const d = applyModes(description, choice, c.modes);
     const indeling = Object.fromEntries([...c.modes].filter(([, m]) => m !== "apart").map(([k, m]) => [k.replace("\u0000", ": "), m]));
     try {
       const protectedReport = await protectOne(d, rules, known);
       const weights = informationWeights(d, aardIds, groupOf);
-      const e = { protectedReport, score: informationScore(protectedReport, weights), weights };
+      const e = { protectedReport, score: informationScore(protectedReport, weights) + COVERAGE_WEIGHT * reportYearCoverage(d, protectedReport.suppressed, choice.sources, groupOf), weights };
       presentatie.push({ indeling, schatting: c.estimate, maat: e.score, verborgen: protectedReport.suppressed.size, gekozen: false });
       if (!best || e.score > best.score + 1e-9 || (Math.abs(e.score - best.score) <= 1e-9 && e.protectedReport.suppressed.size < best.protectedReport.suppressed.size)) {
         best = e;
@@ -158,33 +185,144 @@ export async function choosePresentation(description: Description, choice: Prese
   return { ...best.protectedReport, log, presentatie, informatie: best.score };
 }
 
-/** The `top` layouts of one aard table by estimate (see the top of this file). */
+/** The `top` layouts of one aard table by estimate, on its own (no ledger, no pooled link). */
 export function bestLayouts(src: AardTableSource, rules: PrimaryRules, top: number): { modes: Modes; estimate: number }[] {
-  const groups = groupsOf(src);
-  const perCode = new Map(src.codes.map((c) => [c, src.columns.map((col) => src.count({ jaar: col.jaren, aard: [c] }))]));
-  const totals = src.columns.map((col) => src.count({ jaar: col.jaren, aard: src.counted }));
+  return bestCombinations([src], rules, [], undefined, top);
+}
+
+/**
+ * The `top` combinations of layouts of all aard tables by a joint estimate (see the top of
+ * this file). The estimate of a layout of the yearly table: per column, the primary rule,
+ * the cells an earlier report of this audience hid (they stay hidden) and printed (they stay
+ * printed), then complements — the smallest safe cells of the column — until the hidden part
+ * of the column holds at least two cells and k meldingen (what the attack with an insider
+ * asks of a column with a printed total). A pooled table is estimated against the yearly
+ * layout beside it: a pooled row minus the yearly cells printed in its scope leaves the
+ * hidden part; when that is 1..k−1 meldingen the pooled cell would give it away, so it is
+ * counted hidden too. Every combination is scored (3^groups per table: a few thousand sums).
+ */
+export function bestCombinations(sources: AardTableSource[], rules: PrimaryRules, known: LedgerEntry[], audience: string | undefined, top: number): { modes: Modes; estimate: number }[] {
   const unsafe = (n: number) => (n > 0 || rules.protectZeros) && n < rules.k;
-  let layouts: Modes[] = [new Map()];
-  for (const g of groups) layouts = layouts.flatMap((m) => modesOf(g).map((mode) => new Map(m).set(coordKey(src.id, g.key), mode)));
-  const scored = layouts.map((modes, i) => {
-    const own = new Map(groups.map((g) => [g.key, modes.get(coordKey(src.id, g.key)) ?? ("apart" as GroupMode)]));
-    const rows = recodeRows(groups, own, src.labelOf);
+  const hiddenBefore = new Set<string>();
+  const printedBefore = new Set<string>();
+  for (const e of known) {
+    for (const f of e.figures) {
+      const key = scopeKey(f.universe, f.scope);
+      if (f.value !== null) printedBefore.add(key);
+      else if (audience === undefined || e.audience === audience) hiddenBefore.add(key);
+    }
+  }
+  // Single-year aard figures earlier reports printed: a reader subtracts them from a row holding them.
+  const printedParts = known.flatMap((e) => e.figures.filter((f) => f.value !== null && f.universe === "meldingen" && f.scope["jaar"]?.length === 1 && f.scope["aard"] !== undefined && Object.keys(f.scope).every((k) => k === "jaar" || k === "aard")));
+  const knownBefore = (rowCodes: string[], code: string, year: string) =>
+    printedParts.some((f) => f.scope["jaar"]![0] === year && f.scope["aard"]!.includes(code) && f.scope["aard"]!.every((c) => rowCodes.includes(c)));
+  const yearly = sources.find((s) => s.columns.every((c) => c.jaren.length === 1)) ?? null;
+  const reportYear = reportYearOf(sources);
+  const coverage = (codes: Iterable<string>) => {
+    let n = 0;
+    for (const c of codes) n += reportYear === null ? 0 : valueOf([reportYear], [c]);
+    return COVERAGE_WEIGHT * n;
+  };
+  const perSource = sources.map((src) => {
+    const groups = groupsOf(src);
+    let layouts: Modes[] = [new Map()];
+    for (const g of groups) layouts = layouts.flatMap((m) => modesOf(g).map((mode) => new Map(m).set(coordKey(src.id, g.key), mode)));
+    // Layouts that give the same rows (one group alone in "Overige" is that group's row under
+    // another name) are one candidate: the first, with the plainer name, is kept.
+    const seen = new Set<string>();
+    return layouts
+      .map((modes) => ({ modes, rows: recodeRows(groups, new Map(groups.map((g) => [g.key, modes.get(coordKey(src.id, g.key)) ?? ("apart" as GroupMode)])), src.labelOf) }))
+      .filter((l) => {
+        const signature = l.rows.map((r) => r.codes.join("+")).join("|");
+        if (seen.has(signature)) return false;
+        seen.add(signature);
+        return true;
+      });
+  });
+  const valueOf = memoCount(sources[0]?.count);
+  /** Which rows of one table are printed per column, and the estimate (weighted meldingen printed). */
+  const estimateTable = (src: AardTableSource, rows: RecodeRow[], knownPart: ((rowCodes: string[], code: string, year: string) => boolean) | null) => {
     let estimate = 0;
-    src.columns.forEach((_, j) => {
-      if (unsafe(totals[j]!)) return;
-      const cells = rows.map((r) => ({ value: r.codes.reduce((s, c) => s + perCode.get(c)![j]!, 0), weight: r.level === "categorie" ? 1 : r.level === "groep" ? 0.5 : 0 }));
-      const hidden = cells.map((c) => unsafe(c.value));
-      if (hidden.filter(Boolean).length === 1) {
-        const safe = cells.map((c, i) => ({ ...c, i })).filter((c) => !hidden[c.i] && c.value > 0).sort((a, b) => a.value - b.value);
-        if (safe[0]) hidden[safe[0].i] = true;
+    const printed = src.columns.map((col) => {
+      const total = valueOf(col.jaren, src.counted);
+      if (unsafe(total)) return rows.map(() => false);
+      const cells = rows.map((r) => {
+        const value = valueOf(col.jaren, r.codes);
+        const key = scopeKey("meldingen", { jaar: col.jaren, aard: r.codes });
+        // A cell minus the parts of it a reader knows (an earlier report's figures inside it;
+        // for a pooled cell, the yearly cells printed beside it) leaves the rest: 1..k−1
+        // meldingen there would be given away by printing the cell.
+        let rest = 0;
+        for (const y of col.jaren) for (const c of r.codes) if (!knownBefore(r.codes, c, y) && !knownPart?.(r.codes, c, y)) rest += valueOf([y], [c]);
+        const hidden = unsafe(value) || hiddenBefore.has(key) || (rest > 0 && unsafe(rest) && !printedBefore.has(key));
+        return { value, hidden, fixed: printedBefore.has(key), weight: r.level === "categorie" ? 1 : r.level === "groep" ? 0.5 : 0 };
+      });
+      const hiddenCells = () => cells.filter((c) => c.hidden);
+      while (hiddenCells().length > 0 && (hiddenCells().length < 2 || hiddenCells().reduce((s, c) => s + c.value, 0) < rules.k)) {
+        const next = cells.filter((c) => !c.hidden && !c.fixed && c.value > 0).sort((a, b) => a.value - b.value)[0];
+        if (!next) break;
+        next.hidden = true;
       }
-      cells.forEach((c, i) => {
-        if (!hidden[i]) estimate += c.weight * c.value;
+      for (const c of cells) if (!c.hidden) estimate += c.weight * c.value;
+      return cells.map((c) => !c.hidden);
+    });
+    // The report year's codes this table shows at group level or finer.
+    const covered = new Set<string>();
+    src.columns.forEach((col, j) => {
+      if (reportYear === null || !col.jaren.includes(reportYear)) return;
+      rows.forEach((r, i) => {
+        if (printed[j]![i] && r.level !== "overige") for (const c of r.codes) covered.add(c);
       });
     });
-    return { modes, estimate, i };
+    return { estimate, printed, covered };
+  };
+  // The yearly table first: which (code, year) it prints alone, per layout.
+  const yearlyIndex = yearly ? sources.indexOf(yearly) : -1;
+  const yearlyStates = yearly
+    ? perSource[yearlyIndex]!.map((l) => {
+        const { estimate, printed, covered } = estimateTable(yearly, l.rows, null);
+        const alone = new Set<string>();
+        yearly.columns.forEach((col, j) => l.rows.forEach((r, i) => {
+          if (printed[j]![i]) for (const c of r.codes) alone.add(`${c}\u0000${col.jaren[0]}`);
+        }));
+        return { estimate, printed: alone, rows: l.rows, covered };
+      })
+    : [null];
+  const out: { modes: Modes; estimate: number; i: number }[] = [];
+  let i = 0;
+  yearlyStates.forEach((ys, yi) => {
+    // A pooled row's part of a year is known when the yearly cell holding a code is printed
+    // and lies inside the row (a yearly group beside pooled categories tells neither apart).
+    const knownPart = (rowCodes: string[], code: string, year: string) => {
+      if (!ys || !ys.printed.has(`${code}\u0000${year}`)) return false;
+      return ys.rows.find((r) => r.codes.includes(code))!.codes.every((c) => rowCodes.includes(c));
+    };
+    let partial: { modes: Modes; estimate: number; covered: Set<string> }[] = [{ modes: ys ? new Map(perSource[yearlyIndex]![yi]!.modes) : new Map(), estimate: ys?.estimate ?? 0, covered: ys?.covered ?? new Set() }];
+    sources.forEach((src, si) => {
+      if (si === yearlyIndex) return;
+      const options = perSource[si]!.map((l) => ({ modes: l.modes, ...estimateTable(src, l.rows, ys ? knownPart : null) }));
+      partial = partial.flatMap((p) => options.map((o) => ({ modes: new Map([...p.modes, ...o.modes]), estimate: p.estimate + o.estimate, covered: new Set([...p.covered, ...o.covered]) })));
+    });
+    for (const p of partial) out.push({ modes: p.modes, estimate: p.estimate + coverage([...p.covered].filter((c) => sources[0]!.counted.includes(c))), i: i++ });
   });
-  return scored.sort((a, b) => b.estimate - a.estimate || a.i - b.i).slice(0, top).map(({ modes, estimate }) => ({ modes, estimate }));
+  return out
+    .sort((a, b) => b.estimate - a.estimate || a.i - b.i)
+    .slice(0, top)
+    .map(({ modes, estimate }) => ({ modes, estimate }));
+}
+
+/** Counts by (years, codes), remembered: the estimate asks the same few many times. */
+function memoCount(count: ((scope: Scope) => number) | undefined): (jaren: string[], codes: string[]) => number {
+  const memo = new Map<string, number>();
+  return (jaren, codes) => {
+    const key = `${jaren.join("+")}|${codes.join("+")}`;
+    let v = memo.get(key);
+    if (v === undefined) {
+      v = count ? count({ jaar: jaren, aard: codes }) : 0;
+      memo.set(key, v);
+    }
+    return v;
+  };
 }
 
 /** What hiding a figure cost in the measure: its meldingen times its weight. */
