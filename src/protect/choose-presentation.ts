@@ -9,20 +9,25 @@
 //   - a row of the aard tables weighs its meldingen 1 when it is one category, ½ when it is a
 //     vocabulary group, 0 for "Overige";
 //   - every other count figure (herkomst, status, totals, pooled tables) weighs its meldingen 1;
-//   - a hidden figure (x) weighs 0.
+//   - a hidden figure (x) weighs 0;
+//   - plus COVERAGE_WEIGHT (4) for each counted melding of the report year whose aard some
+//     printed aard row (yearly or pooled) shows at group level or finer: the year's own
+//     meldingen are what its report is about. Without it "Pesten 12, Roddelen x" over three
+//     years beats "Pesten en roddelen 14", though only the latter shows this year's roddelen.
 // Ties go to fewer hidden figures, then to the candidate met first in the fixed search order.
 //
 // The search. The layouts are one mode per (aard table, vocabulary group): "apart", "groep"
 // or "overige" (recode.ts): up to 3^5 per table, and each real suppression (HiGHS, with the
 // ledger and the insider attack) takes 0,3–2 s on this machine, so protecting every layout
 // (or even a hill climb over them: 15–30 suppressions, 10–30 s a build) is too slow. Instead:
-//   1. every layout of each table is scored exhaustively with an ESTIMATE of what it would
-//      publish: the primary rule per cell, plus, in a column where exactly one cell is unsafe,
-//      its smallest safe neighbour hidden too (the complement a column total forces);
-//   2. the best TOP_PER_TABLE layouts of each table (by estimate; ties to the earlier layout,
-//      "apart" before "groep" before "overige") are combined, and the MAX_CANDIDATES
-//      combinations with the best summed estimate are protected with the real suppression
-//      and scored with the real measure;
+//   1. every combination of layouts of the yearly and the pooled table (a few thousand) is
+//      scored with a joint ESTIMATE of what it would publish (bestCombinations): per column
+//      the primary rule, the cells an earlier report hid or printed, complements until the
+//      hidden part holds two cells and k meldingen; and a pooled cell is counted hidden when
+//      it minus what the yearly table beside it and earlier reports print leaves 1..k−1;
+//   2. the MAX_CANDIDATES combinations with the best estimate are protected with the real
+//      suppression and scored with the real measure; only when none of them can be
+//      protected, up to MAX_FALLBACK more;
 //   3. the best real measure is published (ties: fewer hidden figures, then the earlier).
 // Deterministic: fixed enumeration order, deterministic solver. The internal log lists every
 // protected candidate with its estimate and its real measure.
