@@ -207,6 +207,7 @@ export function bestLayouts(src: AardTableSource, rules: PrimaryRules, top: numb
  * counted hidden too. Every combination is scored (3^groups per table: a few thousand sums).
  */
 export function bestCombinations(sources: AardTableSource[], rules: PrimaryRules, known: LedgerEntry[], audience: string | undefined, top: number): { modes: Modes; estimate: number }[] {
+  if (sources.length === 0) return [{ modes: new Map(), estimate: 0 }];
   const unsafe = (n: number) => (n > 0 || rules.protectZeros) && n < rules.k;
   const hiddenBefore = new Set<string>();
   const printedBefore = new Set<string>();
@@ -217,18 +218,38 @@ export function bestCombinations(sources: AardTableSource[], rules: PrimaryRules
       else if (audience === undefined || e.audience === audience) hiddenBefore.add(key);
     }
   }
-  // Single-year aard figures earlier reports printed: a reader subtracts them from a row holding them.
-  const printedParts = known.flatMap((e) => e.figures.filter((f) => f.value !== null && f.universe === "meldingen" && f.scope["jaar"]?.length === 1 && f.scope["aard"] !== undefined && Object.keys(f.scope).every((k) => k === "jaar" || k === "aard")));
-  const knownBefore = (rowCodes: string[], code: string, year: string) =>
-    printedParts.some((f) => f.scope["jaar"]![0] === year && f.scope["aard"]!.includes(code) && f.scope["aard"]!.every((c) => rowCodes.includes(c)));
-  const yearly = sources.find((s) => s.columns.every((c) => c.jaren.length === 1)) ?? null;
-  const reportYear = reportYearOf(sources);
-  const coverage = (codes: Iterable<string>) => {
+  // Counts per (code, year), once: the estimate adds them up many thousand times.
+  const src0 = sources[0]!;
+  const years = [...new Set(sources.flatMap((s) => s.columns.flatMap((c) => c.jaren)))];
+  const codes = [...new Set(sources.flatMap((s) => [...s.codes, ...s.counted]))];
+  const per = new Map(codes.map((c) => [c, new Map(years.map((y) => [y, src0.count({ jaar: [y], aard: [c] })]))]));
+  const one = (c: string, y: string) => per.get(c)?.get(y) ?? 0;
+  const valueOf = (jaren: string[], cs: string[]) => {
     let n = 0;
-    for (const c of codes) n += reportYear === null ? 0 : valueOf([reportYear], [c]);
+    for (const y of jaren) for (const c of cs) n += one(c, y);
+    return n;
+  };
+  // Single-year aard figures earlier reports printed: a reader subtracts them from a row holding them.
+  const printedParts = new Map<string, Map<string, string[][]>>();
+  for (const e of known) for (const f of e.figures) {
+    if (f.value === null || f.universe !== "meldingen" || f.scope["jaar"]?.length !== 1 || !f.scope["aard"] || !Object.keys(f.scope).every((k) => k === "jaar" || k === "aard")) continue;
+    for (const c of f.scope["aard"]) {
+      const byYear = printedParts.get(c) ?? new Map<string, string[][]>();
+      byYear.set(f.scope["jaar"][0]!, [...(byYear.get(f.scope["jaar"][0]!) ?? []), f.scope["aard"]]);
+      printedParts.set(c, byYear);
+    }
+  }
+  const knownBefore = (rowCodes: ReadonlySet<string>, code: string, year: string) => printedParts.get(code)?.get(year)?.some((aard) => aard.every((c) => rowCodes.has(c))) ?? false;
+  const reportYear = reportYearOf(sources);
+  const bit = new Map(codes.map((c, i) => [c, i]));
+  const coverage = (mask: number) => {
+    let n = 0;
+    codes.forEach((c, i) => {
+      if (reportYear !== null && mask & (1 << i) && src0.counted.includes(c)) n += one(c, reportYear);
+    });
     return COVERAGE_WEIGHT * n;
   };
-  const perSource = sources.map((src) => {
+  const layoutsOf = (src: AardTableSource) => {
     const groups = groupsOf(src);
     let layouts: Modes[] = [new Map()];
     for (const g of groups) layouts = layouts.flatMap((m) => modesOf(g).map((mode) => new Map(m).set(coordKey(src.id, g.key), mode)));
@@ -243,91 +264,85 @@ export function bestCombinations(sources: AardTableSource[], rules: PrimaryRules
         seen.add(signature);
         return true;
       });
-  });
-  const valueOf = memoCount(sources[0]?.count);
-  /** Which rows of one table are printed per column, and the estimate (weighted meldingen printed). */
-  const estimateTable = (src: AardTableSource, rows: RecodeRow[], knownPart: ((rowCodes: string[], code: string, year: string) => boolean) | null) => {
-    let estimate = 0;
-    const printed = src.columns.map((col) => {
-      const total = valueOf(col.jaren, src.counted);
-      if (unsafe(total)) return rows.map(() => false);
-      const cells = rows.map((r) => {
+  };
+  type KnownPart = (rowCodes: ReadonlySet<string>, code: string, year: string) => boolean;
+  /** What does not depend on the yearly layout beside a table: per column and row, its value, key and fixed state. */
+  const prepare = (src: AardTableSource, rows: RecodeRow[]) =>
+    src.columns.map((col) => ({
+      col,
+      totalUnsafe: unsafe(valueOf(col.jaren, src.counted)),
+      cells: rows.map((r) => {
         const value = valueOf(col.jaren, r.codes);
         const key = scopeKey("meldingen", { jaar: col.jaren, aard: r.codes });
+        return { r, codes: new Set(r.codes), value, fixed: printedBefore.has(key), hiddenAlone: unsafe(value) || hiddenBefore.has(key), weight: r.level === "categorie" ? 1 : r.level === "groep" ? 0.5 : 0 };
+      }),
+    }));
+  /** Which rows of one table are printed per column, the estimate (weighted meldingen printed) and the report year's codes shown. */
+  const estimateTable = (prepared: ReturnType<typeof prepare>, knownPart: KnownPart | null) => {
+    let estimate = 0;
+    let covered = 0;
+    const printed = prepared.map(({ col, totalUnsafe, cells: fixedCells }) => {
+      if (totalUnsafe) return fixedCells.map(() => false);
+      const cells = fixedCells.map((c) => {
         // A cell minus the parts of it a reader knows (an earlier report's figures inside it;
         // for a pooled cell, the yearly cells printed beside it) leaves the rest: 1..k−1
         // meldingen there would be given away by printing the cell.
-        let rest = 0;
-        for (const y of col.jaren) for (const c of r.codes) if (!knownBefore(r.codes, c, y) && !knownPart?.(r.codes, c, y)) rest += valueOf([y], [c]);
-        const hidden = unsafe(value) || hiddenBefore.has(key) || (rest > 0 && unsafe(rest) && !printedBefore.has(key));
-        return { value, hidden, fixed: printedBefore.has(key), weight: r.level === "categorie" ? 1 : r.level === "groep" ? 0.5 : 0 };
+        let hidden = c.hiddenAlone;
+        if (!hidden && !c.fixed && (knownPart || printedParts.size > 0)) {
+          let rest = 0;
+          for (const y of col.jaren) for (const code of c.r.codes) if (!knownBefore(c.codes, code, y) && !knownPart?.(c.codes, code, y)) rest += one(code, y);
+          hidden = rest > 0 && unsafe(rest);
+        }
+        return { value: c.value, hidden, fixed: c.fixed, weight: c.weight };
       });
-      const hiddenCells = () => cells.filter((c) => c.hidden);
-      while (hiddenCells().length > 0 && (hiddenCells().length < 2 || hiddenCells().reduce((s, c) => s + c.value, 0) < rules.k)) {
-        const next = cells.filter((c) => !c.hidden && !c.fixed && c.value > 0).sort((a, b) => a.value - b.value)[0];
+      let count = cells.filter((c) => c.hidden).length;
+      let mass = cells.reduce((n, c) => n + (c.hidden ? c.value : 0), 0);
+      while (count > 0 && (count < 2 || mass < rules.k)) {
+        let next: (typeof cells)[number] | undefined;
+        for (const c of cells) if (!c.hidden && !c.fixed && c.value > 0 && (!next || c.value < next.value)) next = c;
         if (!next) break;
         next.hidden = true;
+        count++;
+        mass += next.value;
       }
       for (const c of cells) if (!c.hidden) estimate += c.weight * c.value;
       return cells.map((c) => !c.hidden);
     });
-    // The report year's codes this table shows at group level or finer.
-    const covered = new Set<string>();
-    src.columns.forEach((col, j) => {
+    prepared.forEach(({ col, cells }, j) => {
       if (reportYear === null || !col.jaren.includes(reportYear)) return;
-      rows.forEach((r, i) => {
-        if (printed[j]![i] && r.level !== "overige") for (const c of r.codes) covered.add(c);
+      cells.forEach((c, ri) => {
+        if (printed[j]![ri] && c.r.level !== "overige") for (const code of c.r.codes) covered |= 1 << bit.get(code)!;
       });
     });
     return { estimate, printed, covered };
   };
-  // The yearly table first: which (code, year) it prints alone, per layout.
-  const yearlyIndex = yearly ? sources.indexOf(yearly) : -1;
-  const yearlyStates = yearly
-    ? perSource[yearlyIndex]!.map((l) => {
-        const { estimate, printed, covered } = estimateTable(yearly, l.rows, null);
-        const alone = new Set<string>();
-        yearly.columns.forEach((col, j) => l.rows.forEach((r, i) => {
-          if (printed[j]![i]) for (const c of r.codes) alone.add(`${c}\u0000${col.jaren[0]}`);
-        }));
-        return { estimate, printed: alone, rows: l.rows, covered };
-      })
-    : [null];
-  const out: { modes: Modes; estimate: number; i: number }[] = [];
+  const yearlyIndex = Math.max(0, sources.findIndex((s) => s.columns.every((c) => c.jaren.length === 1)));
+  const yearly = sources[yearlyIndex]!;
+  const linked = sources.filter((_, i) => i !== yearlyIndex);
+  const linkedLayouts = linked.map((src) => layoutsOf(src).map((l) => ({ ...l, prepared: prepare(src, l.rows) })));
+  const out: { parts: Modes[]; estimate: number; i: number }[] = [];
   let i = 0;
-  yearlyStates.forEach((ys, yi) => {
+  for (const y of layoutsOf(yearly)) {
+    const ys = estimateTable(prepare(yearly, y.rows), null);
     // A pooled row's part of a year is known when the yearly cell holding a code is printed
     // and lies inside the row (a yearly group beside pooled categories tells neither apart).
-    const knownPart = (rowCodes: string[], code: string, year: string) => {
-      if (!ys || !ys.printed.has(`${code}\u0000${year}`)) return false;
-      return ys.rows.find((r) => r.codes.includes(code))!.codes.every((c) => rowCodes.includes(c));
-    };
-    let partial: { modes: Modes; estimate: number; covered: Set<string> }[] = [{ modes: ys ? new Map(perSource[yearlyIndex]![yi]!.modes) : new Map(), estimate: ys?.estimate ?? 0, covered: ys?.covered ?? new Set() }];
-    sources.forEach((src, si) => {
-      if (si === yearlyIndex) return;
-      const options = perSource[si]!.map((l) => ({ modes: l.modes, ...estimateTable(src, l.rows, ys ? knownPart : null) }));
-      partial = partial.flatMap((p) => options.map((o) => ({ modes: new Map([...p.modes, ...o.modes]), estimate: p.estimate + o.estimate, covered: new Set([...p.covered, ...o.covered]) })));
+    const printedAlone = new Map<string, Map<string, string[]>>();
+    yearly.columns.forEach((col, j) => y.rows.forEach((r, ri) => {
+      if (!ys.printed[j]![ri]) return;
+      for (const c of r.codes) printedAlone.set(c, (printedAlone.get(c) ?? new Map<string, string[]>()).set(col.jaren[0]!, r.codes));
+    }));
+    const knownPart: KnownPart = (rowCodes, code, year) => printedAlone.get(code)?.get(year)?.every((c) => rowCodes.has(c)) ?? false;
+    let partial = [{ parts: [y.modes], estimate: ys.estimate, covered: ys.covered }];
+    linkedLayouts.forEach((layouts) => {
+      const options = layouts.map((l) => ({ modes: l.modes, ...estimateTable(l.prepared, knownPart) }));
+      partial = partial.flatMap((p) => options.map((o) => ({ parts: [...p.parts, o.modes], estimate: p.estimate + o.estimate, covered: p.covered | o.covered })));
     });
-    for (const p of partial) out.push({ modes: p.modes, estimate: p.estimate + coverage([...p.covered].filter((c) => sources[0]!.counted.includes(c))), i: i++ });
-  });
+    for (const p of partial) out.push({ parts: p.parts, estimate: p.estimate + coverage(p.covered), i: i++ });
+  }
   return out
     .sort((a, b) => b.estimate - a.estimate || a.i - b.i)
     .slice(0, top)
-    .map(({ modes, estimate }) => ({ modes, estimate }));
-}
-
-/** Counts by (years, codes), remembered: the estimate asks the same few many times. */
-function memoCount(count: ((scope: Scope) => number) | undefined): (jaren: string[], codes: string[]) => number {
-  const memo = new Map<string, number>();
-  return (jaren, codes) => {
-    const key = `${jaren.join("+")}|${codes.join("+")}`;
-    let v = memo.get(key);
-    if (v === undefined) {
-      v = count ? count({ jaar: jaren, aard: codes }) : 0;
-      memo.set(key, v);
-    }
-    return v;
-  };
+    .map(({ parts, estimate }) => ({ modes: new Map(parts.flatMap((m) => [...m])), estimate }));
 }
 
 /** What hiding a figure cost in the measure: its meldingen times its weight. */
