@@ -122,13 +122,9 @@ async function protectLayout(description: Description, rules: PrimaryRules, know
         if (e.audience !== description.audience && description.audience !== undefined && printedBefore.has(key)) continue;
         const key2 = `${e.report}:${key}`;
         if (terms.length === 0 || !description.trueValue || hiddenBefore.has(key)) continue;
+        hiddenBefore.add(key);
         const value = description.trueValue(f.universe, f.scope);
         const kind = f.universe === "uren" ? "uren" : "aantal";
-        // Hidden in the other audience's (public) version only: this reader is owed the
-        // protection of this threshold, so a count that is safe here is not protected here
-        // (its own reader is protected by that version's audit).
-        if (e.audience !== description.audience && description.audience !== undefined && kind === "aantal" && !(value < rules.k && (value > 0 || rules.protectZeros))) continue;
-        hiddenBefore.add(key);
         extraFixed.push({ id: key2, terms, value, status: "primary", requiredWidth: kind === "aantal" ? rules.k - 1 : Math.max(1, value / 2), cost: 0 });
       } else {
         const { terms, partial } = placeKnown(description, index, e.report, f.universe, f.scope);
