@@ -1,6 +1,6 @@
 // The command line: the only place that reads arguments, files and the clock, and the only
 // place that prints. Everything the user reads is Dutch.
-import { fileKey, parseMaand, periodLabel, periodeOf, type PeriodeId } from "./aggregate/periods.ts";
+import { fileKey, maandFromKey, periodLabel, periodById, type PeriodeId } from "./domain/periods.ts";
 import { adoptedFolder, formatDate, type RegisterEntry } from "./protect/register.ts";
 import { scopeKey } from "./protect/universe.ts";
 import { existsSync, readFileSync } from "node:fs";
@@ -87,8 +87,8 @@ function reportPeriod(args: Args): PeriodeId | undefined {
   if (yearText !== undefined && periodText !== undefined) throw new UsageError("geef --year of --periode op, niet allebei");
   if (periodText !== undefined) {
     const m = /^(\d{4}-\d{2})\.\.(\d{4}-\d{2})$/.exec(periodText);
-    if (!m || !parseMaand(m[1]!) || !parseMaand(m[2]!)) throw new UsageError("--periode is VAN..TOT in maanden, bijvoorbeeld --periode 2018-01..2019-11");
-    return periodeOf(periodText).id;
+    if (!m || !maandFromKey(m[1]!) || !maandFromKey(m[2]!)) throw new UsageError("--periode is VAN..TOT in maanden, bijvoorbeeld --periode 2018-01..2019-11");
+    return periodById(periodText).id;
   }
   if (yearText === undefined) return undefined;
   if (!/^\d{4}$/.test(yearText)) throw new UsageError("--year is een jaartal van vier cijfers, bijvoorbeeld --year 2021");

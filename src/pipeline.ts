@@ -1,6 +1,6 @@
 // The pipeline, as pure stages: ingest → validate → aggregate → protect → present, then the
 // attack on what will be printed. No files and no browser here: the CLI does those.
-import { isTimelineKey, ordMaand, periodOf, periodeOf, type Periode, type PeriodeId, type PeriodeInstelling } from "./aggregate/periods.ts";
+import { isTimelineKey, ordMaand, periodOfMonth, periodById, type Periode, type PeriodeId, type PeriodeInstelling } from "./domain/periods.ts";
 import { aggregate } from "./aggregate/index.ts";
 import type { Audience, Dataset, Maand } from "./domain.ts";
 import { ingestAll } from "./ingest/index.ts";
@@ -21,7 +21,7 @@ import { auditFigures, type AuditResult } from "./protect/audit.ts";
 import type { FiguresFile } from "./present/figures.ts";
 import type { ReportModel } from "./present/model.ts";
 import { historieWarnings, reportingYearWarnings } from "./validate/consistency.ts";
-import type { OplegnotitieInstellingen } from "./present/oplegnotitie.ts";
+import type { OplegnotitieInstellingen } from "./validate/oplegnotitie.ts";
 import { ALL_DOCUMENTS, DOCUMENT_NAME, presentDocuments, type BuiltDocument, type DocumentKind } from "./present/documents.ts";
 import { exposedConfidential } from "./protect/pair-audit.ts";
 import { informationMeasure } from "./protect/information.ts";
@@ -92,7 +92,7 @@ export async function check(raw: RawInput, vandaag: Maand, separator?: ";" | ","
       for (const v of d.verslagen) warnings.push(...unknownHeadings(v));
       problems.push(...ledgerConflicts(ledger, d.instellingen.perioden));
     } else {
-      const periode = periodeOf(jaar);
+      const periode = periodById(jaar);
       problems.push(...refusals(d, periode, ledger));
       // The other years' texts do not stop this build: what the scan finds there is a warning.
       for (const v of d.verslagen) if (v.jaar !== periode.van.jaar) warnings.push(...scanVerslag(v, d.instellingen.drempel.openbaar, d.instellingen.namenlijst));
@@ -139,10 +139,10 @@ function fileNames(bestanden: Partial<Record<string, string>>): { meldingen?: st
   return { meldingen: bestanden["meldingen.csv"], klachten: bestanden["klachten.csv"], activiteiten: bestanden["activiteiten.csv"] };
 }
 
-/** A report must cover one period of the timeline (see aggregate/periods.ts). */
+/** A report must cover one period of the timeline (see domain/periods.ts). */
 function notOnTimeline(config: PeriodeInstelling[] | undefined, periode: Periode): Problem | null {
   if (isTimelineKey(config, periode.key)) return null;
-  const own = periodOf(config, periode.van);
+  const own = periodOfMonth(config, periode.van);
   return {
     bestand: "instellingen.json", regel: null, kolom: "perioden", waarde: periode.key,
     melding: `${periode.label} is geen verslagperiode: met de ingestelde perioden valt (een deel ervan) in de periode ${own.label} (${typeof own.id === "number" ? `--year ${own.id}` : `--periode ${own.key}`}); kies een verslagperiode van de tijdlijn`,
@@ -163,7 +163,7 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   const k = d.instellingen.drempel[opts.audience];
   const problems: Problem[] = [];
   const config = d.instellingen.perioden;
-  const periode = periodeOf(opts.jaar);
+  const periode = periodById(opts.jaar);
   problems.push(...refusals(d, periode, opts.ledger));
   if (problems.length > 0) return { ok: false, problems, warnings };
   warnings.push(...textWarnings(d, periode));
@@ -434,7 +434,7 @@ export function ledgerConflicts(ledger: LedgerEntry[], config: PeriodeInstelling
     const first = bad[0]!;
     let own = "";
     try {
-      own = ` (nu deel van de periode ${periodOf(config, periodeOf(first).van).label})`;
+      own = ` (nu deel van de periode ${periodOfMonth(config, periodById(first).van).label})`;
     } catch {
       // an unreadable key: said as it is
     }

@@ -2,8 +2,8 @@
 import * as aq from "arquero";
 import type { Dataset, Herkomst, Melding, Reeks } from "../domain.ts";
 import type { Maand } from "../domain.ts";
-import { countsInTotal } from "./counting.ts";
-import { isTimelineKey, ordMaand, periodOf, periodOfYear, periodeOf, timeline, type PeriodeId } from "./periods.ts";
+import { countsInTotal } from "../domain/counting.ts";
+import { isTimelineKey, ordMaand, periodOfMonth, periodOfYear, periodById, timeline, type PeriodeId } from "../domain/periods.ts";
 import type { Aggregates, CodeTelling, MeldingCel, SerieJaar, TeamJaar, UrenCel, VpiCel } from "./types.ts";
 
 /**
@@ -15,7 +15,7 @@ import type { Aggregates, CodeTelling, MeldingCel, SerieJaar, TeamJaar, UrenCel,
  */
 export function aggregate(d: Dataset, jaar: PeriodeId): Aggregates {
   const config = d.instellingen?.perioden;
-  const reported = periodeOf(jaar);
+  const reported = periodById(jaar);
   if (!isTimelineKey(config, reported.key)) throw new Error(`${reported.key} is geen verslagperiode volgens de instellingen`);
   jaar = reported.id;
   const last = ordMaand(reported.tot);
@@ -23,7 +23,7 @@ export function aggregate(d: Dataset, jaar: PeriodeId): Aggregates {
   const pid = (m: Maand): PeriodeId => {
     const n = ordMaand(m);
     let id = cache.get(n);
-    if (id === undefined) cache.set(n, (id = periodOf(config, m).id));
+    if (id === undefined) cache.set(n, (id = periodOfMonth(config, m).id));
     return id;
   };
   let firstOrd = Infinity;
@@ -163,7 +163,7 @@ export function aggregate(d: Dataset, jaar: PeriodeId): Aggregates {
 /** Historie for the years before the records, then the records. */
 function series(d: Dataset, reeks: Reeks, years: PeriodeId[], records: SerieJaar[]): SerieJaar[] {
   // Historie (published totals per calendar year) stays before the first record period.
-  const firstRecord = years.length ? periodeOf(years[0]!).van.jaar : Infinity;
+  const firstRecord = years.length ? periodById(years[0]!).van.jaar : Infinity;
   const published = d.historie
     .filter((h) => h.reeks === reeks && h.jaar < firstRecord)
     .map((h) => ({ jaar: h.jaar, waarde: h.waarde, bron: h.bron }))

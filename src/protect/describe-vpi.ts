@@ -7,7 +7,7 @@ import type { Dataset } from "../domain.ts";
 import { HERKOMST_LABEL } from "./describe.ts";
 import type { TableCell, TableSpec } from "./tables.ts";
 import type { Scope, UniverseSpec } from "./universe.ts";
-import { periodLabel, type PeriodeId } from "../aggregate/periods.ts";
+import { periodLabel, type PeriodeId } from "../domain/periods.ts";
 
 export const VPI_ADVIES = "adviesvraag";
 

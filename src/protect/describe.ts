@@ -2,14 +2,14 @@
 import type { Aggregates, UrenActiviteit } from "../aggregate/types.ts";
 import { UREN_ACTIVITEITEN } from "../aggregate/types.ts";
 import { HERKOMSTEN, STATUSSEN, type Audience, type Dataset, type Herkomst, type Status } from "../domain.ts";
-import { aardCounts } from "../aggregate/counting.ts";
+import { aardCounts } from "../domain/counting.ts";
 import { layoutFacts } from "./layout.ts";
 import { historieFacts } from "./historie.ts";
 import { aardTable, yearlyAardSource } from "./describe-aard.ts";
 import { pooledSpan } from "./describe-pooled.ts";
 import type { Description, Recoding, TableCell, TableSpec } from "./tables.ts";
 import type { Scope, UniverseSpec } from "./universe.ts";
-import { periodLabel, type PeriodeId } from "../aggregate/periods.ts";
+import { periodLabel, type PeriodeId } from "../domain/periods.ts";
 
 export interface DescribeOptions {
   audience: Audience;

@@ -4,7 +4,7 @@
 // The contract between present (which writes it) and the audit (which attacks it): owned
 // here, checked with zod wherever it is read, so what is audited is what is printed.
 import { z } from "zod";
-import type { PeriodeId } from "../aggregate/periods.ts";
+import type { PeriodeId } from "../domain/periods.ts";
 import type { Scope, UniverseId, UniverseSpec } from "./universe.ts";
 import type { InformationMeasure } from "./information.ts";
 

@@ -4,7 +4,7 @@
 //
 // Pure: parsing and planning here; reading and writing the files is in src/output.ts.
 import { z } from "zod";
-import { fileKey, type PeriodeId } from "../aggregate/periods.ts";
+import { fileKey, type PeriodeId } from "../domain/periods.ts";
 import type { LedgerEntry, LedgerFigure } from "./ledger.ts";
 import { UNIVERSE_IDS } from "./figures.ts";
 
