@@ -13,6 +13,7 @@ import type { Aggregates, CodeTelling, MeldingCel, SerieJaar, TeamJaar, UrenCel,
  * their month; activiteiten, which have only a year, to the period that holds most of that
  * year's months.
  */
+// eslint-disable-next-line max-lines-per-function -- split pending (issue 16: one function per table)
 export function aggregate(d: Dataset, jaar: PeriodeId): Aggregates {
   const config = d.instellingen?.perioden;
   const reported = periodById(jaar);
@@ -30,7 +31,10 @@ export function aggregate(d: Dataset, jaar: PeriodeId): Aggregates {
   let firstMaand: Maand | null = null;
   for (const m of d.meldingen) {
     const n = ordMaand(m.datum);
-    if (n < firstOrd) (firstOrd = n), (firstMaand = m.datum);
+    if (n < firstOrd) {
+      firstOrd = n;
+      firstMaand = m.datum;
+    }
   }
   const perioden = firstMaand && firstOrd <= last ? timeline(config, firstMaand, reported.tot) : [];
   const years = perioden.map((p) => p.id);

@@ -6,7 +6,6 @@ import type { Aggregates } from "../aggregate/types.ts";
 import { countingRuleText } from "../domain/counting.ts";
 import type { Audience, Dataset, Reeks } from "../domain.ts";
 import type { Problem } from "../ingest/problem.ts";
-import type { Protected } from "../protect/index.ts";
 import type { ProtectedCells } from "./cells.ts";
 import { barChart } from "./charts.ts";
 import type { FigureBook, FiguresFile } from "./figures.ts";

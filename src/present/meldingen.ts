@@ -125,8 +125,7 @@ function herkomstAandeel(ctx: SectionContext): ChartBlock {
 }
 
 function aard(ctx: SectionContext): Section {
-  const { cells, agg, d } = ctx;
-  const N = agg.jaar;
+  const { cells } = ctx;
   const recodings = cells.protectedReport.description.recodings;
   const notesOf = (table: string) => recodings.filter((r) => r.table === table).map((r) => `"${r.label}" omvat: ${r.members.join(", ")}.`);
   const pooled = cells.hasTable(POOLED_TABLES.aard) ? cells.table(POOLED_TABLES.aard) : null;

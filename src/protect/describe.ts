@@ -32,6 +32,7 @@ export const ACTIVITEIT_LABEL: Record<UrenActiviteit, string> = {
   afhandeling: "Afhandeling meldingen",
 };
 
+// eslint-disable-next-line max-lines-per-function -- split pending (issue 16: one function per table)
 export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): Description {
   const N = agg.jaar;
   const years = agg.recordYears;

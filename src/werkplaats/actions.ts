@@ -1,9 +1,6 @@
 // The workspace's one door into the pipeline. Every page and action calls these functions and
 // nothing else of src/: they wrap pipeline.check/build (for the preview), publish.ts (the same
 // path as `jaarverslag build --vaststellen`), the register and the template.
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileKey } from "../domain/periods.ts";
 import type { Audience, Dataset, Maand } from "../domain.ts";
 import { ingestAll } from "../ingest/index.ts";
 import type { Problem } from "../ingest/problem.ts";
