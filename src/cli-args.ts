@@ -27,8 +27,17 @@ const COMMANDS: Record<string, { options: Record<string, OptionType>; files: num
   build: {
     options: {
       ...PERIOD,
-      all: "boolean", watch: "boolean", data: "string", out: "string", audience: "string", publiek: "string",
-      telregel: "string", scheidingsteken: "string", vaststellen: "boolean", herziening: "boolean", reden: "string",
+      all: "boolean",
+      watch: "boolean",
+      data: "string",
+      out: "string",
+      audience: "string",
+      publiek: "string",
+      telregel: "string",
+      scheidingsteken: "string",
+      vaststellen: "boolean",
+      herziening: "boolean",
+      reden: "string",
     },
     files: 0,
   },
@@ -55,7 +64,8 @@ export function parseCommandLine(argv: string[]): Args {
     if (token.kind === "positional") args.positional.push(token.value);
     if (token.kind !== "option") continue;
     const type = spec.options[token.name];
-    if (type === undefined) throw new UsageError(`onbekende optie ${token.rawName} bij "jaarverslag ${command}"; mogelijk zijn: ${optionList(spec.options)}`);
+    if (type === undefined)
+      throw new UsageError(`onbekende optie ${token.rawName} bij "jaarverslag ${command}"; mogelijk zijn: ${optionList(spec.options)}`);
     if (type === "boolean") {
       if (token.inlineValue) throw new UsageError(`optie --${token.name} heeft geen waarde`);
       args.switches.add(token.name);

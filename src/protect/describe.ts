@@ -223,7 +223,3 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
 function matches(scope: Scope, cell: Record<string, string>): boolean {
   return Object.entries(scope).every(([dim, cats]) => cats.includes(cell[dim]!));
 }
-
-export function round1(x: number): number {
-  return Math.round(x * 10) / 10;
-}

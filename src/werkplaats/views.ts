@@ -2,7 +2,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Marked } from "marked";
-import type { Problem } from "../ingest/problem.ts";
 import { ALL_DOCUMENTS, checkRegistration, DOCUMENT_TITLES, published, type RegistrationSummary } from "./actions.ts";
 import { html, trusted, type SafeHtml } from "./html.ts";
 import { problemTable, status, warningList, yearPicker } from "./pages.ts";
@@ -201,8 +200,4 @@ export function handleiding(root: string): SafeHtml {
   // Our own guide, not user input; raw HTML in it is not used.
   const marked = new Marked({ renderer: { html: ({ text: t }) => t.replace(/</g, "&lt;") } });
   return trusted(marked.parse(text, { async: false }));
-}
-
-export function problemsJson(problems: Problem[]): Problem[] {
-  return problems.map((p) => ({ bestand: p.bestand, regel: p.regel, kolom: p.kolom, waarde: p.waarde, melding: p.melding }));
 }
