@@ -26,7 +26,7 @@ const USAGE = `Gebruik:
   jaarverslag check [--data MAP] [--year JAAR | --periode JJJJ-MM..JJJJ-MM] [--problemen-csv BESTAND] [--scheidingsteken ';'|',']
   jaarverslag audit FIGURES.json [--data MAP]
   jaarverslag template [--out BESTAND.xlsx] [--data MAP]
-  jaarverslag werkplaats [--data MAP] [--out MAP] [--port N] [--no-open]`;
+  jaarverslag werkplaats [--data MAP] [--port N] [--no-open]`;
 
 function today(): Maand {
   const now = new Date();

@@ -55,7 +55,8 @@ export interface Interval {
   hi: number;
 }
 
-export interface AuditResult extends Interval {
+/** The attack on one suppressed cell (protect/audit.ts has the AuditResult of a whole figures file). */
+export interface CellAudit extends Interval {
   /** Scenario giving the narrowest interval (full audit), or the first failing one (pass mode). */
   scenario: number;
   ok: boolean;
@@ -200,7 +201,7 @@ export class Auditor {
     cell: number,
     requiredWidth: number,
     options: { insider: boolean; stopAtFailure: boolean },
-  ): Promise<AuditResult> {
+  ): Promise<CellAudit> {
     return options.stopAtFailure
       ? this.auditPass(cell, requiredWidth, options.insider)
       : this.auditExact(cell, requiredWidth, options.insider);
@@ -239,14 +240,14 @@ export class Auditor {
   // ---------------------------------------------------------------------------------------
   // Full (exact) audit
 
-  private async auditExact(cell: number, requiredWidth: number, insider: boolean): Promise<AuditResult> {
+  private async auditExact(cell: number, requiredWidth: number, insider: boolean): Promise<CellAudit> {
     const ok = (iv: Interval): boolean => iv.hi - iv.lo >= requiredWidth - WIDTH_TOL;
     const relevant = insider ? this.relevantScenarios(cell) : [];
     const lo = await this.endWithCover(cell, "min", relevant);
     const hiBound = await this.endWithCover(cell, "max", relevant);
     if (lo === "infeasible" || lo === "unbounded" || hiBound === "infeasible") throw contradiction();
     const hi = hiBound === "unbounded" ? Infinity : hiBound;
-    let best: AuditResult = { lo, hi, scenario: PUBLIC, ok: ok({ lo, hi }) };
+    let best: CellAudit = { lo, hi, scenario: PUBLIC, ok: ok({ lo, hi }) };
 
     for (const q of relevant) {
       // An end with a witness holding a melding in q is not moved by the scenario. An unbounded
@@ -269,7 +270,7 @@ export class Auditor {
   // ---------------------------------------------------------------------------------------
   // Pass/fail audit
 
-  private async auditPass(cell: number, requiredWidth: number, insider: boolean): Promise<AuditResult> {
+  private async auditPass(cell: number, requiredWidth: number, insider: boolean): Promise<CellAudit> {
     const pub = await this.checkHere(cell, requiredWidth, PUBLIC, insider);
     if (pub.verdict === "fail") return { lo: pub.lo, hi: pub.hi, scenario: PUBLIC, ok: false };
     if (!insider) return { lo: NaN, hi: NaN, scenario: PUBLIC, ok: true };
