@@ -1,10 +1,10 @@
 // The command line: the only place that reads arguments, files and the clock, and the only
 // place that prints. Everything the user reads is Dutch.
-import { fileKey, parseMaand, periodLabel, periodeOf, type PeriodeId } from "./aggregate/periods.ts";
-import { adoptedFolder, formatDate, type RegisterEntry } from "./protect/register.ts";
+import { fileKey, maandFromKey, periodLabel, periodById, type PeriodeId } from "./domain/periods.ts";
+import { formatDate } from "./protect/register.ts";
 import { scopeKey } from "./protect/universe.ts";
 import { existsSync, readFileSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { join, resolve, sep } from "node:path";
 import type { Audience, Maand } from "./domain.ts";
 import { formatProblem, problemsCsv, type Problem } from "./ingest/problem.ts";
 import { readRawInput, REGISTRATIE_XLSX } from "./ingest/raw-input.ts";
@@ -16,10 +16,10 @@ import { JOURNAL_FILE, readJsonFile, readLedger, readRegister, registerPath, rec
 import { acquireLock, LockLostError } from "./lock.ts";
 import { dutchMessage, isSystemError } from "./system-errors.ts";
 import { readDataFiles } from "./data-files.ts";
-import { DOCUMENT_NAME } from "./present/documents.ts";
 import { Memo } from "./memo.ts";
 import { informationLine } from "./protect/information.ts";
 import type { Renderer } from "./render/pdf.ts";
+import { parseCommandLine, UsageError, type Args } from "./cli-args.ts";
 
 const USAGE = `Gebruik:
   jaarverslag build (--year JAAR | --periode JJJJ-MM..JJJJ-MM) [--all] [--watch] [--data MAP] [--out MAP] [--audience openbaar|vertrouwelijk] [--telregel woordenlijst|alles] [--scheidingsteken ';'|','] [--vaststellen [--herziening --reden TEKST]]
@@ -28,37 +28,6 @@ const USAGE = `Gebruik:
   jaarverslag audit FIGURES.json [--data MAP]
   jaarverslag template [--out BESTAND.xlsx] [--data MAP]
   jaarverslag werkplaats [--data MAP] [--port N] [--no-open]`;
-
-class UsageError extends Error {}
-
-interface Args {
-  command: string;
-  positional: string[];
-  flags: Map<string, string>;
-  /** Flags without a value, such as --all. */
-  switches: Set<string>;
-}
-
-const SWITCHES = new Set(["all", "watch", "no-open", "vaststellen", "herziening"]);
-
-function parseArgs(argv: string[]): Args {
-  const [command, ...rest] = argv;
-  if (!command) throw new UsageError("geen opdracht opgegeven");
-  const flags = new Map<string, string>();
-  const switches = new Set<string>();
-  const positional: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    if (a.startsWith("--") && SWITCHES.has(a.slice(2))) switches.add(a.slice(2));
-    else if (a.startsWith("--")) {
-      const [name, inline] = a.slice(2).split("=", 2);
-      const value = inline ?? rest[++i];
-      if (value === undefined) throw new UsageError(`optie --${name} heeft een waarde nodig`);
-      flags.set(name!, value);
-    } else positional.push(a);
-  }
-  return { command, positional, flags, switches };
-}
 
 function today(): Maand {
   const now = new Date();
@@ -87,8 +56,8 @@ function reportPeriod(args: Args): PeriodeId | undefined {
   if (yearText !== undefined && periodText !== undefined) throw new UsageError("geef --year of --periode op, niet allebei");
   if (periodText !== undefined) {
     const m = /^(\d{4}-\d{2})\.\.(\d{4}-\d{2})$/.exec(periodText);
-    if (!m || !parseMaand(m[1]!) || !parseMaand(m[2]!)) throw new UsageError("--periode is VAN..TOT in maanden, bijvoorbeeld --periode 2018-01..2019-11");
-    return periodeOf(periodText).id;
+    if (!m || !maandFromKey(m[1]!) || !maandFromKey(m[2]!)) throw new UsageError("--periode is VAN..TOT in maanden, bijvoorbeeld --periode 2018-01..2019-11");
+    return periodById(periodText).id;
   }
   if (yearText === undefined) return undefined;
   if (!/^\d{4}$/.test(yearText)) throw new UsageError("--year is een jaartal van vier cijfers, bijvoorbeeld --year 2021");
@@ -415,7 +384,7 @@ async function runAudit(args: Args): Promise<number> {
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    const args = parseArgs(argv);
+    const args = parseCommandLine(argv);
     if (args.command === "build") return await runBuild(args);
     if (args.command === "check") return await runCheck(args);
     if (args.command === "audit") return await runAudit(args);
@@ -427,7 +396,7 @@ export async function main(argv: string[]): Promise<number> {
       });
     }
     if (args.command === "register") return await runRegister(args);
-    if (args.command === "help" || args.command === "--help") {
+    if (args.command === "help") {
       console.log(USAGE);
       return 0;
     }

@@ -4,10 +4,11 @@
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Problem } from "./ingest/problem.ts";
-import { JsonFileError, LEDGER_DIR, readJsonFile, readLedger } from "./output.ts";
+import { LEDGER_DIR, readJsonFile, readLedger } from "./output.ts";
+import { JsonFileError } from "./ingest/json-error.ts";
 import { RegisterError } from "./protect/register.ts";
 import type { LedgerEntry } from "./protect/ledger.ts";
-import type { OplegnotitieInstellingen } from "./present/oplegnotitie.ts";
+import type { OplegnotitieInstellingen } from "./validate/oplegnotitie.ts";
 import { validateOplegnotitie } from "./validate/oplegnotitie.ts";
 
 export const OPLEGNOTITIE_JSON = "oplegnotitie.json";

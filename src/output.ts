@@ -27,7 +27,7 @@ import * as nodeFs from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { z } from "zod";
 import type { LedgerEntry } from "./protect/ledger.ts";
-import { jsonErrorPlace } from "./ingest/json-error.ts";
+import { parseJsonText } from "./ingest/json-error.ts";
 import { knownReports, mergeLegacy, parseRegisterEntry, registerFileName, type RegisterEntry } from "./protect/register.ts";
 
 export interface OutputFile {
@@ -98,20 +98,8 @@ export function registerPath(dataDir: string, entry: RegisterEntry): string {
 
 /** A JSON file that cannot be read as JSON: the message names the file, line and column. */
 /** A JSON file that cannot be read as JSON: the message names the file, line and column. */
-export class JsonFileError extends Error {
-  constructor(readonly path: string, readonly detail: string, readonly regel: number | null) {
-    super(`${path} is geen geldige JSON: ${detail}. Herstel het bestand of zet een eerdere versie terug.`);
-  }
-}
-
 export function readJsonFile(path: string): unknown {
-  const text = nodeFs.readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const place = jsonErrorPlace(text, (e as Error).message);
-    throw new JsonFileError(path, place.detail, place.regel);
-  }
+  return parseJsonText(nodeFs.readFileSync(path, "utf8"), path);
 }
 
 // ---- document sets ----

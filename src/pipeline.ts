@@ -1,6 +1,6 @@
 // The pipeline, as pure stages: ingest → validate → aggregate → protect → present, then the
 // attack on what will be printed. No files and no browser here: the CLI does those.
-import { isTimelineKey, ordMaand, periodOf, periodeOf, type Periode, type PeriodeId, type PeriodeInstelling } from "./aggregate/periods.ts";
+import { isTimelineKey, ordMaand, periodOfMonth, periodById, type Periode, type PeriodeId, type PeriodeInstelling } from "./domain/periods.ts";
 import { aggregate } from "./aggregate/index.ts";
 import type { Audience, Dataset, Maand, Term } from "./domain.ts";
 import { ingestAll } from "./ingest/index.ts";
@@ -22,8 +22,8 @@ import { auditFigures, type AuditResult } from "./protect/audit.ts";
 import type { FiguresFile } from "./present/figures.ts";
 import type { ReportModel } from "./present/model.ts";
 import { historieWarnings, reportingYearWarnings } from "./validate/consistency.ts";
-import type { OplegnotitieInstellingen } from "./present/oplegnotitie.ts";
-import { ALL_DOCUMENTS, DOCUMENT_NAME, presentDocuments, type BuiltDocument, type DocumentKind } from "./present/documents.ts";
+import type { OplegnotitieInstellingen } from "./validate/oplegnotitie.ts";
+import { ALL_DOCUMENTS, presentDocuments, type BuiltDocument, type DocumentKind } from "./present/documents.ts";
 import { exposedConfidential } from "./protect/pair-audit.ts";
 import { confidentialLayouts, mustHide, sharingPeriods } from "./protect/either-order.ts";
 import { informationMeasure } from "./protect/information.ts";
@@ -94,7 +94,7 @@ export async function check(raw: RawInput, vandaag: Maand, separator?: ";" | ","
       for (const v of d.verslagen) warnings.push(...unknownHeadings(v));
       problems.push(...ledgerConflicts(ledger, d.instellingen.perioden));
     } else {
-      const periode = periodeOf(jaar);
+      const periode = periodById(jaar);
       problems.push(...refusals(d, periode, ledger));
       // The other years' texts do not stop this build: what the scan finds there is a warning.
       for (const v of d.verslagen) if (v.jaar !== periode.van.jaar) warnings.push(...scanVerslag(v, d.instellingen.drempel.openbaar, d.instellingen.namenlijst));
@@ -141,10 +141,10 @@ function fileNames(bestanden: Partial<Record<string, string>>): { meldingen?: st
   return { meldingen: bestanden["meldingen.csv"], klachten: bestanden["klachten.csv"], activiteiten: bestanden["activiteiten.csv"] };
 }
 
-/** A report must cover one period of the timeline (see aggregate/periods.ts). */
+/** A report must cover one period of the timeline (see domain/periods.ts). */
 function notOnTimeline(config: PeriodeInstelling[] | undefined, periode: Periode): Problem | null {
   if (isTimelineKey(config, periode.key)) return null;
-  const own = periodOf(config, periode.van);
+  const own = periodOfMonth(config, periode.van);
   return {
     bestand: "instellingen.json", regel: null, kolom: "perioden", waarde: periode.key,
     melding: `${periode.label} is geen verslagperiode: met de ingestelde perioden valt (een deel ervan) in de periode ${own.label} (${typeof own.id === "number" ? `--year ${own.id}` : `--periode ${own.key}`}); kies een verslagperiode van de tijdlijn`,
@@ -156,6 +156,7 @@ function noMeldingenIn(d: Dataset, periode: Periode): Problem | null {
   return { bestand: "meldingen.csv", regel: null, kolom: "datum", waarde: periode.key, melding: `er zijn geen meldingen geregistreerd in ${periode.label}; kies een ${typeof periode.id === "number" ? "jaar" : "periode"} waarvoor de registratie bestaat` };
 }
 
+// eslint-disable-next-line max-lines-per-function -- split pending (issue 16: the pipeline as named steps)
 export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildResult> {
   const validated = validate(await ingestAll(raw, { separator: opts.separator }), opts.vandaag);
   if (!validated.dataset) return { ok: false, problems: validated.problems, warnings: [] };
@@ -165,7 +166,7 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   const k = d.instellingen.drempel[opts.audience];
   const problems: Problem[] = [];
   const config = d.instellingen.perioden;
-  const periode = periodeOf(opts.jaar);
+  const periode = periodById(opts.jaar);
   problems.push(...refusals(d, periode, opts.ledger));
   if (problems.length > 0) return { ok: false, problems, warnings };
   warnings.push(...textWarnings(d, periode));
@@ -450,7 +451,7 @@ export function ledgerConflicts(ledger: LedgerEntry[], config: PeriodeInstelling
     const first = bad[0]!;
     let own = "";
     try {
-      own = ` (nu deel van de periode ${periodOf(config, periodeOf(first).van).label})`;
+      own = ` (nu deel van de periode ${periodOfMonth(config, periodById(first).van).label})`;
     } catch {
       // an unreadable key: said as it is
     }

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { fileKey, periodeOf, type PeriodeId } from "./aggregate/periods.ts";
+import { fileKey, periodById, type PeriodeId } from "./domain/periods.ts";
 import { readDataFiles } from "./data-files.ts";
 import type { Audience } from "./domain.ts";
 import type { Problem } from "./ingest/problem.ts";
@@ -133,7 +133,7 @@ export async function decideSet(req: PublishRequest, session: PublishSession = {
   let entry: RegisterEntry | null = null;
   if (adoptie) {
     entry = {
-      soort: "vastgesteld", periode: periodeOf(jaar).key, audience, telregel: adoptie.telregel, versie: adoptie.versie, vastgesteld: req.vandaagIso,
+      soort: "vastgesteld", periode: periodById(jaar).key, audience, telregel: adoptie.telregel, versie: adoptie.versie, vastgesteld: req.vandaagIso,
       reden: req.vaststellen?.herziening ? (req.vaststellen.reden ?? null) : null, bestanden: [],
       documenten: result.documents.map((doc) => ({ report: doc.report, figures: doc.ledgerEntry.figures })),
     };

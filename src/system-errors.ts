@@ -1,6 +1,6 @@
 // Errors of the operating system and of unreadable files, in Dutch, naming the file: what a
 // counsellor reads instead of "EROFS: read-only file system, open '…'" and a stack trace.
-import { JsonFileError } from "./output.ts";
+import { JsonFileError } from "./ingest/json-error.ts";
 import { LockBusyError, LockLostError } from "./lock.ts";
 
 const ERRNO: Record<string, (path: string) => string> = {

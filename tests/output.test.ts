@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { JOURNAL_FILE, JsonFileError, readJsonFile, recoverWrites, setMembership, systemFs, WRITE_STEPS, writeAllOrNothing, writeDocumentSet, type DocumentSet, type WriteFs, type WriteStep } from "../src/output.ts";
+import { JsonFileError } from "../src/ingest/json-error.ts";
+import { JOURNAL_FILE, readJsonFile, recoverWrites, setMembership, systemFs, WRITE_STEPS, writeAllOrNothing, writeDocumentSet, type DocumentSet, type WriteFs, type WriteStep } from "../src/output.ts";
 import { tree } from "./helpers/tree.ts";
 
 /** Every file under dir (hidden ones too) → the SHA-256 of its bytes. */

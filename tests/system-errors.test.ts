@@ -1,7 +1,7 @@
 // System errors in Dutch, naming the file the user knows (not the temporary one).
 import { describe, expect, it } from "vitest";
 import { dutchMessage, isSystemError, userPath } from "../src/system-errors.ts";
-import { JsonFileError } from "../src/output.ts";
+import { JsonFileError } from "../src/ingest/json-error.ts";
 
 const errno = (code: string, path: string, syscall = "open") => Object.assign(new Error(`${code}: something in English, ${syscall} '${path}'`), { code, path, syscall, errno: -1 });
 

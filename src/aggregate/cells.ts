@@ -1,6 +1,6 @@
 // Counting helpers for aggregate: a composite-key counter and arquero's ordering of its cells.
 import * as aq from "arquero";
-import type { PeriodeId } from "./periods.ts";
+import type { PeriodeId } from "../domain/periods.ts";
 
 /**
  * Cells by a composite key, as nested Maps (one level per key part): no key string per row.

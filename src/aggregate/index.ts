@@ -4,8 +4,8 @@
 import type { Dataset, Herkomst, Melding, Reeks } from "../domain.ts";
 import type { Maand } from "../domain.ts";
 import { Cells, orderedCells } from "./cells.ts";
-import { countsInTotal } from "./counting.ts";
-import { isTimelineKey, ordMaand, periodOf, periodOfYear, periodeOf, timeline, type Periode, type PeriodeId } from "./periods.ts";
+import { countsInTotal } from "../domain/counting.ts";
+import { isTimelineKey, ordMaand, periodOfMonth, periodOfYear, periodById, timeline, type Periode, type PeriodeId } from "../domain/periods.ts";
 import type { Aggregates, CodeTelling, MeldingCel, SerieJaar, TeamJaar, UrenCel, VpiCel } from "./types.ts";
 
 /**
@@ -61,21 +61,24 @@ interface Timeline {
 
 function timelineOf(d: Dataset, jaar: PeriodeId): Timeline {
   const config = d.instellingen?.perioden;
-  const reported = periodeOf(jaar);
+  const reported = periodById(jaar);
   if (!isTimelineKey(config, reported.key)) throw new Error(`${reported.key} is geen verslagperiode volgens de instellingen`);
   const last = ordMaand(reported.tot);
   const cache = new Map<number, PeriodeId>();
   const pid = (m: Maand): PeriodeId => {
     const n = ordMaand(m);
     let id = cache.get(n);
-    if (id === undefined) cache.set(n, (id = periodOf(config, m).id));
+    if (id === undefined) cache.set(n, (id = periodOfMonth(config, m).id));
     return id;
   };
   let firstOrd = Infinity;
   let firstMaand: Maand | null = null;
   for (const m of d.meldingen) {
     const n = ordMaand(m.datum);
-    if (n < firstOrd) (firstOrd = n), (firstMaand = m.datum);
+    if (n < firstOrd) {
+      firstOrd = n;
+      firstMaand = m.datum;
+    }
   }
   const perioden = firstMaand && firstOrd <= last ? timeline(config, firstMaand, reported.tot) : [];
   const years = perioden.map((p) => p.id);
@@ -226,7 +229,7 @@ function vpiUren(d: Dataset, t: Timeline, totals: Map<PeriodeId, YearTotals>): A
 /** Historie for the years before the records, then the records. */
 function series(d: Dataset, reeks: Reeks, years: PeriodeId[], records: SerieJaar[]): SerieJaar[] {
   // Historie (published totals per calendar year) stays before the first record period.
-  const firstRecord = years.length ? periodeOf(years[0]!).van.jaar : Infinity;
+  const firstRecord = years.length ? periodById(years[0]!).van.jaar : Infinity;
   const published = d.historie
     .filter((h) => h.reeks === reeks && h.jaar < firstRecord)
     .map((h) => ({ jaar: h.jaar, waarde: h.waarde, bron: h.bron }))

@@ -2,7 +2,7 @@
 // Every total, share and average in the report is summed from these, so it cannot
 // contradict itself.
 import type { Herkomst, Status } from "../domain.ts";
-import type { Periode, PeriodeId } from "./periods.ts";
+import type { Periode, PeriodeId } from "../domain/periods.ts";
 
 // Every `jaar` below is a period (PeriodeId): a calendar year as a number, or a period key
 // such as "2018-01..2019-11" when periods are configured (see periods.ts).

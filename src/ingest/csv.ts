@@ -77,6 +77,26 @@ export function detectSeparator(text: string): ";" | "," | null {
   return null; // both appear in the header: two readings are possible
 }
 
+/** The records as csv-parse reads them, or the refusal naming the line. */
+function recordsOf(bestand: string, text: string, sep: ";" | ","): string[][] | CsvResult {
+  try {
+    // No `info`: csv-parse's line count is not used (see parseCsv), and an info object per
+    // record was a tenth of ingest's time at a million rows.
+    return parse(text, {
+      delimiter: sep,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: true,
+    }) as string[][];
+  } catch (e) {
+    const err = e as { message?: string; lines?: number };
+    return {
+      ok: false,
+      problems: [problem(bestand, err.lines ?? null, null, null, `dit is geen leesbaar CSV-bestand (${dutchCsvError(err.message ?? "")})`)],
+    };
+  }
+}
+
 /** `fastPath: false` reads every file through csv-parse (the tests compare both readings). */
 export function parseCsv(bestand: string, text: string, separator?: ";" | ",", options: { fastPath?: boolean } = {}): CsvResult {
   if (text.trim() === "") {
@@ -94,22 +114,9 @@ export function parseCsv(bestand: string, text: string, separator?: ";" | ",", o
   const plain = options.fastPath === false ? null : plainLineEnd(text);
   let records: string[][] | null = null;
   if (plain === null) {
-    try {
-      // No `info`: csv-parse's line count is not used (see below), and an info object per
-      // record was a tenth of ingest's time at a million rows.
-      records = parse(text, {
-        delimiter: sep,
-        relax_column_count: true,
-        skip_empty_lines: false,
-        bom: true,
-      }) as string[][];
-    } catch (e) {
-      const err = e as { message?: string; lines?: number };
-      return {
-        ok: false,
-        problems: [problem(bestand, err.lines ?? null, null, null, `dit is geen leesbaar CSV-bestand (${dutchCsvError(err.message ?? "")})`)],
-      };
-    }
+    const read = recordsOf(bestand, text, sep);
+    if (!Array.isArray(read)) return read;
+    records = read;
   }
   let header: string[] | null = null;
   const regels: number[] = [];

@@ -1,6 +1,28 @@
 // Where a JSON text is broken, in Dutch: line and character, for messages that name the file.
 // (JSON.parse of Node 20 gives a position only for some mistakes, and in English.)
 
+/** A JSON file that cannot be read, in Dutch: which file, where the mistake is, what to do. */
+export class JsonFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly detail: string,
+    readonly regel: number | null,
+  ) {
+    super(`${path} is geen geldige JSON: ${detail}. Herstel het bestand of zet een eerdere versie terug.`);
+  }
+}
+
+/** The one JSON reader for files: a byte-order mark is dropped, a mistake named by line and character. */
+export function parseJsonText(text: string, path: string): unknown {
+  const body = text.replace(/^\uFEFF/, "");
+  try {
+    return JSON.parse(body);
+  } catch (e) {
+    const place = jsonErrorPlace(body, (e as Error).message);
+    throw new JsonFileError(path, place.detail, place.regel);
+  }
+}
+
 /** What is wrong with `text`, given JSON.parse's message: "fout op regel 3, teken 8". */
 export function jsonErrorPlace(text: string, message: string): { detail: string; regel: number | null } {
   if (text.trim() === "") return { detail: "het bestand is leeg", regel: null };
@@ -22,7 +44,12 @@ export function jsonErrorOffset(text: string): number {
     throw i;
   };
   const literal = (word: string): void => {
-    for (const ch of word) if (text[i++] !== ch) (i--, fail());
+    for (const ch of word) {
+      if (text[i++] !== ch) {
+        i--;
+        fail();
+      }
+    }
   };
   const string = (): void => {
     if (text[i] !== '"') fail();

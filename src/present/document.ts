@@ -1,8 +1,8 @@
 // What every document shares: one figure book, the protected cells, and the envelope of
 // its model and figures.json.
-import type { PeriodeId } from "../aggregate/periods.ts";
+import type { PeriodeId } from "../domain/periods.ts";
 import type { Aggregates } from "../aggregate/types.ts";
-import { countingRuleText } from "../aggregate/counting.ts";
+import { countingRuleText } from "../domain/counting.ts";
 import type { Audience, Dataset } from "../domain.ts";
 import type { Protected } from "../protect/index.ts";
 import { ProtectedCells } from "./cells.ts";

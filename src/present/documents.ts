@@ -7,7 +7,8 @@ import type { FiguresFile } from "./figures.ts";
 import { DOCUMENT_VPOO, present } from "./index.ts";
 import { DOCUMENT_KLACHTEN, presentKlachtencommissie } from "./klachtencommissie.ts";
 import type { ChartBlock, ReportModel } from "./model.ts";
-import { DOCUMENT_OPLEGNOTITIE, OPLEGNOTITIE_STANDAARD, presentOplegnotitie, type OplegnotitieInstellingen } from "./oplegnotitie.ts";
+import { DOCUMENT_OPLEGNOTITIE, OPLEGNOTITIE_STANDAARD, presentOplegnotitie } from "./oplegnotitie.ts";
+import type { OplegnotitieInstellingen } from "../validate/oplegnotitie.ts";
 import { DOCUMENT_SJV, presentSjv, type SjvFeed } from "./sjv.ts";
 import { DOCUMENT_VPI, presentVpi } from "./vpi.ts";
 

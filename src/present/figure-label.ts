@@ -3,7 +3,7 @@
 // more): "Meldingen naar aard, Corona: thuiswerken, … (telt niet mee), 2018–2020 samen" rather
 // than the scope the register keeps ("meldingen 2018, 2019, 2020 (aard: corona-gerelateerd)").
 // The words are those of the report's own tables (protect/describe.ts) and the vocabulary.
-import { periodLabel, periodeOf } from "../aggregate/periods.ts";
+import { periodLabel, periodeOf } from "../domain/periods.ts";
 import type { Herkomst, Status, Term } from "../domain.ts";
 import { ACTIVITEIT_LABEL, HERKOMST_LABEL, STATUS_LABEL, VPGROEP_LABEL } from "../protect/describe.ts";
 import { VPI_ADVIES } from "../protect/describe-vpi.ts";

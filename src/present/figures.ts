@@ -3,7 +3,7 @@
 import type { Figure } from "../protect/figures.ts";
 import type { KnownFact } from "../protect/tables.ts";
 
-export { AFRONDING, type Figure, type FigureKind, type FiguresFile } from "../protect/figures.ts";
+export { AFRONDING, type Figure, type FiguresFile } from "../protect/figures.ts";
 
 export class FigureBook {
   readonly figures: Figure[] = [];

@@ -1,12 +1,11 @@
 // present: protected tables + the counsellors' text → the report model and figures.json.
-import { maandNaam, periodLabel } from "../aggregate/periods.ts";
+import { maandNaam, periodLabel } from "../domain/periods.ts";
 import { opvolgingSection } from "./opvolging.ts";
 import { teamWijzigingenBlock } from "./team.ts";
 import type { Aggregates } from "../aggregate/types.ts";
-import { countingRuleText } from "../aggregate/counting.ts";
+import { countingRuleText } from "../domain/counting.ts";
 import type { Audience, Dataset, Reeks } from "../domain.ts";
 import type { Problem } from "../ingest/problem.ts";
-import type { Protected } from "../protect/index.ts";
 import type { ProtectedCells } from "./cells.ts";
 import { barChart } from "./charts.ts";
 import type { FigureBook, FiguresFile } from "./figures.ts";

@@ -1,7 +1,7 @@
 // Section "Meldingen", parts a–e, as in the real reports. Sentences use the protected
 // figures: a suppressed figure is never put into words, and counts of one are never
 // written as a singular sentence.
-import { periodLabel, type PeriodeId } from "../aggregate/periods.ts";
+import { periodLabel, type PeriodeId } from "../domain/periods.ts";
 import type { Aggregates } from "../aggregate/types.ts";
 import { HERKOMSTEN, type Dataset } from "../domain.ts";
 import { HERKOMST_LABEL } from "../protect/describe.ts";
@@ -128,8 +128,7 @@ function herkomstAandeel(ctx: SectionContext): ChartBlock {
 }
 
 function aard(ctx: SectionContext): Section {
-  const { cells, agg, d } = ctx;
-  const N = agg.jaar;
+  const { cells } = ctx;
   const recodings = cells.protectedReport.description.recodings;
   const notesOf = (table: string) => recodings.filter((r) => r.table === table).map((r) => `"${r.label}" omvat: ${r.members.join(", ")}.`);
   const pooled = cells.hasTable(POOLED_TABLES.aard) ? cells.table(POOLED_TABLES.aard) : null;

@@ -1,6 +1,6 @@
 // The report as the templates see it: numbered sections of blocks, all text final (Dutch).
 
-import type { PeriodeId } from "../aggregate/periods.ts";
+import type { PeriodeId } from "../domain/periods.ts";
 
 export interface PresentedTable {
   id: string;
@@ -69,7 +69,7 @@ export interface ReportModel {
   titel: string;
   ondertitel: string;
   organisatie: string;
-  /** The reported period (see aggregate/periods.ts). */
+  /** The reported period (see domain/periods.ts). */
   jaar: PeriodeId;
   vertrouwelijk: boolean;
   /** "Concept", "Concept — wijkt af …" or "Herziene versie N" on every page; null for an adopted first version. */

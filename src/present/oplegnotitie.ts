@@ -1,31 +1,17 @@
 // The cover note for the Presidium: a fixed form (titel, opgesteld door, aard van de
 // bespreking, beknopte samenvatting, te nemen besluit, status, fields for the secretariat),
 // filled from the same protected figures and a small settings file.
-import { periodLabel, type PeriodeId } from "../aggregate/periods.ts";
-import { countingRuleText } from "../aggregate/counting.ts";
+import { periodLabel, type PeriodeId } from "../domain/periods.ts";
+import { countingRuleText } from "../domain/counting.ts";
 import type { FiguresFile } from "./figures.ts";
 import { finishDocument, startDocument, type DocumentInput } from "./document.ts";
 import { formatGetal } from "./format.ts";
 import type { FormParagraph, ReportModel } from "./model.ts";
+import type { OplegnotitieInstellingen } from "../validate/oplegnotitie.ts";
 import { present } from "./index.ts";
 import { walk } from "./document.ts";
 
 export const DOCUMENT_OPLEGNOTITIE = "oplegnotitie-presidium";
-
-export interface OplegnotitieInstellingen {
-  opgesteldDoor: string;
-  aardBespreking: "ter besluitvorming" | "opiniërend" | "informerend";
-  teNemenBesluit: string;
-  /** A openbaar actief, B openbaar passief, C vertrouwelijk. */
-  status: "A" | "B" | "C";
-  volgnummer: string;
-  vergaderdatum: string;
-  /**
-   * How the MT discussed the report (e.g. "Het MT heeft het verslag met de vertrouwenspersonen
-   * besproken en de aanbevelingen over … toegezegd."): one text, or one per year ("2021": …).
-   */
-  mtBespreking?: string | Record<string, string>;
-}
 
 export const OPLEGNOTITIE_STANDAARD: OplegnotitieInstellingen = {
   opgesteldDoor: "Vertrouwenspersonen ongewenste omgangsvormen",

@@ -3,7 +3,7 @@
 // (historie) and the PROTECTED totals of the record years: a year whose total is hidden has
 // its rate hidden too. A rate is a function of the printed total and the headcount, both
 // printed beside it, so it tells nothing the audit does not already see.
-import { periodLabel } from "../aggregate/periods.ts";
+import { periodLabel } from "../domain/periods.ts";
 import type { Block, PresentedTable } from "./model.ts";
 import { formatGetal } from "./format.ts";
 import type { SectionContext } from "./meldingen.ts";

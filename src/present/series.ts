@@ -1,6 +1,6 @@
 // A yearly series that starts with totals published before the records existed (historie)
 // and continues with protected cells: used by the charts of meldingen, VPI and klachten.
-import { periodLabel } from "../aggregate/periods.ts";
+import { periodLabel } from "../domain/periods.ts";
 import type { SerieJaar } from "../aggregate/types.ts";
 import type { ProtectedCells } from "./cells.ts";
 import { formatGetal } from "./format.ts";

@@ -1,8 +1,8 @@
 // The feed for HR's Sociaal Jaarverslag, §14: klachten at the klachtencommissie, meldingen at
 // the VPOO and at the VPI, one row per year, peildatum 31 December. Every value comes from
 // the same protected cells as the jaarverslagen, under the same counting rule.
-import { peildatum, periodLabel, type PeriodeId } from "../aggregate/periods.ts";
-import { countingRuleText } from "../aggregate/counting.ts";
+import { peildatum, periodLabel, type PeriodeId } from "../domain/periods.ts";
+import { countingRuleText } from "../domain/counting.ts";
 import { groupedBarChart } from "./charts.ts";
 import type { FiguresFile } from "./figures.ts";
 import { finishDocument, startDocument, type DocumentInput } from "./document.ts";

@@ -1,7 +1,7 @@
 // The counsellors of a period, from vertrouwenspersonen.csv: who was active, and who joined or
 // left. Counsellors are known by role (their number is no melding count); pseudonym codes are
 // never printed.
-import { ordMaand } from "../aggregate/periods.ts";
+import { ordMaand } from "../domain/periods.ts";
 import type { Maand, Vertrouwenspersoon } from "../domain.ts";
 
 /** Whether a counsellor was active in some month from `van` to `tot`. */

@@ -1,6 +1,6 @@
 // The jaarverslag of the vertrouwenspersoon integriteit: a short companion to the VPOO
 // report, from the same protection.
-import { periodLabel } from "../aggregate/periods.ts";
+import { periodLabel } from "../domain/periods.ts";
 import { activeIn } from "./team.ts";
 import { barChart } from "./charts.ts";
 import type { FigureBook, FiguresFile } from "./figures.ts";
@@ -102,7 +102,7 @@ export function presentVpi(input: DocumentInput): { model: ReportModel; figures:
 
 /**
  * The VPI's own counting rule (not the VPOO's aard list): what the real VPI report counts
- * separately. Mirrors countsInTotal in aggregate/counting.ts for regeling integriteit.
+ * separately. Mirrors countsInTotal in domain/counting.ts for regeling integriteit.
  */
 export const VPI_TELREGEL =
   "Telregel: als melding telt een melding van een vermoeden van een misstand. Een adviesvraag over integriteit wordt apart geteld en telt niet mee als melding.";

@@ -3,8 +3,8 @@
 // (recode.ts), chosen together with the suppression in choose-presentation.ts, so the table
 // is built from the modes rather than fixed once.
 import type { Aggregates } from "../aggregate/types.ts";
-import { aardCounts } from "../aggregate/counting.ts";
-import { periodLabel, type PeriodeId } from "../aggregate/periods.ts";
+import { aardCounts } from "../domain/counting.ts";
+import { periodLabel, type PeriodeId } from "../domain/periods.ts";
 import type { Dataset, Term } from "../domain.ts";
 import { labelInYear } from "../validate/vocabulaire.ts";
 import { aardGroups, recodeRows, type AardGroup, type GroupMode, type RecodeRow } from "./recode.ts";

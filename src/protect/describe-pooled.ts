@@ -4,7 +4,7 @@
 // suppression and the attack see it beside every yearly table, the ledger and the historie,
 // and a pooled span beside published yearly columns cannot be subtracted into a hidden year
 // (the attack is linear; it simply solves for it).
-import { periodLabel, type PeriodeId } from "../aggregate/periods.ts";
+import { periodLabel, type PeriodeId } from "../domain/periods.ts";
 import type { Aggregates } from "../aggregate/types.ts";
 import { HERKOMSTEN, STATUSSEN, type Dataset } from "../domain.ts";
 import { aardSource, meldingCount, type AardColumn, type AardTableSource } from "./describe-aard.ts";

@@ -15,7 +15,7 @@ import type { Description } from "./tables.ts";
 
 export function describeReportSet(agg: Aggregates, d: Dataset, opts: DescribeOptions): Description {
   const vpoo = describe(agg, d, opts);
-  const vpi = describeVpi(agg, d);
+  const vpi = describeVpi(agg);
   const vpiMeldingen = (ps: string[]) => ({ jaar: ps, aard: vpi.universe.dimensions.find((x) => x.name === "aard")!.categories.filter((c) => c !== VPI_ADVIES) });
   const pooledAard = pooledAardSource(agg, d);
   const pooled = pooledAard ? aardTable(pooledAard, new Map()) : null;

@@ -3,15 +3,14 @@
 // protected together with the VPOO tables, so the documents cannot be combined.
 import type { Aggregates } from "../aggregate/types.ts";
 import { HERKOMSTEN } from "../domain.ts";
-import type { Dataset } from "../domain.ts";
 import { HERKOMST_LABEL } from "./describe.ts";
 import type { TableCell, TableSpec } from "./tables.ts";
 import type { Scope, UniverseSpec } from "./universe.ts";
-import { periodLabel, type PeriodeId } from "../aggregate/periods.ts";
+import { periodLabel, type PeriodeId } from "../domain/periods.ts";
 
 export const VPI_ADVIES = "adviesvraag";
 
-export function describeVpi(agg: Aggregates, d: Dataset): { universe: UniverseSpec; tables: TableSpec[]; trueValue: (scope: Scope) => number } {
+export function describeVpi(agg: Aggregates): { universe: UniverseSpec; tables: TableSpec[]; trueValue: (scope: Scope) => number } {
   const N = agg.jaar;
   const years = agg.recordYears;
   const codes = [...new Set([VPI_ADVIES, "integriteitskwestie", ...agg.vpiCellen.map((c) => c.aard)])].sort();

@@ -2,14 +2,14 @@
 import type { Aggregates, UrenActiviteit } from "../aggregate/types.ts";
 import { UREN_ACTIVITEITEN } from "../aggregate/types.ts";
 import { HERKOMSTEN, STATUSSEN, type Audience, type Dataset, type Herkomst, type Status } from "../domain.ts";
-import { aardCounts } from "../aggregate/counting.ts";
+import { aardCounts } from "../domain/counting.ts";
 import { layoutFacts } from "./layout.ts";
 import { historieFacts } from "./historie.ts";
 import { aardTable, yearlyAardSource } from "./describe-aard.ts";
 import { pooledSpan } from "./describe-pooled.ts";
 import type { Description, Recoding, TableCell, TableSpec } from "./tables.ts";
 import type { Scope, UniverseSpec } from "./universe.ts";
-import { periodLabel, type PeriodeId } from "../aggregate/periods.ts";
+import { periodLabel, type PeriodeId } from "../domain/periods.ts";
 
 export interface DescribeOptions {
   audience: Audience;
@@ -32,6 +32,7 @@ export const ACTIVITEIT_LABEL: Record<UrenActiviteit, string> = {
   afhandeling: "Afhandeling meldingen",
 };
 
+// eslint-disable-next-line max-lines-per-function -- split pending (issue 16: one function per table)
 export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): Description {
   const N = agg.jaar;
   const years = agg.recordYears;
@@ -221,8 +222,4 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
 
 function matches(scope: Scope, cell: Record<string, string>): boolean {
   return Object.entries(scope).every(([dim, cats]) => cats.includes(cell[dim]!));
-}
-
-export function round1(x: number): number {
-  return Math.round(x * 10) / 10;
 }

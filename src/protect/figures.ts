@@ -4,9 +4,10 @@
 // The contract between present (which writes it) and the audit (which attacks it): owned
 // here, checked with zod wherever it is read, so what is audited is what is printed.
 import { z } from "zod";
-import type { PeriodeId } from "../aggregate/periods.ts";
+import type { PeriodeId } from "../domain/periods.ts";
 import type { Scope, UniverseId, UniverseSpec } from "./universe.ts";
 import type { InformationMeasure } from "./information.ts";
+import { JsonFileError, parseJsonText } from "../ingest/json-error.ts";
 
 export const UNIVERSE_IDS = ["meldingen", "uren", "klachten", "vpi", "interventies", "resultaten"] as const;
 
@@ -124,9 +125,9 @@ export class FiguresFileError extends Error {}
 export function parseFiguresFile(text: string, bestand: string): FiguresFile {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonText(text, bestand);
   } catch (e) {
-    throw new FiguresFileError(`${bestand} is geen geldige JSON: ${(e as Error).message}`);
+    throw e instanceof JsonFileError ? new FiguresFileError(e.message) : e;
   }
   const result = figuresFileSchema.safeParse(json);
   if (!result.success) {

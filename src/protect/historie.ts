@@ -3,7 +3,7 @@
 // november 2019" + "december 2019"), the sum of those periods equals the sum of the
 // published years: with one of the periods published, the other follows by subtraction.
 // Such a total joins the attack as a known fact — over the scope whose count it equals.
-import type { Periode } from "../aggregate/periods.ts";
+import type { Periode } from "../domain/periods.ts";
 import type { HistorieRegel, Reeks } from "../domain.ts";
 import type { KnownFact } from "./tables.ts";
 import type { Scope, UniverseId } from "./universe.ts";

@@ -2,7 +2,7 @@
 // protection meant to print. Printed on the console by every build and recorded in
 // figures.json; bench/information.ts compares builds with it.
 import type { Aggregates } from "../aggregate/types.ts";
-import { aardCounts } from "../aggregate/counting.ts";
+import { aardCounts } from "../domain/counting.ts";
 import type { Dataset } from "../domain.ts";
 import type { Figure } from "./figures.ts";
 

@@ -3,8 +3,6 @@
 // column the part of the total's scope that no row covers is 0 — a fact as good as a
 // printed 0, which the protection and the audit must both know (else the audit lets the
 // missing rows absorb what the reader simply subtracts).
-import type { Term } from "../domain.ts";
-import { OVERIGE } from "./recode.ts";
 import type { KnownFact, TableSpec } from "./tables.ts";
 import type { Scope, UniverseSpec } from "./universe.ts";
 
@@ -68,24 +66,4 @@ export function complement(u: UniverseSpec, extent: Scope, rows: Scope[]): Scope
     const inPiece = rows.filter((r) => cats(u, r, dim).includes(c)).map((r) => ({ ...r, [dim]: [c] }));
     return inPiece.length === 0 ? [piece] : complement(u, piece, inPiece);
   });
-}
-
-/**
- * With zeros protected (`nullenPubliceren: false`): categories without meldingen join the
- * merged row of their vocabulary group, or else "Overige", so a merged row's note names
- * members that occurred and members that did not alike. Their count is 0, so no figure
- * changes; only the scope (and so the note) grows. Categories no merged row can take stay
- * out, and the layout then tells that they are 0 (see the README).
- */
-export function withSilentMembers<R extends { codes: string[]; key: string }>(rows: R[], absent: string[], terms: Term[]): R[] {
-  const groupOf = (code: string) => terms.find((t) => t.soort === "aard" && t.code === code)?.groep ?? null;
-  const merged = rows.filter((r) => r.codes.length !== 1 || r.codes[0] !== r.key);
-  const extra = new Map<R, string[]>();
-  for (const code of absent) {
-    const target = merged.find((r) => r.key === groupOf(code)) ?? merged.find((r) => r.key === OVERIGE);
-    if (target) extra.set(target, [...(extra.get(target) ?? []), code]);
-  }
-  const order = terms.filter((t) => t.soort === "aard").map((t) => t.code);
-  const rank = (c: string) => (order.indexOf(c) + order.length + 1) % (order.length + 1);
-  return rows.map((r) => (extra.has(r) ? { ...r, codes: [...r.codes, ...extra.get(r)!].sort((a, b) => rank(a) - rank(b)) } : r));
 }

@@ -1,7 +1,7 @@
 // The ledger: every figure a report published, kept with the data. A figure once published
 // stays known, so next year's report treats it as known to the attacker and keeps its
 // suppression consistent with it.
-import { fileKey, type PeriodeId } from "../aggregate/periods.ts";
+import { fileKey, type PeriodeId } from "../domain/periods.ts";
 import { scopeKey, type Scope, type UniverseId } from "./universe.ts";
 
 export interface LedgerFigure {

@@ -4,7 +4,7 @@
 //
 // Pure: parsing and planning here; reading and writing the files is in src/output.ts.
 import { z } from "zod";
-import { fileKey, type PeriodeId } from "../aggregate/periods.ts";
+import { fileKey, type PeriodeId } from "../domain/periods.ts";
 import type { LedgerEntry, LedgerFigure } from "./ledger.ts";
 import { UNIVERSE_IDS } from "./figures.ts";
 
@@ -39,7 +39,6 @@ export const registerEntrySchema = z.object({
 });
 
 export type RegisterEntry = z.infer<typeof registerEntrySchema>;
-export type RegisterDocument = z.infer<typeof documentSchema>;
 
 /** The ledger format before the register (one file per document, no version): still read. */
 const legacySchema = z.object({
@@ -116,11 +115,6 @@ export function knownReports(register: RegisterEntry[]): (LedgerEntry & { versie
       vastgesteld: e.vastgesteld,
     })),
   );
-}
-
-/** The public reader holds the public entries; the confidential reader holds all. */
-export function knownTo(audience: "openbaar" | "vertrouwelijk", register: RegisterEntry[]): RegisterEntry[] {
-  return register.filter((e) => audience === "vertrouwelijk" || e.audience === "openbaar");
 }
 
 export type AdoptionPlan = { ok: true; versie: number; vorige: { versie: number; vastgesteld: string } | null } | { ok: false; melding: string };

@@ -55,10 +55,6 @@ export interface Description {
   audience?: Audience;
 }
 
-export function cellAt(table: TableSpec, row: string, column: string): TableCell | undefined {
-  return table.cells.find((c) => c.row === row && c.column === column);
-}
-
 /**
  * A fact the reader holds without a printed number of its own: the layout of a table (every
  * category that occurred has a row, so the rest is 0) or a total published earlier

@@ -1,7 +1,7 @@
 // render, for a whole build: every presented document → the files a user receives (PDF, HTML,
 // figures.json, the HR feed, the Presidium bundle), in memory. One browser for all of them.
 // Writing them (all or nothing) is the CLI's job.
-import { fileKey, periodLabel, type PeriodeId } from "../aggregate/periods.ts";
+import { fileKey, periodLabel, type PeriodeId } from "../domain/periods.ts";
 import { join } from "node:path";
 import type { BuiltDocument } from "../present/documents.ts";
 import { sjvCsv } from "../present/sjv.ts";

@@ -16,9 +16,26 @@ import {
   PDFString,
 } from "pdf-lib";
 import type { PDFObject } from "pdf-lib";
-import type { PdfMeta } from "./pdf.ts";
 import { renameStructureIds, structElements } from "./structure.ts";
 import { escapeHtml } from "../html.ts";
+
+/** What a PDF says about itself; pdf.ts prints with it, finishPdf writes it into the file. */
+export interface PdfMeta {
+  title: string;
+  subject: string;
+  author: string;
+  keywords?: string[];
+  /** BCP 47, for example "nl-NL". */
+  lang: string;
+  /** Left in the page header, for example "Jaarverslag vertrouwenspersonen 2020". */
+  runningHeader: string;
+  /** Puts "Vertrouwelijk" in every page header and in the keywords. */
+  confidential: boolean;
+  /** "Concept" (with what differs from the version sent) or "Herziene versie N": every page header, and "Concept" in the keywords. */
+  markering?: string;
+  /** Fixed, derived from the data by the caller: the PDF must not depend on the clock. */
+  creationDate: Date;
+}
 
 export const PRODUCER = "jaarverslag";
 export const CONFIDENTIAL_KEYWORD = "Vertrouwelijk";

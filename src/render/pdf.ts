@@ -8,25 +8,8 @@ import puppeteer from "puppeteer-core";
 import type { Browser, HTTPRequest, Page, PDFOptions } from "puppeteer-core";
 import { findChromium } from "./chromium.ts";
 import { FONT_STACK, headerFooterFontFaceCss } from "./fonts.ts";
-import { finishPdf } from "./pdf-finish.ts";
+import { finishPdf, type PdfMeta } from "./pdf-finish.ts";
 import { escapeHtml } from "../html.ts";
-
-export interface PdfMeta {
-  title: string;
-  subject: string;
-  author: string;
-  keywords?: string[];
-  /** BCP 47, for example "nl-NL". */
-  lang: string;
-  /** Left in the page header, for example "Jaarverslag vertrouwenspersonen 2020". */
-  runningHeader: string;
-  /** Puts "Vertrouwelijk" in every page header and in the keywords. */
-  confidential: boolean;
-  /** "Concept" (with what differs from the version sent) or "Herziene versie N": every page header, and "Concept" in the keywords. */
-  markering?: string;
-  /** Fixed, derived from the data by the caller: the PDF must not depend on the clock. */
-  creationDate: Date;
-}
 
 export interface Renderer {
   pdf(html: string, meta: PdfMeta): Promise<Uint8Array>;
@@ -130,12 +113,10 @@ export function pdfOptions(meta: Pick<PdfMeta, "runningHeader" | "confidential" 
   };
 }
 
-export async function openRenderer(options: RendererOptions = {}): Promise<Renderer> {
-  const executablePath = options.executablePath ?? findChromium();
-  const userDataDir = await mkdtemp(join(tmpdir(), "jaarverslag-chromium-"));
-  let browser: Browser;
+/** Starts a headless Chromium without a debugging port; a failure in Dutch, naming the program. */
+async function launchBrowser(executablePath: string, userDataDir: string): Promise<Browser> {
   try {
-    browser = await puppeteer.launch({
+    return await puppeteer.launch({
       executablePath,
       headless: true,
       pipe: true, // no debugging port on the machine
@@ -152,45 +133,72 @@ export async function openRenderer(options: RendererOptions = {}): Promise<Rende
       { cause: error },
     );
   }
-  let closed = false;
+}
 
-  // Opening a page costs about 100 ms; pages are reused, one per concurrent print. Each page
-  // keeps its own list of refused requests, emptied before every print.
-  interface PrintPage {
-    page: Page;
-    blocked: string[];
-  }
-  const idle: PrintPage[] = [];
+/** A page to print on. Each page keeps its own list of refused requests, emptied before every print. */
+interface PrintPage {
+  page: Page;
+  blocked: string[];
+}
 
-  async function openPrintPage(): Promise<PrintPage> {
-    const page = await browser.newPage();
-    const state: PrintPage = { page, blocked: [] };
-    page.setDefaultTimeout(TIMEOUT_MS);
+async function openPrintPage(browser: Browser): Promise<PrintPage> {
+  const page = await browser.newPage();
+  const state: PrintPage = { page, blocked: [] };
+  page.setDefaultTimeout(TIMEOUT_MS);
+  await page.setRequestInterception(true);
+  page.on("request", (request: HTTPRequest) => {
+    const url = request.url();
+    if (isAllowedUrl(url)) {
+      void request.continue().catch(() => undefined);
+    } else {
+      state.blocked.push(url);
+      void request.abort("blockedbyclient").catch(() => undefined);
+    }
+  });
+  // Chromium refuses file: URLs from this page without a request event; it only says so
+  // on the console. The HTML asked for it all the same.
+  page.on("console", (message) => {
+    const refused = /^Not allowed to load local resource: (\S+)/.exec(message.text());
+    if (refused?.[1] !== undefined) state.blocked.push(refused[1]);
+  });
+  return state;
+}
+
+/** The first `<svg>` of the HTML as PNG, on a page of its own. */
+async function screenshotSvg(browser: Browser, html: string, scale: number): Promise<Uint8Array> {
+  const page = await browser.newPage();
+  try {
     await page.setRequestInterception(true);
     page.on("request", (request: HTTPRequest) => {
-      const url = request.url();
-      if (isAllowedUrl(url)) {
-        void request.continue().catch(() => undefined);
-      } else {
-        state.blocked.push(url);
-        void request.abort("blockedbyclient").catch(() => undefined);
-      }
+      if (isAllowedUrl(request.url())) void request.continue().catch(() => undefined);
+      else void request.abort("blockedbyclient").catch(() => undefined);
     });
-    // Chromium refuses file: URLs from this page without a request event; it only says so
-    // on the console. The HTML asked for it all the same.
-    page.on("console", (message) => {
-      const refused = /^Not allowed to load local resource: (\S+)/.exec(message.text());
-      if (refused?.[1] !== undefined) state.blocked.push(refused[1]);
-    });
-    return state;
+    await page.setViewport({ width: 1200, height: 900, deviceScaleFactor: scale });
+    await page.setContent(html, { waitUntil: "load", timeout: TIMEOUT_MS });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const element = await page.$("svg");
+    if (!element) throw new Error("De grafiek bevat geen SVG.");
+    return new Uint8Array(await element.screenshot({ type: "png", omitBackground: false }));
+  } finally {
+    await page.close().catch(() => undefined);
   }
+}
+
+export async function openRenderer(options: RendererOptions = {}): Promise<Renderer> {
+  const executablePath = options.executablePath ?? findChromium();
+  const userDataDir = await mkdtemp(join(tmpdir(), "jaarverslag-chromium-"));
+  const browser = await launchBrowser(executablePath, userDataDir);
+  let closed = false;
+
+  // Opening a page costs about 100 ms; pages are reused, one per concurrent print.
+  const idle: PrintPage[] = [];
 
   /** Chromium's PDF, before finishPdf. */
   async function print(html: string, meta: PdfMeta): Promise<Uint8Array> {
     let state: PrintPage | undefined;
     let reusable = false;
     try {
-      state = idle.pop() ?? (await openPrintPage());
+      state = idle.pop() ?? (await openPrintPage(browser));
       state.blocked.length = 0;
       const { page, blocked } = state;
       await page.setContent(html, { waitUntil: "load", timeout: TIMEOUT_MS });
@@ -217,22 +225,7 @@ export async function openRenderer(options: RendererOptions = {}): Promise<Rende
 
   async function png(html: string, scale = 2): Promise<Uint8Array> {
     if (closed) throw new Error("De renderer is al gesloten.");
-    const page = await browser.newPage();
-    try {
-      await page.setRequestInterception(true);
-      page.on("request", (request: HTTPRequest) => {
-        if (isAllowedUrl(request.url())) void request.continue().catch(() => undefined);
-        else void request.abort("blockedbyclient").catch(() => undefined);
-      });
-      await page.setViewport({ width: 1200, height: 900, deviceScaleFactor: scale });
-      await page.setContent(html, { waitUntil: "load", timeout: TIMEOUT_MS });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      const element = await page.$("svg");
-      if (!element) throw new Error("De grafiek bevat geen SVG.");
-      return new Uint8Array(await element.screenshot({ type: "png", omitBackground: false }));
-    } finally {
-      await page.close().catch(() => undefined);
-    }
+    return screenshotSvg(browser, html, scale);
   }
 
   async function pdf(html: string, meta: PdfMeta): Promise<Uint8Array> {

@@ -81,23 +81,27 @@ function validationFor(invoer: Invoer, ranges: Map<ListName, string>, input: Tem
       const max = invoer.max === "maxUrenPerMelding" ? input.maxUrenPerMelding : MAX_ACTIVITEIT_UREN;
       return { ...common, type: "decimal", operator: "between", formulae: [0, max], errorStyle: "stop", errorTitle: "Uren", error: `Vul een aantal uren in van 0 tot en met ${String(max).replace(".", ",")}, met een decimale komma (2,5).` };
     }
-    case "lijst": {
-      const range = invoer.lijst === "vertrouwenspersoon" ? `vertrouwenspersonen!$A$2:$A$${rijen + 1}` : ranges.get(invoer.lijst);
-      if (!range) return null;
-      return invoer.streng
-        ? { ...common, type: "list", formulae: [range], errorStyle: "stop", errorTitle: "Onbekende code", error: "Kies een code uit de keuzelijst (de labels staan op het tabblad Codes)." }
-        : {
-            ...common,
-            type: "list",
-            formulae: [range],
-            errorStyle: "warning",
-            errorTitle: "Niet in de keuzelijst",
-            error: invoer.meer
-              ? "Deze waarde staat niet in de keuzelijst. Meer codes in één cel scheidt u met | (bijvoorbeeld a|b). Doorgaan?"
-              : "Deze waarde staat niet in de keuzelijst. Een label uit het tabblad Codes mag ook; jaarverslag check controleert het. Doorgaan?",
-          };
-    }
+    case "lijst":
+      return listValidation(invoer, ranges, rijen, common);
   }
+}
+
+/** A code from a list: strict lists stop, the others warn (a label is allowed, `check` decides). */
+function listValidation(invoer: Extract<Invoer, { soort: "lijst" }>, ranges: Map<ListName, string>, rijen: number, common: Pick<DataValidation, "allowBlank" | "showErrorMessage" | "showInputMessage">): DataValidation | null {
+  const range = invoer.lijst === "vertrouwenspersoon" ? `vertrouwenspersonen!$A$2:$A$${rijen + 1}` : ranges.get(invoer.lijst);
+  if (!range) return null;
+  return invoer.streng
+    ? { ...common, type: "list", formulae: [range], errorStyle: "stop", errorTitle: "Onbekende code", error: "Kies een code uit de keuzelijst (de labels staan op het tabblad Codes)." }
+    : {
+        ...common,
+        type: "list",
+        formulae: [range],
+        errorStyle: "warning",
+        errorTitle: "Niet in de keuzelijst",
+        error: invoer.meer
+          ? "Deze waarde staat niet in de keuzelijst. Meer codes in één cel scheidt u met | (bijvoorbeeld a|b). Doorgaan?"
+          : "Deze waarde staat niet in de keuzelijst. Een label uit het tabblad Codes mag ook; jaarverslag check controleert het. Doorgaan?",
+      };
 }
 
 function numFmt(invoer: Invoer): string | undefined {

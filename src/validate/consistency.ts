@@ -8,10 +8,10 @@
 // that disagreed were typed by hand from two spreadsheets; here there is one registration.
 // Hours on meldingen are not a row of activiteiten.csv (the contract has no such activity),
 // so they cannot disagree with meldingen.csv either.
-import { ordMaand, periodOfYear, periodeOf, type PeriodeId, type PeriodeInstelling } from "../aggregate/periods.ts";
+import { ordMaand, periodOfYear, periodById, type PeriodeId, type PeriodeInstelling } from "../domain/periods.ts";
 import type { Dataset } from "../domain.ts";
 import { problem, type Problem } from "../ingest/problem.ts";
-import { countedMeldingen, meldingenIn, recordYears } from "../aggregate/counting.ts";
+import { countedMeldingen, meldingenIn, recordYears } from "../domain/counting.ts";
 
 export function historieWarnings(d: Dataset, bestand = "historie.csv"): Problem[] {
   const out: Problem[] = [];
@@ -64,7 +64,7 @@ export function reportingYearWarnings(
 ): Problem[] {
   const out: Problem[] = [];
   // The reported period: a calendar year, or a configured period (its label in the message).
-  const p = periodeOf(jaar);
+  const p = periodById(jaar);
   const end = ordMaand(p.tot);
   const label = p.label;
   const later = (ids: string[], enkel: string, meervoud: string, bestand: string) => {

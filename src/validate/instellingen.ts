@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Instellingen } from "../domain.ts";
 import { problem, type Problem } from "../ingest/problem.ts";
-import { periodProblems } from "../aggregate/periods.ts";
+import { periodProblems } from "../domain/periods.ts";
 
 const schema = z.object({
   organisatie: z.string().min(1),
@@ -17,7 +17,7 @@ const schema = z.object({
   namenlijst: z.array(z.string()).default([]),
   markering: z.string().min(1).max(3).default("x"),
   telregel: z.enum(["woordenlijst", "alles"]).default("woordenlijst"),
-  /** Reporting periods other than calendar years (months, inclusive); see src/aggregate/periods.ts. */
+  /** Reporting periods other than calendar years (months, inclusive); see src/domain/periods.ts. */
   perioden: z
     .array(z.object({ van: z.string(), tot: z.string() }).strict())
     .default([])

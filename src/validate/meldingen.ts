@@ -56,13 +56,7 @@ export function validateMeldingen(table: CsvTable, problems: Problem[], ctx: Mel
     const herkomst = r.cached("herkomst", parseHerkomst) as Herkomst | undefined;
     const vps = r.memo("vertrouwenspersoon", splitList);
     if (vps.length === 0) r.report("vertrouwenspersoon", "vul de code in van de vertrouwenspersoon die de melding ontving");
-    for (const code of vps) {
-      const vp = vpByCode.get(code);
-      if (!vp) r.report("vertrouwenspersoon", `onbekende vertrouwenspersoon; bekend zijn: ${knownVps}`, code);
-      else if (datum && !activeInMonth(vp, datum)) r.report("vertrouwenspersoon", `${code} was in ${datum.maand}-${datum.jaar} niet actief als vertrouwenspersoon`, code);
-      else if (regeling && vp.regeling !== regeling) r.report("vertrouwenspersoon", `${code} is vertrouwenspersoon voor ${vp.regeling}, niet voor ${regeling}`, code);
-    }
-    if (vps.length > 1 && new Set(vps).size !== vps.length) r.report("vertrouwenspersoon", "dezelfde vertrouwenspersoon staat er twee keer in");
+    checkVertrouwenspersonen(r, vps, vpByCode, knownVps, datum, regeling);
     const uren = r.cached("uren", parseUren);
     if (uren !== undefined && uren > ctx.instellingen.maxUrenPerMelding) {
       r.report("uren", `meer dan ${ctx.instellingen.maxUrenPerMelding} uur aan één melding is niet aannemelijk (grens in instellingen.json: maxUrenPerMelding)`);
@@ -71,18 +65,7 @@ export function validateMeldingen(table: CsvTable, problems: Problem[], ctx: Mel
     const interventies = codes(r, "interventies", interventieCodes);
     const resultaten = codes(r, "resultaten", resultaatCodes);
     const geenInterventie = r.cached("geen_interventie", parseGeenInterventie);
-    if (geenInterventie === true && interventies.length > 0) {
-      r.report("geen_interventie", "er staat 'ja' (geen interventie op verzoek van de melder), maar er zijn wel interventies ingevuld");
-    }
-    if (geenInterventie === false && interventies.length === 0) {
-      r.report("interventies", "geen interventies ingevuld; vul ze in, of zet geen_interventie op ja");
-    }
-    if (status === "afgerond-resultaat" && resultaten.length === 0) {
-      r.report("resultaten", "de status is afgerond-resultaat, maar er is geen resultaat ingevuld");
-    }
-    if (status && status !== "afgerond-resultaat" && resultaten.length > 0) {
-      r.report("status", `er zijn resultaten ingevuld, maar de status is ${status}; gebruik afgerond-resultaat of laat de resultaten leeg`);
-    }
+    checkAfhandeling(r, status, interventies, resultaten, geenInterventie);
     if (!datum || !regeling || !aard || !herkomst || vps.length === 0 || uren === undefined || !status || geenInterventie === undefined || geenInterventie === null) return undefined;
     return { id, datum, regeling, aard, herkomst, vertrouwenspersonen: vps, uren, status, interventies, resultaten, geenInterventie };
   });
@@ -105,6 +88,33 @@ function parseCodes(text: string, choices: { code: string; labels: string[] }[])
 }
 
 /** The codes of a list cell (memoised per distinct text); each unknown part is reported. */
+/** Each counsellor of a melding is known, active in its month and of its regeling, and named once. */
+function checkVertrouwenspersonen(r: RowReader, vps: string[], vpByCode: Map<string, Vertrouwenspersoon>, knownVps: string, datum: Maand | undefined, regeling: Regeling | undefined): void {
+  for (const code of vps) {
+    const vp = vpByCode.get(code);
+    if (!vp) r.report("vertrouwenspersoon", `onbekende vertrouwenspersoon; bekend zijn: ${knownVps}`, code);
+    else if (datum && !activeInMonth(vp, datum)) r.report("vertrouwenspersoon", `${code} was in ${datum.maand}-${datum.jaar} niet actief als vertrouwenspersoon`, code);
+    else if (regeling && vp.regeling !== regeling) r.report("vertrouwenspersoon", `${code} is vertrouwenspersoon voor ${vp.regeling}, niet voor ${regeling}`, code);
+  }
+  if (vps.length > 1 && new Set(vps).size !== vps.length) r.report("vertrouwenspersoon", "dezelfde vertrouwenspersoon staat er twee keer in");
+}
+
+/** Interventies, resultaten, status and geen_interventie agree with each other. */
+function checkAfhandeling(r: RowReader, status: Status | undefined, interventies: string[], resultaten: string[], geenInterventie: boolean | null | undefined): void {
+  if (geenInterventie === true && interventies.length > 0) {
+    r.report("geen_interventie", "er staat 'ja' (geen interventie op verzoek van de melder), maar er zijn wel interventies ingevuld");
+  }
+  if (geenInterventie === false && interventies.length === 0) {
+    r.report("interventies", "geen interventies ingevuld; vul ze in, of zet geen_interventie op ja");
+  }
+  if (status === "afgerond-resultaat" && resultaten.length === 0) {
+    r.report("resultaten", "de status is afgerond-resultaat, maar er is geen resultaat ingevuld");
+  }
+  if (status && status !== "afgerond-resultaat" && resultaten.length > 0) {
+    r.report("status", `er zijn resultaten ingevuld, maar de status is ${status}; gebruik afgerond-resultaat of laat de resultaten leeg`);
+  }
+}
+
 function codes(r: RowReader, kolom: string, parse: (text: string) => ParsedCodes): string[] {
   const parsed = r.memo(kolom, parse);
   for (const e of parsed.errors) r.report(kolom, e.error, e.part);

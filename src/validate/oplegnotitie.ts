@@ -1,25 +1,30 @@
 // oplegnotitie.json (optional): the fixed fields of the cover note for the Presidium.
 import { z } from "zod";
-import type { OplegnotitieInstellingen } from "../present/oplegnotitie.ts";
 import { problem, type Problem } from "../ingest/problem.ts";
 
-const schema = z
-  .object({
-    opgesteldDoor: z.string().min(1),
-    aardBespreking: z.enum(["ter besluitvorming", "opiniërend", "informerend"]),
-    teNemenBesluit: z.string().min(1),
-    status: z.enum(["A", "B", "C"]),
-    volgnummer: z.string(),
-    vergaderdatum: z.string(),
-    /** One text, or one per year: { "2021": "…" }. */
-    mtBespreking: z.union([z.string(), z.record(z.string().regex(/^\d{4}$/, "een jaartal van vier cijfers"), z.string())]),
-  })
-  .partial()
-  .strict();
+const fields = z.object({
+  opgesteldDoor: z.string().min(1),
+  aardBespreking: z.enum(["ter besluitvorming", "opiniërend", "informerend"]),
+  teNemenBesluit: z.string().min(1),
+  /** A openbaar actief, B openbaar passief, C vertrouwelijk. */
+  status: z.enum(["A", "B", "C"]),
+  volgnummer: z.string(),
+  vergaderdatum: z.string(),
+  /**
+   * How the MT discussed the report (e.g. "Het MT heeft het verslag met de vertrouwenspersonen
+   * besproken en de aanbevelingen over … toegezegd."): one text, or one per year ("2021": …).
+   */
+  mtBespreking: z.union([z.string(), z.record(z.string().regex(/^\d{4}$/, "een jaartal van vier cijfers"), z.string())]).optional(),
+});
+
+/** The fixed fields of the cover note (present/oplegnotitie.ts fills in the defaults). */
+export type OplegnotitieInstellingen = z.infer<typeof fields>;
+
+const schema = fields.partial().strict();
 
 export function validateOplegnotitie(bestand: string, json: unknown): { value: Partial<OplegnotitieInstellingen> | null; problems: Problem[] } {
   const result = schema.safeParse(json);
-  if (result.success) return { value: result.data as Partial<OplegnotitieInstellingen>, problems: [] };
+  if (result.success) return { value: result.data, problems: [] };
   return { value: null, problems: result.error.issues.map((issue) => issueProblem(bestand, issue)) };
 }
 

@@ -1,9 +1,6 @@
 // The workspace's one door into the pipeline. Every page and action calls these functions and
 // nothing else of src/: they wrap pipeline.check/build (for the preview), publish.ts (the same
 // path as `jaarverslag build --vaststellen`), the register and the template.
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileKey } from "../aggregate/periods.ts";
 import type { Audience, Dataset, Maand } from "../domain.ts";
 import { ingestAll } from "../ingest/index.ts";
 import type { Problem } from "../ingest/problem.ts";
@@ -14,7 +11,7 @@ import { readDataFiles } from "../data-files.ts";
 import { publishSet } from "../publish.ts";
 import { ALL_DOCUMENTS, build, check, type DocumentKind } from "../pipeline.ts";
 import { DOCUMENT_NAME } from "../present/documents.ts";
-import type { OplegnotitieInstellingen } from "../present/oplegnotitie.ts";
+import type { OplegnotitieInstellingen } from "../validate/oplegnotitie.ts";
 import type { ReportModel, Section } from "../present/model.ts";
 import type { LogEntry } from "../protect/index.ts";
 import type { Renderer } from "../render/pdf.ts";

@@ -2,7 +2,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Marked } from "marked";
-import type { Problem } from "../ingest/problem.ts";
 import { ALL_DOCUMENTS, checkRegistration, DOCUMENT_TITLES, published, type RegistrationSummary } from "./actions.ts";
 import { escapeHtml, html, trusted, type SafeHtml } from "../html.ts";
 import { problemTable, status, warningList, yearPicker } from "./pages.ts";
@@ -23,29 +22,40 @@ export function allYears(summary: RegistrationSummary, jaar: number | null): num
   return [...new Set([...summary.jaren, ...summary.verslagJaren, ...(jaar === null ? [] : [jaar])])].sort((a, b) => a - b);
 }
 
+/** What is done and what is left for the jaarverslag of `jaar`, one line each. */
+function readyList(
+  summary: RegistrationSummary,
+  jaar: number,
+  problemCount: number,
+  register: ReturnType<typeof published>,
+  sections: ReturnType<typeof splitVerslag>["sections"],
+  preview: PreviewState | undefined,
+): SafeHtml[] {
+  const filled = (title: string) => sections.some((s) => s.title === title && s.body.trim() !== "");
+  const ready: SafeHtml[] = [];
+  const meldingen = summary.meldingenPerJaar.get(jaar) ?? 0;
+  ready.push(html`<li>${status(problemCount === 0, problemCount === 0 ? "De registratie is in orde." : `De registratie heeft ${problemCount} ${problemCount === 1 ? "probleem" : "problemen"}.`)} <a href="/registratie?jaar=${jaar}">Naar Registratie</a></li>`);
+  ready.push(html`<li>${status(meldingen > 0, `${meldingen} meldingen geregistreerd in ${jaar}.`)}</li>`);
+  const uren = summary.urenMeldingenPerJaar.get(jaar) ?? 0;
+  const act = summary.activiteitRegelsPerJaar.get(jaar) ?? 0;
+  ready.push(html`<li>${status(act > 0, `Uren: ${nl(uren)} uur aan meldingen, ${act} ${act === 1 ? "regel" : "regels"} met uren voor training, intervisie, voorlichting en overleg.`)}</li>`);
+  for (const title of EXPECTED_SECTIONS) {
+    ready.push(html`<li>${status(filled(title), `Tekst: ${title}`)} <a href="/tekst?jaar=${jaar}#sectie-${slug(title)}">Schrijven</a></li>`);
+  }
+  const findings = preview?.findings.length ?? 0;
+  if (preview) ready.push(html`<li>${status(findings === 0, findings === 0 ? "De tekst noemt geen kleine aantallen of namen." : `De tekst heeft ${findings} ${findings === 1 ? "zin" : "zinnen"} die een melder herkenbaar kunnen maken.`)}</li>`);
+  for (const publiek of ["openbaar", "vertrouwelijk"]) {
+    const done = register.some((e) => e.jaar === String(jaar) && e.audience === publiek && e.report.startsWith("jaarverslag-vpoo"));
+    ready.push(html`<li>${status(done, `Jaarverslag ${jaar} ${publiek} gepubliceerd.`)} <a href="/publiceren?jaar=${jaar}">Naar Publiceren</a></li>`);
+  }
+  return ready;
+}
+
 export async function overzicht(dataDir: string, summary: RegistrationSummary, jaar: number | null, preview: PreviewState | undefined, verslagText: string | null): Promise<SafeHtml> {
   const { problems } = await checkRegistration(dataDir);
   const register = published(dataDir);
   const sections = verslagText === null ? [] : splitVerslag(verslagText).sections;
-  const filled = (title: string) => sections.some((s) => s.title === title && s.body.trim() !== "");
-  const ready: SafeHtml[] = [];
-  if (jaar !== null) {
-    const meldingen = summary.meldingenPerJaar.get(jaar) ?? 0;
-    ready.push(html`<li>${status(problems.length === 0, problems.length === 0 ? "De registratie is in orde." : `De registratie heeft ${problems.length} ${problems.length === 1 ? "probleem" : "problemen"}.`)} <a href="/registratie?jaar=${jaar}">Naar Registratie</a></li>`);
-    ready.push(html`<li>${status(meldingen > 0, `${meldingen} meldingen geregistreerd in ${jaar}.`)}</li>`);
-    const uren = summary.urenMeldingenPerJaar.get(jaar) ?? 0;
-    const act = summary.activiteitRegelsPerJaar.get(jaar) ?? 0;
-    ready.push(html`<li>${status(act > 0, `Uren: ${nl(uren)} uur aan meldingen, ${act} ${act === 1 ? "regel" : "regels"} met uren voor training, intervisie, voorlichting en overleg.`)}</li>`);
-    for (const title of EXPECTED_SECTIONS) {
-      ready.push(html`<li>${status(filled(title), `Tekst: ${title}`)} <a href="/tekst?jaar=${jaar}#sectie-${slug(title)}">Schrijven</a></li>`);
-    }
-    const findings = preview?.findings.length ?? 0;
-    if (preview) ready.push(html`<li>${status(findings === 0, findings === 0 ? "De tekst noemt geen kleine aantallen of namen." : `De tekst heeft ${findings} ${findings === 1 ? "zin" : "zinnen"} die een melder herkenbaar kunnen maken.`)}</li>`);
-    for (const publiek of ["openbaar", "vertrouwelijk"]) {
-      const done = register.some((e) => e.jaar === String(jaar) && e.audience === publiek && e.report.startsWith("jaarverslag-vpoo"));
-      ready.push(html`<li>${status(done, `Jaarverslag ${jaar} ${publiek} gepubliceerd.`)} <a href="/publiceren?jaar=${jaar}">Naar Publiceren</a></li>`);
-    }
-  }
+  const ready = jaar === null ? [] : readyList(summary, jaar, problems.length, register, sections, preview);
   return html`<h1>Overzicht</h1>
 ${yearPicker("/overzicht", allYears(summary, jaar), jaar)}
 ${jaar === null ? html`<p>Er zijn nog geen meldingen geregistreerd. Begin op de pagina <a href="/registratie">Registratie</a>.</p>` : html`
@@ -210,8 +220,4 @@ export function handleiding(root: string): SafeHtml {
   // every other text it writes.
   const marked = new Marked({ renderer: { html: ({ text: t }) => escapeHtml(t) } });
   return trusted(marked.parse(text, { async: false }));
-}
-
-export function problemsJson(problems: Problem[]): Problem[] {
-  return problems.map((p) => ({ bestand: p.bestand, regel: p.regel, kolom: p.kolom, waarde: p.waarde, melding: p.melding }));
 }

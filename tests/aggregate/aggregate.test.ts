@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countedMeldingen, countingRuleText, countsInTotal, recordYears } from "../../src/aggregate/counting.ts";
+import { countedMeldingen, countingRuleText, countsInTotal, recordYears } from "../../src/domain/counting.ts";
 import { aggregate } from "../../src/aggregate/index.ts";
 import type { Aggregates } from "../../src/aggregate/types.ts";
 import { activiteiten, dataset, HISTORIE, melding } from "../fixtures/dataset.ts";

@@ -5,7 +5,7 @@
 // written — with the attacker of this folder (its own reading, its own integer model).
 // The requirement: every hidden count keeps at least k possible values, every hidden hours
 // figure an interval of at least half its value; no small count or small group's hours printed.
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyOfExampleData } from "../helpers/cli.ts";

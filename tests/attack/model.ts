@@ -829,13 +829,3 @@ export function disclosures(result: AttackResult): string {
     ...result.groupHours.map((g) => `uren van een kleine groep afgedrukt: ${g}`),
   ].join("\n");
 }
-
-/** One line per finding, for test messages. */
-export function describe(result: AttackResult): string {
-  return [
-    ...result.findings.map((f) => `${f.what}: ${f.kind === "aantal" ? `${f.lo}..${f.hi}` : `${f.lo.toFixed(2)}..${f.hi.toFixed(2)} uur`} (k = ${f.k}; ${f.scenario})`),
-    ...result.printedSmall.map((s) => `klein aantal afgedrukt: ${s}`),
-    ...result.groupHours.map((g) => `uren van een kleine groep afgedrukt: ${g}`),
-    ...result.contradictions.map((c) => `tegenstrijdig, weggelaten: ${c}`),
-  ].join("\n");
-}

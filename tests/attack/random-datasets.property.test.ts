@@ -12,7 +12,6 @@ import { expect, it } from "vitest";
 import { Case, hoursTruth, VPS, type CaseActiviteit, type CaseData, type CaseMelding } from "./case.ts";
 import { attack, disclosures } from "./model.ts";
 import { pdfNumbersInHtml } from "./read-documents.ts";
-import { join } from "node:path";
 
 const YEARS = [2019, 2020, 2021, 2022];
 const AARD = ["pesten", "pesten", "roddelen", "intimidatie", "intimidatie", "seksuele-intimidatie", "discriminatie", "niet-gehoord-leidinggevende", "onveilig-voelen", "integriteitskwestie", "adviesvraag"];

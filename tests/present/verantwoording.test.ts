@@ -3,7 +3,7 @@
 // published figures, and only those known at the report's date.
 import { describe, expect, it } from "vitest";
 import { aggregate } from "../../src/aggregate/index.ts";
-import type { PeriodeId } from "../../src/aggregate/periods.ts";
+import type { PeriodeId } from "../../src/domain/periods.ts";
 import type { Dataset } from "../../src/domain.ts";
 import { present } from "../../src/present/index.ts";
 import type { Block, Section } from "../../src/present/model.ts";

@@ -3,7 +3,7 @@
 // "december 2019", so december = 10 + 21 − 29 = 2 once the first period's total is printed.
 import { describe, expect, it } from "vitest";
 import { aggregate } from "../../src/aggregate/index.ts";
-import type { PeriodeId } from "../../src/aggregate/periods.ts";
+import type { PeriodeId } from "../../src/domain/periods.ts";
 import type { Dataset, HistorieRegel } from "../../src/domain.ts";
 import { DOCUMENT_VPOO, present } from "../../src/present/index.ts";
 import { auditFigures } from "../../src/protect/audit.ts";

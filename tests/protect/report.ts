@@ -7,13 +7,12 @@
 import { aggregate } from "../../src/aggregate/index.ts";
 import type { Aggregates } from "../../src/aggregate/types.ts";
 import type { Audience, Dataset } from "../../src/domain.ts";
-import { DOCUMENT_VPOO } from "../../src/present/index.ts";
 import { ALL_DOCUMENTS, DOCUMENT_NAME, presentDocuments, type BuiltDocument, type DocumentKind } from "../../src/present/documents.ts";
 import type { FiguresFile } from "../../src/present/figures.ts";
 import { auditFigures, type AuditResult } from "../../src/protect/audit.ts";
 import { describeReportSet } from "../../src/protect/describe-set.ts";
 import { protect, ProtectionError, type Protected } from "../../src/protect/index.ts";
-import { ledgerEntryFor, ledgerReportName, type LedgerEntry } from "../../src/protect/ledger.ts";
+import { ledgerReportName, type LedgerEntry } from "../../src/protect/ledger.ts";
 import { exposedConfidential } from "../../src/protect/pair-audit.ts";
 import { scopeKey } from "../../src/protect/universe.ts";
 
@@ -55,11 +54,6 @@ export async function buildReport(d: Dataset, jaar: number, audience: Audience =
     if (exposed.length > 0) throw new ProtectionError(`dit openbare verslag zou ${exposed.map((x) => x.report).join(", ")} prijsgeven`);
   }
   return { agg, protectedReport, figures: vpoo.figures, documents, required, audit, ledgerEntry: vpoo.ledgerEntry, k };
-}
-
-/** As the pipeline records a report in the ledger. */
-export function ledgerEntryOf(figures: FiguresFile, jaar: number, audience: Audience): LedgerEntry {
-  return ledgerEntryFor(ledgerReportName(DOCUMENT_VPOO, jaar, audience), jaar, audience, figures.figures);
 }
 
 export function keyOf(f: { universe: FiguresFile["figures"][number]["universe"]; scope: FiguresFile["figures"][number]["scope"] }): string | null {

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Block, OwnTextHtml, PresentedTable, ReportModel, Section } from "../../src/present/model.ts";
 import { KORTE_TABEL, renderHtml, shiftHeadings } from "../../src/render/html.ts";
-import { openRenderer, type PdfMeta, type Renderer } from "../../src/render/pdf.ts";
+import { openRenderer, type Renderer } from "../../src/render/pdf.ts";
+import type { PdfMeta } from "../../src/render/pdf-finish.ts";
 import { readPdf, type PdfContents } from "../helpers/pdf-read.ts";
 import { bodyLines, headingsAtFoot, MARGIN, pageLines, squash } from "./pdf-inspect.ts";
 

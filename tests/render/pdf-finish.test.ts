@@ -1,7 +1,7 @@
 import { PDFDocument, PDFName } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { finishPdf } from "../../src/render/pdf-finish.ts";
-import type { PdfMeta } from "../../src/render/pdf.ts";
+import type { PdfMeta } from "../../src/render/pdf-finish.ts";
 import { readPdf } from "../helpers/pdf-read.ts";
 
 const meta: PdfMeta = {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FONT_FAMILY, fontFaceCss } from "../../src/render/fonts.ts";
 import { vegaLiteToSvg } from "../../src/render/charts.ts";
 import { openRenderer } from "../../src/render/pdf.ts";
-import type { PdfMeta, Renderer } from "../../src/render/pdf.ts";
+import type { Renderer } from "../../src/render/pdf.ts";
+import type { PdfMeta } from "../../src/render/pdf-finish.ts";
 import { outlineTitles, readPdf } from "../helpers/pdf-read.ts";
 
 const MM = 72 / 25.4;

@@ -11,7 +11,7 @@ import type { TableFile } from "../../src/ingest/raw-input.ts";
 import { validate } from "../../src/validate/index.ts";
 import type { Dataset } from "../../src/domain.ts";
 import type { Problem } from "../../src/ingest/problem.ts";
-import { baseTables, check, csvText, makeRawInput, VANDAAG, type Rows } from "../fixtures/make-fixtures.ts";
+import { baseTables, check, makeRawInput, VANDAAG, type Rows } from "../fixtures/make-fixtures.ts";
 import { workbookBytes } from "../ingest/xlsx-helpers.ts";
 import { MUTABLE, refList, TABLES } from "../fixtures/mutation-corpus.ts";
 

@@ -1,9 +1,8 @@
 // The workspace end to end, in real Chromium, as a counsellor works through a year: one
 // server, one browser, a sequence of steps. Oracles: the example data's own rows, the text we
 // type, the mistakes we put in, and the PDF read back with pdfjs.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

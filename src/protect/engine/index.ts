@@ -1,4 +1,4 @@
 // Public surface of the protection engine: the audit (`attack`) and secondary suppression.
 export { attack } from "./attack.ts";
-export { suppress, type SuppressOptions } from "./suppress.ts";
+export { suppress } from "./suppress.ts";
 export type * from "./types.ts";

@@ -33,7 +33,7 @@ export function maandNaam(maand: number): string {
 }
 const KEY = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/;
 
-export function parseMaand(s: string): Maand | null {
+export function maandFromKey(s: string): Maand | null {
   const m = /^(\d{4})-(\d{2})$/.exec(s);
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return null;
   return { jaar: Number(m[1]), maand: Number(m[2]) };
@@ -51,7 +51,7 @@ export function periode(van: Maand, tot: Maand): Periode {
 }
 
 /** The period an id or key names (the id alone says which months it holds). */
-export function periodeOf(id: PeriodeId): Periode {
+export function periodById(id: PeriodeId): Periode {
   if (typeof id === "number" || /^\d{4}$/.test(id)) {
     const y = Number(id);
     return periode({ jaar: y, maand: 1 }, { jaar: y, maand: 12 });
@@ -80,7 +80,7 @@ const labels = new Map<PeriodeId, string>();
 
 export function periodLabel(id: PeriodeId): string {
   let label = labels.get(id);
-  if (label === undefined) labels.set(id, (label = periodeOf(id).label));
+  if (label === undefined) labels.set(id, (label = periodById(id).label));
   return label;
 }
 
@@ -94,8 +94,8 @@ export function periodProblems(config: PeriodeInstelling[]): string[] {
   const out: string[] = [];
   const parsed: { van: Maand; tot: Maand; i: number }[] = [];
   config.forEach((p, i) => {
-    const van = parseMaand(p.van);
-    const tot = parseMaand(p.tot);
+    const van = maandFromKey(p.van);
+    const tot = maandFromKey(p.tot);
     if (!van || !tot) return void out.push(`periode ${i + 1}: van en tot zijn maanden als JJJJ-MM, bijvoorbeeld "2018-01"`);
     if (ord(tot) < ord(van)) return void out.push(`periode ${p.van}..${p.tot}: tot ligt vóór van`);
     if (van.maand !== 1) {
@@ -114,11 +114,11 @@ export function periodProblems(config: PeriodeInstelling[]): string[] {
 }
 
 function configured(config: PeriodeInstelling[] | undefined): { van: Maand; tot: Maand }[] {
-  return (config ?? []).map((p) => ({ van: parseMaand(p.van)!, tot: parseMaand(p.tot)! }));
+  return (config ?? []).map((p) => ({ van: maandFromKey(p.van)!, tot: maandFromKey(p.tot)! }));
 }
 
 /** The period a month belongs to. `config` must be valid (periodProblems empty). */
-export function periodOf(config: PeriodeInstelling[] | undefined, m: Maand): Periode {
+export function periodOfMonth(config: PeriodeInstelling[] | undefined, m: Maand): Periode {
   const ps = configured(config);
   const own = ps.find((p) => ord(p.van) <= ord(m) && ord(m) <= ord(p.tot));
   if (own) return periode(own.van, own.tot);
@@ -135,7 +135,7 @@ export function timeline(config: PeriodeInstelling[] | undefined, first: Maand, 
   const out: Periode[] = [];
   let n = ord(first);
   while (n <= ord(last)) {
-    const p = periodOf(config, fromOrd(n));
+    const p = periodOfMonth(config, fromOrd(n));
     out.push(p);
     n = ord(p.tot) + 1;
   }
@@ -149,7 +149,7 @@ export function timeline(config: PeriodeInstelling[] | undefined, first: Maand, 
 export function periodOfYear(config: PeriodeInstelling[] | undefined, jaar: number): Periode {
   const months = new Map<string, { p: Periode; n: number }>();
   for (let m = 1; m <= 12; m++) {
-    const p = periodOf(config, { jaar, maand: m });
+    const p = periodOfMonth(config, { jaar, maand: m });
     const e = months.get(p.key);
     if (e) e.n++;
     else months.set(p.key, { p, n: 1 });
@@ -163,11 +163,11 @@ export function periodOfYear(config: PeriodeInstelling[] | undefined, jaar: numb
 export function isTimelineKey(config: PeriodeInstelling[] | undefined, key: string): boolean {
   let p: Periode;
   try {
-    p = periodeOf(key);
+    p = periodById(key);
   } catch {
     return false;
   }
-  const own = periodOf(config, p.van);
+  const own = periodOfMonth(config, p.van);
   return own.key === p.key;
 }
 

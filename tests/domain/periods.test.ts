@@ -1,7 +1,7 @@
 // The timeline of reporting periods (issue 5): disjoint periods, each starting in January;
 // calendar years keep their keys; the rest of a partly covered year is a period of its own.
 import { describe, expect, it } from "vitest";
-import { fileKey, isTimelineKey, periodLabel, periodOf, periodOfYear, periodProblems, peildatum, timeline } from "../../src/aggregate/periods.ts";
+import { fileKey, isTimelineKey, periodLabel, periodOfMonth, periodOfYear, periodProblems, peildatum, timeline } from "../../src/domain/periods.ts";
 import { validateInstellingen } from "../../src/validate/instellingen.ts";
 import { reportingYearWarnings } from "../../src/validate/consistency.ts";
 
@@ -21,7 +21,7 @@ describe("timeline", () => {
       for (let m = 1; m <= 12; m++) {
         const owners = t.filter((p) => p.van.jaar * 12 + p.van.maand <= y * 12 + m && y * 12 + m <= p.tot.jaar * 12 + p.tot.maand);
         expect(owners.length, `${y}-${m}`).toBe(1);
-        expect(owners[0]!.key).toBe(periodOf(cfg, { jaar: y, maand: m }).key);
+        expect(owners[0]!.key).toBe(periodOfMonth(cfg, { jaar: y, maand: m }).key);
       }
     }
   });
@@ -34,7 +34,7 @@ describe("timeline", () => {
     expect(periodLabel(2019)).toBe("2019");
     expect(fileKey("2018-01..2019-11")).toBe("2018-01_2019-11");
     expect(fileKey(2020)).toBe("2020");
-    expect(peildatum(periodOf(cfg, { jaar: 2019, maand: 1 }))).toBe("30 november 2019");
+    expect(peildatum(periodOfMonth(cfg, { jaar: 2019, maand: 1 }))).toBe("30 november 2019");
   });
 
   it("gives a year-only row (activiteiten) to the period holding most of its months", () => {
