@@ -3,7 +3,7 @@
 // more): "Meldingen naar aard, Corona: thuiswerken, … (telt niet mee), 2018–2020 samen" rather
 // than the scope the register keeps ("meldingen 2018, 2019, 2020 (aard: corona-gerelateerd)").
 // The words are those of the report's own tables (protect/describe.ts) and the vocabulary.
-import { periodLabel, periodeOf } from "../domain/periods.ts";
+import { periodLabel, periodById } from "../domain/periods.ts";
 import type { Herkomst, Status, Term } from "../domain.ts";
 import { ACTIVITEIT_LABEL, HERKOMST_LABEL, STATUS_LABEL, VPGROEP_LABEL } from "../protect/describe.ts";
 import { VPI_ADVIES } from "../protect/describe-vpi.ts";
@@ -31,8 +31,8 @@ const BY: Record<string, string> = {
 function yearsLabel(jaren: string[]): string {
   const keys = jaren.map((j) => (/^\d{4}$/.test(j) ? Number(j) : j));
   if (keys.length === 1) return periodLabel(keys[0]!);
-  const first = periodeOf(keys[0]!);
-  const last = periodeOf(keys.at(-1)!);
+  const first = periodById(keys[0]!);
+  const last = periodById(keys.at(-1)!);
   return `${first.van.jaar}–${last.tot.jaar} samen`;
 }
 
@@ -61,7 +61,7 @@ function valueLabel(universe: string, dim: string, code: string, vocabulaire: Te
  */
 export function figureLabel(universe: string, scope: Record<string, string[]>, vocabulaire: Term[]): string {
   const { jaar: jaren = [], ...rest } = scope;
-  const lastYear = jaren.length > 0 ? periodeOf(/^\d{4}$/.test(jaren.at(-1)!) ? Number(jaren.at(-1)) : jaren.at(-1)!).tot.jaar : Number.POSITIVE_INFINITY;
+  const lastYear = jaren.length > 0 ? periodById(/^\d{4}$/.test(jaren.at(-1)!) ? Number(jaren.at(-1)) : jaren.at(-1)!).tot.jaar : Number.POSITIVE_INFINITY;
   const dims = Object.entries(rest).filter(([, codes]) => codes.length > 0);
   const by = dims.map(([dim]) => BY[dim]).filter((x): x is string => x !== undefined);
   const title = `${MEASURE[universe] ?? universe}${by.length > 0 ? ` ${by.join(" en ")}` : ""}`;

@@ -37,7 +37,7 @@ import type { LedgerEntry } from "./ledger.ts";
 import type { PrimaryRules } from "./primary.ts";
 import { modesOf, recodeRows, type GroupMode, type RecodeRow } from "./recode.ts";
 import type { Description } from "./tables.ts";
-import { scopeKey, type Scope } from "./universe.ts";
+import { scopeKey } from "./universe.ts";
 
 /** How many combinations of layouts are protected for real, best estimate first (each costs a suppression). */
 const MAX_CANDIDATES = 3;
@@ -198,11 +198,6 @@ export async function choosePresentation(description: Description, choice: Prese
   return { ...best.protectedReport, log, presentatie, informatie: best.score };
 }
 
-/** The `top` layouts of one aard table by estimate, on its own (no ledger, no pooled link). */
-export function bestLayouts(src: AardTableSource, rules: PrimaryRules, top: number): { modes: Modes; estimate: number }[] {
-  return bestCombinations([src], rules, [], undefined, top);
-}
-
 /**
  * The `top` combinations of layouts of all aard tables by a joint estimate (see the top of
  * this file). The estimate of a layout of the yearly table: per column, the primary rule,
@@ -214,6 +209,7 @@ export function bestLayouts(src: AardTableSource, rules: PrimaryRules, top: numb
  * hidden part; when that is 1..k−1 meldingen the pooled cell would give it away, so it is
  * counted hidden too. Every combination is scored (3^groups per table: a few thousand sums).
  */
+// eslint-disable-next-line max-lines-per-function -- one estimate with shared closures over the counts; split pending
 export function bestCombinations(sources: AardTableSource[], rules: PrimaryRules, known: LedgerEntry[], audience: string | undefined, top: number): { modes: Modes; estimate: number }[] {
   if (sources.length === 0) return [{ modes: new Map(), estimate: 0 }];
   const unsafe = (n: number) => (n > 0 || rules.protectZeros) && n < rules.k;

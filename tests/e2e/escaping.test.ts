@@ -11,7 +11,6 @@ import { cli, copyOfExampleData } from "../helpers/cli.ts";
 
 const AARD = "<b>Pesten & co</b>";
 const APART = "Corona; thuiswerken & eenzaamheid";
-const INTERVENTIE = 'Hart <em>luchten</em> & "steunen"';
 
 let dir = "";
 const file = (name: string) => readFileSync(join(dir, name), "utf8");

@@ -6,9 +6,9 @@
 // witnesses covering as many scenarios as possible (ExactEnds.endWithCover); only scenarios left
 // uncovered are solved one by one, again LP first.
 import type { AuditParts } from "./audit-parts.ts";
-import { contradiction, PUBLIC, WIDTH_TOL, type AuditResult, type Interval } from "./audit-types.ts";
+import { contradiction, PUBLIC, WIDTH_TOL, type CellAudit, type Interval } from "./audit-types.ts";
 
-export async function auditExact(parts: AuditParts, cell: number, requiredWidth: number, insider: boolean): Promise<AuditResult> {
+export async function auditExact(parts: AuditParts, cell: number, requiredWidth: number, insider: boolean): Promise<CellAudit> {
   const { models, pool, ends, neighbourhood } = parts;
   const ok = (iv: Interval): boolean => iv.hi - iv.lo >= requiredWidth - WIDTH_TOL;
   const relevant = insider ? neighbourhood.relevantScenarios(cell) : [];
@@ -16,7 +16,7 @@ export async function auditExact(parts: AuditParts, cell: number, requiredWidth:
   const hiBound = await ends.endWithCover(cell, "max", relevant);
   if (lo === "infeasible" || lo === "unbounded" || hiBound === "infeasible") throw contradiction();
   const hi = hiBound === "unbounded" ? Infinity : hiBound;
-  let best: AuditResult = { lo, hi, scenario: PUBLIC, ok: ok({ lo, hi }) };
+  let best: CellAudit = { lo, hi, scenario: PUBLIC, ok: ok({ lo, hi }) };
 
   for (const q of relevant) {
     // An end with a witness holding a melding in q is not moved by the scenario. An unbounded

@@ -2,9 +2,9 @@
 // the cell keep the required width in every scenario? It stops at the first failing scenario,
 // whose bounds may be LP bounds, and uses witnesses wherever they already settle the answer.
 import type { AuditParts } from "./audit-parts.ts";
-import { contradiction, PUBLIC, WIDTH_TOL, type AuditResult, type Verdict } from "./audit-types.ts";
+import { contradiction, PUBLIC, WIDTH_TOL, type CellAudit, type Verdict } from "./audit-types.ts";
 
-export async function auditPass(parts: AuditParts, cell: number, requiredWidth: number, insider: boolean): Promise<AuditResult> {
+export async function auditPass(parts: AuditParts, cell: number, requiredWidth: number, insider: boolean): Promise<CellAudit> {
   const { pool, neighbourhood } = parts;
   const pub = await checkHere(parts, cell, requiredWidth, PUBLIC, insider);
   if (pub.verdict === "fail") return { lo: pub.lo, hi: pub.hi, scenario: PUBLIC, ok: false };

@@ -15,7 +15,7 @@ export interface Interval {
   hi: number;
 }
 
-export interface AuditResult extends Interval {
+export interface CellAudit extends Interval {
   /** Scenario giving the narrowest interval (full audit), or the first failing one (pass mode). */
   scenario: number;
   ok: boolean;

@@ -14,13 +14,13 @@ import { AttackModels } from "./attack-models.ts";
 import { auditExact } from "./audit-exact.ts";
 import type { AuditParts } from "./audit-parts.ts";
 import { auditPass, checkScenario } from "./audit-pass.ts";
-import type { AuditCell, AuditorOptions, AuditorStats, AuditResult, Verdict } from "./audit-types.ts";
+import type { AuditCell, AuditorOptions, AuditorStats, CellAudit, Verdict } from "./audit-types.ts";
 import { ExactEnds } from "./exact-ends.ts";
 import { Neighbourhood } from "./neighbourhood.ts";
 import type { EngineVar, LinearFact } from "./types.ts";
 import { WitnessPool } from "./witness-pool.ts";
 
-export { PUBLIC, type AuditCell, type AuditorOptions, type AuditorStats, type AuditResult, type Interval, type Verdict } from "./audit-types.ts";
+export { PUBLIC, type AuditCell, type AuditorOptions, type AuditorStats, type CellAudit, type Verdict } from "./audit-types.ts";
 
 export class Auditor {
   private constructor(private readonly parts: AuditParts) {}
@@ -67,7 +67,7 @@ export class Auditor {
    * the public and all insider scenarios. Pass mode: only whether every scenario keeps the
    * required width; returns at the first failing scenario (its bounds may be LP bounds).
    */
-  async audit(cell: number, requiredWidth: number, options: { insider: boolean; stopAtFailure: boolean }): Promise<AuditResult> {
+  async audit(cell: number, requiredWidth: number, options: { insider: boolean; stopAtFailure: boolean }): Promise<CellAudit> {
     return options.stopAtFailure
       ? auditPass(this.parts, cell, requiredWidth, options.insider)
       : auditExact(this.parts, cell, requiredWidth, options.insider);
