@@ -61,19 +61,13 @@ describe("a label with markup or `;` survives every output", () => {
   it("HR feed: the CSV stays one cell per value; the rule with the `;` label is in the feed and its note", () => {
     const rows = parse(file("sociaal-jaarverslag-2021.csv"), { delimiter: ";", bom: true }) as string[][];
     expect(rows).toEqual([
-      [
-        "jaar",
-        "Klachten klachtencommissie",
-        "Meldingen vertrouwenspersonen ongewenste omgangsvormen",
-        "Meldingen vertrouwenspersoon integriteit",
-      ],
+      ["jaar", "Klachten klachtencommissie", "Meldingen vertrouwenspersonen ongewenste omgangsvormen", "Meldingen vertrouwenspersoon integriteit"],
       ["2018", "0", "10", "0"],
       ["2019", "0", "21", "0"],
       ["2020", "0", "13", "0"],
       ["2021", "0", "26", "x"],
     ]);
-    const rule =
-      'Telregel: meldingen in de categorie "Corona; thuiswerken & eenzaamheid" tellen niet mee in het totaal; ze worden apart vermeld.';
+    const rule = 'Telregel: meldingen in de categorie "Corona; thuiswerken & eenzaamheid" tellen niet mee in het totaal; ze worden apart vermeld.';
     expect((JSON.parse(file("sociaal-jaarverslag-2021.json")) as { telregel: string }).telregel).toBe(rule);
     expect(file("sociaal-jaarverslag-2021.toelichting.txt").endsWith(`\n\n${rule}\n`)).toBe(true);
   });

@@ -133,24 +133,12 @@ function expectAccessible(r: Report): void {
     const found = pdfTables.find((e) => findRoles(e, ["Caption"]).some((c) => squash(c.text) === squash(t.caption)));
     expect(found, t.caption).toBeDefined();
     const rows = findRoles(found!, ["TR"]);
-    expect(
-      rows[0]!.children.map((c) => c.role),
-      t.caption,
-    ).toEqual(t.headers.map(() => "TH"));
-    expect(
-      rows[0]!.children.map((c) => squash(c.text)),
-      t.caption,
-    ).toEqual(t.headers.map(squash));
+    expect(rows[0]!.children.map((c) => c.role), t.caption).toEqual(t.headers.map(() => "TH"));
+    expect(rows[0]!.children.map((c) => squash(c.text)), t.caption).toEqual(t.headers.map(squash));
     expect(rows.length, t.caption).toBe(t.rows.length + 1);
     for (const [i, row] of t.rows.entries()) {
-      expect(
-        rows[i + 1]!.children.map((c) => c.role),
-        `${t.caption}: ${row.label}`,
-      ).toEqual(["TH", ...row.cells.map(() => "TD")]);
-      expect(
-        rows[i + 1]!.children.map((c) => squash(c.text)),
-        `${t.caption}: ${row.label}`,
-      ).toEqual([row.label, ...row.cells].map(squash));
+      expect(rows[i + 1]!.children.map((c) => c.role), `${t.caption}: ${row.label}`).toEqual(["TH", ...row.cells.map(() => "TD")]);
+      expect(rows[i + 1]!.children.map((c) => squash(c.text)), `${t.caption}: ${row.label}`).toEqual([row.label, ...row.cells].map(squash));
     }
   }
 
