@@ -68,7 +68,13 @@ export async function timedBuild(raw: RawInput, opts: TimedBuildOptions, rendere
   const ingested = await ingestAll(raw, {});
   lap("ingest");
   const validated = validate(ingested, opts.vandaag);
-  if (!validated.dataset) throw new Error(`ongeldige gegevens: ${validated.problems.slice(0, 3).map((p) => p.melding).join("; ")}`);
+  if (!validated.dataset)
+    throw new Error(
+      `ongeldige gegevens: ${validated.problems
+        .slice(0, 3)
+        .map((p) => p.melding)
+        .join("; ")}`,
+    );
   const d = validated.dataset;
   const verslag = d.verslagen.find((v) => v.jaar === opts.jaar);
   const scanned = verslag ? scanVerslag(verslag, d.instellingen.drempel.openbaar, d.instellingen.namenlijst) : [];

@@ -70,7 +70,12 @@ export async function openFloor(): Promise<Floor> {
   const { findChromium } = await import("../src/render/chromium.ts");
   const { mkdtemp } = await import("node:fs/promises");
   const userDataDir = await mkdtemp("/tmp/jaarverslag-bench-floor-");
-  const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, pipe: true, args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`] });
+  const browser = await puppeteer.launch({
+    executablePath: findChromium(),
+    headless: true,
+    pipe: true,
+    args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
+  });
   const kept = await browser.newPage();
   return {
     async print(html, meta, steps = {}) {
@@ -146,7 +151,10 @@ async function childFloorCold(): Promise<ColdResult> {
 }
 
 function runChild(kind: string, args: string[]): ColdResult {
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench", "build.ts"), "--child", kind, ...args], { cwd: ROOT, encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench", "build.ts"), "--child", kind, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`${kind}: exit ${r.status}\n${r.stderr.slice(-3000)}`);
   return JSON.parse(r.stdout.trim().split("\n").pop()!) as ColdResult;
 }
@@ -221,7 +229,16 @@ async function parent(argv: string[]): Promise<void> {
       }
       // finishPdf (metadata, deterministic ID) is part of renderer.pdf; timed apart on the floor's PDF.
       t = performance.now();
-      await finishPdf(rawPdf, { title: b.model.titel, subject: b.model.titel, author: b.model.auteurs, keywords: [], lang: "nl-NL", runningHeader: b.model.titel, confidential: false, creationDate: b.creationDate });
+      await finishPdf(rawPdf, {
+        title: b.model.titel,
+        subject: b.model.titel,
+        author: b.model.auteurs,
+        keywords: [],
+        lang: "nl-NL",
+        runningHeader: b.model.titel,
+        confidential: false,
+        creationDate: b.creationDate,
+      });
       finishMs.push(performance.now() - t);
       // build() itself (everything before render), for the record.
       t = performance.now();
@@ -233,7 +250,9 @@ async function parent(argv: string[]): Promise<void> {
       t = performance.now();
       await floor.print(wb.html, meta);
       watchFloorMs.push(performance.now() - t);
-      console.error(`warm ${i + 1}: build ${f0(b.totalMs)} ms, floor ${f0(floorMs.at(-1)!)} ms; --watch after a text edit ${f0(wb.totalMs)} ms, its floor ${f0(watchFloorMs.at(-1)!)} ms`);
+      console.error(
+        `warm ${i + 1}: build ${f0(b.totalMs)} ms, floor ${f0(floorMs.at(-1)!)} ms; --watch after a text edit ${f0(wb.totalMs)} ms, its floor ${f0(watchFloorMs.at(-1)!)} ms`,
+      );
     }
     const identical = warm.every((b) => Buffer.compare(Buffer.from(b.pdf), Buffer.from(warm[0]!.pdf)) === 0);
 
@@ -250,12 +269,18 @@ async function parent(argv: string[]): Promise<void> {
 
     const lines: string[] = [];
     lines.push(machineLine(load0), "");
-    lines.push(`Report: jaarverslag VPOO ${jaar}, openbaar, ${pdfPages} pages, HTML ${(warm[0]!.html.length / 1024).toFixed(0)} KB. Cold: median of ${coldReps} fresh processes. Warm: median of ${reps} builds in one process (renderer open), each followed by one floor print.`, "");
+    lines.push(
+      `Report: jaarverslag VPOO ${jaar}, openbaar, ${pdfPages} pages, HTML ${(warm[0]!.html.length / 1024).toFixed(0)} KB. Cold: median of ${coldReps} fresh processes. Warm: median of ${reps} builds in one process (renderer open), each followed by one floor print.`,
+      "",
+    );
     lines.push("| stage | cold (ms) | warm (ms) | share of warm build |");
     lines.push("| --- | ---: | ---: | ---: |");
     lines.push(`| (process start → modules loaded) | ${f0(median(cold.map((x) => x.loadMs)))} | – | – |`);
     lines.push(`| (Chromium start: openRenderer) | ${f0(median(cold.map((x) => x.browserMs)))} | – | – |`);
-    for (const s of STAGES) lines.push(`| ${s}${s === "protect" ? ` (of which audit: cold ${f0(median(cold.map((b) => b.build!.auditMs)))}, warm ${f0(median(warm.map((b) => b.auditMs)))})` : ""} | ${f0(c(s))} | ${f0(w(s))} | ${pct(w(s) / warmTotal)} |`);
+    for (const s of STAGES)
+      lines.push(
+        `| ${s}${s === "protect" ? ` (of which audit: cold ${f0(median(cold.map((b) => b.build!.auditMs)))}, warm ${f0(median(warm.map((b) => b.auditMs)))})` : ""} | ${f0(c(s))} | ${f0(w(s))} | ${pct(w(s) / warmTotal)} |`,
+      );
     lines.push(`| **build (sum of the stages)** | ${f0(coldBuild)} | ${f0(warmTotal)} | 100% |`);
     lines.push(`| the tool's own stages (all but render: pdf) | ${f0(own(c))} | ${f0(own(w))} | ${pct(own(w) / warmTotal)} |`);
     lines.push(`| cold, process start → PDF | ${f0(coldWall)} | – | – |`);
@@ -276,21 +301,33 @@ async function parent(argv: string[]): Promise<void> {
     lines.push(`- warm build / warm floor: **${(warmTotal / floorWarm).toFixed(2)}×** (target ≤ 1.3×)`);
     lines.push(`- cold build (process start → PDF) / cold floor (process start → PDF): **${(coldWall / floorColdWall).toFixed(2)}×**`);
     lines.push(`- the tool's own stages, warm: **${pct(own(w) / warmTotal)}** of the build (target < 20%)`);
-    lines.push(`- render: pdf − floor print, warm: ${f0(w("render: pdf") - floorWarm)} ms, of which finishPdf (pdf-lib, timed on the floor's PDF): ${f0(median(finishMs))} ms`);
-    lines.push(`- build() of src/pipeline.ts (ingest → audit, no render), warm: ${f0(median(pipelineMs))} ms; stage split gives the same figures as build(): ${sameAsBuild}; warm PDFs byte-identical: ${identical ? "yes" : "NO"}`);
+    lines.push(
+      `- render: pdf − floor print, warm: ${f0(w("render: pdf") - floorWarm)} ms, of which finishPdf (pdf-lib, timed on the floor's PDF): ${f0(median(finishMs))} ms`,
+    );
+    lines.push(
+      `- build() of src/pipeline.ts (ingest → audit, no render), warm: ${f0(median(pipelineMs))} ms; stage split gives the same figures as build(): ${sameAsBuild}; warm PDFs byte-identical: ${identical ? "yes" : "NO"}`,
+    );
     const ww = (st: Stage) => median(watchBuilds.map((b) => b.ms[st]));
     const watchTotal = median(watchBuilds.map((b) => b.totalMs));
     const watchFloor = median(watchFloorMs);
     lines.push("");
-    lines.push(`\`build --watch\`, a rebuild after an edit of the text (a sentence added to the verslag; the figures unchanged), in the same process: median of ${reps}, each followed by a floor print of its own HTML. The protection and the charts come from the session's memo; everything else, the audit included, runs again (memo: ${memo.hits} hits, ${memo.misses} misses).`, "");
+    lines.push(
+      `\`build --watch\`, a rebuild after an edit of the text (a sentence added to the verslag; the figures unchanged), in the same process: median of ${reps}, each followed by a floor print of its own HTML. The protection and the charts come from the session's memo; everything else, the audit included, runs again (memo: ${memo.hits} hits, ${memo.misses} misses).`,
+      "",
+    );
     lines.push("| stage | --watch rebuild (ms) | share |");
     lines.push("| --- | ---: | ---: |");
-    for (const st of STAGES) lines.push(`| ${st}${st === "protect" ? ` (of which audit ${f0(median(watchBuilds.map((b) => b.auditMs)))})` : ""} | ${f0(ww(st))} | ${pct(ww(st) / watchTotal)} |`);
+    for (const st of STAGES)
+      lines.push(
+        `| ${st}${st === "protect" ? ` (of which audit ${f0(median(watchBuilds.map((b) => b.auditMs)))})` : ""} | ${f0(ww(st))} | ${pct(ww(st) / watchTotal)} |`,
+      );
     lines.push(`| **build (sum of the stages)** | ${f0(watchTotal)} | 100% |`);
     lines.push(`| the tool's own stages (all but render: pdf) | ${f0(own(ww))} | ${pct(own(ww) / watchTotal)} |`);
     lines.push(`| floor: print of the same HTML | ${f0(watchFloor)} | |`);
     lines.push("");
-    lines.push(`- --watch rebuild / its floor: **${(watchTotal / watchFloor).toFixed(2)}×** (target ≤ 1.3×); the tool's own stages **${pct(own(ww) / watchTotal)}** (target < 20%)`);
+    lines.push(
+      `- --watch rebuild / its floor: **${(watchTotal / watchFloor).toFixed(2)}×** (target ≤ 1.3×); the tool's own stages **${pct(own(ww) / watchTotal)}** (target < 20%)`,
+    );
     console.log(lines.join("\n"));
   } finally {
     await renderer.close();

@@ -26,7 +26,9 @@ const REAL: Record<number, string> = { 2018: "–", 2019: "20", 2020: "29", 2021
 
 const ledger: unknown[] = [];
 console.log(`root: ${root}`);
-console.log("| jaar | publiek | aard ≥ groep | aard categorie | herkomst/status gedrukt | splitsing herkomst | cijfers | handgemaakt | vertrouwelijk extra | tijd |");
+console.log(
+  "| jaar | publiek | aard ≥ groep | aard categorie | herkomst/status gedrukt | splitsing herkomst | cijfers | handgemaakt | vertrouwelijk extra | tijd |",
+);
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 const publicFigures = new Map<number, Figure[]>();
 for (const jaar of [2018, 2019, 2020, 2021]) {
@@ -35,7 +37,12 @@ for (const jaar of [2018, 2019, 2020, 2021]) {
     const r = await pipeline.build(raw, { jaar, audience, vandaag, ledger: [...ledger], documents: pipeline.ALL_DOCUMENTS });
     const ms = performance.now() - t0;
     if (!r.ok) {
-      console.log(`| ${jaar} | ${audience} | geweigerd: ${r.problems.map((p: { melding: string }) => p.melding).join("; ").slice(0, Number(process.env["MSG"] ?? 120))} |`);
+      console.log(
+        `| ${jaar} | ${audience} | geweigerd: ${r.problems
+          .map((p: { melding: string }) => p.melding)
+          .join("; ")
+          .slice(0, Number(process.env["MSG"] ?? 120))} |`,
+      );
       continue;
     }
     for (const doc of r.documents) ledger.push(doc.ledgerEntry);
@@ -46,7 +53,13 @@ for (const jaar of [2018, 2019, 2020, 2021]) {
     else {
       const key = (f: Figure) => (f.universe && f.scope ? `${f.kind}|${scopeKey(f.universe, f.scope)}` : "");
       const pub = new Set((publicFigures.get(jaar) ?? []).filter((f) => f.value !== null).map(key));
-      const added = [...new Set(figures.filter((f) => f.value !== null && f.universe && (f.scope?.["jaar"] ?? []).includes(String(jaar)) && !pub.has(key(f))).map((f) => `${f.table.replace(/^Tabel: /, "")}: ${f.row} ${f.column} = ${f.value}`))];
+      const added = [
+        ...new Set(
+          figures
+            .filter((f) => f.value !== null && f.universe && (f.scope?.["jaar"] ?? []).includes(String(jaar)) && !pub.has(key(f)))
+            .map((f) => `${f.table.replace(/^Tabel: /, "")}: ${f.row} ${f.column} = ${f.value}`),
+        ),
+      ];
       extra = `${added.length}`;
       if (process.env["SHOW_ADDED"]) for (const a of added) console.error(`  ${jaar} vertrouwelijk extra: ${a}`);
     }

@@ -116,13 +116,31 @@ async function childDuck(dir: string, checks: boolean): Promise<Omit<ChildResult
   const file = sqlString(join(dir, "meldingen.csv"));
   // all_varchar: the registration is text typed by people; the types are ours to decide.
   await con.run(`CREATE TABLE raw AS SELECT * FROM read_csv(${file}, header = true, delim = ',', quote = '"', all_varchar = true)`);
-  await con.run(`CREATE TABLE vp AS SELECT * FROM read_csv(${sqlString(join(dir, "vertrouwenspersonen.csv"))}, header = true, all_varchar = true)`);
-  await con.run(`CREATE TABLE voc AS SELECT * FROM read_csv(${sqlString(join(dir, "vocabulaire.csv"))}, header = true, all_varchar = true)`);
+  await con.run(
+    `CREATE TABLE vp AS SELECT * FROM read_csv(${sqlString(join(dir, "vertrouwenspersonen.csv"))}, header = true, all_varchar = true)`,
+  );
+  await con.run(
+    `CREATE TABLE voc AS SELECT * FROM read_csv(${sqlString(join(dir, "vocabulaire.csv"))}, header = true, all_varchar = true)`,
+  );
   lap("read");
   if (checks) {
     // The row checks that SQL expresses directly. Each query counts offending rows; all must be 0.
-    const personal = ["id", "datum", "regeling", "aard", "herkomst", "vertrouwenspersoon", "uren", "status", "interventies", "resultaten", "geen_interventie"]
-      .map((c) => `regexp_matches(coalesce(${c}, ''), '[\\w.+-]+@[\\w-]+\\.[\\w.-]+|(\\+31|0031|\\b0)[\\s-]?(\\d[\\s-]?){9}\\b|\\b\\d{9}\\b')`)
+    const personal = [
+      "id",
+      "datum",
+      "regeling",
+      "aard",
+      "herkomst",
+      "vertrouwenspersoon",
+      "uren",
+      "status",
+      "interventies",
+      "resultaten",
+      "geen_interventie",
+    ]
+      .map(
+        (c) => `regexp_matches(coalesce(${c}, ''), '[\\w.+-]+@[\\w-]+\\.[\\w.-]+|(\\+31|0031|\\b0)[\\s-]?(\\d[\\s-]?){9}\\b|\\b\\d{9}\\b')`,
+      )
       .join(" OR ");
     const bad = await con.runAndReadAll(`
       WITH r AS (
@@ -211,12 +229,16 @@ async function child(engine: Engine, dir: string): Promise<void> {
 let BEFORE: string | undefined;
 
 function runChild(engine: Engine, dir: string): ChildResult | { failed: string } {
-  const r = spawnSync(process.execPath, [...(NODE_FLAGS[engine] ?? []), "--import", "tsx", join(ROOT, "bench", "ingest.ts"), "--child", engine, dir], {
-    cwd: ROOT,
-    env: engine === "ours-before" ? { ...process.env, JV_BENCH_SRC: join(BEFORE!, "src") } : process.env,
-    encoding: "utf8",
-    maxBuffer: 64 << 20,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [...(NODE_FLAGS[engine] ?? []), "--import", "tsx", join(ROOT, "bench", "ingest.ts"), "--child", engine, dir],
+    {
+      cwd: ROOT,
+      env: engine === "ours-before" ? { ...process.env, JV_BENCH_SRC: join(BEFORE!, "src") } : process.env,
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+    },
+  );
   if (r.status !== 0) {
     // ours-before may fail where the current code does not (that is what it shows)
     if (engine === "ours-before") return { failed: (r.stderr.match(/(RangeError|Error)[^\n]*/) ?? [`exit ${r.status}`])[0] };
@@ -235,7 +257,8 @@ const mb = (b: number) => (b / 2 ** 20).toFixed(0);
 
 function duckVersion(): string {
   try {
-    return (JSON.parse(readFileSync(join(ROOT, "node_modules", "@duckdb", "node-api", "package.json"), "utf8")) as { version: string }).version;
+    return (JSON.parse(readFileSync(join(ROOT, "node_modules", "@duckdb", "node-api", "package.json"), "utf8")) as { version: string })
+      .version;
   } catch {
     return "?";
   }
@@ -275,9 +298,17 @@ async function parent(argv: string[]): Promise<void> {
   }
 
   const lines: string[] = [];
-  lines.push(`Machine: ${availableParallelism()} cores, Node ${process.version}, DuckDB ${duckVersion()}; load average (1 min) ${load0[0]!.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end.`, "");
-  lines.push(`Median of ${reps} runs; each run a fresh child process. Time = in-process wall time from reading the files to the last group-by (process start and module loading excluded; the "base" column is the RSS after loading, before work).`, "");
-  lines.push("| rows | engine | time (s) | ratio to duckdb | ratio to duckdb+checks | µs/row | CPU (user+sys) / wall | peak RSS (MB) | base RSS (MB) | stages (s) |");
+  lines.push(
+    `Machine: ${availableParallelism()} cores, Node ${process.version}, DuckDB ${duckVersion()}; load average (1 min) ${load0[0]!.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end.`,
+    "",
+  );
+  lines.push(
+    `Median of ${reps} runs; each run a fresh child process. Time = in-process wall time from reading the files to the last group-by (process start and module loading excluded; the "base" column is the RSS after loading, before work).`,
+    "",
+  );
+  lines.push(
+    "| rows | engine | time (s) | ratio to duckdb | ratio to duckdb+checks | µs/row | CPU (user+sys) / wall | peak RSS (MB) | base RSS (MB) | stages (s) |",
+  );
   lines.push("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
   const med = (n: number, e: Engine) => median((results.get(`${n}/${e}`) ?? []).map((r) => r.totalMs));
   for (const n of sizes) {
@@ -291,23 +322,47 @@ async function parent(argv: string[]): Promise<void> {
       const stageNames = Object.keys(rs[0]!.stages);
       const stages = stageNames.map((st) => `${st} ${sec(median(rs.map((r) => r.stages[st]!)))}`).join(", ");
       const cpu = median(rs.map((r) => (r.cpuUserMs + r.cpuSystemMs) / r.totalMs));
-      const ratio = (other: Engine) => (engines.includes(other) && e !== other && results.has(`${n}/${other}`) ? (t / med(n, other)).toFixed(1) + "×" : "");
+      const ratio = (other: Engine) =>
+        engines.includes(other) && e !== other && results.has(`${n}/${other}`) ? (t / med(n, other)).toFixed(1) + "×" : "";
       lines.push(
         `| ${n.toLocaleString("en")} | ${e} | ${sec(t)} | ${ratio("duckdb")} | ${ratio("duckdb+checks")} | ${((t * 1000) / n).toFixed(2)} | ${cpu.toFixed(2)} | ${mb(Math.max(...rs.map((r) => r.maxRss)))} | ${mb(median(rs.map((r) => r.baseRss)))} | ${stages} |`,
       );
     }
   }
   lines.push("");
-  lines.push("RSS after each stage of ours (MB, the largest of the runs): " + sizes.map((n) => {
-    const rs = results.get(`${n}/ours`)?.filter((r) => r.rssAfter) ?? [];
-    if (rs.length === 0) return "";
-    const names = Object.keys(rs[0]!.rssAfter!);
-    return `${n.toLocaleString("en")} rows: ` + names.map((st) => `${st} ${mb(Math.max(...rs.map((r) => r.rssAfter![st]!)))}`).join(", ");
-  }).filter((x) => x).join("; ") + ".");
+  lines.push(
+    "RSS after each stage of ours (MB, the largest of the runs): " +
+      sizes
+        .map((n) => {
+          const rs = results.get(`${n}/ours`)?.filter((r) => r.rssAfter) ?? [];
+          if (rs.length === 0) return "";
+          const names = Object.keys(rs[0]!.rssAfter!);
+          return (
+            `${n.toLocaleString("en")} rows: ` + names.map((st) => `${st} ${mb(Math.max(...rs.map((r) => r.rssAfter![st]!)))}`).join(", ")
+          );
+        })
+        .filter((x) => x)
+        .join("; ") +
+      ".",
+  );
   lines.push("");
   // Growth: exponent b in time ∝ rows^b between consecutive sizes.
-  lines.push("| engine | " + sizes.slice(1).map((n, i) => `growth ${sizes[i]!.toLocaleString("en")} → ${n.toLocaleString("en")} (time ×, exponent)`).join(" | ") + " |");
-  lines.push("| --- | " + sizes.slice(1).map(() => "---:").join(" | ") + " |");
+  lines.push(
+    "| engine | " +
+      sizes
+        .slice(1)
+        .map((n, i) => `growth ${sizes[i]!.toLocaleString("en")} → ${n.toLocaleString("en")} (time ×, exponent)`)
+        .join(" | ") +
+      " |",
+  );
+  lines.push(
+    "| --- | " +
+      sizes
+        .slice(1)
+        .map(() => "---:")
+        .join(" | ") +
+      " |",
+  );
   for (const e of engines) {
     const cols = sizes.slice(1).map((n, i) => {
       if (!results.has(`${sizes[i]}/${e}`) || !results.has(`${n}/${e}`)) return "–";
@@ -322,7 +377,9 @@ async function parent(argv: string[]): Promise<void> {
   for (const n of sizes) {
     const checks = engines.filter((e) => results.has(`${n}/${e}`)).map((e) => JSON.stringify(results.get(`${n}/${e}`)![0]!.check));
     const same = checks.every((c) => c === checks[0]);
-    lines.push(`- ${n.toLocaleString("en")} rows: ${same ? "same cells, totals and hours in every engine" : "DIFFERENT: " + checks.join(" vs ")} (${checks[0]})`);
+    lines.push(
+      `- ${n.toLocaleString("en")} rows: ${same ? "same cells, totals and hours in every engine" : "DIFFERENT: " + checks.join(" vs ")} (${checks[0]})`,
+    );
   }
   console.log(lines.join("\n"));
 }

@@ -151,7 +151,15 @@ async function main(argv: string[]): Promise<void> {
         // Every document of issue 5: the pipeline and the render stage exactly as the CLI runs them.
         const r = await build(raw, { ...opts, ledger: [], documents: ALL_DOCUMENTS });
         if (!r.ok) throw new Error(r.problems[0]?.melding ?? "geweigerd");
-        const files = await renderOutputs(r.documents, { dir: "/tmp/jaarverslag-bench/many-out", jaar, vertrouwelijk: false, creationDate: r.creationDate, bundle: true, progress: () => undefined, renderer });
+        const files = await renderOutputs(r.documents, {
+          dir: "/tmp/jaarverslag-bench/many-out",
+          jaar,
+          vertrouwelijk: false,
+          creationDate: r.creationDate,
+          bundle: true,
+          progress: () => undefined,
+          renderer,
+        });
         for (const f of files) {
           if (f.path.endsWith(".pdf")) {
             countPdf(f.content as Uint8Array);
@@ -173,8 +181,13 @@ async function main(argv: string[]): Promise<void> {
   const base = results.find((r) => r.parallel === 1);
   const lines: string[] = [];
   lines.push(machineLine(load0), "");
-  lines.push(`${count} organisations × ${all ? "all documents (5 PDFs incl. the bundle, and the SJV feed)" : "jaarverslag VPOO"} ${jaar} (openbaar), one Node process, one Chromium (one renderer), ${cores} cores. Each level builds every organisation once.`, "");
-  lines.push("| pages at a time | wall (s) | documents/s | ms per document | ratio to sequential warm (P = 1) | Node CPU / wall | Chromium CPU / wall | utilisation of both cores (Node + Chromium) | Node-only utilisation (process.cpuUsage / (wall × cores)) |");
+  lines.push(
+    `${count} organisations × ${all ? "all documents (5 PDFs incl. the bundle, and the SJV feed)" : "jaarverslag VPOO"} ${jaar} (openbaar), one Node process, one Chromium (one renderer), ${cores} cores. Each level builds every organisation once.`,
+    "",
+  );
+  lines.push(
+    "| pages at a time | wall (s) | documents/s | ms per document | ratio to sequential warm (P = 1) | Node CPU / wall | Chromium CPU / wall | utilisation of both cores (Node + Chromium) | Node-only utilisation (process.cpuUsage / (wall × cores)) |",
+  );
   lines.push("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of results) {
     const perDoc = r.wallMs / r.docs;

@@ -52,20 +52,49 @@ export function reportTables(years: number, seed = 1): SuppressionProblem {
   const all = (pred: (a: number, h: number, s: number, y: number) => boolean): number[] => {
     const out: number[] = [];
     for (let y = 0; y < years; y++)
-      for (let a = 0; a < A; a++)
-        for (let h = 0; h < H; h++) for (let s = 0; s < S; s++) if (pred(a, h, s, y)) out.push(index(a, h, s, y));
+      for (let a = 0; a < A; a++) for (let h = 0; h < H; h++) for (let s = 0; s < S; s++) if (pred(a, h, s, y)) out.push(index(a, h, s, y));
     return out;
   };
   const pad = (n: number): string => String(n).padStart(4, "0");
   for (let y = 0; y < years; y++) {
-    add(`jaar:${pad(y)}`, all((_a, _h, _s, yy) => yy === y));
-    for (let a = 0; a < A; a++) add(`aard:${a}:${pad(y)}`, all((aa, _h, _s, yy) => aa === a && yy === y));
-    for (let h = 0; h < H; h++) add(`herkomst:${h}:${pad(y)}`, all((_a, hh, _s, yy) => hh === h && yy === y));
-    for (let s = 0; s < S; s++) add(`status:${s}:${pad(y)}`, all((_a, _h, ss, yy) => ss === s && yy === y));
+    add(
+      `jaar:${pad(y)}`,
+      all((_a, _h, _s, yy) => yy === y),
+    );
+    for (let a = 0; a < A; a++)
+      add(
+        `aard:${a}:${pad(y)}`,
+        all((aa, _h, _s, yy) => aa === a && yy === y),
+      );
+    for (let h = 0; h < H; h++)
+      add(
+        `herkomst:${h}:${pad(y)}`,
+        all((_a, hh, _s, yy) => hh === h && yy === y),
+      );
+    for (let s = 0; s < S; s++)
+      add(
+        `status:${s}:${pad(y)}`,
+        all((_a, _h, ss, yy) => ss === s && yy === y),
+      );
   }
-  for (let a = 0; a < A; a++) add(`aard:${a}:totaal`, all((aa) => aa === a));
-  for (let h = 0; h < H; h++) add(`herkomst:${h}:totaal`, all((_a, hh) => hh === h));
-  for (let s = 0; s < S; s++) add(`status:${s}:totaal`, all((_a, _h, ss) => ss === s));
-  add("totaal", all(() => true));
+  for (let a = 0; a < A; a++)
+    add(
+      `aard:${a}:totaal`,
+      all((aa) => aa === a),
+    );
+  for (let h = 0; h < H; h++)
+    add(
+      `herkomst:${h}:totaal`,
+      all((_a, hh) => hh === h),
+    );
+  for (let s = 0; s < S; s++)
+    add(
+      `status:${s}:totaal`,
+      all((_a, _h, ss) => ss === s),
+    );
+  add(
+    "totaal",
+    all(() => true),
+  );
   return { vars, cells, facts: [] };
 }

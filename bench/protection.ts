@@ -86,7 +86,11 @@ const sizes = [
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+  return s.length === 0
+    ? NaN
+    : s.length % 2
+      ? (s[(s.length - 1) / 2] as number)
+      : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
 };
 const f2 = (x: number): string => (Number.isNaN(x) ? "–" : x.toFixed(2));
 
@@ -96,10 +100,14 @@ for (const size of sizes) {
   for (let p = 0; p < processes; p++) {
     for (const v of variants) {
       console.error(`${size.label}, ${v}, proces ${p + 1}/${processes} ...`);
-      const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1] as string, "--child", String(size.years), v, String(reps)], {
-        encoding: "utf8",
-        maxBuffer: 1 << 28,
-      });
+      const out = execFileSync(
+        process.execPath,
+        [...process.execArgv, process.argv[1] as string, "--child", String(size.years), v, String(reps)],
+        {
+          encoding: "utf8",
+          maxBuffer: 1 << 28,
+        },
+      );
       byVariant.get(v)?.push(JSON.parse(out) as Run[]);
     }
   }
@@ -120,7 +128,9 @@ for (const size of sizes) {
         `${f2(ws)} | ${f2(wa)} | **${f2(ws + wa)}** | ${[...cold, ...warm].every((x) => x.allOk) ? "ja" : "NEE"} |`,
     );
   }
-  lines.push(`| | | | | | | | | | | | ${fingerprints.size === 1 ? "alle runs: zelfde patroon en intervallen" : "**runs verschillen**"} | | | | |`);
+  lines.push(
+    `| | | | | | | | | | | | ${fingerprints.size === 1 ? "alle runs: zelfde patroon en intervallen" : "**runs verschillen**"} | | | | |`,
+  );
 }
 
 console.log(machineLine(load0));
@@ -129,6 +139,8 @@ console.log(
   `Each variant: ${processes} fresh processes, alternating; in each, ${reps} reports in a row. Cold = the first report of a process (median over the processes), warm = the later ones (median).`,
 );
 console.log();
-console.log("| tabellen | variant | cellen | variabelen | primair | secundair | onderdrukte waarde | iteraties | optimaal | koud: suppress (s) | koud: attack (s) | koud: samen (s) | warm: suppress (s) | warm: attack (s) | warm: samen (s) | alles ok |");
+console.log(
+  "| tabellen | variant | cellen | variabelen | primair | secundair | onderdrukte waarde | iteraties | optimaal | koud: suppress (s) | koud: attack (s) | koud: samen (s) | warm: suppress (s) | warm: attack (s) | warm: samen (s) | alles ok |",
+);
 console.log("|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|");
 for (const l of lines) console.log(l);

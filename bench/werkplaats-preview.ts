@@ -39,7 +39,8 @@ const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
-const fmt = (xs: number[]): string => `median ${median(xs).toFixed(0)} ms, min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)} (n=${xs.length})`;
+const fmt = (xs: number[]): string =>
+  `median ${median(xs).toFixed(0)} ms, min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)} (n=${xs.length})`;
 
 const dir = mkdtempSync(join(tmpdir(), "jaarverslag-bench-werkplaats-"));
 const dataDir = join(dir, "data");
@@ -62,11 +63,15 @@ try {
   });
   await page.goto(werkplaats.url);
   await page.goto(werkplaats.url.replace(/\/\?.*$/, "/tekst?jaar=2021"));
-  await page.waitForFunction(() => (document.getElementById("voorbeeld") as HTMLIFrameElement).contentDocument?.body?.innerText.includes("Voorwoord"));
+  await page.waitForFunction(() =>
+    (document.getElementById("voorbeeld") as HTMLIFrameElement).contentDocument?.body?.innerText.includes("Voorwoord"),
+  );
   // The server's own build time of each update, from the same events the page listens to.
   await page.evaluate(() => {
     const events = new EventSource("/gebeurtenissen");
-    events.addEventListener("voorbeeld", (m) => console.log(`server ${JSON.parse((m as MessageEvent).data).ms} ${JSON.parse((m as MessageEvent).data).cpuMs}`));
+    events.addEventListener("voorbeeld", (m) =>
+      console.log(`server ${JSON.parse((m as MessageEvent).data).ms} ${JSON.parse((m as MessageEvent).data).cpuMs}`),
+    );
   });
 
   /** Adds a sentence; resolves with the ms until the preview frame shows it. */
@@ -117,7 +122,11 @@ try {
         };
         frame.addEventListener("bijgewerkt", onLoad);
         const csrf = document.querySelector('meta[name="csrf-token"]')!.getAttribute("content")!;
-        void fetch("/registratie/upload?naam=meldingen.csv", { method: "POST", headers: { "x-csrf-token": csrf, "content-type": "application/octet-stream" }, body });
+        void fetch("/registratie/upload?naam=meldingen.csv", {
+          method: "POST",
+          headers: { "x-csrf-token": csrf, "content-type": "application/octet-stream" },
+          body,
+        });
       });
     }, variant(k));
   await change(1); // warm: the first protection of a new file

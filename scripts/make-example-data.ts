@@ -86,12 +86,31 @@ const AARD: VocRegel[] = [
   { soort: "aard", code: "agressie-geweld", label: "Agressie en geweld", geldigVan: 2011, groep: "grensoverschrijdend-gedrag" },
   { soort: "aard", code: "discriminatie", label: "Discriminatie", geldigVan: 2011, groep: "grensoverschrijdend-gedrag" },
   { soort: "aard", code: "stalken", label: "Stalken", geldigVan: 2011, groep: "grensoverschrijdend-gedrag" },
-  { soort: "aard", code: "niet-gehoord-leidinggevende", label: "Niet gehoord voelen door leidinggevende", geldigVan: 2011, groep: "werkrelatie" },
-  { soort: "aard", code: "onveilig-voelen", label: "Onveilig voelen", geldigVan: 2011, eerdereLabels: "2019=Sociale onveiligheid", groep: "werkrelatie" },
+  {
+    soort: "aard",
+    code: "niet-gehoord-leidinggevende",
+    label: "Niet gehoord voelen door leidinggevende",
+    geldigVan: 2011,
+    groep: "werkrelatie",
+  },
+  {
+    soort: "aard",
+    code: "onveilig-voelen",
+    label: "Onveilig voelen",
+    geldigVan: 2011,
+    eerdereLabels: "2019=Sociale onveiligheid",
+    groep: "werkrelatie",
+  },
   { soort: "aard", code: "integriteitskwestie", label: "Integriteitskwestie", geldigVan: 2011, groep: "advies-en-integriteit" },
   { soort: "aard", code: "adviesvraag", label: "Adviesvraag", geldigVan: 2011, groep: "advies-en-integriteit" },
   { soort: "aard", code: "extremisme", label: "Extremisme", geldigVan: 2011, groep: "grensoverschrijdend-gedrag" },
-  { soort: "aard", code: "corona-gerelateerd", label: "Corona: thuiswerken, eenzaamheid, niet verbonden voelen", geldigVan: 2020, teltMee: false },
+  {
+    soort: "aard",
+    code: "corona-gerelateerd",
+    label: "Corona: thuiswerken, eenzaamheid, niet verbonden voelen",
+    geldigVan: 2020,
+    teltMee: false,
+  },
   { soort: "aard", code: "pesten-en-roddelen", label: "Pesten en roddelen", geldigVan: 2011 },
   { soort: "aard", code: "grensoverschrijdend-gedrag", label: "Intimidatie, agressie en discriminatie", geldigVan: 2011 },
   { soort: "aard", code: "werkrelatie", label: "Werkrelatie en veiligheid", geldigVan: 2011 },
@@ -209,8 +228,13 @@ const JAREN: JaarSpec[] = [
         vp: { "VP-A1": 8, "VP-A2": 7, "VP-F1": 4, "VP-E1": 2 },
         herkomst: { ambtelijk: 17, fractie: 4 },
         aard: {
-          pesten: 6, intimidatie: 5, "niet-gehoord-leidinggevende": 5, integriteitskwestie: 2,
-          adviesvraag: 1, discriminatie: 1, "onveilig-voelen": 1,
+          pesten: 6,
+          intimidatie: 5,
+          "niet-gehoord-leidinggevende": 5,
+          integriteitskwestie: 2,
+          adviesvraag: 1,
+          discriminatie: 1,
+          "onveilig-voelen": 1,
         },
         status: { "afgerond-resultaat": 12, "afgerond-onbekend": 2, "in-behandeling": 7 },
         uren: 74,
@@ -223,37 +247,70 @@ const JAREN: JaarSpec[] = [
     blokken: [
       // counted, received by a fractie counsellor
       {
-        regeling: VPOO, vp: { "VP-F1": 2 }, herkomst: { fractie: 2 },
-        aard: { pesten: 1, roddelen: 1 }, status: { "afgerond-resultaat": 2 }, uren: 6,
+        regeling: VPOO,
+        vp: { "VP-F1": 2 },
+        herkomst: { fractie: 2 },
+        aard: { pesten: 1, roddelen: 1 },
+        status: { "afgerond-resultaat": 2 },
+        uren: 6,
       },
       // counted, received by the external counsellor
       {
-        regeling: VPOO, vp: { "VP-E1": 1 }, herkomst: { ambtelijk: 1 },
-        aard: { "onveilig-voelen": 1 }, status: { "afgerond-resultaat": 1 }, uren: 3,
+        regeling: VPOO,
+        vp: { "VP-E1": 1 },
+        herkomst: { ambtelijk: 1 },
+        aard: { "onveilig-voelen": 1 },
+        status: { "afgerond-resultaat": 1 },
+        uren: 3,
       },
       // counted, received by the ambtelijke counsellors
       {
-        regeling: VPOO, vp: { "VP-A1": 5, "VP-A2": 5 }, herkomst: { ambtelijk: 10 },
+        regeling: VPOO,
+        vp: { "VP-A1": 5, "VP-A2": 5 },
+        herkomst: { ambtelijk: 10 },
         aard: {
-          pesten: 2, "seksuele-intimidatie": 1, "niet-gehoord-leidinggevende": 1, integriteitskwestie: 1,
-          adviesvraag: 3, roddelen: 1, "onveilig-voelen": 1,
+          pesten: 2,
+          "seksuele-intimidatie": 1,
+          "niet-gehoord-leidinggevende": 1,
+          integriteitskwestie: 1,
+          adviesvraag: 3,
+          roddelen: 1,
+          "onveilig-voelen": 1,
         },
         status: { "afgerond-resultaat": 7, "afgerond-onbekend": 2, "in-behandeling": 1 },
         uren: 23,
       },
       // corona-related conversations (not counted), one hour each
       {
-        regeling: VPOO, vp: { "VP-F1": 2 }, herkomst: { fractie: 2 }, aard: { "corona-gerelateerd": 2 },
-        status: { "afgerond-resultaat": 2 }, uren: 2, urenMin: 1, urenMax: 1, maanden: [4, 12],
+        regeling: VPOO,
+        vp: { "VP-F1": 2 },
+        herkomst: { fractie: 2 },
+        aard: { "corona-gerelateerd": 2 },
+        status: { "afgerond-resultaat": 2 },
+        uren: 2,
+        urenMin: 1,
+        urenMax: 1,
+        maanden: [4, 12],
       },
       {
-        regeling: VPOO, vp: { "VP-A1": 2, "VP-A2": 1 }, herkomst: { fractie: 3 }, aard: { "corona-gerelateerd": 3 },
-        status: { "afgerond-resultaat": 3 }, uren: 3, urenMin: 1, urenMax: 1, maanden: [4, 12],
+        regeling: VPOO,
+        vp: { "VP-A1": 2, "VP-A2": 1 },
+        herkomst: { fractie: 3 },
+        aard: { "corona-gerelateerd": 3 },
+        status: { "afgerond-resultaat": 3 },
+        uren: 3,
+        urenMin: 1,
+        urenMax: 1,
+        maanden: [4, 12],
       },
       // the VPI: one advice question, not a melding of a misstand
       {
-        regeling: VPI, vp: { "VP-I1": 1 }, herkomst: { ambtelijk: 1 }, aard: { adviesvraag: 1 },
-        status: { "afgerond-onbekend": 1 }, uren: 1.5,
+        regeling: VPI,
+        vp: { "VP-I1": 1 },
+        herkomst: { ambtelijk: 1 },
+        aard: { adviesvraag: 1 },
+        status: { "afgerond-onbekend": 1 },
+        uren: 1.5,
       },
     ],
   },
@@ -262,38 +319,74 @@ const JAREN: JaarSpec[] = [
     geenInterventie: 2,
     blokken: [
       {
-        regeling: VPOO, vp: { "VP-F1": 4, "VP-F2": 3 }, herkomst: { fractie: 5, ambtelijk: 2 },
+        regeling: VPOO,
+        vp: { "VP-F1": 4, "VP-F2": 3 },
+        herkomst: { fractie: 5, ambtelijk: 2 },
         aard: {
-          pesten: 2, intimidatie: 1, "niet-gehoord-leidinggevende": 1, roddelen: 1,
-          "seksuele-intimidatie": 1, adviesvraag: 1,
+          pesten: 2,
+          intimidatie: 1,
+          "niet-gehoord-leidinggevende": 1,
+          roddelen: 1,
+          "seksuele-intimidatie": 1,
+          adviesvraag: 1,
         },
         status: { "afgerond-resultaat": 5, "afgerond-onbekend": 1, "in-behandeling": 1 },
         uren: 21,
       },
       {
-        regeling: VPOO, vp: { "VP-A1": 7, "VP-A2": 6, "VP-A3": 5 }, herkomst: { ambtelijk: 15, fractie: 2, extern: 1 },
+        regeling: VPOO,
+        vp: { "VP-A1": 7, "VP-A2": 6, "VP-A3": 5 },
+        herkomst: { ambtelijk: 15, fractie: 2, extern: 1 },
         aard: {
-          pesten: 3, intimidatie: 3, "niet-gehoord-leidinggevende": 3, "onveilig-voelen": 3, roddelen: 1,
-          discriminatie: 1, "agressie-geweld": 1, integriteitskwestie: 2, adviesvraag: 1,
+          pesten: 3,
+          intimidatie: 3,
+          "niet-gehoord-leidinggevende": 3,
+          "onveilig-voelen": 3,
+          roddelen: 1,
+          discriminatie: 1,
+          "agressie-geweld": 1,
+          integriteitskwestie: 2,
+          adviesvraag: 1,
         },
         status: { "afgerond-resultaat": 11, "afgerond-onbekend": 3, "in-behandeling": 4 },
         uren: 50,
       },
       {
-        regeling: VPOO, vp: { "VP-E1": 1 }, herkomst: { ambtelijk: 1 }, aard: { adviesvraag: 1 },
-        status: { "afgerond-resultaat": 1 }, uren: 4,
+        regeling: VPOO,
+        vp: { "VP-E1": 1 },
+        herkomst: { ambtelijk: 1 },
+        aard: { adviesvraag: 1 },
+        status: { "afgerond-resultaat": 1 },
+        uren: 4,
       },
       {
-        regeling: VPOO, vp: { "VP-F1": 2 }, herkomst: { fractie: 2 }, aard: { "corona-gerelateerd": 2 },
-        status: { "afgerond-resultaat": 2 }, uren: 2, urenMin: 1, urenMax: 1,
+        regeling: VPOO,
+        vp: { "VP-F1": 2 },
+        herkomst: { fractie: 2 },
+        aard: { "corona-gerelateerd": 2 },
+        status: { "afgerond-resultaat": 2 },
+        uren: 2,
+        urenMin: 1,
+        urenMax: 1,
       },
       {
-        regeling: VPOO, vp: { "VP-A1": 2, "VP-A3": 1 }, herkomst: { ambtelijk: 3 }, aard: { "corona-gerelateerd": 3 },
-        status: { "afgerond-resultaat": 2, "afgerond-onbekend": 1 }, uren: 3, urenMin: 1, urenMax: 1,
+        regeling: VPOO,
+        vp: { "VP-A1": 2, "VP-A3": 1 },
+        herkomst: { ambtelijk: 3 },
+        aard: { "corona-gerelateerd": 3 },
+        status: { "afgerond-resultaat": 2, "afgerond-onbekend": 1 },
+        uren: 3,
+        urenMin: 1,
+        urenMax: 1,
       },
       {
-        regeling: VPI, vp: { "VP-I1": 2 }, herkomst: { ambtelijk: 2 }, aard: { integriteitskwestie: 2 },
-        status: { "afgerond-onbekend": 1, "in-behandeling": 1 }, uren: 9, urenMin: 2,
+        regeling: VPI,
+        vp: { "VP-I1": 2 },
+        herkomst: { ambtelijk: 2 },
+        aard: { integriteitskwestie: 2 },
+        status: { "afgerond-onbekend": 1, "in-behandeling": 1 },
+        uren: 9,
+        urenMin: 2,
       },
     ],
   },
@@ -608,8 +701,17 @@ const HISTORIE: [number, string, number, string][] = [
 // fracties together, as HR would deliver them.
 
 const PERSONEEL: [number, number][] = [
-  [2011, 1850], [2012, 1840], [2013, 1860], [2014, 1880], [2015, 1900], [2016, 1930],
-  [2017, 1960], [2018, 1990], [2019, 2030], [2020, 2080], [2021, 2120],
+  [2011, 1850],
+  [2012, 1840],
+  [2013, 1860],
+  [2014, 1880],
+  [2015, 1900],
+  [2016, 1930],
+  [2017, 1960],
+  [2018, 1990],
+  [2019, 2030],
+  [2020, 2080],
+  [2021, 2120],
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -622,8 +724,18 @@ const INSTELLINGEN = {
   dominantieAandeel: 0.85,
   maxUrenPerMelding: 40,
   namenlijst: [
-    "Terpstrema", "Van Dalsum-Hoek", "Oudeboer", "Kampinga", "Vermeulenbos", "Zwanenburgh",
-    "Marjolein", "Sjoerd", "Anneloes", "Gijsbert", "Wietske", "Rutger",
+    "Terpstrema",
+    "Van Dalsum-Hoek",
+    "Oudeboer",
+    "Kampinga",
+    "Vermeulenbos",
+    "Zwanenburgh",
+    "Marjolein",
+    "Sjoerd",
+    "Anneloes",
+    "Gijsbert",
+    "Wietske",
+    "Rutger",
   ],
   markering: "x",
 };
@@ -897,26 +1009,62 @@ schrijf(
   csv(
     ["soort", "code", "label", "geldig_van", "geldig_tot", "eerdere_labels", "groep", "telt_mee"],
     VOCABULAIRE.map((t) => [
-      t.soort, t.code, t.label, t.geldigVan, t.geldigTot ?? "", t.eerdereLabels ?? "", t.groep ?? "",
+      t.soort,
+      t.code,
+      t.label,
+      t.geldigVan,
+      t.geldigTot ?? "",
+      t.eerdereLabels ?? "",
+      t.groep ?? "",
       t.teltMee === false ? "nee" : "ja",
     ]),
   ),
 );
 schrijf(
   "vertrouwenspersonen.csv",
-  csv(["code", "groep", "regeling", "actief_van", "actief_tot"], VERTROUWENSPERSONEN.map((v) => [v.code, v.groep, v.regeling, v.van, v.tot])),
+  csv(
+    ["code", "groep", "regeling", "actief_van", "actief_tot"],
+    VERTROUWENSPERSONEN.map((v) => [v.code, v.groep, v.regeling, v.van, v.tot]),
+  ),
 );
 schrijf(
   "meldingen.csv",
   csv(
-    ["id", "datum", "regeling", "aard", "herkomst", "vertrouwenspersoon", "uren", "status", "interventies", "resultaten", "geen_interventie"],
+    [
+      "id",
+      "datum",
+      "regeling",
+      "aard",
+      "herkomst",
+      "vertrouwenspersoon",
+      "uren",
+      "status",
+      "interventies",
+      "resultaten",
+      "geen_interventie",
+    ],
     meldingen.map((m) => [
-      m.id, `${m.jaar}-${String(m.maand).padStart(2, "0")}`, m.regeling, m.aard, m.herkomst, m.vps.join("|"),
-      uur(m.uren), m.status, m.interventies.join("|"), m.resultaten.join("|"), m.geen ? "ja" : "nee",
+      m.id,
+      `${m.jaar}-${String(m.maand).padStart(2, "0")}`,
+      m.regeling,
+      m.aard,
+      m.herkomst,
+      m.vps.join("|"),
+      uur(m.uren),
+      m.status,
+      m.interventies.join("|"),
+      m.resultaten.join("|"),
+      m.geen ? "ja" : "nee",
     ]),
   ),
 );
-schrijf("activiteiten.csv", csv(["jaar", "vertrouwenspersoon", "activiteit", "uren"], ACTIVITEITEN.map(([j, v, a, u]) => [j, v, a, uur(u)])));
+schrijf(
+  "activiteiten.csv",
+  csv(
+    ["jaar", "vertrouwenspersoon", "activiteit", "uren"],
+    ACTIVITEITEN.map(([j, v, a, u]) => [j, v, a, uur(u)]),
+  ),
+);
 schrijf("klachten.csv", csv(["id", "datum", "ontvankelijk", "advies"], []));
 schrijf("historie.csv", csv(["jaar", "reeks", "waarde", "bron"], HISTORIE));
 schrijf("instellingen.json", JSON.stringify(INSTELLINGEN, null, 2) + "\n");
@@ -931,8 +1079,10 @@ schrijf(
       aardBespreking: "informerend",
       status: "C",
       mtBespreking: {
-        "2020": "Het MT heeft het verslag met de vertrouwenspersonen besproken. Het verslag wordt dit jaar voor het eerst ook in het Presidium besproken, in aanwezigheid van vertrouwenspersonen.",
-        "2021": "Het MT heeft het verslag tijdens een bijeenkomst met de vertrouwenspersonen ongewenste omgangsvormen en integriteit besproken. De aanbevelingen over trainingen voor medewerkers, aandacht voor mentale gezondheid en interne communicatie heeft het MT toegezegd. De verslagen worden besproken met de Ondernemingsraad en de diensthoofden en gepubliceerd op het intranet.",
+        "2020":
+          "Het MT heeft het verslag met de vertrouwenspersonen besproken. Het verslag wordt dit jaar voor het eerst ook in het Presidium besproken, in aanwezigheid van vertrouwenspersonen.",
+        "2021":
+          "Het MT heeft het verslag tijdens een bijeenkomst met de vertrouwenspersonen ongewenste omgangsvormen en integriteit besproken. De aanbevelingen over trainingen voor medewerkers, aandacht voor mentale gezondheid en interne communicatie heeft het MT toegezegd. De verslagen worden besproken met de Ondernemingsraad en de diensthoofden en gepubliceerd op het intranet.",
       },
     },
     null,
@@ -941,10 +1091,17 @@ schrijf(
 );
 for (const [jaar, tekst] of Object.entries(VERSLAGEN)) schrijf(`verslag/${jaar}.md`, voorwerk(Number(jaar)) + tekst);
 for (const [jaar, tekst] of Object.entries(VERSLAGEN_VPI)) {
-  schrijf(`verslag-vpi/${jaar}.md`, voorwerkVan("Jaarverslag vertrouwenspersonen integriteit", Number(jaar), "De vertrouwenspersonen integriteit") + tekst);
+  schrijf(
+    `verslag-vpi/${jaar}.md`,
+    voorwerkVan("Jaarverslag vertrouwenspersonen integriteit", Number(jaar), "De vertrouwenspersonen integriteit") + tekst,
+  );
 }
 for (const [jaar, tekst] of Object.entries(VERSLAGEN_KLACHTEN)) {
-  schrijf(`verslag-klachtencommissie/${jaar}.md`, voorwerkVan("Verslag klachtencommissie ongewenste omgangsvormen", Number(jaar), "De klachtencommissie ongewenste omgangsvormen") + tekst);
+  schrijf(
+    `verslag-klachtencommissie/${jaar}.md`,
+    voorwerkVan("Verslag klachtencommissie ongewenste omgangsvormen", Number(jaar), "De klachtencommissie ongewenste omgangsvormen") +
+      tekst,
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -969,7 +1126,11 @@ function tel<T>(xs: T[], sleutel: (x: T) => string): Record<string, number> {
   return Object.fromEntries(Object.entries(uit).sort(([a], [b]) => a.localeCompare(b)));
 }
 function gesorteerd(o: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== 0).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(
+    Object.entries(o)
+      .filter(([, v]) => v !== 0)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
 }
 const som = (xs: number[]) => Math.round(xs.reduce((s, x) => s + x, 0) * 10) / 10;
 
@@ -984,9 +1145,14 @@ const kla = lees("klachten.csv");
 const vocCode = (soort: string) => new Set(voc.filter((t) => t.soort === soort).map((t) => t.code));
 const aardCodes = vocCode("aard");
 const groepCodes = new Set(voc.map((t) => t.groep).filter((g): g is string => !!g));
-for (const t of voc) if (t.groep) eis(aardCodes.has(t.groep) && !voc.find((g) => g.code === t.groep)?.groep, `groep ${t.groep} van ${t.code}`);
+for (const t of voc)
+  if (t.groep) eis(aardCodes.has(t.groep) && !voc.find((g) => g.code === t.groep)?.groep, `groep ${t.groep} van ${t.code}`);
 gelijk(voc.find((t) => t.code === "onveilig-voelen")?.eerdere_labels, "2019=Sociale onveiligheid", "eerdere_labels onveilig-voelen");
-gelijk(voc.filter((t) => t.telt_mee === "nee").map((t) => t.code), ["corona-gerelateerd"], "telt_mee nee");
+gelijk(
+  voc.filter((t) => t.telt_mee === "nee").map((t) => t.code),
+  ["corona-gerelateerd"],
+  "telt_mee nee",
+);
 const telt = new Set(voc.filter((t) => t.soort === "aard" && t.telt_mee === "ja").map((t) => t.code));
 
 // row rules
@@ -1001,7 +1167,10 @@ for (const m of mel) {
   const maand = Number(dm?.[2]);
   eis(aardCodes.has(m.aard as string) && !groepCodes.has(m.aard as string), `${plek}: aard ${m.aard}`);
   const term = voc.find((t) => t.code === m.aard);
-  eis(!!term && Number(term.geldig_van) <= jaar && (!term.geldig_tot || jaar <= Number(term.geldig_tot)), `${plek}: aard niet geldig in ${jaar}`);
+  eis(
+    !!term && Number(term.geldig_van) <= jaar && (!term.geldig_tot || jaar <= Number(term.geldig_tot)),
+    `${plek}: aard niet geldig in ${jaar}`,
+  );
   eis(["fractie", "ambtelijk", "extern"].includes(m.herkomst as string), `${plek}: herkomst`);
   for (const c of (m.vertrouwenspersoon as string).split("|")) {
     const vp = VERTROUWENSPERSONEN.find((v) => v.code === c);
@@ -1013,7 +1182,7 @@ for (const m of mel) {
   const ress = m.resultaten ? (m.resultaten as string).split("|") : [];
   for (const i of ints) eis(vocCode("interventie").has(i), `${plek}: interventie ${i}`);
   for (const r of ress) eis(vocCode("resultaat").has(r), `${plek}: resultaat ${r}`);
-  eis((m.status === "afgerond-resultaat") === (ress.length > 0), `${plek}: status en resultaten`);
+  eis((m.status === "afgerond-resultaat") === ress.length > 0, `${plek}: status en resultaten`);
   eis((m.geen_interventie === "ja") === (ints.length === 0), `${plek}: geen_interventie en interventies`);
   eis(["afgerond-resultaat", "afgerond-onbekend", "in-behandeling"].includes(m.status as string), `${plek}: status`);
 }
@@ -1035,11 +1204,27 @@ for (const j of [2018, 2019, 2020, 2021]) {
 {
   const r = geteld(2018);
   gelijk(r.length, 10, "2018 aantal");
-  gelijk(tel(r, (m) => m.herkomst as string), { ambtelijk: 9, fractie: 1 }, "2018 herkomst");
-  gelijk(tel(r, (m) => m.status as string), { "afgerond-onbekend": 1, "afgerond-resultaat": 6, "in-behandeling": 3 }, "2018 status");
-  gelijk(Object.keys(tel(r, (m) => m.aard as string)), ["adviesvraag", "integriteitskwestie", "intimidatie", "niet-gehoord-leidinggevende", "pesten"], "2018 aard");
+  gelijk(
+    tel(r, (m) => m.herkomst as string),
+    { ambtelijk: 9, fractie: 1 },
+    "2018 herkomst",
+  );
+  gelijk(
+    tel(r, (m) => m.status as string),
+    { "afgerond-onbekend": 1, "afgerond-resultaat": 6, "in-behandeling": 3 },
+    "2018 status",
+  );
+  gelijk(
+    Object.keys(tel(r, (m) => m.aard as string)),
+    ["adviesvraag", "integriteitskwestie", "intimidatie", "niet-gehoord-leidinggevende", "pesten"],
+    "2018 aard",
+  );
   gelijk(ontvangers(r).size, 3, "2018 ontvangende VPs");
-  gelijk(r.filter((m) => (m.vertrouwenspersoon as string).includes("|")).map((m) => m.vertrouwenspersoon), ["VP-A1|VP-F2"], "2018 gezamenlijk");
+  gelijk(
+    r.filter((m) => (m.vertrouwenspersoon as string).includes("|")).map((m) => m.vertrouwenspersoon),
+    ["VP-A1|VP-F2"],
+    "2018 gezamenlijk",
+  );
   gelijk(urenSom(r), 21.5, "2018 uren");
   const res = resultatenVan(r);
   eis(res.filter((x) => x === "andere-werkplek").length >= 2, "2018 andere-werkplek ≥ 2");
@@ -1051,13 +1236,26 @@ for (const j of [2018, 2019, 2020, 2021]) {
   const r = geteld(2019);
   gelijk(r.length, 21, "2019 aantal");
   gelijk(vpoo(2019).length, 21, "2019 alle VPOO-rijen");
-  gelijk(tel(r, (m) => m.herkomst as string), { ambtelijk: 17, fractie: 4 }, "2019 herkomst");
-  gelijk(tel(r, (m) => m.status as string), { "afgerond-onbekend": 2, "afgerond-resultaat": 12, "in-behandeling": 7 }, "2019 status");
+  gelijk(
+    tel(r, (m) => m.herkomst as string),
+    { ambtelijk: 17, fractie: 4 },
+    "2019 herkomst",
+  );
+  gelijk(
+    tel(r, (m) => m.status as string),
+    { "afgerond-onbekend": 2, "afgerond-resultaat": 12, "in-behandeling": 7 },
+    "2019 status",
+  );
   gelijk(
     tel(r, (m) => m.aard as string),
     gesorteerd({
-      pesten: 6, intimidatie: 5, "niet-gehoord-leidinggevende": 5, integriteitskwestie: 2, adviesvraag: 1,
-      discriminatie: 1, "onveilig-voelen": 1,
+      pesten: 6,
+      intimidatie: 5,
+      "niet-gehoord-leidinggevende": 5,
+      integriteitskwestie: 2,
+      adviesvraag: 1,
+      discriminatie: 1,
+      "onveilig-voelen": 1,
     }),
     "2019 aard",
   );
@@ -1072,20 +1270,41 @@ for (const j of [2018, 2019, 2020, 2021]) {
   gelijk(r.length, 13, "2020 aantal");
   gelijk(c.length, 5, "2020 corona");
   gelijk(alle.length, 18, "2020 alle VPOO-rijen");
-  gelijk(tel(r, (m) => m.herkomst as string), { ambtelijk: 11, fractie: 2 }, "2020 herkomst");
-  gelijk(tel(r, (m) => m.status as string), { "afgerond-onbekend": 2, "afgerond-resultaat": 10, "in-behandeling": 1 }, "2020 status");
+  gelijk(
+    tel(r, (m) => m.herkomst as string),
+    { ambtelijk: 11, fractie: 2 },
+    "2020 herkomst",
+  );
+  gelijk(
+    tel(r, (m) => m.status as string),
+    { "afgerond-onbekend": 2, "afgerond-resultaat": 10, "in-behandeling": 1 },
+    "2020 status",
+  );
   gelijk(
     tel(r, (m) => m.aard as string),
     gesorteerd({
-      pesten: 3, "seksuele-intimidatie": 1, "niet-gehoord-leidinggevende": 1, integriteitskwestie: 1,
-      adviesvraag: 3, roddelen: 2, "onveilig-voelen": 2,
+      pesten: 3,
+      "seksuele-intimidatie": 1,
+      "niet-gehoord-leidinggevende": 1,
+      integriteitskwestie: 1,
+      adviesvraag: 3,
+      roddelen: 2,
+      "onveilig-voelen": 2,
     }),
     "2020 aard",
   );
-  gelijk(tel(c, (m) => `${m.herkomst}/${m.status}`), { "fractie/afgerond-resultaat": 5 }, "2020 corona herkomst/status");
+  gelijk(
+    tel(c, (m) => `${m.herkomst}/${m.status}`),
+    { "fractie/afgerond-resultaat": 5 },
+    "2020 corona herkomst/status",
+  );
   const perGroep = tel(alle, (m) => vpVan((m.vertrouwenspersoon as string).split("|")[0] as string).groep);
   gelijk(perGroep, { ambtelijk: 13, extern: 1, fractie: 4 }, "2020 ontvangen per VP-groep");
-  gelijk(ontvangers(alle.filter((m) => vpVan((m.vertrouwenspersoon as string).split("|")[0] as string).groep === "fractie")).size, 1, "2020 één fractie-VP");
+  gelijk(
+    ontvangers(alle.filter((m) => vpVan((m.vertrouwenspersoon as string).split("|")[0] as string).groep === "fractie")).size,
+    1,
+    "2020 één fractie-VP",
+  );
   eis([...ontvangers(alle)].includes("VP-E1"), "2020 VP-E1 ontving");
   gelijk(urenSom(alle), 37, "2020 uren incl. corona");
   gelijk(urenSom(c), 5, "2020 uren corona");
@@ -1095,7 +1314,11 @@ for (const j of [2018, 2019, 2020, 2021]) {
   const r = geteld(2021);
   gelijk(r.length, 26, "2021 aantal");
   gelijk(corona(2021).length, 5, "2021 corona");
-  gelijk(tel(r, (m) => m.herkomst as string), { ambtelijk: 18, extern: 1, fractie: 7 }, "2021 herkomst");
+  gelijk(
+    tel(r, (m) => m.herkomst as string),
+    { ambtelijk: 18, extern: 1, fractie: 7 },
+    "2021 herkomst",
+  );
   const u = urenSom(vpoo(2021));
   eis(u >= 75 && u <= 85, `2021 uren ${u}`);
   const st = tel(r, (m) => m.status as string);
@@ -1105,8 +1328,16 @@ for (const j of [2018, 2019, 2020, 2021]) {
 {
   const vi = (j: number) => mel.filter((m) => jaarVan(m) === j && m.regeling === VPI);
   gelijk(vi(2018).length + vi(2019).length, 0, "VPI 2018–2019");
-  gelijk(vi(2020).map((m) => m.aard), ["adviesvraag"], "VPI 2020");
-  gelijk(vi(2021).map((m) => `${m.herkomst}/${m.aard}`), ["ambtelijk/integriteitskwestie", "ambtelijk/integriteitskwestie"], "VPI 2021");
+  gelijk(
+    vi(2020).map((m) => m.aard),
+    ["adviesvraag"],
+    "VPI 2020",
+  );
+  gelijk(
+    vi(2021).map((m) => `${m.herkomst}/${m.aard}`),
+    ["ambtelijk/integriteitskwestie", "ambtelijk/integriteitskwestie"],
+    "VPI 2021",
+  );
 }
 // activities
 {
@@ -1117,13 +1348,17 @@ for (const j of [2018, 2019, 2020, 2021]) {
   }
   const perAct = (j: number) => {
     const uit: Record<string, number> = {};
-    for (const a of act.filter((x) => Number(x.jaar) === j)) uit[a.activiteit as string] = som([uit[a.activiteit as string] ?? 0, Number(a.uren)]);
+    for (const a of act.filter((x) => Number(x.jaar) === j))
+      uit[a.activiteit as string] = som([uit[a.activiteit as string] ?? 0, Number(a.uren)]);
     return gesorteerd(uit);
   };
   gelijk(perAct(2019), gesorteerd({ training: 120, intervisie: 40, voorlichting: 10, overleg: 10 }), "2019 activiteiten");
   gelijk(perAct(2020), gesorteerd({ training: 48, intervisie: 40, voorlichting: 10, overleg: 32 }), "2020 activiteiten");
   gelijk(act.filter((a) => a.jaar === "2018" && a.activiteit === "supervisie").length, 2, "2018 supervisie-regels");
-  eis(!act.some((a) => a.jaar === "2020" && a.vertrouwenspersoon === "VP-E1" && ["training", "intervisie"].includes(a.activiteit as string)), "2020 VP-E1 geen training/intervisie");
+  eis(
+    !act.some((a) => a.jaar === "2020" && a.vertrouwenspersoon === "VP-E1" && ["training", "intervisie"].includes(a.activiteit as string)),
+    "2020 VP-E1 geen training/intervisie",
+  );
 
   // 2020 hours per VP group: activities + the group's share of melding hours (split equally over the VPs)
   const groep: Record<string, number> = {};
@@ -1141,7 +1376,11 @@ for (const j of [2018, 2019, 2020, 2021]) {
 // historie, klachten, instellingen
 {
   const h = (reeks: string) => his.filter((x) => x.reeks === reeks).map((x) => `${x.jaar}=${x.waarde}`);
-  gelijk(h("meldingen_vpoo"), ["2011=21", "2012=17", "2013=22", "2014=24", "2015=24", "2016=9", "2017=13", "2018=10", "2019=21", "2020=18"], "historie meldingen_vpoo");
+  gelijk(
+    h("meldingen_vpoo"),
+    ["2011=21", "2012=17", "2013=22", "2014=24", "2015=24", "2016=9", "2017=13", "2018=10", "2019=21", "2020=18"],
+    "historie meldingen_vpoo",
+  );
   gelijk(h("klachten"), ["2012=2", "2013=2", "2014=0", "2015=0", "2016=0", "2017=0"], "historie klachten");
   gelijk(h("meldingen_vpi"), ["2018=0", "2019=0"], "historie meldingen_vpi");
   gelijk(kla.length, 0, "klachten");
@@ -1154,16 +1393,39 @@ for (const j of [2018, 2019, 2020, 2021]) {
   const GETAL = String.raw`(?:\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|enkele|meerdere|paar|kwart|helft|derde|procent)`;
   const MELD = String.raw`(?:meld\w*|melder\w*)`;
   const dichtbij = new RegExp(String.raw`\b${GETAL}\b(?:\W+\w+){0,3}?\W+${MELD}|\b${MELD}(?:\W+\w+){0,3}?\W+${GETAL}\b`, "iu");
-  const FRACTIES = ["VVD", "PVV", "CDA", "D66", "GroenLinks", "PvdA", "SP", "ChristenUnie", "SGP", "DENK", "FvD", "JA21", "Volt", "BBB", "PvdD", "BIJ1", "50PLUS"];
+  const FRACTIES = [
+    "VVD",
+    "PVV",
+    "CDA",
+    "D66",
+    "GroenLinks",
+    "PvdA",
+    "SP",
+    "ChristenUnie",
+    "SGP",
+    "DENK",
+    "FvD",
+    "JA21",
+    "Volt",
+    "BBB",
+    "PvdD",
+    "BIJ1",
+    "50PLUS",
+  ];
   const SECTIES = ["Voorwoord", "Deskundigheidsbevordering", "Voorlichting", "Team", "Trends en aanbevelingen", "Klachtencommissie"];
   for (const jaar of [2018, 2019, 2020, 2021]) {
     const tekst = readFileSync(join(DATA, "verslag", `${jaar}.md`), "utf8");
     const plek = `verslag/${jaar}.md`;
-    eis(tekst.startsWith(`---\ntitel: `) && tekst.includes(`\nvastgesteld: ${jaar + 1}-03-02\n`) && tekst.includes("\nauteurs: De vertrouwenspersonen ongewenste omgangsvormen\n---\n"), `${plek}: voorwerk`);
+    eis(
+      tekst.startsWith(`---\ntitel: `) &&
+        tekst.includes(`\nvastgesteld: ${jaar + 1}-03-02\n`) &&
+        tekst.includes("\nauteurs: De vertrouwenspersonen ongewenste omgangsvormen\n---\n"),
+      `${plek}: voorwerk`,
+    );
     // "Opvolging aanbevelingen" is optional (from the second year on), before "Klachtencommissie".
     const secties = [...tekst.matchAll(/^## (.+)$/gm)].map((x) => x[1]).filter((t) => t !== "Opvolging aanbevelingen");
     gelijk(secties, SECTIES, `${plek}: secties`);
-    eis((jaar >= 2020) === tekst.includes("\n## Opvolging aanbevelingen\n"), `${plek}: opvolging aanbevelingen`);
+    eis(jaar >= 2020 === tekst.includes("\n## Opvolging aanbevelingen\n"), `${plek}: opvolging aanbevelingen`);
     eis(/^### Trends$/m.test(tekst) && /^### Aanbevelingen$/m.test(tekst) && /^- /m.test(tekst), `${plek}: trends/aanbevelingen`);
     const body = tekst.replace(/^---[\s\S]*?---\n/, "").replace(/^#+ .*$/gm, "");
     const woorden = body.split(/\s+/).filter((w) => /\p{L}|\d/u.test(w)).length;

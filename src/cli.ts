@@ -55,7 +55,8 @@ function reportPeriod(args: Args): PeriodeId | undefined {
   if (yearText !== undefined && periodText !== undefined) throw new UsageError("geef --year of --periode op, niet allebei");
   if (periodText !== undefined) {
     const m = /^(\d{4}-\d{2})\.\.(\d{4}-\d{2})$/.exec(periodText);
-    if (!m || !maandFromKey(m[1]!) || !maandFromKey(m[2]!)) throw new UsageError("--periode is VAN..TOT in maanden, bijvoorbeeld --periode 2018-01..2019-11");
+    if (!m || !maandFromKey(m[1]!) || !maandFromKey(m[2]!))
+      throw new UsageError("--periode is VAN..TOT in maanden, bijvoorbeeld --periode 2018-01..2019-11");
     return periodById(periodText).id;
   }
   if (yearText === undefined) return undefined;
@@ -83,18 +84,24 @@ interface BuildSession {
 
 function buildRequest(args: Args): BuildRequest {
   const jaar = reportPeriod(args);
-  if (jaar === undefined) throw new UsageError("geef het verslagjaar op met --year JAAR, bijvoorbeeld --year 2021 (of een verslagperiode met --periode 2018-01..2019-11)");
+  if (jaar === undefined)
+    throw new UsageError(
+      "geef het verslagjaar op met --year JAAR, bijvoorbeeld --year 2021 (of een verslagperiode met --periode 2018-01..2019-11)",
+    );
   const audience = (args.flags.get("audience") ?? args.flags.get("publiek") ?? "openbaar") as Audience;
   if (audience !== "openbaar" && audience !== "vertrouwelijk") throw new UsageError("--audience is openbaar of vertrouwelijk");
   const telregel = args.flags.get("telregel");
-  if (telregel !== undefined && telregel !== "alles" && telregel !== "woordenlijst") throw new UsageError("--telregel is alles of woordenlijst");
+  if (telregel !== undefined && telregel !== "alles" && telregel !== "woordenlijst")
+    throw new UsageError("--telregel is alles of woordenlijst");
   const dataDir = resolve(args.flags.get("data") ?? "data");
   const outDir = resolve(args.flags.get("out") ?? "reports");
   if (!existsSync(dataDir)) throw new UsageError(`gegevensmap ${dataDir} bestaat niet`);
   const herziening = args.switches.has("herziening");
   const reden = args.flags.get("reden");
-  if (!args.switches.has("vaststellen") && (herziening || reden !== undefined)) throw new UsageError("--herziening en --reden horen bij --vaststellen: een herziening wordt vastgesteld");
-  if (args.switches.has("vaststellen") && args.switches.has("watch")) throw new UsageError("--vaststellen kan niet met --watch: stel één keer vast, na het laatste concept");
+  if (!args.switches.has("vaststellen") && (herziening || reden !== undefined))
+    throw new UsageError("--herziening en --reden horen bij --vaststellen: een herziening wordt vastgesteld");
+  if (args.switches.has("vaststellen") && args.switches.has("watch"))
+    throw new UsageError("--vaststellen kan niet met --watch: stel één keer vast, na het laatste concept");
   if (reden !== undefined && !herziening) throw new UsageError("--reden hoort bij --herziening");
   const period = typeof jaar === "number" ? `--year ${jaar}` : `--periode ${jaar}`;
   const opdracht = `jaarverslag build ${period}${args.switches.has("all") ? " --all" : ""}${audience === "vertrouwelijk" ? " --audience vertrouwelijk" : ""}${telregel ? ` --telregel ${telregel}` : ""}`;
@@ -116,11 +123,10 @@ async function runBuild(args: Args): Promise<number> {
 }
 
 async function buildOnce(request: BuildRequest, session: BuildSession): Promise<number> {
-  const result = await publishSet(
-    publishRequest(request),
-    session,
-    { recovered: (message) => console.error(`Let op: ${message}`), made: (message) => console.error(`  opgemaakt: ${message}`) },
-  );
+  const result = await publishSet(publishRequest(request), session, {
+    recovered: (message) => console.error(`Let op: ${message}`),
+    made: (message) => console.error(`  opgemaakt: ${message}`),
+  });
   if (!result.ok) {
     if (result.reason === "audit") {
       printProblems([], result.warnings);
@@ -134,9 +140,17 @@ async function buildOnce(request: BuildRequest, session: BuildSession): Promise<
   // "klaar" is said only now that the files are in place; while rendering it was "opgemaakt".
   for (const message of result.made) console.error(`  klaar: ${message}`);
   const n = result.documents.length;
-  console.error(`Geschreven in ${result.dir}: ${n} ${n === 1 ? "document" : "documenten"}, ${result.printed} cijfers, ${result.hidden} beschermd, audit geslaagd.`);
-  if (result.entry) console.error(`Vastgesteld als versie ${result.entry.versie} en opgenomen in het register (${result.registerFile}). Deze bestanden worden nooit meer overschreven.`);
-  else console.error(`Dit is een concept ("Concept" op elke pagina); het staat niet in het register. Vaststellen: ${describeRequest(request)} --vaststellen`);
+  console.error(
+    `Geschreven in ${result.dir}: ${n} ${n === 1 ? "document" : "documenten"}, ${result.printed} cijfers, ${result.hidden} beschermd, audit geslaagd.`,
+  );
+  if (result.entry)
+    console.error(
+      `Vastgesteld als versie ${result.entry.versie} en opgenomen in het register (${result.registerFile}). Deze bestanden worden nooit meer overschreven.`,
+    );
+  else
+    console.error(
+      `Dit is een concept ("Concept" op elke pagina); het staat niet in het register. Vaststellen: ${describeRequest(request)} --vaststellen`,
+    );
   console.error(`  intern logboek (niet publiceren): ${result.internal}`);
   if (result.informatie) console.error(`  ${informationLine(result.informatie)}`);
   return 0;
@@ -145,9 +159,17 @@ async function buildOnce(request: BuildRequest, session: BuildSession): Promise<
 /** What build and check ask of publish.ts: the same request, so both reach the same decision. */
 function publishRequest(request: BuildRequest): PublishRequest {
   return {
-    jaar: request.jaar, audience: request.audience, telregel: request.telregel, dataDir: request.dataDir, outDir: request.outDir,
-    documents: request.all ? ALL_DOCUMENTS : ["vpoo"], bundle: request.all, separator: request.separator,
-    vaststellen: request.vaststellen, vandaag: today(), vandaagIso: todayIso(),
+    jaar: request.jaar,
+    audience: request.audience,
+    telregel: request.telregel,
+    dataDir: request.dataDir,
+    outDir: request.outDir,
+    documents: request.all ? ALL_DOCUMENTS : ["vpoo"],
+    bundle: request.all,
+    separator: request.separator,
+    vaststellen: request.vaststellen,
+    vandaag: today(),
+    vandaagIso: todayIso(),
   };
 }
 
@@ -164,7 +186,13 @@ async function runRegister(args: Args): Promise<number> {
   const dataDir = resolve(args.flags.get("data") ?? "data");
   const outDir = resolve(args.flags.get("out") ?? "reports");
   if (!existsSync(dataDir)) throw new UsageError(`gegevensmap ${dataDir} bestaat niet`);
-  const register = [...readRegister(dataDir)].sort((a, b) => a.periode.localeCompare(b.periode) || a.audience.localeCompare(b.audience) || a.telregel.localeCompare(b.telregel) || a.versie - b.versie);
+  const register = [...readRegister(dataDir)].sort(
+    (a, b) =>
+      a.periode.localeCompare(b.periode) ||
+      a.audience.localeCompare(b.audience) ||
+      a.telregel.localeCompare(b.telregel) ||
+      a.versie - b.versie,
+  );
   if (register.length === 0) {
     console.log(`Het register in ${join(dataDir, "gepubliceerd")} is leeg: er is nog niets vastgesteld.`);
     return 0;
@@ -173,7 +201,9 @@ async function runRegister(args: Args): Promise<number> {
   console.log(`Register van vastgestelde verslagen (${join(dataDir, "gepubliceerd")}), bestanden in ${outDir}:`);
   for (const e of register) {
     const label = periodLabel(/^\d{4}$/.test(e.periode) ? Number(e.periode) : e.periode);
-    console.log(`${label}, ${e.audience}, telregel ${e.telregel}, versie ${e.versie}, vastgesteld op ${formatDate(e.vastgesteld)}${e.reden ? ` — herziening, reden: ${e.reden}` : ""}`);
+    console.log(
+      `${label}, ${e.audience}, telregel ${e.telregel}, versie ${e.versie}, vastgesteld op ${formatDate(e.vastgesteld)}${e.reden ? ` — herziening, reden: ${e.reden}` : ""}`,
+    );
     console.log(`  documenten: ${e.documenten.map((d) => d.report).join(", ")}`);
     if (e.bestanden.length === 0) console.log("  (oud register: de bestanden zijn niet vastgelegd en kunnen niet worden gecontroleerd)");
     for (const f of e.bestanden) {
@@ -188,7 +218,9 @@ async function runRegister(args: Args): Promise<number> {
     }
   }
   if (bad > 0) {
-    console.error(`${bad} ${bad === 1 ? "bestand is" : "bestanden zijn"} gewijzigd of ontbreken. Een vastgesteld verslag hoort ongewijzigd te blijven: zet het terug uit de back-up of van de verzonden versie (de vingerafdruk in het register hoort bij het verzonden bestand).`);
+    console.error(
+      `${bad} ${bad === 1 ? "bestand is" : "bestanden zijn"} gewijzigd of ontbreken. Een vastgesteld verslag hoort ongewijzigd te blijven: zet het terug uit de back-up of van de verzonden versie (de vingerafdruk in het register hoort bij het verzonden bestand).`,
+    );
     return 1;
   }
   console.log("Alle vastgelegde bestanden zijn ongewijzigd.");
@@ -223,7 +255,9 @@ async function watchBuild(request: BuildRequest): Promise<number> {
       } catch (e) {
         reportError(e);
       }
-      console.error(`  (${((performance.now() - t0) / 1000).toFixed(1).replace(".", ",")} s) Wacht op wijzigingen in ${request.dataDir}; stoppen met Ctrl+C.`);
+      console.error(
+        `  (${((performance.now() - t0) / 1000).toFixed(1).replace(".", ",")} s) Wacht op wijzigingen in ${request.dataDir}; stoppen met Ctrl+C.`,
+      );
     } while (again);
   };
   const rebuild = (): void => {
@@ -290,7 +324,10 @@ async function runCheck(args: Args): Promise<number> {
     const request = buildRequest(args);
     // Not under the lock: check writes nothing. An unfinished write of a killed build is
     // finished (or undone) by the next build before it reads the register; check says so.
-    if (existsSync(join(dataDir, JOURNAL_FILE))) console.error(`Let op: een eerdere build is tijdens het schrijven afgebroken; de volgende build maakt dat eerst af of ruimt het op, en kan daarna anders beslissen dan deze controle.`);
+    if (existsSync(join(dataDir, JOURNAL_FILE)))
+      console.error(
+        `Let op: een eerdere build is tijdens het schrijven afgebroken; de volgende build maakt dat eerst af of ruimt het op, en kan daarna anders beslissen dan deze controle.`,
+      );
     plan = await decideSet(publishRequest(request), {});
     problems = plan.ok ? [] : plan.problems;
     if (!plan.ok) refusal = plan.reason === "audit" ? "audit" : "anders";
@@ -325,9 +362,12 @@ async function runCheck(args: Args): Promise<number> {
 
 async function runTemplate(args: Args): Promise<number> {
   const out = resolve(args.flags.get("out") ?? REGISTRATIE_XLSX);
-  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError("--out is de naam van een .xlsx-bestand, bijvoorbeeld --out registratie.xlsx");
+  if (!out.toLowerCase().endsWith(".xlsx"))
+    throw new UsageError("--out is de naam van een .xlsx-bestand, bijvoorbeeld --out registratie.xlsx");
   if (existsSync(out)) {
-    console.error(`Fout: ${out} bestaat al. Het sjabloon overschrijft nooit een bestaand bestand (het kan een ingevulde registratie zijn); kies een andere naam met --out.`);
+    console.error(
+      `Fout: ${out} bestaat al. Het sjabloon overschrijft nooit een bestaand bestand (het kan een ingevulde registratie zijn); kies een andere naam met --out.`,
+    );
     return 1;
   }
   const { ingestAll } = await import("./ingest/index.ts");
@@ -360,24 +400,50 @@ async function runAudit(args: Args): Promise<number> {
   const dataDir = args.flags.get("data");
   // Everything the reader of this file may know (never filtered by name), except versions that
   // describe the data as it was before a change (they contradict this file; see protect/revision.ts).
-  const printed = new Map(file.figures.filter((f) => f.value !== null && f.universe && f.scope && (f.kind === "aantal" || f.kind === "uren")).map((f) => [scopeKey(f.universe!, f.scope!), f.value!]));
+  const printed = new Map(
+    file.figures
+      .filter((f) => f.value !== null && f.universe && f.scope && (f.kind === "aantal" || f.kind === "uren"))
+      .map((f) => [scopeKey(f.universe!, f.scope!), f.value!]),
+  );
   const known = dataDir
     ? readLedger(resolve(dataDir))
         .filter((e) => file.publiek === "vertrouwelijk" || e.audience === "openbaar")
-        .filter((e) => e.figures.every((g) => g.value === null || !printed.has(scopeKey(g.universe, g.scope)) || Math.abs(printed.get(scopeKey(g.universe, g.scope))! - g.value) <= 0.05 + 1e-6))
+        .filter((e) =>
+          e.figures.every(
+            (g) =>
+              g.value === null ||
+              !printed.has(scopeKey(g.universe, g.scope)) ||
+              Math.abs(printed.get(scopeKey(g.universe, g.scope))! - g.value) <= 0.05 + 1e-6,
+          ),
+        )
     : [];
   const logName = `${fileKey(file.jaar)}-${file.publiek}.onderdrukkingslog.json`;
-  const logPath = [dataDir ? join(resolve(dataDir), "intern", fileKey(file.jaar), logName) : "", join(path, "..", "intern", logName)].find((p) => p !== "" && existsSync(p)) ?? "";
-  const required = logPath !== ""
-    ? new Map((readJsonFile(logPath) as { onderdrukt: { key: string; requiredWidth: number }[] }).onderdrukt.map((l) => [l.key, l.requiredWidth]))
-    : undefined;
+  const logPath =
+    [dataDir ? join(resolve(dataDir), "intern", fileKey(file.jaar), logName) : "", join(path, "..", "intern", logName)].find(
+      (p) => p !== "" && existsSync(p),
+    ) ?? "";
+  const required =
+    logPath !== ""
+      ? new Map(
+          (readJsonFile(logPath) as { onderdrukt: { key: string; requiredWidth: number }[] }).onderdrukt.map((l) => [
+            l.key,
+            l.requiredWidth,
+          ]),
+        )
+      : undefined;
   const result = await auditFigures(file, known, required);
   console.log(`Audit van ${path}${required ? " (met het interne logboek)" : " (zonder intern logboek: uren worden alleen getoond)"}:`);
   for (const iv of result.intervals) {
     const fmt = (x: number) => (Number.isFinite(x) ? String(Math.round(x * 100) / 100).replace(".", ",") : "onbegrensd");
-    console.log(`${iv.ok ? "veilig  " : "ONVEILIG"} ${iv.figures[0] ?? iv.id}: tussen ${fmt(iv.lo)} en ${fmt(iv.hi)} (nodig: breedte ${fmt(iv.requiredWidth)}; ${iv.scenario})`);
+    console.log(
+      `${iv.ok ? "veilig  " : "ONVEILIG"} ${iv.figures[0] ?? iv.id}: tussen ${fmt(iv.lo)} en ${fmt(iv.hi)} (nodig: breedte ${fmt(iv.requiredWidth)}; ${iv.scenario})`,
+    );
   }
-  console.log(result.ok ? `Alle ${result.intervals.length} verborgen cijfers zijn voldoende beschermd.` : "Niet alle verborgen cijfers zijn voldoende beschermd.");
+  console.log(
+    result.ok
+      ? `Alle ${result.intervals.length} verborgen cijfers zijn voldoende beschermd.`
+      : "Niet alle verborgen cijfers zijn voldoende beschermd.",
+  );
   return result.ok ? 0 : 1;
 }
 
@@ -390,7 +456,12 @@ export async function main(argv: string[]): Promise<number> {
     if (args.command === "template") return await runTemplate(args);
     if (args.command === "werkplaats") {
       const { runWerkplaats, WerkplaatsUsage } = await import("./werkplaats/index.ts");
-      return await runWerkplaats({ data: args.flags.get("data"), out: args.flags.get("out"), port: args.flags.get("port"), open: !args.switches.has("no-open") }).catch((e: unknown) => {
+      return await runWerkplaats({
+        data: args.flags.get("data"),
+        out: args.flags.get("out"),
+        port: args.flags.get("port"),
+        open: !args.switches.has("no-open"),
+      }).catch((e: unknown) => {
         throw e instanceof WerkplaatsUsage ? new UsageError(e.message) : e;
       });
     }
@@ -417,7 +488,8 @@ export async function main(argv: string[]): Promise<number> {
 function reportError(e: unknown): void {
   console.error(`Fout: ${dutchMessage(e)}`);
   if (process.env["JAARVERSLAG_DEBUG"] === "1") console.error(e instanceof Error ? e.stack : String(e));
-  else if (!isSystemError(e)) console.error("(Dit is een fout in het programma. Zet JAARVERSLAG_DEBUG=1 voor de technische details en meld ze aan de beheerder.)");
+  else if (!isSystemError(e))
+    console.error("(Dit is een fout in het programma. Zet JAARVERSLAG_DEBUG=1 voor de technische details en meld ze aan de beheerder.)");
 }
 
 process.exitCode = await main(process.argv.slice(2));

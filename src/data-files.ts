@@ -46,5 +46,11 @@ export function readDataFiles(dataDir: string): DataFiles {
 }
 
 function jsonProblem(dataDir: string, e: JsonFileError): Problem {
-  return { bestand: relative(dataDir, e.path), regel: e.regel, kolom: null, waarde: null, melding: `geen geldige JSON: ${e.detail}. Herstel het bestand of zet een eerdere versie terug` };
+  return {
+    bestand: relative(dataDir, e.path),
+    regel: e.regel,
+    kolom: null,
+    waarde: null,
+    melding: `geen geldige JSON: ${e.detail}. Herstel het bestand of zet een eerdere versie terug`,
+  };
 }

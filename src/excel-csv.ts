@@ -8,7 +8,8 @@ export type CsvCell = string | number | null;
 /** With `quoteAll`, every data cell is quoted (the header only where it must be). */
 export function excelCsv(header: string[], rows: CsvCell[][], opts: { quoteAll?: boolean } = {}): string {
   const quoteAll = opts.quoteAll ?? false;
-  const write = (records: string[][], quoted: boolean) => stringify(records, { delimiter: ";", record_delimiter: "\r\n", quoted, quoted_empty: quoted });
+  const write = (records: string[][], quoted: boolean) =>
+    stringify(records, { delimiter: ";", record_delimiter: "\r\n", quoted, quoted_empty: quoted });
   const cells = rows.map((r) => r.map((c) => (c === null ? "" : String(c))));
   return "\uFEFF" + write([header], false) + (cells.length > 0 ? write(cells, quoteAll) : "");
 }

@@ -47,7 +47,11 @@ export function processAlive(pid: number): boolean {
 }
 
 export class LockBusyError extends Error {
-  constructor(readonly holder: LockHolder | null, readonly path: string, ownHost: string = hostname()) {
+  constructor(
+    readonly holder: LockHolder | null,
+    readonly path: string,
+    ownHost: string = hostname(),
+  ) {
     super(
       holder
         ? `Er loopt al een build voor deze gegevensmap (gestart om ${formatTime(holder.gestart)}, proces ${holder.pid}${holder.host !== ownHost ? ` op ${holder.host}` : ""}). Wacht tot die klaar is.`
@@ -58,7 +62,9 @@ export class LockBusyError extends Error {
 
 export class LockLostError extends Error {
   constructor(path: string) {
-    super(`De vergrendeling ${path} is niet meer van deze build (na ${STALE_AFTER_MS / 3_600_000} uur als verlaten beschouwd en overgenomen). Er is niets geschreven; start de build opnieuw.`);
+    super(
+      `De vergrendeling ${path} is niet meer van deze build (na ${STALE_AFTER_MS / 3_600_000} uur als verlaten beschouwd en overgenomen). Er is niets geschreven; start de build opnieuw.`,
+    );
   }
 }
 

@@ -68,7 +68,8 @@ export function writeAllOrNothing(files: OutputFile[], fs: WriteFs = systemFs): 
 function removeStaleTemps(path: string, fs: WriteFs): void {
   const name = basename(path);
   for (const other of nodeFs.readdirSync(dirname(path))) {
-    if (other.startsWith(`${name}.`) && /^\d+\.tmp$/.test(other.slice(name.length + 1))) fs.rmSync(join(dirname(path), other), { force: true });
+    if (other.startsWith(`${name}.`) && /^\d+\.tmp$/.test(other.slice(name.length + 1)))
+      fs.rmSync(join(dirname(path), other), { force: true });
   }
 }
 
@@ -205,7 +206,8 @@ export function recoverWrites(dataDir: string, fs: WriteFs = systemFs): string |
   removeOrphanTemps(dataDir, fs);
   if (!nodeFs.existsSync(journalPath)) return null;
   const parsed = Journal.safeParse(readJsonFile(journalPath));
-  if (!parsed.success) throw new Error(`${journalPath} is geen geldig schrijfjournaal; kijk ${dirname(journalPath)} na en verwijder het bestand daarna.`);
+  if (!parsed.success)
+    throw new Error(`${journalPath} is geen geldig schrijfjournaal; kijk ${dirname(journalPath)} na en verwijder het bestand daarna.`);
   const journal = parsed.data;
   if (journal.fase === "klaarzetten") {
     rollBack(journalPath, journal, fs);
@@ -222,7 +224,12 @@ export function recoverWrites(dataDir: string, fs: WriteFs = systemFs): string |
  */
 function removeOrphanTemps(dataDir: string, fs: WriteFs): void {
   const temps = (dir: string, prefix: string): string[] =>
-    nodeFs.existsSync(dir) ? nodeFs.readdirSync(dir).filter((n) => n.startsWith(prefix) && STALE_TEMP.test(n)).map((n) => join(dir, n)) : [];
+    nodeFs.existsSync(dir)
+      ? nodeFs
+          .readdirSync(dir)
+          .filter((n) => n.startsWith(prefix) && STALE_TEMP.test(n))
+          .map((n) => join(dir, n))
+      : [];
   for (const path of [...temps(dataDir, `${JOURNAL_FILE}.`), ...temps(join(dataDir, LEDGER_DIR), "")]) {
     // A register entry staged by an unfinished write is the journal's to finish or remove.
     if (!path.startsWith(join(dataDir, LEDGER_DIR)) || !journalNames(dataDir).has(path)) fs.rmSync(path, { force: true });
@@ -239,7 +246,10 @@ function journalNames(dataDir: string): Set<string> {
 function finish(journalPath: string, j: Journal, fs: WriteFs, pause: (step: WriteStep) => void): void {
   if (nodeFs.existsSync(j.nieuw)) {
     if (nodeFs.existsSync(j.doel)) {
-      if (nodeFs.existsSync(j.oud)) throw new Error(`${j.doel}, ${j.nieuw} en ${j.oud} bestaan alle drie; kijk ze na, verwijder wat niet klopt en verwijder daarna ${journalPath}.`);
+      if (nodeFs.existsSync(j.oud))
+        throw new Error(
+          `${j.doel}, ${j.nieuw} en ${j.oud} bestaan alle drie; kijk ze na, verwijder wat niet klopt en verwijder daarna ${journalPath}.`,
+        );
       fs.renameSync(j.doel, j.oud);
       pause("opzij");
     }

@@ -1,6 +1,14 @@
 // The pipeline, as pure stages: ingest → validate → aggregate → protect → present, then the
 // attack on what will be printed. No files and no browser here: the CLI does those.
-import { isTimelineKey, ordMaand, periodOfMonth, periodById, type Periode, type PeriodeId, type PeriodeInstelling } from "./domain/periods.ts";
+import {
+  isTimelineKey,
+  ordMaand,
+  periodOfMonth,
+  periodById,
+  type Periode,
+  type PeriodeId,
+  type PeriodeInstelling,
+} from "./domain/periods.ts";
 import { aggregate } from "./aggregate/index.ts";
 import type { Audience, Dataset, Maand, Term } from "./domain.ts";
 import { ingestAll } from "./ingest/index.ts";
@@ -83,7 +91,13 @@ export type BuildResult =
  * pattern that cannot be protected, a failed audit, a public report that would expose the
  * confidential one) is not checked. Without a year, every verslag is scanned.
  */
-export async function check(raw: RawInput, vandaag: Maand, separator?: ";" | ",", jaar?: PeriodeId, ledger: LedgerEntry[] = []): Promise<{ problems: Problem[]; warnings: Problem[] }> {
+export async function check(
+  raw: RawInput,
+  vandaag: Maand,
+  separator?: ";" | ",",
+  jaar?: PeriodeId,
+  ledger: LedgerEntry[] = [],
+): Promise<{ problems: Problem[]; warnings: Problem[] }> {
   const validated = validate(await ingestAll(raw, { separator }), vandaag);
   const problems = [...validated.problems];
   const warnings = [...validated.warnings];
@@ -97,8 +111,13 @@ export async function check(raw: RawInput, vandaag: Maand, separator?: ";" | ","
       const periode = periodById(jaar);
       problems.push(...refusals(d, periode, ledger));
       // The other years' texts do not stop this build: what the scan finds there is a warning.
-      for (const v of d.verslagen) if (v.jaar !== periode.van.jaar) warnings.push(...scanVerslag(v, d.instellingen.drempel.openbaar, d.instellingen.namenlijst));
-      if (!notOnTimeline(d.instellingen.perioden, periode)) warnings.push(...textWarnings(d, periode), ...reportingYearWarnings(d, periode.id, fileNames(validated.bestanden), d.instellingen.perioden));
+      for (const v of d.verslagen)
+        if (v.jaar !== periode.van.jaar) warnings.push(...scanVerslag(v, d.instellingen.drempel.openbaar, d.instellingen.namenlijst));
+      if (!notOnTimeline(d.instellingen.perioden, periode))
+        warnings.push(
+          ...textWarnings(d, periode),
+          ...reportingYearWarnings(d, periode.id, fileNames(validated.bestanden), d.instellingen.perioden),
+        );
     }
   }
   return { problems: sortProblems(problems), warnings };
@@ -114,7 +133,8 @@ export function refusals(d: Dataset, periode: Periode, ledger: LedgerEntry[]): P
   if (offTimeline) return [offTimeline];
   const problems = [...ledgerConflicts(ledger, d.instellingen.perioden)];
   // Every text of the period is scanned: the counsellors' (VPOO), the VPI's, the klachtencommissie's.
-  for (const v of d.verslagen) if (v.jaar === periode.van.jaar) problems.push(...scanVerslag(v, d.instellingen.drempel.openbaar, d.instellingen.namenlijst));
+  for (const v of d.verslagen)
+    if (v.jaar === periode.van.jaar) problems.push(...scanVerslag(v, d.instellingen.drempel.openbaar, d.instellingen.namenlijst));
   const none = noMeldingenIn(d, periode);
   if (none) problems.push(none);
   return sortProblems(problems);
@@ -129,10 +149,15 @@ function verslagOf(d: Dataset, periode: Periode): Dataset["verslagen"][number] |
 export function textWarnings(d: Dataset, periode: Periode): Problem[] {
   const verslag = verslagOf(d, periode);
   if (!verslag) {
-    return [{
-      bestand: `verslag/${periode.van.jaar}.md`, regel: null, kolom: null, waarde: null,
-      melding: `dit bestand ontbreekt: de hoofdstukken met eigen tekst (voorwoord, deskundigheidsbevordering, voorlichting, team, trends en aanbevelingen, klachtencommissie) blijven leeg in het verslag over ${periode.label}`,
-    }];
+    return [
+      {
+        bestand: `verslag/${periode.van.jaar}.md`,
+        regel: null,
+        kolom: null,
+        waarde: null,
+        melding: `dit bestand ontbreekt: de hoofdstukken met eigen tekst (voorwoord, deskundigheidsbevordering, voorlichting, team, trends en aanbevelingen, klachtencommissie) blijven leeg in het verslag over ${periode.label}`,
+      },
+    ];
   }
   return unknownHeadings(verslag);
 }
@@ -146,21 +171,32 @@ function notOnTimeline(config: PeriodeInstelling[] | undefined, periode: Periode
   if (isTimelineKey(config, periode.key)) return null;
   const own = periodOfMonth(config, periode.van);
   return {
-    bestand: "instellingen.json", regel: null, kolom: "perioden", waarde: periode.key,
+    bestand: "instellingen.json",
+    regel: null,
+    kolom: "perioden",
+    waarde: periode.key,
     melding: `${periode.label} is geen verslagperiode: met de ingestelde perioden valt (een deel ervan) in de periode ${own.label} (${typeof own.id === "number" ? `--year ${own.id}` : `--periode ${own.key}`}); kies een verslagperiode van de tijdlijn`,
   };
 }
 
 function noMeldingenIn(d: Dataset, periode: Periode): Problem | null {
   if (d.meldingen.some((m) => ordMaand(m.datum) >= ordMaand(periode.van) && ordMaand(m.datum) <= ordMaand(periode.tot))) return null;
-  return { bestand: "meldingen.csv", regel: null, kolom: "datum", waarde: periode.key, melding: `er zijn geen meldingen geregistreerd in ${periode.label}; kies een ${typeof periode.id === "number" ? "jaar" : "periode"} waarvoor de registratie bestaat` };
+  return {
+    bestand: "meldingen.csv",
+    regel: null,
+    kolom: "datum",
+    waarde: periode.key,
+    melding: `er zijn geen meldingen geregistreerd in ${periode.label}; kies een ${typeof periode.id === "number" ? "jaar" : "periode"} waarvoor de registratie bestaat`,
+  };
 }
 
 // eslint-disable-next-line max-lines-per-function -- split pending (issue 16: the pipeline as named steps)
 export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildResult> {
   const validated = validate(await ingestAll(raw, { separator: opts.separator }), opts.vandaag);
   if (!validated.dataset) return { ok: false, problems: validated.problems, warnings: [] };
-  const d = opts.telregel ? { ...validated.dataset, instellingen: { ...validated.dataset.instellingen, telregel: opts.telregel } } : validated.dataset;
+  const d = opts.telregel
+    ? { ...validated.dataset, instellingen: { ...validated.dataset.instellingen, telregel: opts.telregel } }
+    : validated.dataset;
   const warnings = opts.telregel ? historieWarnings(d) : validated.warnings;
   const kinds = opts.documents ?? ["vpoo"];
   const k = d.instellingen.drempel[opts.audience];
@@ -179,15 +215,33 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   let adoption: AdoptionPlan | null = null;
   if (opts.vaststellen) {
     const earlier = versionsOf(opts.ledger, periode.key, opts.audience, telregel);
-    adoption = planAdoption(earlier, periode.label, opts.audience, telregel, opts.vaststellen.herziening, opts.vaststellen.reden, opts.vaststellen.opdracht);
-    if (!adoption.ok) return { ok: false, problems: [{ bestand: "(register)", regel: null, kolom: null, waarde: null, melding: adoption.melding }], warnings };
+    adoption = planAdoption(
+      earlier,
+      periode.label,
+      opts.audience,
+      telregel,
+      opts.vaststellen.herziening,
+      opts.vaststellen.reden,
+      opts.vaststellen.opdracht,
+    );
+    if (!adoption.ok)
+      return {
+        ok: false,
+        problems: [{ bestand: "(register)", regel: null, kolom: null, waarde: null, melding: adoption.melding }],
+        warnings,
+      };
   }
   // Everything a reader may know: every register entry, every version and counting rule —
   // the public reader the public entries, the confidential reader all of them.
   const readable = opts.ledger.filter((e) => opts.audience === "vertrouwelijk" || e.audience === "openbaar");
   const agg = aggregate(d, jaar);
   const description = describeReportSet(agg, d, { audience: opts.audience, k });
-  const rules = { k, protectZeros: !d.instellingen.nullenPubliceren, dominance: d.instellingen.dominantieAandeel, pProcent: d.instellingen.pProcent };
+  const rules = {
+    k,
+    protectZeros: !d.instellingen.nullenPubliceren,
+    dominance: d.instellingen.dominantieAandeel,
+    pProcent: d.instellingen.pProcent,
+  };
   // Entries whose figures today's data gives differently describe the registration as it was
   // when they were sent: they are attacked as an old state (protect/revision.ts), and only
   // their unchanged and hidden figures are facts about today's data.
@@ -197,23 +251,34 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   // confidential reader (who holds every version) does not know already.
   const confidentialSets = opts.audience === "openbaar" ? opts.ledger.filter((e) => e.audience === "vertrouwelijk") : [];
   const heldByConfidentialReader = confidentialSets.length > 0 ? splitByData(opts.ledger, description, d.vocabulaire).agreeing : [];
-  const pairRestriction = confidentialSets.length > 0 && description.choice
-    ? {
-        choice: {
-          ...description.choice,
-          layouts: confidentialLayouts(description.choice, confidentialSets.filter((e) => String(e.jaar) === periode.key), telregel) ?? undefined,
-          mustHide: mustHide(confidentialSets, heldByConfidentialReader, opts.audience),
-        },
-      }
-    : {};
+  const pairRestriction =
+    confidentialSets.length > 0 && description.choice
+      ? {
+          choice: {
+            ...description.choice,
+            layouts:
+              confidentialLayouts(
+                description.choice,
+                confidentialSets.filter((e) => String(e.jaar) === periode.key),
+                telregel,
+              ) ?? undefined,
+            mustHide: mustHide(confidentialSets, heldByConfidentialReader, opts.audience),
+          },
+        }
+      : {};
   const toProtect: Description = { ...description, ...pairRestriction };
   const known = agreeing;
   // (a set without a choice of layouts keeps the same cells hidden)
-  const fixedHide = confidentialSets.length > 0 && !description.choice ? mustHide(confidentialSets, heldByConfidentialReader, opts.audience)(description) : [];
+  const fixedHide =
+    confidentialSets.length > 0 && !description.choice
+      ? mustHide(confidentialSets, heldByConfidentialReader, opts.audience)(description)
+      : [];
   let protectedReport;
   try {
     const run = () => protectFollowing(toProtect, rules, [...known, ...fixedHide]);
-    protectedReport = opts.memo ? await opts.memo.get("protect", protectionKey(raw, { ...opts, jaar }, rules, [...known, ...fixedHide, ...confidentialSets]), run) : await run();
+    protectedReport = opts.memo
+      ? await opts.memo.get("protect", protectionKey(raw, { ...opts, jaar }, rules, [...known, ...fixedHide, ...confidentialSets]), run)
+      : await run();
   } catch (e) {
     if (!(e instanceof ProtectionError)) throw e;
     // A revision is read beside the version that was sent: when the new figures cannot be
@@ -223,24 +288,42 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
       : e.message;
     return { ok: false, problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding }], warnings };
   }
-  const sameSet = (e: LedgerEntry) => String(e.jaar) === periode.key && e.audience === opts.audience && (e.telregel ?? "woordenlijst") === telregel;
+  const sameSet = (e: LedgerEntry) =>
+    String(e.jaar) === periode.key && e.audience === opts.audience && (e.telregel ?? "woordenlijst") === telregel;
   const versions = versionsOf(opts.ledger, periode.key, opts.audience, telregel);
   const lastVersion = versions.sort((a, b) => a.versie - b.versie).at(-1) ?? null;
   const printedNow = (w: Wijziging): Wijziging => ({ ...w, nieuw: protectedReport.suppressed.has(w.key) ? null : w.nieuw });
-  const ownChanges = changes.filter((c) => sameSet(c.entry) && (c.entry.versie ?? 1) === (lastVersion?.versie ?? 1)).map((c) => printedNow(c.wijziging));
+  const ownChanges = changes
+    .filter((c) => sameSet(c.entry) && (c.entry.versie ?? 1) === (lastVersion?.versie ?? 1))
+    .map((c) => printedNow(c.wijziging));
   const publicatie: Publicatie = {
     concept: !opts.vaststellen,
     vorige: adoption?.ok ? adoption.vorige : lastVersion,
     wijzigingen: dedupe(ownChanges),
-    herziening: adoption?.ok && opts.vaststellen?.herziening ? { versie: adoption.versie, reden: opts.vaststellen.reden ?? "", datum: opts.vaststellen.datum } : null,
+    herziening:
+      adoption?.ok && opts.vaststellen?.herziening
+        ? { versie: adoption.versie, reden: opts.vaststellen.reden ?? "", datum: opts.vaststellen.datum }
+        : null,
     eerder: earlierPeriodChanges(readable, changes, periode.key, protectedReport.suppressed),
   };
   const input = { d, agg, protectedReport, audience: opts.audience, k, warnings, publicatie };
   // The VPOO report is always presented: the cover note and the feed refer to it.
   const [vpoo] = presentDocuments(input, ["vpoo"]);
-  const documents = kinds.includes("vpoo") ? [vpoo!, ...presentDocuments(input, kinds.filter((x) => x !== "vpoo"), opts.oplegnotitie)] : presentDocuments(input, kinds, opts.oplegnotitie);
+  const documents = kinds.includes("vpoo")
+    ? [
+        vpoo!,
+        ...presentDocuments(
+          input,
+          kinds.filter((x) => x !== "vpoo"),
+          opts.oplegnotitie,
+        ),
+      ]
+    : presentDocuments(input, kinds, opts.oplegnotitie);
   // What is audited is everything these documents print, together.
-  const union: FiguresFile = { ...vpoo!.figures, figures: documents.flatMap((doc) => doc.figures.figures.map((f) => ({ ...f, id: `${doc.kind}:${f.id}` }))) };
+  const union: FiguresFile = {
+    ...vpoo!.figures,
+    figures: documents.flatMap((doc) => doc.figures.figures.map((f) => ({ ...f, id: `${doc.kind}:${f.id}` }))),
+  };
   // How much these documents publish together: on the console and in the VPOO figures.json.
   vpoo!.figures.informatie = informationMeasure(union.figures, agg, d);
   const required = new Map(protectedReport.log.map((l) => [l.key, l.requiredWidth]));
@@ -248,22 +331,61 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   // audit of exactly the same figures, knowledge and required widths: a text edit prints no
   // other figure, so its audit is the one already done. The key is the audit's whole input
   // (it is a pure function of it); an adopted set is always audited afresh.
-  const audit = opts.memo && !opts.vaststellen
-    ? await opts.memo.get("audit", { union, known, required: [...required] }, () => auditFigures(union, known, required))
-    : await auditFigures(union, known, required);
+  const audit =
+    opts.memo && !opts.vaststellen
+      ? await opts.memo.get("audit", { union, known, required: [...required] }, () => auditFigures(union, known, required))
+      : await auditFigures(union, known, required);
   if (earlier.length > 0) {
-    const countFigures = union.figures.filter((f) => f.kind === "aantal" && f.universe && f.scope).map((f) => ({ universe: f.universe!, scope: f.scope!, value: f.value }));
-    const findings = await revisionExposure({ universes: description.universes, now: countFigures, agreeing: known, earlier, trueValue: description.trueValue!, k });
-    if (findings.length > 0) return { ok: false, warnings, problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: revisionMessage(findings, description, earlier, d.vocabulaire) }] };
+    const countFigures = union.figures
+      .filter((f) => f.kind === "aantal" && f.universe && f.scope)
+      .map((f) => ({ universe: f.universe!, scope: f.scope!, value: f.value }));
+    const findings = await revisionExposure({
+      universes: description.universes,
+      now: countFigures,
+      agreeing: known,
+      earlier,
+      trueValue: description.trueValue!,
+      k,
+    });
+    if (findings.length > 0)
+      return {
+        ok: false,
+        warnings,
+        problems: [
+          {
+            bestand: "(bescherming)",
+            regel: null,
+            kolom: null,
+            waarde: null,
+            melding: revisionMessage(findings, description, earlier, d.vocabulaire),
+          },
+        ],
+      };
   }
   if (confidentialSets.length > 0) {
     // The confidential reader holds this set beside every confidential set it shares a period
     // with: each of those keeps its hidden cells (protect/pair-audit.ts).
     const publicNow = documents.map((doc) => doc.ledgerEntry);
-    const historie = { report: "historie.csv", jaar: periode.id, audience: opts.audience, figures: union.figures.filter((f) => f.layout === "historie" && f.universe && f.scope && f.value !== null).map((f) => ({ universe: f.universe!, scope: f.scope!, value: f.value })) };
+    const historie = {
+      report: "historie.csv",
+      jaar: periode.id,
+      audience: opts.audience,
+      figures: union.figures
+        .filter((f) => f.layout === "historie" && f.universe && f.scope && f.value !== null)
+        .map((f) => ({ universe: f.universe!, scope: f.scope!, value: f.value })),
+    };
     // (historie joins the periods: a calendar-year total links the periods it covers)
-    const sharing = sharingPeriods(confidentialSets, [...publicNow, historie].flatMap((e) => e.figures));
-    const exposed = await exposedConfidential(sharing, publicNow, [...heldByConfidentialReader, historie], vpoo!.figures, d.instellingen.drempel.vertrouwelijk);
+    const sharing = sharingPeriods(
+      confidentialSets,
+      [...publicNow, historie].flatMap((e) => e.figures),
+    );
+    const exposed = await exposedConfidential(
+      sharing,
+      publicNow,
+      [...heldByConfidentialReader, historie],
+      vpoo!.figures,
+      d.instellingen.drempel.vertrouwelijk,
+    );
     if (exposed.length > 0) {
       const names = exposed.map((x) => `${x.report} (${x.cells} cijfer(s))`).join(", ");
       return {
@@ -274,7 +396,9 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
     }
   }
   const vastgesteld = verslag?.voorwerk["vastgesteld"];
-  const creationDate = new Date(`${/^\d{4}-\d{2}-\d{2}$/.test(vastgesteld ?? "") ? vastgesteld : `${periode.tot.jaar + 1}-03-01`}T12:00:00Z`);
+  const creationDate = new Date(
+    `${/^\d{4}-\d{2}-\d{2}$/.test(vastgesteld ?? "") ? vastgesteld : `${periode.tot.jaar + 1}-03-01`}T12:00:00Z`,
+  );
   return {
     ok: true,
     documents,
@@ -298,7 +422,11 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
  * order), the ordinary candidate layouts are tried, each still keeping hidden what the
  * confidential reader does not know (the pair audit checks the result).
  */
-async function protectFollowing(description: Description, rules: Parameters<typeof protect>[1], known: LedgerEntry[]): Promise<Awaited<ReturnType<typeof protect>>> {
+async function protectFollowing(
+  description: Description,
+  rules: Parameters<typeof protect>[1],
+  known: LedgerEntry[],
+): Promise<Awaited<ReturnType<typeof protect>>> {
   try {
     return await protect(description, rules, known);
   } catch (e) {
@@ -341,13 +469,22 @@ interface Change {
  * about today), and entries with a changed figure (an old state, see protect/revision.ts) of
  * which only the unchanged and hidden figures are kept as facts about today.
  */
-export function splitByData(entries: LedgerEntry[], description: Description, vocabulaire: Term[] = []): { agreeing: LedgerEntry[]; earlier: LedgerEntry[]; changes: Change[] } {
+export function splitByData(
+  entries: LedgerEntry[],
+  description: Description,
+  vocabulaire: Term[] = [],
+): { agreeing: LedgerEntry[]; earlier: LedgerEntry[]; changes: Change[] } {
   const index = indexUniverses(description.universes);
   const labels = new Map<string, string>();
-  for (const t of description.tables) for (const c of t.cells) {
-    const key = scopeKey(c.universe, c.scope);
-    if (!labels.has(key)) labels.set(key, `${t.title}, ${t.rows.find((r) => r.key === c.row)?.label ?? c.row}, ${t.columns.find((x) => x.key === c.column)?.label ?? c.column}`);
-  }
+  for (const t of description.tables)
+    for (const c of t.cells) {
+      const key = scopeKey(c.universe, c.scope);
+      if (!labels.has(key))
+        labels.set(
+          key,
+          `${t.title}, ${t.rows.find((r) => r.key === c.row)?.label ?? c.row}, ${t.columns.find((x) => x.key === c.column)?.label ?? c.column}`,
+        );
+    }
   const agreeing: LedgerEntry[] = [];
   const earlier: LedgerEntry[] = [];
   const changes: Change[] = [];
@@ -368,7 +505,17 @@ export function splitByData(entries: LedgerEntry[], description: Description, vo
       if (Math.abs(now - f.value) <= (hours ? 0.05 + 1e-6 : 1e-6)) return;
       changed.add(i);
       const key = scopeKey(f.universe, f.scope);
-      changes.push({ entry: e, wijziging: { key, label: labels.get(key) ?? figureLabel(f.universe, f.scope, vocabulaire), kind: hours ? "uren" : "aantal", oud: f.value, nieuw: hours ? Math.round(now * 10) / 10 : now, bron: e.report } });
+      changes.push({
+        entry: e,
+        wijziging: {
+          key,
+          label: labels.get(key) ?? figureLabel(f.universe, f.scope, vocabulaire),
+          kind: hours ? "uren" : "aantal",
+          oud: f.value,
+          nieuw: hours ? Math.round(now * 10) / 10 : now,
+          bron: e.report,
+        },
+      });
     });
     if (changed.size === 0) agreeing.push(e);
     else {
@@ -394,7 +541,13 @@ function earlierPeriodChanges(readable: LedgerEntry[], changes: Change[], key: s
   for (const c of changes) {
     if (String(c.entry.jaar) === key) continue;
     const w = c.wijziging;
-    const holders = readable.filter((e) => String(e.jaar) === String(c.entry.jaar) && e.audience === c.entry.audience && (e.telregel ?? "woordenlijst") === (c.entry.telregel ?? "woordenlijst") && e.figures.some((f) => f.value !== null && scopeKey(f.universe, f.scope) === w.key));
+    const holders = readable.filter(
+      (e) =>
+        String(e.jaar) === String(c.entry.jaar) &&
+        e.audience === c.entry.audience &&
+        (e.telregel ?? "woordenlijst") === (c.entry.telregel ?? "woordenlijst") &&
+        e.figures.some((f) => f.value !== null && scopeKey(f.universe, f.scope) === w.key),
+    );
     const latest = Math.max(...holders.map((e) => e.versie ?? 1));
     const latestChanged = changes.some((x) => x.wijziging.key === w.key && holders.includes(x.entry) && (x.entry.versie ?? 1) === latest);
     const prev = out.get(w.key);
@@ -406,20 +559,30 @@ function earlierPeriodChanges(readable: LedgerEntry[], changes: Change[], key: s
 
 function revisionMessage(findings: RevisionFinding[], description: Description, earlier: LedgerEntry[], vocabulaire: Term[]): string {
   const label = (key: string) => {
-    for (const t of description.tables) for (const c of t.cells) if (scopeKey(c.universe, c.scope) === key) return `${t.title}, ${t.rows.find((r) => r.key === c.row)?.label ?? c.row}, ${t.columns.find((x) => x.key === c.column)?.label ?? c.column}`;
+    for (const t of description.tables)
+      for (const c of t.cells)
+        if (scopeKey(c.universe, c.scope) === key)
+          return `${t.title}, ${t.rows.find((r) => r.key === c.row)?.label ?? c.row}, ${t.columns.find((x) => x.key === c.column)?.label ?? c.column}`;
     // A cell of no table of this report: in the reader's words, from its scope key (universe.ts).
     const [universe = "", rest = ""] = key.split(":");
-    const scope = Object.fromEntries(rest.split(";").filter((p) => p !== "").map((p) => [p.split("=")[0]!, (p.split("=")[1] ?? "").split("+")]));
+    const scope = Object.fromEntries(
+      rest
+        .split(";")
+        .filter((p) => p !== "")
+        .map((p) => [p.split("=")[0]!, (p.split("=")[1] ?? "").split("+")]),
+    );
     return figureLabel(universe, scope, vocabulaire);
   };
   const sent = [...new Set(earlier.map((e) => e.report))].join(", ");
-  const parts = findings.slice(0, 5).map((f) =>
-    f.soort === "verschil"
-      ? `de wijziging valt zeker in het verborgen cijfer "${label(f.key)}" (er komt minstens ${f.lo} bij)`
-      : f.soort === "eerder"
-        ? `het in ${f.report} verborgen cijfer "${label(f.key)}" is dan terug te rekenen (tussen ${f.lo} en ${f.hi})`
-        : `het verborgen cijfer "${label(f.key)}" is dan terug te rekenen (tussen ${f.lo} en ${f.hi})`,
-  );
+  const parts = findings
+    .slice(0, 5)
+    .map((f) =>
+      f.soort === "verschil"
+        ? `de wijziging valt zeker in het verborgen cijfer "${label(f.key)}" (er komt minstens ${f.lo} bij)`
+        : f.soort === "eerder"
+          ? `het in ${f.report} verborgen cijfer "${label(f.key)}" is dan terug te rekenen (tussen ${f.lo} en ${f.hi})`
+          : `het verborgen cijfer "${label(f.key)}" is dan terug te rekenen (tussen ${f.lo} en ${f.hi})`,
+    );
   return (
     `de registratie wijkt af van wat eerder is verzonden (${sent}), en wie het verzonden en het nieuwe verslag naast elkaar legt, kan een melder herkennen: ${parts.join("; ")}` +
     `${findings.length > 5 ? ` (en ${findings.length - 5} meer)` : ""}. ` +
@@ -432,8 +595,21 @@ function revisionMessage(findings: RevisionFinding[], description: Description, 
  * Everything the protection of a build depends on, for the memo of `build --watch`: the files
  * the figures come from, the options and the ledger (see memo.ts).
  */
-export function protectionKey(raw: RawInput, opts: Pick<BuildOptions, "jaar" | "audience" | "telregel" | "separator">, rules: unknown, known: LedgerEntry[]): unknown {
-  return { figures: figuresFingerprint(raw), jaar: opts.jaar, audience: opts.audience, telregel: opts.telregel ?? null, separator: opts.separator ?? null, rules, known };
+export function protectionKey(
+  raw: RawInput,
+  opts: Pick<BuildOptions, "jaar" | "audience" | "telregel" | "separator">,
+  rules: unknown,
+  known: LedgerEntry[],
+): unknown {
+  return {
+    figures: figuresFingerprint(raw),
+    jaar: opts.jaar,
+    audience: opts.audience,
+    telregel: opts.telregel ?? null,
+    separator: opts.separator ?? null,
+    rules,
+    known,
+  };
 }
 
 /**
@@ -456,7 +632,10 @@ export function ledgerConflicts(ledger: LedgerEntry[], config: PeriodeInstelling
       // an unreadable key: said as it is
     }
     out.push({
-      bestand: "instellingen.json", regel: null, kolom: "perioden", waarde: e.report,
+      bestand: "instellingen.json",
+      regel: null,
+      kolom: "perioden",
+      waarde: e.report,
       melding: `het gepubliceerde verslag ${e.report} bevat cijfers over ${bad.join(", ")}${own}; met de ingestelde perioden zou een gepubliceerd cijfer een andere betekenis krijgen. Pas de perioden in instellingen.json aan zodat ze niet in een jaar vallen waarover al is gepubliceerd`,
     });
   }

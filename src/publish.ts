@@ -112,7 +112,11 @@ export async function decideSet(req: PublishRequest, session: PublishSession = {
   const inputs = readDataFiles(dataDir);
   if (inputs.problems.length > 0) return { ok: false, reason: "gegevens", problems: inputs.problems, warnings: [] };
   const result = await build(readRawInput(dataDir), {
-    jaar, audience, vandaag: req.vandaag, ledger: inputs.ledger, separator: req.separator,
+    jaar,
+    audience,
+    vandaag: req.vandaag,
+    ledger: inputs.ledger,
+    separator: req.separator,
     documents: req.documents,
     ...(telregel ? { telregel } : {}),
     oplegnotitie: inputs.oplegnotitie,
@@ -123,30 +127,54 @@ export async function decideSet(req: PublishRequest, session: PublishSession = {
   if (!result.audit.ok) {
     const problems = result.audit.intervals
       .filter((x) => !x.ok)
-      .map((iv): Problem => ({ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding: `${iv.figures[0] ?? iv.id}: tussen ${iv.lo} en ${iv.hi} (${iv.scenario})` }));
+      .map((iv): Problem => ({
+        bestand: "(bescherming)",
+        regel: null,
+        kolom: null,
+        waarde: null,
+        melding: `${iv.figures[0] ?? iv.id}: tussen ${iv.lo} en ${iv.hi} (${iv.scenario})`,
+      }));
     return { ok: false, reason: "audit", problems, warnings: result.warnings };
   }
   // A concept goes to OUT/<period>/ and may be rebuilt freely; an adopted set goes to its own
   // folder, which is never written again (see protect/register.ts).
   const adoptie = result.adoptie;
-  const dir = adoptie ? join(outDir, adoptedFolder(fileKey(jaar), audience, adoptie.telregel, adoptie.versie)) : join(outDir, fileKey(jaar));
+  const dir = adoptie
+    ? join(outDir, adoptedFolder(fileKey(jaar), audience, adoptie.telregel, adoptie.versie))
+    : join(outDir, fileKey(jaar));
   let entry: RegisterEntry | null = null;
   if (adoptie) {
     entry = {
-      soort: "vastgesteld", periode: periodById(jaar).key, audience, telregel: adoptie.telregel, versie: adoptie.versie, vastgesteld: req.vandaagIso,
-      reden: req.vaststellen?.herziening ? (req.vaststellen.reden ?? null) : null, bestanden: [],
+      soort: "vastgesteld",
+      periode: periodById(jaar).key,
+      audience,
+      telregel: adoptie.telregel,
+      versie: adoptie.versie,
+      vastgesteld: req.vandaagIso,
+      reden: req.vaststellen?.herziening ? (req.vaststellen.reden ?? null) : null,
+      bestanden: [],
       documenten: result.documents.map((doc) => ({ report: doc.report, figures: doc.ledgerEntry.figures })),
     };
     const taken = [registerPath(dataDir, entry), dir].find((path) => existsSync(path));
     if (taken) {
       const melding = `${taken} bestaat al. Een vastgesteld verslag wordt nooit overschreven; controleer het register met: jaarverslag register --data ${dataDir}`;
-      return { ok: false, reason: "bestaat", problems: [{ bestand: "(register)", regel: null, kolom: null, waarde: null, melding }], warnings: result.warnings };
+      return {
+        ok: false,
+        reason: "bestaat",
+        problems: [{ bestand: "(register)", regel: null, kolom: null, waarde: null, melding }],
+        warnings: result.warnings,
+      };
     }
   }
   return { ok: true, result, dir, entry, warnings: result.warnings };
 }
 
-async function publishLocked(req: PublishRequest, session: PublishSession, events: PublishEvents, assertLocked: () => void): Promise<PublishResult> {
+async function publishLocked(
+  req: PublishRequest,
+  session: PublishSession,
+  events: PublishEvents,
+  assertLocked: () => void,
+): Promise<PublishResult> {
   const { jaar, audience, telregel, dataDir, outDir } = req;
   const plan = await decideSet(req, session);
   if (!plan.ok) return plan;
@@ -154,7 +182,11 @@ async function publishLocked(req: PublishRequest, session: PublishSession, event
   const { renderOutputs } = await import("./render/outputs.ts");
   const made: string[] = [];
   const files: OutputFile[] = await renderOutputs(result.documents, {
-    dir, jaar, vertrouwelijk: audience === "vertrouwelijk", creationDate: result.creationDate, bundle: req.bundle,
+    dir,
+    jaar,
+    vertrouwelijk: audience === "vertrouwelijk",
+    creationDate: result.creationDate,
+    bundle: req.bundle,
     progress: (message) => {
       made.push(message);
       events.made?.(message);
@@ -170,15 +202,47 @@ async function publishLocked(req: PublishRequest, session: PublishSession, event
     entry.bestanden = files.map((f) => ({ pad: relative(outDir, f.path).split(sep).join("/"), sha256: sha256(f.content) }));
     dataFiles.push({ path: registerPath(dataDir, entry), content: JSON.stringify(entry, null, 2) + "\n" });
   }
-  const internal = join(dataDir, "intern", fileKey(jaar), `${fileKey(jaar)}-${audience}${telregel === "alles" ? "-telregel-alles" : ""}.onderdrukkingslog.json`);
-  dataFiles.push({ path: internal, content: JSON.stringify({ waarschuwing: "Alleen voor de vertrouwenspersonen. Nooit publiceren.", optimaal: result.optimal, onderdrukt: result.log, indeling: result.presentatie ?? [] }, null, 2) + "\n" });
+  const internal = join(
+    dataDir,
+    "intern",
+    fileKey(jaar),
+    `${fileKey(jaar)}-${audience}${telregel === "alles" ? "-telregel-alles" : ""}.onderdrukkingslog.json`,
+  );
+  dataFiles.push({
+    path: internal,
+    content:
+      JSON.stringify(
+        {
+          waarschuwing: "Alleen voor de vertrouwenspersonen. Nooit publiceren.",
+          optimaal: result.optimal,
+          onderdrukt: result.log,
+          indeling: result.presentatie ?? [],
+        },
+        null,
+        2,
+      ) + "\n",
+  });
   assertLocked();
   // The whole set of this period and audience is replaced at once: documents of an earlier,
   // larger concept that were not rebuilt now are removed, so the folder never holds documents
   // that disagree. Adopted sets (in vastgesteld/) and register entries are never touched.
-  writeDocumentSet(dataDir, { dir, files, belongs: setMembership(ALL_DOCUMENTS.map((kind) => DOCUMENT_NAME[kind]), fileKey(jaar), audience), dataFiles });
+  writeDocumentSet(dataDir, {
+    dir,
+    files,
+    belongs: setMembership(
+      ALL_DOCUMENTS.map((kind) => DOCUMENT_NAME[kind]),
+      fileKey(jaar),
+      audience,
+    ),
+    dataFiles,
+  });
   return {
-    ok: true, dir, entry, registerFile: entry ? registerPath(dataDir, entry) : null, internal, made,
+    ok: true,
+    dir,
+    entry,
+    registerFile: entry ? registerPath(dataDir, entry) : null,
+    internal,
+    made,
     files: files.map((f) => f.path),
     documents: result.documents.map((doc) => doc.report),
     printed: result.documents.reduce((s, doc) => s + doc.figures.figures.length, 0),

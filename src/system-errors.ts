@@ -4,7 +4,8 @@ import { JsonFileError } from "./ingest/json-error.ts";
 import { LockBusyError, LockLostError } from "./lock.ts";
 
 const ERRNO: Record<string, (path: string) => string> = {
-  EROFS: (p) => `${p} kan niet worden geschreven: de map staat op een schijf die alleen gelezen kan worden. Kies een map waarin geschreven kan worden (voor de verslagen: --out MAP).`,
+  EROFS: (p) =>
+    `${p} kan niet worden geschreven: de map staat op een schijf die alleen gelezen kan worden. Kies een map waarin geschreven kan worden (voor de verslagen: --out MAP).`,
   EACCES: (p) => `geen toestemming voor ${p}. Vraag toegang tot deze map of kies een andere map.`,
   EPERM: (p) => `geen toestemming voor ${p}. Vraag toegang tot deze map of kies een andere map.`,
   ENOSPC: (p) => `de schijf is vol: ${p} kon niet worden geschreven. Maak ruimte vrij en probeer het opnieuw.`,
@@ -27,7 +28,8 @@ export function dutchMessage(e: unknown): string {
   if (e instanceof JsonFileError || e instanceof LockBusyError || e instanceof LockLostError) return e.message;
   const err = e as NodeJS.ErrnoException | undefined;
   const code = typeof err?.code === "string" ? err.code : undefined;
-  if (code === "EEXIST" && err!.syscall === "mkdir") return `${errorPath(err!)} kan niet worden gemaakt: er staat een bestand met die naam waar een map moet komen.`;
+  if (code === "EEXIST" && err!.syscall === "mkdir")
+    return `${errorPath(err!)} kan niet worden gemaakt: er staat een bestand met die naam waar een map moet komen.`;
   if (code && ERRNO[code]) return ERRNO[code]!(errorPath(err!));
   if (e instanceof SyntaxError) return `een bestand is geen geldige JSON (${e.message}).`;
   if (code) return `het besturingssysteem meldt fout ${code} bij ${errorPath(err!)}.`;
@@ -46,11 +48,19 @@ function errorPath(err: NodeJS.ErrnoException): string {
  * is NAME (as is the lock's private `NAME.<pid>.<hex>.nieuw`), a file in the staging folder `OUT/.N.nieuw-<pid>/` is the one in `OUT/N/` (output.ts).
  */
 export function userPath(path: string): string {
-  return path.replace(/([\\/])\.([^\\/]+)\.(?:nieuw|oud)-\d+(?=[\\/]|$)/, "$1$2").replace(/\.\d+\.tmp$/, "").replace(/\.\d+\.[0-9a-f]+\.nieuw$/, "");
+  return path
+    .replace(/([\\/])\.([^\\/]+)\.(?:nieuw|oud)-\d+(?=[\\/]|$)/, "$1$2")
+    .replace(/\.\d+\.tmp$/, "")
+    .replace(/\.\d+\.[0-9a-f]+\.nieuw$/, "");
 }
 
 /** Is this a failure of the system (disk, rights, files) rather than a mistake in the program? */
 export function isSystemError(e: unknown): boolean {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  return e instanceof JsonFileError || e instanceof LockBusyError || e instanceof LockLostError || (typeof code === "string" && /^E[A-Z]+$/.test(code));
+  return (
+    e instanceof JsonFileError ||
+    e instanceof LockBusyError ||
+    e instanceof LockLostError ||
+    (typeof code === "string" && /^E[A-Z]+$/.test(code))
+  );
 }

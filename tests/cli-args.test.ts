@@ -68,8 +68,9 @@ describe("parseCommandLine", () => {
       'onbekende optie --jaartal bij "jaarverslag build"; mogelijk zijn: --year, --jaar, --periode, --all, --watch, --data, --out, --audience, --publiek, --telregel, --scheidingsteken, --vaststellen, --herziening, --reden',
     );
     expect(refused(["register", "-d", "x"])).toBe('onbekende optie -d bij "jaarverslag register"; mogelijk zijn: --data, --out');
-    // An option of another command is unknown here: check does not write a report.
-    expect(refused(["check", "--vaststellen"])).toMatch(/^onbekende optie --vaststellen bij "jaarverslag check"/);
+    // An option of another command is unknown here: check takes build's options, but not --watch.
+    expect(refused(["check", "--watch"])).toMatch(/^onbekende optie --watch bij "jaarverslag check"/);
+    expect(refused(["template", "--vaststellen"])).toMatch(/^onbekende optie --vaststellen bij "jaarverslag template"/);
     expect(refused(["build", "--year"])).toBe("optie --year heeft een waarde nodig");
     expect(refused(["build", "--all=ja"])).toBe("optie --all heeft geen waarde");
     expect(refused(["check", "2021"])).toBe('onverwacht argument "2021" bij "jaarverslag check"');

@@ -8,13 +8,31 @@ const readBack = (text: string) => parse(text.replace(/^\uFEFF/, ""), { delimite
 
 describe("excelCsv: CSV for Dutch Excel", () => {
   it("writes the exact bytes for plain cells: BOM, semicolons, CRLF", () => {
-    expect(excelCsv(["jaar", "aantal"], [["2020", 13], ["2021", null]])).toBe("\uFEFFjaar;aantal\r\n2020;13\r\n2021;\r\n");
+    expect(
+      excelCsv(
+        ["jaar", "aantal"],
+        [
+          ["2020", 13],
+          ["2021", null],
+        ],
+      ),
+    ).toBe("\uFEFFjaar;aantal\r\n2020;13\r\n2021;\r\n");
   });
 
   it("keeps a label with a semicolon, quotes and a line break in one cell", () => {
     const awkward = 'Pesten; roddelen "en" leugens\nverspreiden';
-    const text = excelCsv(["label", "n"], [[awkward, 5], ["<b>vet</b> & zo", 6]]);
-    expect(readBack(text)).toEqual([["label", "n"], [awkward, "5"], ["<b>vet</b> & zo", "6"]]);
+    const text = excelCsv(
+      ["label", "n"],
+      [
+        [awkward, 5],
+        ["<b>vet</b> & zo", 6],
+      ],
+    );
+    expect(readBack(text)).toEqual([
+      ["label", "n"],
+      [awkward, "5"],
+      ["<b>vet</b> & zo", "6"],
+    ]);
     // The awkward cell is quoted, a plain one is not.
     expect(text).toContain('"Pesten; roddelen ""en"" leugens\nverspreiden";5\r\n');
     expect(text).toContain("<b>vet</b> & zo;6\r\n");

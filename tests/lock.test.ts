@@ -11,7 +11,8 @@ import { ROOT } from "./helpers/cli.ts";
 const folder = () => mkdtempSync(join(tmpdir(), "jaarverslag-lock-"));
 const T0 = new Date("2026-03-01T09:15:00Z");
 const env = (over: Partial<LockEnv> = {}): LockEnv => ({ pid: 1000, host: "werkplek", now: () => T0, alive: () => true, ...over });
-const holderIn = (dir: string) => JSON.parse(readFileSync(join(dir, LOCK_FILE), "utf8")) as { pid: number; token: string; host: string; gestart: string };
+const holderIn = (dir: string) =>
+  JSON.parse(readFileSync(join(dir, LOCK_FILE), "utf8")) as { pid: number; token: string; host: string; gestart: string };
 
 describe("the build lock", () => {
   it("holds pid, start time and host, and refuses a second build with a Dutch message naming them", () => {
@@ -25,7 +26,9 @@ describe("the build lock", () => {
       err = e;
     }
     expect(err).toBeInstanceOf(LockBusyError);
-    expect((err as Error).message).toMatch(/^Er loopt al een build voor deze gegevensmap \(gestart om \d\d:15:00 op 01-03-2026, proces 1000\)\. Wacht tot die klaar is\.$/);
+    expect((err as Error).message).toMatch(
+      /^Er loopt al een build voor deze gegevensmap \(gestart om \d\d:15:00 op 01-03-2026, proces 1000\)\. Wacht tot die klaar is\.$/,
+    );
     lock.release();
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
     acquireLock(dir, env({ pid: 2000 })).release();
@@ -92,14 +95,19 @@ describe("the build lock", () => {
   it("of many processes racing for one stale lock, exactly one gets it", async () => {
     const dir = folder();
     // A lock of a process that no longer exists on this host.
-    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 17, gestart: new Date().toISOString(), host: (await import("node:os")).hostname(), token: "oud" }));
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({ pid: 2 ** 22 + 17, gestart: new Date().toISOString(), host: (await import("node:os")).hostname(), token: "oud" }),
+    );
     // The winner holds the lock until every process has tried (its stdin is closed then).
     const script = `import { acquireLock } from ${JSON.stringify(join(ROOT, "src", "lock.ts"))};
       const go = Number(process.argv[1]); while (Date.now() < go) {}
       try { const l = acquireLock(${JSON.stringify(dir)}); console.log("ok"); process.stdin.on("data", () => {}); process.stdin.on("end", () => l.release()); }
       catch (e) { console.log(e.constructor.name); process.exit(0); }`;
     const go = Date.now() + 2500;
-    const children = Array.from({ length: 6 }, () => spawn("node", ["--import", "tsx", "--input-type=module", "-e", script, String(go)], { cwd: ROOT }));
+    const children = Array.from({ length: 6 }, () =>
+      spawn("node", ["--import", "tsx", "--input-type=module", "-e", script, String(go)], { cwd: ROOT }),
+    );
     const firstLines = children.map(
       (child) =>
         new Promise<string>((resolve) => {
@@ -114,7 +122,9 @@ describe("the build lock", () => {
     );
     const outs = await Promise.all(firstLines);
     for (const child of children) child.stdin.end();
-    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.on("exit", resolve)))));
+    await Promise.all(
+      children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.on("exit", resolve)))),
+    );
     expect(outs.filter((o) => o === "ok")).toHaveLength(1);
     expect(outs.filter((o) => o !== "ok").every((o) => o === "LockBusyError")).toBe(true);
   });

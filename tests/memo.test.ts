@@ -34,7 +34,13 @@ describe("Memo", () => {
 });
 
 describe("build with a memo (build --watch)", () => {
-  const options = { jaar: 2021, audience: "openbaar" as const, vandaag: { jaar: 2026, maand: 1 }, ledger: [], documents: ["vpoo" as const] };
+  const options = {
+    jaar: 2021,
+    audience: "openbaar" as const,
+    vandaag: { jaar: 2026, maand: 1 },
+    ledger: [],
+    documents: ["vpoo" as const],
+  };
 
   it("reuses the protection and the audit when only the text changed, with the same result as without a memo", async () => {
     const data = copyOfExampleData("jaarverslag-memo-build-");
@@ -65,7 +71,11 @@ describe("build with a memo (build --watch)", () => {
     const memo = new Memo();
     expect((await build(readRawInput(data), { ...options, memo })).ok).toBe(true);
     expect([memo.hits, memo.misses]).toEqual([0, 2]);
-    const adopted = await build(readRawInput(data), { ...options, memo, vaststellen: { datum: "2026-01-15", herziening: false, opdracht: "test" } });
+    const adopted = await build(readRawInput(data), {
+      ...options,
+      memo,
+      vaststellen: { datum: "2026-01-15", herziening: false, opdracht: "test" },
+    });
     expect(adopted.ok && adopted.audit.ok).toBe(true);
     // Only the protection came from the memo; the audit was not looked up.
     expect([memo.hits, memo.misses]).toEqual([1, 2]);

@@ -7,7 +7,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { JsonFileError } from "../src/ingest/json-error.ts";
-import { JOURNAL_FILE, readJsonFile, recoverWrites, setMembership, systemFs, WRITE_STEPS, writeAllOrNothing, writeDocumentSet, type DocumentSet, type WriteFs, type WriteStep } from "../src/output.ts";
+import {
+  JOURNAL_FILE,
+  readJsonFile,
+  recoverWrites,
+  setMembership,
+  systemFs,
+  WRITE_STEPS,
+  writeAllOrNothing,
+  writeDocumentSet,
+  type DocumentSet,
+  type WriteFs,
+  type WriteStep,
+} from "../src/output.ts";
 import { tree } from "./helpers/tree.ts";
 
 /** Every file under dir (hidden ones too) → the SHA-256 of its bytes. */
@@ -59,10 +71,15 @@ function workspace() {
     "intern/2021-vertrouwelijk.onderdrukkingslog.json": "vertrouwelijk log",
     "aantekeningen.txt": "van de gebruiker",
   };
-  const hash = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, createHash("sha256").update(v).digest("hex")]));
+  const hash = (o: Record<string, string>) =>
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, createHash("sha256").update(v).digest("hex")]));
   return {
-    root, data, dir, set,
-    oldTree: tree(dir), oldData: tree(data),
+    root,
+    data,
+    dir,
+    set,
+    oldTree: tree(dir),
+    oldData: tree(data),
     newTree: hash(expectedNew),
     newData: hash({ "gepubliceerd/jaarverslag-vpoo-2021-openbaar.json": "nieuw register vpoo" }),
   };
@@ -87,7 +104,11 @@ describe("writeDocumentSet", () => {
   it("writes a first set into a folder that does not exist yet", () => {
     const w = workspace();
     const dir = join(w.root, "reports", "2022");
-    writeDocumentSet(w.data, { dir, files: [{ path: join(dir, "jaarverslag-vpoo-2022.pdf"), content: "x" }], belongs: () => true, dataFiles: [] }, { pause: () => {} });
+    writeDocumentSet(
+      w.data,
+      { dir, files: [{ path: join(dir, "jaarverslag-vpoo-2022.pdf"), content: "x" }], belongs: () => true, dataFiles: [] },
+      { pause: () => {} },
+    );
     expect(Object.keys(tree(dir))).toEqual(["jaarverslag-vpoo-2022.pdf"]);
     expect(leftovers(w)).toEqual([]);
   });
@@ -99,7 +120,8 @@ describe("writeDocumentSet", () => {
       const fullDisk: WriteFs = {
         ...systemFs,
         writeFileSync: (path, content, o) => {
-          if (++writes === failAt) throw Object.assign(new Error(`ENOSPC: no space left on device, open '${path}'`), { code: "ENOSPC", path, syscall: "open" });
+          if (++writes === failAt)
+            throw Object.assign(new Error(`ENOSPC: no space left on device, open '${path}'`), { code: "ENOSPC", path, syscall: "open" });
           systemFs.writeFileSync(path, content, o);
         },
       };
@@ -119,7 +141,8 @@ describe("writeDocumentSet", () => {
       };
       expect(() => writeDocumentSet(w.data, w.set, { pause: crash })).toThrow(Killed);
       const now = tree(w.dir);
-      if (step === "opzij") expect(existsSync(w.dir)).toBe(false); // between the two renames: absent, never mixed
+      if (step === "opzij")
+        expect(existsSync(w.dir)).toBe(false); // between the two renames: absent, never mixed
       else expect([w.oldTree, w.newTree]).toContainEqual(now);
       // Before the commit point an exception rolls back at once (a real kill there is in tests/e2e/kill.test.ts).
       expect(existsSync(join(w.data, JOURNAL_FILE))).toBe(step !== "klaarzetten");
@@ -148,9 +171,21 @@ describe("writeDocumentSet", () => {
 
   it("a crash during recovery is recovered by the next one (recovery is idempotent)", () => {
     const w = workspace();
-    expect(() => writeDocumentSet(w.data, w.set, { pause: (s) => { if (s === "opzij") throw new Killed(s); } })).toThrow(Killed);
+    expect(() =>
+      writeDocumentSet(w.data, w.set, {
+        pause: (s) => {
+          if (s === "opzij") throw new Killed(s);
+        },
+      }),
+    ).toThrow(Killed);
     let renames = 0;
-    const dying: WriteFs = { ...systemFs, renameSync: (a, b) => { if (++renames === 2) throw new Killed("herstel"); systemFs.renameSync(a, b); } };
+    const dying: WriteFs = {
+      ...systemFs,
+      renameSync: (a, b) => {
+        if (++renames === 2) throw new Killed("herstel");
+        systemFs.renameSync(a, b);
+      },
+    };
     expect(() => recoverWrites(w.data, dying)).toThrow(Killed);
     recoverWrites(w.data);
     expect(tree(w.dir)).toEqual(w.newTree);
@@ -182,8 +217,22 @@ describe("writeAllOrNothing", () => {
     const dir = mkdtempSync(join(tmpdir(), "jaarverslag-aon-"));
     writeFileSync(join(dir, "a.txt"), "oud");
     let n = 0;
-    const fs: WriteFs = { ...systemFs, writeFileSync: (p, c, o) => { if (++n === 2) throw Object.assign(new Error("ENOSPC"), { code: "ENOSPC", path: p }); systemFs.writeFileSync(p, c, o); } };
-    expect(() => writeAllOrNothing([{ path: join(dir, "a.txt"), content: "nieuw" }, { path: join(dir, "b.txt"), content: "nieuw" }], fs)).toThrow();
+    const fs: WriteFs = {
+      ...systemFs,
+      writeFileSync: (p, c, o) => {
+        if (++n === 2) throw Object.assign(new Error("ENOSPC"), { code: "ENOSPC", path: p });
+        systemFs.writeFileSync(p, c, o);
+      },
+    };
+    expect(() =>
+      writeAllOrNothing(
+        [
+          { path: join(dir, "a.txt"), content: "nieuw" },
+          { path: join(dir, "b.txt"), content: "nieuw" },
+        ],
+        fs,
+      ),
+    ).toThrow();
     expect(readdirSync(dir)).toEqual(["a.txt"]);
     expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe("oud");
   });
@@ -201,7 +250,9 @@ describe("readJsonFile", () => {
       err = e;
     }
     expect(err).toBeInstanceOf(JsonFileError);
-    expect((err as JsonFileError).message).toBe(`${path} is geen geldige JSON: fout op regel 3, teken 8. Herstel het bestand of zet een eerdere versie terug.`);
+    expect((err as JsonFileError).message).toBe(
+      `${path} is geen geldige JSON: fout op regel 3, teken 8. Herstel het bestand of zet een eerdere versie terug.`,
+    );
     writeFileSync(path, '{"a": [1, 2');
     expect(() => readJsonFile(path)).toThrow(/houdt halverwege op \(regel 1\)/);
     writeFileSync(path, "");

@@ -19,17 +19,26 @@ import { apply, mutation } from "./fixtures/mutation-corpus.ts";
 const RUNS = Number(process.env["CHECK_BUILD_RUNS"] ?? 25);
 
 /** A published report about a period that is not on the timeline (no periods configured). */
-const CONFLICTING: LedgerEntry = { report: "jaarverslag-vpoo-2018-01_2019-11-openbaar", jaar: "2018-01..2019-11", audience: "openbaar", figures: [] };
+const CONFLICTING: LedgerEntry = {
+  report: "jaarverslag-vpoo-2018-01_2019-11-openbaar",
+  jaar: "2018-01..2019-11",
+  audience: "openbaar",
+  figures: [],
+};
 
 const VERSLAGEN = {
   gewoon: [{ jaar: 2021, text: BASE_VERSLAG }],
   ontbreekt: [],
   telling: [{ jaar: 2021, text: `${BASE_VERSLAG}\n## Trends en aanbeveling\n\nEr kwamen twee meldingen over pesten binnen.\n` }],
   naam: [{ jaar: 2021, text: `${BASE_VERSLAG}\n## Team\n\nSjoerd ging met pensioen.\n` }],
-  anderJaar: [{ jaar: 2021, text: BASE_VERSLAG }, { jaar: 2020, text: `${BASE_VERSLAG}\n## Team\n\nSjoerd begon.\n` }],
+  anderJaar: [
+    { jaar: 2021, text: BASE_VERSLAG },
+    { jaar: 2020, text: `${BASE_VERSLAG}\n## Team\n\nSjoerd begon.\n` },
+  ],
 } as const;
 
-const lines = (ps: { bestand: string; regel: number | null; kolom: string | null; waarde: string | null; melding: string }[]) => ps.map(formatProblem).sort();
+const lines = (ps: { bestand: string; regel: number | null; kolom: string | null; waarde: string | null; melding: string }[]) =>
+  ps.map(formatProblem).sort();
 
 describe("check and build agree", () => {
   it("check reports problems exactly when build refuses without the solver, with the same messages", async () => {
@@ -50,10 +59,17 @@ describe("check and build agree", () => {
             if (!built.ok) expect(lines(built.problems)).toEqual(lines(checked.problems));
           } else if (!built.ok) {
             // Only the protection may refuse what check passed.
-            expect(built.problems.every((p) => p.bestand === "(bescherming)"), JSON.stringify(built.problems)).toBe(true);
+            expect(
+              built.problems.every((p) => p.bestand === "(bescherming)"),
+              JSON.stringify(built.problems),
+            ).toBe(true);
           }
           // The same warnings about the period's text in both.
-          const text = (ws: { bestand: string; melding: string }[]) => ws.filter((w) => w.bestand === `verslag/${jaar}.md`).map((w) => w.melding).sort();
+          const text = (ws: { bestand: string; melding: string }[]) =>
+            ws
+              .filter((w) => w.bestand === `verslag/${jaar}.md`)
+              .map((w) => w.melding)
+              .sort();
           if (checked.problems.length === 0 && built.ok) expect(text(built.warnings)).toEqual(text(checked.warnings));
         },
       ),
@@ -64,7 +80,12 @@ describe("check and build agree", () => {
 
 describe("the refusals check shares with build", () => {
   it("a klacht dated in the future is refused by both", async () => {
-    const tables = { "klachten.csv": [["id", "datum", "ontvankelijk", "advies"], ["K2021-01", "2022-04", "ja", "ongegrond"]] };
+    const tables = {
+      "klachten.csv": [
+        ["id", "datum", "ontvankelijk", "advies"],
+        ["K2021-01", "2022-04", "ja", "ongegrond"],
+      ],
+    };
     const checked = await check(makeRawInput({ tables }), VANDAAG, undefined, 2021);
     const built = await build(makeRawInput({ tables }), { jaar: 2021, audience: "openbaar", vandaag: VANDAAG, ledger: [] });
     expect(lines(checked.problems)).toEqual(['klachten.csv, regel 2, kolom datum: deze datum ligt in de toekomst (waarde: "2022-04")']);
@@ -81,7 +102,12 @@ describe("the refusals check shares with build", () => {
     ];
     expect(checked.problems).toEqual([]);
     expect(lines(checked.warnings.filter((w) => w.bestand === "verslag/2021.md"))).toEqual(expected.sort());
-    const built = await build(makeRawInput({ verslagen: [{ jaar: 2021, text }] }), { jaar: 2021, audience: "openbaar", vandaag: VANDAAG, ledger: [] });
+    const built = await build(makeRawInput({ verslagen: [{ jaar: 2021, text }] }), {
+      jaar: 2021,
+      audience: "openbaar",
+      vandaag: VANDAAG,
+      ledger: [],
+    });
     expect(built.ok).toBe(true);
     expect(lines(built.warnings.filter((w) => w.bestand === "verslag/2021.md"))).toEqual(expected.sort());
 

@@ -21,12 +21,35 @@ import { baseTables, BASE_VERSLAG, makeRawInput, VANDAAG, type Rows } from "./fi
 import { apply, mutation, type Mutation } from "./fixtures/mutation-corpus.ts";
 import { fcParams } from "./helpers/fast-check.ts";
 
-
 /** A melding of November 2021 registered after the 2021 report was adopted. */
-const LATE: string[] = ["M2021-09", "2021-11", "ongewenste-omgangsvormen", "pesten", "ambtelijk", "VP-A", "1", "afgerond-resultaat", "adviesgesprek", "opgelost", "nee"];
+const LATE: string[] = [
+  "M2021-09",
+  "2021-11",
+  "ongewenste-omgangsvormen",
+  "pesten",
+  "ambtelijk",
+  "VP-A",
+  "1",
+  "afgerond-resultaat",
+  "adviesgesprek",
+  "opgelost",
+  "nee",
+];
 
 /** The same, from an external melder: the adopted 2021 set may have printed Extern 0. */
-const LATE_EXTERN: string[] = ["M2021-08", "2021-11", "ongewenste-omgangsvormen", "pesten", "extern", "VP-A", "1", "afgerond-resultaat", "adviesgesprek", "opgelost", "nee"];
+const LATE_EXTERN: string[] = [
+  "M2021-08",
+  "2021-11",
+  "ongewenste-omgangsvormen",
+  "pesten",
+  "extern",
+  "VP-A",
+  "1",
+  "afgerond-resultaat",
+  "adviesgesprek",
+  "opgelost",
+  "nee",
+];
 
 /**
  * The register before the build: nothing; the public 2021 set adopted; that and a late melding
@@ -48,11 +71,25 @@ function writeFolder(dir: string, raw: RawInput): void {
 
 function request(dataDir: string, jaar: number, audience: "openbaar" | "vertrouwelijk", adopt: Adopt): PublishRequest {
   const vaststellen =
-    adopt === "concept" ? null
-    : adopt === "vaststellen" ? { herziening: false, opdracht: `jaarverslag build --year ${jaar}` }
-    : adopt === "herziening" ? { herziening: true, reden: "een late melding", opdracht: `jaarverslag build --year ${jaar}` }
-    : { herziening: true, opdracht: `jaarverslag build --year ${jaar}` };
-  return { jaar, audience, telregel: undefined, dataDir, outDir: join(dataDir, "..", "reports"), documents: ["vpoo"], bundle: false, vaststellen, vandaag: VANDAAG, vandaagIso: "2022-03-01" };
+    adopt === "concept"
+      ? null
+      : adopt === "vaststellen"
+        ? { herziening: false, opdracht: `jaarverslag build --year ${jaar}` }
+        : adopt === "herziening"
+          ? { herziening: true, reden: "een late melding", opdracht: `jaarverslag build --year ${jaar}` }
+          : { herziening: true, opdracht: `jaarverslag build --year ${jaar}` };
+  return {
+    jaar,
+    audience,
+    telregel: undefined,
+    dataDir,
+    outDir: join(dataDir, "..", "reports"),
+    documents: ["vpoo"],
+    bundle: false,
+    vaststellen,
+    vandaag: VANDAAG,
+    vandaagIso: "2022-03-01",
+  };
 }
 
 const lines = (ps: Problem[]) => ps.map(formatProblem).sort();
@@ -85,8 +122,9 @@ afterAll(async () => {
 });
 
 async function agree(m: Mutation | null, state: State, adopt: Adopt, jaar: number, audience: "openbaar" | "vertrouwelijk"): Promise<void> {
-const tables: Record<string, Rows> = m ? apply(m).tables : baseTables();
-  if (state === "laat" || state === "laat-extern") tables["meldingen.csv"] = [...tables["meldingen.csv"]!, state === "laat" ? LATE : LATE_EXTERN];
+  const tables: Record<string, Rows> = m ? apply(m).tables : baseTables();
+  if (state === "laat" || state === "laat-extern")
+    tables["meldingen.csv"] = [...tables["meldingen.csv"]!, state === "laat" ? LATE : LATE_EXTERN];
   const data = freshFolder();
   writeFolder(data, makeRawInput({ tables, verslagen: [{ jaar: 2021, text: BASE_VERSLAG }] }));
   if (state !== "leeg") {
@@ -114,7 +152,8 @@ const tables: Record<string, Rows> = m ? apply(m).tables : baseTables();
     if (state !== "leeg" && same && adopt === "vaststellen") expect(says(/is al vastgesteld op 1 maart 2022 \(versie 1\)/)).toBe(true);
     if ((state === "leeg" || !same) && adopt.startsWith("herziening")) expect(says(/er valt niets te herzien/)).toBe(true);
     if (state !== "leeg" && same && adopt === "herziening-zonder-reden") expect(says(/een herziening heeft een reden nodig/)).toBe(true);
-    if ((state === "vastgesteld" || state === "vertrouwelijk") && same && adopt === "herziening") expect(checked.ok || checked.problems.every((p) => p.bestand === "(bescherming)")).toBe(true);
+    if ((state === "vastgesteld" || state === "vertrouwelijk") && same && adopt === "herziening")
+      expect(checked.ok || checked.problems.every((p) => p.bestand === "(bescherming)")).toBe(true);
   }
 }
 
@@ -135,6 +174,7 @@ describe("check and build agree, the register included", () => {
 
   it("every register state and adoption option on the valid registration (the other audience after a confidential set)", async () => {
     for (const state of STATES)
-      for (const adopt of ["concept", "vaststellen", "herziening", "herziening-zonder-reden"] as const) await agree(null, state, adopt, 2021, "openbaar");
+      for (const adopt of ["concept", "vaststellen", "herziening", "herziening-zonder-reden"] as const)
+        await agree(null, state, adopt, 2021, "openbaar");
   }, 900_000);
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { dutchMessage, isSystemError, userPath } from "../src/system-errors.ts";
 import { JsonFileError } from "../src/ingest/json-error.ts";
 
-const errno = (code: string, path: string, syscall = "open") => Object.assign(new Error(`${code}: something in English, ${syscall} '${path}'`), { code, path, syscall, errno: -1 });
+const errno = (code: string, path: string, syscall = "open") =>
+  Object.assign(new Error(`${code}: something in English, ${syscall} '${path}'`), { code, path, syscall, errno: -1 });
 
 describe("dutchMessage", () => {
   const cases: [string, RegExp][] = [
@@ -34,7 +35,9 @@ describe("dutchMessage", () => {
   });
 
   it("a file where a folder must come", () => {
-    expect(dutchMessage(errno("EEXIST", "/r/2021/intern", "mkdir"))).toBe("/r/2021/intern kan niet worden gemaakt: er staat een bestand met die naam waar een map moet komen.");
+    expect(dutchMessage(errno("EEXIST", "/r/2021/intern", "mkdir"))).toBe(
+      "/r/2021/intern kan niet worden gemaakt: er staat een bestand met die naam waar een map moet komen.",
+    );
   });
 
   it("an unknown system code still says which file, in Dutch", () => {

@@ -44,8 +44,18 @@ export class Cells<C> {
  * The cells ordered by arquero on `columns`, then in timeline order (arquero orders mixed
  * numbers and keys otherwise); stable within a period.
  */
-export function orderedCells<C extends { jaar: PeriodeId }>(cells: Cells<C>, columns: (keyof C & string)[], index: Map<PeriodeId, number>): C[] {
+export function orderedCells<C extends { jaar: PeriodeId }>(
+  cells: Cells<C>,
+  columns: (keyof C & string)[],
+  index: Map<PeriodeId, number>,
+): C[] {
   if (cells.size === 0) return [];
-  const rows = aq.from(cells.values()).orderby(...columns).objects() as C[];
-  return rows.map((r, i) => ({ r, i })).sort((a, b) => (index.get(a.r.jaar) ?? -1) - (index.get(b.r.jaar) ?? -1) || a.i - b.i).map((x) => x.r);
+  const rows = aq
+    .from(cells.values())
+    .orderby(...columns)
+    .objects() as C[];
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => (index.get(a.r.jaar) ?? -1) - (index.get(b.r.jaar) ?? -1) || a.i - b.i)
+    .map((x) => x.r);
 }

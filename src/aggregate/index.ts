@@ -5,7 +5,16 @@ import type { Dataset, Herkomst, Melding, Reeks } from "../domain.ts";
 import type { Maand } from "../domain.ts";
 import { Cells, orderedCells } from "./cells.ts";
 import { countsInTotal } from "../domain/counting.ts";
-import { isTimelineKey, ordMaand, periodOfMonth, periodOfYear, periodById, timeline, type Periode, type PeriodeId } from "../domain/periods.ts";
+import {
+  isTimelineKey,
+  ordMaand,
+  periodOfMonth,
+  periodOfYear,
+  periodById,
+  timeline,
+  type Periode,
+  type PeriodeId,
+} from "../domain/periods.ts";
 import type { Aggregates, CodeTelling, MeldingCel, SerieJaar, TeamJaar, UrenCel, VpiCel } from "./types.ts";
 
 /**
@@ -38,9 +47,24 @@ export function aggregate(d: Dataset, jaar: PeriodeId): Aggregates {
     vpi: t.years.map((y) => ({ jaar: y, meldingen: totals.get(y)!.vpiCounted, adviesvragen: totals.get(y)!.vpiAdvies })),
     vpiCellen: vpiCellen(d, t),
     vpiUren: vpiUren(d, t, totals),
-    meldingenSerie: series(d, "meldingen_vpoo", t.years, fromRecords((y) => totals.get(y)!.ooCounted)),
-    klachtenSerie: series(d, "klachten", t.years, fromRecords((y) => d.klachten.filter((k) => t.pid(k.datum) === y).length)),
-    vpiSerie: series(d, "meldingen_vpi", t.years, fromRecords((y) => totals.get(y)!.vpiCounted)),
+    meldingenSerie: series(
+      d,
+      "meldingen_vpoo",
+      t.years,
+      fromRecords((y) => totals.get(y)!.ooCounted),
+    ),
+    klachtenSerie: series(
+      d,
+      "klachten",
+      t.years,
+      fromRecords((y) => d.klachten.filter((k) => t.pid(k.datum) === y).length),
+    ),
+    vpiSerie: series(
+      d,
+      "meldingen_vpi",
+      t.years,
+      fromRecords((y) => totals.get(y)!.vpiCounted),
+    ),
   };
 }
 
@@ -162,7 +186,10 @@ interface YearTotals {
 /** Per period in one pass over the meldingen instead of one filter per period and series. */
 function yearTotals(d: Dataset, oo: Melding[], t: Timeline): Map<PeriodeId, YearTotals> {
   const totals = new Map<PeriodeId, YearTotals>(
-    t.years.map((y) => [y, { geregistreerd: 0, geenInterventie: 0, receivers: new Set(), ooCounted: 0, vpiCounted: 0, vpiAdvies: 0, vpiUren: 0 }]),
+    t.years.map((y) => [
+      y,
+      { geregistreerd: 0, geenInterventie: 0, receivers: new Set(), ooCounted: 0, vpiCounted: 0, vpiAdvies: 0, vpiUren: 0 },
+    ]),
   );
   for (const m of oo) {
     const c = totals.get(t.pid(m.datum));
@@ -191,7 +218,9 @@ function teamPerGroep(d: Dataset, t: Timeline, totals: Map<PeriodeId, YearTotals
     const p = t.perioden[i]!;
     const receivers = totals.get(y)!.receivers;
     for (const groep of ["fractie", "ambtelijk", "extern"] as Herkomst[]) {
-      const vps = d.vertrouwenspersonen.filter((vp) => vp.regeling === "ongewenste-omgangsvormen" && vp.groep === groep && activeIn(vp, p.van, p.tot));
+      const vps = d.vertrouwenspersonen.filter(
+        (vp) => vp.regeling === "ongewenste-omgangsvormen" && vp.groep === groep && activeIn(vp, p.van, p.tot),
+      );
       team.push({ jaar: y, groep, aantal: vps.length, metMelding: vps.filter((vp) => receivers.has(vp.code)).length });
     }
   }
@@ -219,7 +248,9 @@ function vpiUren(d: Dataset, t: Timeline, totals: Map<PeriodeId, YearTotals>): A
     const afhandeling = totals.get(y)!.vpiUren;
     if (afhandeling > 0) out.push({ jaar: y, activiteit: "afhandeling", uren: afhandeling });
     for (const act of ["training", "intervisie", "voorlichting", "overleg", "supervisie"] as const) {
-      const u = d.activiteiten.filter((a) => t.actPeriod(a.jaar).id === y && a.activiteit === act && vpiCodes.has(a.vertrouwenspersoon)).reduce((s, a) => s + a.uren, 0);
+      const u = d.activiteiten
+        .filter((a) => t.actPeriod(a.jaar).id === y && a.activiteit === act && vpiCodes.has(a.vertrouwenspersoon))
+        .reduce((s, a) => s + a.uren, 0);
       if (u > 0) out.push({ jaar: y, activiteit: act, uren: u });
     }
   }

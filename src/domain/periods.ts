@@ -99,14 +99,18 @@ export function periodProblems(config: PeriodeInstelling[]): string[] {
     if (!van || !tot) return void out.push(`periode ${i + 1}: van en tot zijn maanden als JJJJ-MM, bijvoorbeeld "2018-01"`);
     if (ord(tot) < ord(van)) return void out.push(`periode ${p.van}..${p.tot}: tot ligt vóór van`);
     if (van.maand !== 1) {
-      return void out.push(`periode ${p.van}..${p.tot} moet in januari beginnen: anders hebben de maanden van ${van.jaar} vóór de periode geen eigen verslagperiode`);
+      return void out.push(
+        `periode ${p.van}..${p.tot} moet in januari beginnen: anders hebben de maanden van ${van.jaar} vóór de periode geen eigen verslagperiode`,
+      );
     }
     parsed.push({ van, tot, i });
   });
   for (const a of parsed) {
     for (const b of parsed) {
       if (a.i < b.i && ord(a.van) <= ord(b.tot) && ord(b.van) <= ord(a.tot)) {
-        out.push(`perioden ${config[a.i]!.van}..${config[a.i]!.tot} en ${config[b.i]!.van}..${config[b.i]!.tot} overlappen; elke maand hoort bij precies één verslagperiode`);
+        out.push(
+          `perioden ${config[a.i]!.van}..${config[a.i]!.tot} en ${config[b.i]!.van}..${config[b.i]!.tot} overlappen; elke maand hoort bij precies één verslagperiode`,
+        );
       }
     }
   }

@@ -100,14 +100,23 @@ function recordsOf(bestand: string, text: string, sep: ";" | ","): string[][] | 
 /** `fastPath: false` reads every file through csv-parse (the tests compare both readings). */
 export function parseCsv(bestand: string, text: string, separator?: ";" | ",", options: { fastPath?: boolean } = {}): CsvResult {
   if (text.trim() === "") {
-    return { ok: false, problems: [problem(bestand, null, null, null, "het bestand is leeg; er hoort minstens een kopregel met kolomnamen in te staan")] };
+    return {
+      ok: false,
+      problems: [problem(bestand, null, null, null, "het bestand is leeg; er hoort minstens een kopregel met kolomnamen in te staan")],
+    };
   }
   const sep = separator ?? detectSeparator(text);
   if (sep === null) {
     return {
       ok: false,
       problems: [
-        problem(bestand, 1, null, null, "de kopregel bevat zowel ';' als ','; geef het scheidingsteken op met --scheidingsteken ';' of --scheidingsteken ','"),
+        problem(
+          bestand,
+          1,
+          null,
+          null,
+          "de kopregel bevat zowel ';' als ','; geef het scheidingsteken op met --scheidingsteken ';' of --scheidingsteken ','",
+        ),
       ],
     };
   }

@@ -13,7 +13,15 @@ import { problem, type Problem } from "./problem.ts";
  * The `## ` sections the reports print (present/index.ts, present/klachtencommissie.ts); a
  * heading that matches none of them (in any capitals) is text that no report shows.
  */
-export const VERSLAG_SECTIES = ["Voorwoord", "Deskundigheidsbevordering", "Voorlichting", "Team", "Trends en aanbevelingen", "Opvolging aanbevelingen", "Klachtencommissie"] as const;
+export const VERSLAG_SECTIES = [
+  "Voorwoord",
+  "Deskundigheidsbevordering",
+  "Voorlichting",
+  "Team",
+  "Trends en aanbevelingen",
+  "Opvolging aanbevelingen",
+  "Klachtencommissie",
+] as const;
 
 /** A warning for every heading that is no section of the report, with the nearest section name. */
 export function unknownHeadings(verslag: Verslagtekst): Problem[] {
@@ -24,8 +32,15 @@ export function unknownHeadings(verslag: Verslagtekst): Problem[] {
     const nearest = [...VERSLAG_SECTIES].sort((a, b) => editDistance(s.titel, a) - editDistance(s.titel, b))[0]!;
     const close = editDistance(s.titel, nearest) <= Math.max(3, Math.floor(nearest.length * 0.4));
     // `regel` of a section is its text's first line, not the heading's: the heading is named instead.
-    out.push(problem(verslag.bestand, null, null, `## ${s.titel}`,
-      `deze kop is geen sectie van het verslag, dus de tekst eronder komt in geen enkel verslag${close ? `; bedoelt u "${nearest}"?` : ""} (secties: ${VERSLAG_SECTIES.join(", ")})`));
+    out.push(
+      problem(
+        verslag.bestand,
+        null,
+        null,
+        `## ${s.titel}`,
+        `deze kop is geen sectie van het verslag, dus de tekst eronder komt in geen enkel verslag${close ? `; bedoelt u "${nearest}"?` : ""} (secties: ${VERSLAG_SECTIES.join(", ")})`,
+      ),
+    );
   }
   return out;
 }

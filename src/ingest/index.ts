@@ -45,7 +45,13 @@ export function ingest(raw: RawInput, options: IngestOptions = {}): Ingested {
     }
     if (places.length > 1) {
       problems.push(
-        problem(places[0]!, null, null, null, `de tabel ${tableName(name)} staat op meer dan één plaats (${places.join("; ")}); laat er één over, zodat vaststaat welke gegevens gelden`),
+        problem(
+          places[0]!,
+          null,
+          null,
+          null,
+          `de tabel ${tableName(name)} staat op meer dan één plaats (${places.join("; ")}); laat er één over, zodat vaststaat welke gegevens gelden`,
+        ),
       );
       continue;
     }
@@ -88,11 +94,18 @@ export function ingest(raw: RawInput, options: IngestOptions = {}): Ingested {
 function readCsvFile(file: RawFile, separator: ";" | "," | undefined): { ok: true; table: CsvTable } | { ok: false; problems: Problem[] } {
   const fail = (melding: string) => ({ ok: false as const, problems: [problem(file.bestand, null, null, null, melding)] });
   if (isZip(file.bytes)) {
-    return fail(`dit is geen CSV-bestand maar een Excel-werkboek of ander zip-bestand; sla het in Excel op als 'CSV (gescheiden door lijstscheidingsteken)', of geef het de naam ${file.bestand.replace(/\.csv$/, ".xlsx")}`);
+    return fail(
+      `dit is geen CSV-bestand maar een Excel-werkboek of ander zip-bestand; sla het in Excel op als 'CSV (gescheiden door lijstscheidingsteken)', of geef het de naam ${file.bestand.replace(/\.csv$/, ".xlsx")}`,
+    );
   }
-  if (isOle(file.bytes)) return fail("dit is geen CSV-bestand maar een oud Excel- of Word-bestand; sla het in Excel op als 'CSV (gescheiden door lijstscheidingsteken)'");
+  if (isOle(file.bytes))
+    return fail(
+      "dit is geen CSV-bestand maar een oud Excel- of Word-bestand; sla het in Excel op als 'CSV (gescheiden door lijstscheidingsteken)'",
+    );
   if (looksBinary(file.bytes)) {
-    return fail("dit is geen CSV-bestand (het bevat binaire gegevens); sla het in Excel op als 'CSV (gescheiden door lijstscheidingsteken)'");
+    return fail(
+      "dit is geen CSV-bestand (het bevat binaire gegevens); sla het in Excel op als 'CSV (gescheiden door lijstscheidingsteken)'",
+    );
   }
   return parseCsv(file.bestand, decodeBytes(file.bytes).text, separator);
 }
@@ -101,7 +114,14 @@ function readCsvFile(file: RawFile, separator: ";" | "," | undefined): { ok: tru
 function missingMessage(name: TableFile, present: string[]): string {
   const base = tableName(name);
   const where = `lever de tabel aan als ${name}, als ${base}.xlsx of als tabblad "${base}" in ${REGISTRATIE_XLSX}`;
-  const near = present.filter((f) => f.toLowerCase().replace(/\.[^.]*$/, "").trim() === base);
-  if (near.length > 0) return `dit bestand ontbreekt in de gegevensmap; wel gevonden: ${near.join(", ")}. ${where[0]!.toUpperCase()}${where.slice(1)} (let op kleine letters en de extensie)`;
+  const near = present.filter(
+    (f) =>
+      f
+        .toLowerCase()
+        .replace(/\.[^.]*$/, "")
+        .trim() === base,
+  );
+  if (near.length > 0)
+    return `dit bestand ontbreekt in de gegevensmap; wel gevonden: ${near.join(", ")}. ${where[0]!.toUpperCase()}${where.slice(1)} (let op kleine letters en de extensie)`;
   return `dit bestand ontbreekt in de gegevensmap; ${where}`;
 }

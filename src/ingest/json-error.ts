@@ -31,7 +31,10 @@ export function jsonErrorPlace(text: string, message: string): { detail: string;
   const before = text.slice(0, at);
   const regel = before.split("\n").length;
   const kolom = at - before.lastIndexOf("\n");
-  return { detail: at >= text.length ? `het bestand houdt halverwege op (regel ${regel})` : `fout op regel ${regel}, teken ${kolom}`, regel };
+  return {
+    detail: at >= text.length ? `het bestand houdt halverwege op (regel ${regel})` : `fout op regel ${regel}, teken ${kolom}`,
+    regel,
+  };
 }
 
 /** Where JSON.parse stumbles, for the messages that do not say so: a small recursive-descent reader. */

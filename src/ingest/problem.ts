@@ -11,13 +11,7 @@ export interface Problem {
   melding: string;
 }
 
-export function problem(
-  bestand: string,
-  regel: number | null,
-  kolom: string | null,
-  waarde: string | null,
-  melding: string,
-): Problem {
+export function problem(bestand: string, regel: number | null, kolom: string | null, waarde: string | null, melding: string): Problem {
   return { bestand, regel, kolom, waarde, melding };
 }
 
@@ -32,15 +26,16 @@ export function formatProblem(p: Problem): string {
 
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(
-    (a, b) =>
-      a.bestand.localeCompare(b.bestand) ||
-      (a.regel ?? 0) - (b.regel ?? 0) ||
-      (a.kolom ?? "").localeCompare(b.kolom ?? ""),
+    (a, b) => a.bestand.localeCompare(b.bestand) || (a.regel ?? 0) - (b.regel ?? 0) || (a.kolom ?? "").localeCompare(b.kolom ?? ""),
   );
 }
 
 /** The problems as a CSV that Dutch Excel opens directly: `;`, UTF-8 with BOM, CRLF, every cell quoted. */
 export function problemsCsv(problems: Problem[]): string {
   // Every cell quoted, so Excel never reads a code such as 06-2021 as a date.
-  return excelCsv(["bestand", "regel", "kolom", "waarde", "melding"], problems.map((p) => [p.bestand, p.regel, p.kolom, p.waarde, p.melding]), { quoteAll: true });
+  return excelCsv(
+    ["bestand", "regel", "kolom", "waarde", "melding"],
+    problems.map((p) => [p.bestand, p.regel, p.kolom, p.waarde, p.melding]),
+    { quoteAll: true },
+  );
 }

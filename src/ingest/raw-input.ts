@@ -71,7 +71,13 @@ export function readRawInput(dir: string): RawInput {
     if (!existsSync(verslagDir)) continue;
     for (const name of readdirSync(verslagDir).sort()) {
       const m = /^(\d{4})\.md$/.exec(name);
-      if (m) verslagen.push({ jaar: Number(m[1]), bestand: `${map}/${name}`, bytes: readFileSync(join(verslagDir, name)), ...(soort ? { soort } : {}) });
+      if (m)
+        verslagen.push({
+          jaar: Number(m[1]),
+          bestand: `${map}/${name}`,
+          bytes: readFileSync(join(verslagDir, name)),
+          ...(soort ? { soort } : {}),
+        });
     }
   }
   const bestandsnamen = existsSync(dir) ? readdirSync(dir).sort() : [];

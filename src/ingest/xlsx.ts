@@ -77,7 +77,11 @@ export function cellText(value: unknown): CellText {
     }
     if ("formula" in v || "sharedFormula" in v) {
       if (!("result" in v) || v["result"] === undefined) {
-        return { ok: false, text: "", error: "de cel bevat een formule zonder berekende waarde; open het werkboek in Excel en sla het opnieuw op" };
+        return {
+          ok: false,
+          text: "",
+          error: "de cel bevat een formule zonder berekende waarde; open het werkboek in Excel en sla het opnieuw op",
+        };
       }
       return cellText(v["result"]);
     }
@@ -105,7 +109,12 @@ function rowCells(row: ExcelJS.Row): ReadCell[] {
   const cells: ReadCell[] = [];
   row.eachCell({ includeEmpty: false }, (cell, col) => {
     const merged = cell.isMerged && cell.master.address !== cell.address;
-    cells.push({ col, address: cell.address, text: merged ? { ok: true, text: "" } : cellText(cell.value), mergedInto: merged ? cell.master.address : null });
+    cells.push({
+      col,
+      address: cell.address,
+      text: merged ? { ok: true, text: "" } : cellText(cell.value),
+      mergedInto: merged ? cell.master.address : null,
+    });
   });
   return cells;
 }
@@ -126,7 +135,15 @@ export function sheetTable(bestand: string, ws: ExcelJS.Worksheet): { table: Csv
   const header: string[] = [];
   for (const c of headRow.cells) {
     if (!c.text.ok || c.mergedInto !== null) {
-      problems.push(problem(bestand, kopregel, null, c.text.text || null, c.text.ok ? `cel ${c.address} is samengevoegd met ${c.mergedInto}; maak de samenvoeging ongedaan` : c.text.error));
+      problems.push(
+        problem(
+          bestand,
+          kopregel,
+          null,
+          c.text.text || null,
+          c.text.ok ? `cel ${c.address} is samengevoegd met ${c.mergedInto}; maak de samenvoeging ongedaan` : c.text.error,
+        ),
+      );
     }
     header[c.col - 1] = c.text.text.trim();
   }
@@ -141,12 +158,28 @@ export function sheetTable(bestand: string, ws: ExcelJS.Worksheet): { table: Csv
       if (kolom === undefined) {
         if (!isBlank(c)) {
           extra = true;
-          problems.push(problem(bestand, row.number, columnLetter(c.col), c.text.text, `cel ${c.address} heeft een waarde, maar kolom ${columnLetter(c.col)} heeft geen naam in de kopregel (regel ${kopregel})`));
+          problems.push(
+            problem(
+              bestand,
+              row.number,
+              columnLetter(c.col),
+              c.text.text,
+              `cel ${c.address} heeft een waarde, maar kolom ${columnLetter(c.col)} heeft geen naam in de kopregel (regel ${kopregel})`,
+            ),
+          );
         }
         continue;
       }
       if (c.mergedInto !== null) {
-        problems.push(problem(bestand, row.number, kolom || columnLetter(c.col), null, `cel ${c.address} is samengevoegd met ${c.mergedInto}; maak de samenvoeging ongedaan en vul elke cel apart in`));
+        problems.push(
+          problem(
+            bestand,
+            row.number,
+            kolom || columnLetter(c.col),
+            null,
+            `cel ${c.address} is samengevoegd met ${c.mergedInto}; maak de samenvoeging ongedaan en vul elke cel apart in`,
+          ),
+        );
         continue;
       }
       if (!c.text.ok) problems.push(problem(bestand, row.number, kolom || columnLetter(c.col), c.text.text || null, c.text.error));
@@ -171,14 +204,19 @@ export const isOle = (bytes: Uint8Array): boolean => startsWith(bytes, OLE);
 export async function readWorkbook(file: RawFile): Promise<WorkbookResult> {
   const fail = (melding: string): WorkbookResult => ({ ok: false, problems: [problem(file.bestand, null, null, null, melding)] });
   if (file.bytes.length === 0) return fail("het bestand is leeg");
-  if (isOle(file.bytes)) return fail("dit is een oud Excel-bestand (.xls) of een werkboek met een wachtwoord; sla het in Excel op als 'Excel-werkmap (*.xlsx)' zonder wachtwoord");
+  if (isOle(file.bytes))
+    return fail(
+      "dit is een oud Excel-bestand (.xls) of een werkboek met een wachtwoord; sla het in Excel op als 'Excel-werkmap (*.xlsx)' zonder wachtwoord",
+    );
   if (!isZip(file.bytes)) return fail("dit is geen Excel-werkboek (.xlsx); sla het in Excel op als 'Excel-werkmap (*.xlsx)'");
   const { default: excel } = await import("exceljs");
   const wb = new excel.Workbook();
   try {
     await wb.xlsx.load(file.bytes.buffer.slice(file.bytes.byteOffset, file.bytes.byteOffset + file.bytes.byteLength) as ArrayBuffer);
   } catch {
-    return fail("dit Excel-werkboek kan niet worden gelezen (beschadigd, of geen .xlsx); open het in Excel en sla het opnieuw op als 'Excel-werkmap (*.xlsx)'");
+    return fail(
+      "dit Excel-werkboek kan niet worden gelezen (beschadigd, of geen .xlsx); open het in Excel en sla het opnieuw op als 'Excel-werkmap (*.xlsx)'",
+    );
   }
   const sheets: Sheet[] = [];
   try {
@@ -194,7 +232,6 @@ export async function readWorkbook(file: RawFile): Promise<WorkbookResult> {
   return { ok: true, sheets };
 }
 
-
 /** The sheet of a one-table workbook (`meldingen.xlsx`): the sheet named after the table, else the only sheet with data. */
 export function pickSheet(file: TableFile, bestand: string, sheets: Sheet[]): SheetSource {
   const name = tableName(file);
@@ -203,18 +240,37 @@ export function pickSheet(file: TableFile, bestand: string, sheets: Sheet[]): Sh
   const candidates = sheets.filter((s) => !isNonTable(s.naam));
   const filled = candidates.filter((s) => s.table !== null);
   if (filled.length === 1) return fromSheet(filled[0]!);
-  if (filled.length === 0) return { bestand, table: null, problems: [problem(bestand, null, null, null, "het werkboek is leeg; er hoort minstens een kopregel met kolomnamen in te staan")] };
+  if (filled.length === 0)
+    return {
+      bestand,
+      table: null,
+      problems: [problem(bestand, null, null, null, "het werkboek is leeg; er hoort minstens een kopregel met kolomnamen in te staan")],
+    };
   return {
     bestand,
     table: null,
     problems: [
-      problem(bestand, null, null, null, `het werkboek heeft meer dan één gevuld tabblad (${filled.map((s) => s.naam).join(", ")}); geef het tabblad met de gegevens de naam "${name}" of verwijder de andere tabbladen`),
+      problem(
+        bestand,
+        null,
+        null,
+        null,
+        `het werkboek heeft meer dan één gevuld tabblad (${filled.map((s) => s.naam).join(", ")}); geef het tabblad met de gegevens de naam "${name}" of verwijder de andere tabbladen`,
+      ),
     ],
   };
 }
 
 function fromSheet(s: Sheet): SheetSource {
-  if (s.table === null) return { bestand: s.bestand, table: null, problems: [...s.problems, problem(s.bestand, null, null, null, "het tabblad is leeg; er hoort minstens een kopregel met kolomnamen in te staan")] };
+  if (s.table === null)
+    return {
+      bestand: s.bestand,
+      table: null,
+      problems: [
+        ...s.problems,
+        problem(s.bestand, null, null, null, "het tabblad is leeg; er hoort minstens een kopregel met kolomnamen in te staan"),
+      ],
+    };
   return { bestand: s.bestand, table: s.table, problems: s.problems };
 }
 

@@ -57,13 +57,28 @@ const LABEL = "replace(format(datum.y, '.1~f'), '.', ',')";
 export const BRON_EERDER = "uit eerdere verslagen";
 export const BRON_REGISTRATIE = "uit de registratie";
 
-export function barChart(id: string, title: string, points: { x: string; y: number; eerder?: boolean }[], yTitle: string, alt: string, data: PresentedTable): ChartBlock {
+export function barChart(
+  id: string,
+  title: string,
+  points: { x: string; y: number; eerder?: boolean }[],
+  yTitle: string,
+  alt: string,
+  data: PresentedTable,
+): ChartBlock {
   // Years known only from earlier reports are drawn light, with a legend entry, so that they
   // are not read as registered years.
   const mixed = points.some((p) => p.eerder);
   const values = points.map((p) => ({ x: p.x, y: p.y, bron: p.eerder ? BRON_EERDER : BRON_REGISTRATIE }));
   const color = mixed
-    ? { color: { field: "bron", type: "nominal", title: null, scale: { domain: [BRON_EERDER, BRON_REGISTRATIE], range: [LICHT, DONKER] }, legend: { orient: "top", direction: "horizontal" } } }
+    ? {
+        color: {
+          field: "bron",
+          type: "nominal",
+          title: null,
+          scale: { domain: [BRON_EERDER, BRON_REGISTRATIE], range: [LICHT, DONKER] },
+          legend: { orient: "top", direction: "horizontal" },
+        },
+      }
     : {};
   return {
     id,
@@ -79,7 +94,12 @@ export function barChart(id: string, title: string, points: { x: string; y: numb
           encoding: {
             ...color,
             // A period label ("2018 t/m november 2019") does not fit under one bar: slant them.
-            x: { field: "x", type: "ordinal", title: null, axis: points.some((p) => p.x.length > 6) ? { labelAngle: -30, labelAlign: "right", labelLimit: 0 } : { labelAngle: 0 } },
+            x: {
+              field: "x",
+              type: "ordinal",
+              title: null,
+              axis: points.some((p) => p.x.length > 6) ? { labelAngle: -30, labelAlign: "right", labelLimit: 0 } : { labelAngle: 0 },
+            },
             y: { field: "y", type: "quantitative", title: yTitle, axis: countAxis(points.map((p) => p.y)) },
           },
         },
@@ -126,7 +146,8 @@ export function groupedBarChart(
   const labelWidth = Math.min(260, Math.ceil(longest * 5.6));
   // Oldest series lightest. Beyond three series lightness alone cannot tell them apart, so
   // every bar then also names its series in its label ("2019: 6").
-  const range = series.length <= 1 ? [DONKER] : series.length === 2 ? [LICHT, DONKER] : series.map((_, i) => [LICHT, MIDDEN, DONKER][i % 3]!);
+  const range =
+    series.length <= 1 ? [DONKER] : series.length === 2 ? [LICHT, DONKER] : series.map((_, i) => [LICHT, MIDDEN, DONKER][i % 3]!);
   const named = series.length > 3;
   return {
     id,
@@ -147,7 +168,15 @@ export function groupedBarChart(
         {
           transform: [{ filter: "!datum.verborgen" }],
           mark: { type: "bar", stroke: DONKER, strokeWidth: 0.5 },
-          encoding: { color: { field: "reeks", type: "nominal", title: options.legendTitle ?? "Jaar", scale: { domain: series, range }, legend: { orient: series.some((s) => s.length > 12) ? "bottom" : "right", direction: "vertical" } } },
+          encoding: {
+            color: {
+              field: "reeks",
+              type: "nominal",
+              title: options.legendTitle ?? "Jaar",
+              scale: { domain: series, range },
+              legend: { orient: series.some((s) => s.length > 12) ? "bottom" : "right", direction: "vertical" },
+            },
+          },
         },
         {
           transform: [{ calculate: `${named ? "datum.reeks + ': ' + " : ""}(datum.verborgen ? '${VERBORGEN}' : ${LABEL})`, as: "label" }],
@@ -159,7 +188,14 @@ export function groupedBarChart(
   };
 }
 
-export function stackedShareChart(id: string, title: string, points: { jaar: string; herkomst: string; aandeel: number }[], order: string[], alt: string, data: PresentedTable): ChartBlock {
+export function stackedShareChart(
+  id: string,
+  title: string,
+  points: { jaar: string; herkomst: string; aandeel: number }[],
+  order: string[],
+  alt: string,
+  data: PresentedTable,
+): ChartBlock {
   return {
     id,
     title,
@@ -173,7 +209,13 @@ export function stackedShareChart(id: string, title: string, points: { jaar: str
         x: { field: "jaar", type: "ordinal", title: null, axis: { labelAngle: 0 } },
         y: { field: "aandeel", type: "quantitative", title: "Aandeel (%)", stack: "zero", scale: { domain: [0, 100] } },
         // Neighbouring segments differ most in lightness: dark, light, middle.
-        color: { field: "herkomst", type: "nominal", title: "Herkomst", sort: order, scale: { domain: order, range: [DONKER, LICHT, MIDDEN] } },
+        color: {
+          field: "herkomst",
+          type: "nominal",
+          title: "Herkomst",
+          sort: order,
+          scale: { domain: order, range: [DONKER, LICHT, MIDDEN] },
+        },
         order: { field: "volgorde", type: "quantitative" },
       },
       transform: [{ calculate: `indexof(${JSON.stringify(order)}, datum.herkomst)`, as: "volgorde" }],

@@ -35,7 +35,9 @@ export function ondertitel(audience: Audience): string {
 export function finishDocument(
   input: DocumentInput,
   book: FigureBook,
-  fields: Omit<ReportModel, "organisatie" | "jaar" | "vertrouwelijk" | "telregel" | "markering" | "toc" | "ondertitel"> & { ondertitel?: string },
+  fields: Omit<ReportModel, "organisatie" | "jaar" | "vertrouwelijk" | "telregel" | "markering" | "toc" | "ondertitel"> & {
+    ondertitel?: string;
+  },
 ): { model: ReportModel; figures: FiguresFile } {
   const { d, agg, audience, k } = input;
   // Every document of the set says on its first pages (and in every page header) whether it is
@@ -55,7 +57,11 @@ export function finishDocument(
     toc: [...walkWithLevel(fields.sections)].map(({ s, level }) => ({ number: s.number, title: s.title, id: s.id, level })),
   };
   // Totals published earlier (historie.csv) are known to every reader of every document.
-  recordFacts(book, (input.protectedReport.description.facts ?? []).filter((f) => f.layout === "historie"), "historie.csv");
+  recordFacts(
+    book,
+    (input.protectedReport.description.facts ?? []).filter((f) => f.layout === "historie"),
+    "historie.csv",
+  );
   const figures: FiguresFile = {
     document: model.document,
     titel: model.titel,

@@ -43,7 +43,12 @@ export function presentDocuments(
   return kinds.map((kind) => {
     const report = ledgerReportName(DOCUMENT_NAME[kind], jaar, input.audience);
     const built = (model: ReportModel | null, figures: FiguresFile, sjv?: BuiltDocument["sjv"]): BuiltDocument => ({
-      kind, report, model, figures, ...(sjv ? { sjv } : {}), ledgerEntry: ledgerEntryFor(report, jaar, input.audience, figures.figures),
+      kind,
+      report,
+      model,
+      figures,
+      ...(sjv ? { sjv } : {}),
+      ledgerEntry: ledgerEntryFor(report, jaar, input.audience, figures.figures),
     });
     switch (kind) {
       case "vpoo": {

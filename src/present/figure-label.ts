@@ -61,12 +61,15 @@ function valueLabel(universe: string, dim: string, code: string, vocabulaire: Te
  */
 export function figureLabel(universe: string, scope: Record<string, string[]>, vocabulaire: Term[]): string {
   const { jaar: jaren = [], ...rest } = scope;
-  const lastYear = jaren.length > 0 ? periodById(/^\d{4}$/.test(jaren.at(-1)!) ? Number(jaren.at(-1)) : jaren.at(-1)!).tot.jaar : Number.POSITIVE_INFINITY;
+  const lastYear =
+    jaren.length > 0 ? periodById(/^\d{4}$/.test(jaren.at(-1)!) ? Number(jaren.at(-1)) : jaren.at(-1)!).tot.jaar : Number.POSITIVE_INFINITY;
   const dims = Object.entries(rest).filter(([, codes]) => codes.length > 0);
   const by = dims.map(([dim]) => BY[dim]).filter((x): x is string => x !== undefined);
   const title = `${MEASURE[universe] ?? universe}${by.length > 0 ? ` ${by.join(" en ")}` : ""}`;
   // (the VPI's meldingen are every aard but the advice question: one row of its table)
-  const values = dims.map(([dim, codes]) => [...new Set(codes.map((c) => valueLabel(universe, dim, c, vocabulaire, lastYear)))].join(" + "));
+  const values = dims.map(([dim, codes]) =>
+    [...new Set(codes.map((c) => valueLabel(universe, dim, c, vocabulaire, lastYear)))].join(" + "),
+  );
   return [title, ...values, ...(jaren.length > 0 ? [yearsLabel(jaren)] : [])].join(", ");
 }
 

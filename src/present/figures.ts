@@ -25,8 +25,16 @@ export class FigureBook {
 export function recordFacts(book: FigureBook, facts: KnownFact[], where: string): void {
   for (const f of facts) {
     book.add({
-      id: `${where}|${f.layout}|${f.id}`, table: where, row: f.row, column: f.column,
-      kind: f.universe === "uren" ? "uren" : "aantal", universe: f.universe, scope: f.scope, value: f.value, layout: f.layout, display: "",
+      id: `${where}|${f.layout}|${f.id}`,
+      table: where,
+      row: f.row,
+      column: f.column,
+      kind: f.universe === "uren" ? "uren" : "aantal",
+      universe: f.universe,
+      scope: f.scope,
+      value: f.value,
+      layout: f.layout,
+      display: "",
     });
   }
 }

@@ -8,7 +8,11 @@ const formatters = new Map<number, Intl.NumberFormat>();
 
 export function formatGetal(x: number, decimals = 0): string {
   let f = formatters.get(decimals);
-  if (!f) formatters.set(decimals, (f = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 0, maximumFractionDigits: decimals, useGrouping: true })));
+  if (!f)
+    formatters.set(
+      decimals,
+      (f = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 0, maximumFractionDigits: decimals, useGrouping: true })),
+    );
   return f.format(x);
 }
 

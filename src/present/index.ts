@@ -40,20 +40,43 @@ export function present(input: PresentInput): { model: ReportModel; figures: Fig
   const charts: ChartBlock[] = [];
   const sections: Section[] = [
     { id: "leeswijzer", number: "", title: "Leeswijzer", blocks: leeswijzer(L, audience, k, mark, telregel), subsections: [] },
-    ...(sectionText(verslag, "Voorwoord") ? [{ id: "voorwoord", number: "", title: "Voorwoord", blocks: [md("Voorwoord")], subsections: [] }] : []),
+    ...(sectionText(verslag, "Voorwoord")
+      ? [{ id: "voorwoord", number: "", title: "Voorwoord", blocks: [md("Voorwoord")], subsections: [] }]
+      : []),
     {
       id: "meldingen",
       number: "",
       title: "Meldingen",
-      blocks: [{ type: "paragraph", text: "Hieronder wordt verslag gedaan van het aantal meldingen, de aard ervan, de interventies, de afwikkeling en resultaten, en de tijdsbesteding." }],
+      blocks: [
+        {
+          type: "paragraph",
+          text: "Hieronder wordt verslag gedaan van het aantal meldingen, de aard ervan, de interventies, de afwikkeling en resultaten, en de tijdsbesteding.",
+        },
+      ],
       subsections: meldingenSections(ctx, telregel),
     },
     { id: "deskundigheid", number: "", title: "Deskundigheidsbevordering", blocks: [md("Deskundigheidsbevordering")], subsections: [] },
     { id: "voorlichting", number: "", title: "Voorlichting", blocks: [md("Voorlichting")], subsections: [] },
-    { id: "team", number: "", title: "Team vertrouwenspersonen", blocks: [teamParagraph(ctx, book), ...teamWijzigingenBlock(d.vertrouwenspersonen, agg.periode.van, agg.periode.tot, maandNaam), md("Team")], subsections: [] },
+    {
+      id: "team",
+      number: "",
+      title: "Team vertrouwenspersonen",
+      blocks: [
+        teamParagraph(ctx, book),
+        ...teamWijzigingenBlock(d.vertrouwenspersonen, agg.periode.van, agg.periode.tot, maandNaam),
+        md("Team"),
+      ],
+      subsections: [],
+    },
     ...opvolgingSection(d, agg),
     { id: "trends", number: "", title: "Trends en aanbevelingen", blocks: [md("Trends en aanbevelingen")], subsections: [] },
-    { id: "klachtencommissie", number: "", title: "Klachtencommissie", blocks: [md("Klachtencommissie"), ...klachten(ctx, mark)], subsections: [] },
+    {
+      id: "klachtencommissie",
+      number: "",
+      title: "Klachtencommissie",
+      blocks: [md("Klachtencommissie"), ...klachten(ctx, mark)],
+      subsections: [],
+    },
   ];
   // The appendix gives each chart's figures as a table, unless that table is printed beside
   // the chart already (klachten).
@@ -67,7 +90,13 @@ export function present(input: PresentInput): { model: ReportModel; figures: Fig
     blocks: charts.map((c) => ({ type: "table" as const, table: c.data })),
     subsections: [],
   });
-  sections.push({ id: "verantwoording", number: "", title: "Bijlage: verantwoording van de cijfers", blocks: verantwoording(input, telregel, mark, book), subsections: [] });
+  sections.push({
+    id: "verantwoording",
+    number: "",
+    title: "Bijlage: verantwoording van de cijfers",
+    blocks: verantwoording(input, telregel, mark, book),
+    subsections: [],
+  });
   return finishDocument(input, book, {
     document: DOCUMENT_VPOO,
     titel: `Jaarverslag vertrouwenspersonen ongewenste omgangsvormen ${L}`,
@@ -103,7 +132,18 @@ function teamParagraph(ctx: { agg: Aggregates }, book: FigureBook): Block {
   const n = (g: string) => team.find((t) => t.groep === g)?.aantal ?? 0;
   const total = team.reduce((s, t) => s + t.aantal, 0);
   // Counsellors are named publicly; their number is no melding count.
-  const f = (value: number, row: string) => book.add({ id: `team/${N}/${row}`, table: "Tekst: team", row, column: String(N), kind: "constante", universe: null, scope: null, value, display: formatGetal(value) });
+  const f = (value: number, row: string) =>
+    book.add({
+      id: `team/${N}/${row}`,
+      table: "Tekst: team",
+      row,
+      column: String(N),
+      kind: "constante",
+      universe: null,
+      scope: null,
+      value,
+      display: formatGetal(value),
+    });
   return {
     type: "paragraph",
     text: `In ${L} bestond het team uit ${f(total, "totaal")} vertrouwenspersonen: ${f(n("fractie"), "fractie")} vanuit de fracties, ${f(n("ambtelijk"), "ambtelijk")} vanuit de ambtelijke organisatie en ${f(n("extern"), "extern")} externe vertrouwenspersoon.`,
@@ -115,9 +155,24 @@ export function klachten(ctx: { agg: Aggregates; cells: ProtectedCells }, mark: 
   const title = `Klachten bij de klachtencommissie ${periodLabel(agg.klachtenSerie[0]?.jaar ?? agg.jaar)}–${agg.periode.label}`;
   const where = `Tabel: ${title}`;
   const { rows, points, hidden } = seriesRows(cells, agg.klachtenSerie, where, "klachten", ["klachten", "klachten"]);
-  const table: PresentedTable = { id: "klachten", caption: where, headers: ["Jaar", "Klachten"], rows, notes: hidden.length ? [markNote(mark)] : [] };
+  const table: PresentedTable = {
+    id: "klachten",
+    caption: where,
+    headers: ["Jaar", "Klachten"],
+    rows,
+    notes: hidden.length ? [markNote(mark)] : [],
+  };
   const alt = `Staafdiagram van het aantal klachten per jaar: ${rows.map((r) => `${r.label}: ${r.cells[0]}`).join("; ")}.`;
-  return [{ type: "table", table }, { type: "chart", chart: { ...barChart("grafiek-klachten", title, points, "Aantal klachten", alt, table), dataNote: "De cijfers staan in de tabel hierboven." } }];
+  return [
+    { type: "table", table },
+    {
+      type: "chart",
+      chart: {
+        ...barChart("grafiek-klachten", title, points, "Aantal klachten", alt, table),
+        dataNote: "De cijfers staan in de tabel hierboven.",
+      },
+    },
+  ];
 }
 
 const REEKS_LABEL: Record<Reeks, string> = {
@@ -136,8 +191,7 @@ function verantwoording(input: PresentInput, telregel: string, mark: string, boo
   const blocks: Block[] = [
     {
       type: "paragraph",
-      text:
-        `Alle cijfers in dit verslag komen uit één registratie en worden uit dezelfde tellingen berekend; totalen, aandelen en gemiddelden kunnen elkaar daardoor niet tegenspreken. ${telregel}`,
+      text: `Alle cijfers in dit verslag komen uit één registratie en worden uit dezelfde tellingen berekend; totalen, aandelen en gemiddelden kunnen elkaar daardoor niet tegenspreken. ${telregel}`,
     },
     {
       type: "paragraph",
@@ -155,15 +209,30 @@ function verantwoording(input: PresentInput, telregel: string, mark: string, boo
   const end = agg.periode.tot;
   const recordYears = new Set(agg.perioden.flatMap((p) => Array.from({ length: p.tot.jaar - p.van.jaar + 1 }, (_, i) => p.van.jaar + i)));
   const knownThen = (h: Dataset["historie"][number]) =>
-    recordYears.has(h.jaar) && (h.jaar < end.jaar || (end.maand === 12 && h.jaar === end.jaar)) && (h.bron.match(/\b(19|20)\d{2}\b/g) ?? []).every((y) => Number(y) <= end.jaar);
+    recordYears.has(h.jaar) &&
+    (h.jaar < end.jaar || (end.maand === 12 && h.jaar === end.jaar)) &&
+    (h.bron.match(/\b(19|20)\d{2}\b/g) ?? []).every((y) => Number(y) <= end.jaar);
   const earlier = d.historie.filter(knownThen).sort((a, b) => a.reeks.localeCompare(b.reeks) || a.jaar - b.jaar);
   if (earlier.length > 0) {
     const where = "Bijlage: verantwoording van de cijfers";
-    blocks.push({ type: "paragraph", text: `${earlier.length === 1 ? "Een eerder gepubliceerd totaal over een jaar" : "Eerder gepubliceerde totalen over jaren"} waarover dit verslag de registratie gebruikt. De registratie is leidend: een eerder cijfer kan volgens een andere telregel geteld zijn, of van vóór een aanvulling van de registratie.` });
+    blocks.push({
+      type: "paragraph",
+      text: `${earlier.length === 1 ? "Een eerder gepubliceerd totaal over een jaar" : "Eerder gepubliceerde totalen over jaren"} waarover dit verslag de registratie gebruikt. De registratie is leidend: een eerder cijfer kan volgens een andere telregel geteld zijn, of van vóór een aanvulling van de registratie.`,
+    });
     blocks.push({
       type: "list",
       items: earlier.map((h) => {
-        const value = book.add({ id: `historie/${h.reeks}/${h.jaar}`, table: where, row: REEKS_LABEL[h.reeks], column: String(h.jaar), kind: "constante", universe: null, scope: null, value: h.waarde, display: formatGetal(h.waarde) });
+        const value = book.add({
+          id: `historie/${h.reeks}/${h.jaar}`,
+          table: where,
+          row: REEKS_LABEL[h.reeks],
+          column: String(h.jaar),
+          kind: "constante",
+          universe: null,
+          scope: null,
+          value: h.waarde,
+          display: formatGetal(h.waarde),
+        });
         return `${REEKS_LABEL[h.reeks]} ${h.jaar}: ${value} (${h.bron})`;
       }),
     });

@@ -25,7 +25,13 @@ export function presentKlachtencommissie(input: DocumentInput): { model: ReportM
   };
   const sections: Section[] = [
     { id: "klachten-samenstelling", number: "", title: "Samenstelling", subsections: [], blocks: [text("Samenstelling")] },
-    { id: "klachten-verslag", number: "", title: "Klachten", subsections: [], blocks: [text("Verslag"), ...klachten({ agg: input.agg, cells }, mark)] },
+    {
+      id: "klachten-verslag",
+      number: "",
+      title: "Klachten",
+      subsections: [],
+      blocks: [text("Verslag"), ...klachten({ agg: input.agg, cells }, mark)],
+    },
   ];
   return finishDocument(input, book, {
     document: DOCUMENT_KLACHTEN,

@@ -45,15 +45,29 @@ function aantal(ctx: SectionContext, telregel: string): Section {
     blocks.push(P(`Het totale aantal meldingen in ${L} wordt om redenen van anonimiteit niet vermeld.`));
   } else {
     let s = `In ${L} hebben de vertrouwenspersonen in totaal ${cells.print(total, where, "totaal", String(N))} meldingen ontvangen`;
-    if (prevTotal && !cells.isSuppressed(prevTotal)) s += `, tegen ${cells.print(prevTotal, where, "totaal", String(V))} in ${periodLabel(V!)}${changedNote(ctx.publicatie, scopeKey(prevTotal.universe, prevTotal.scope), cells.book, where)}`;
+    if (prevTotal && !cells.isSuppressed(prevTotal))
+      s += `, tegen ${cells.print(prevTotal, where, "totaal", String(V))} in ${periodLabel(V!)}${changedNote(ctx.publicatie, scopeKey(prevTotal.universe, prevTotal.scope), cells.book, where)}`;
     blocks.push(P(`${s}. ${telregel}`));
     // Shares only of published cells with a published total.
-    const parts = HERKOMSTEN.map((h) => ({ h, c: cells.cell("herkomst", h, String(N))! })).filter((x) => !cells.isSuppressed(x.c) && x.c.value > 0);
+    const parts = HERKOMSTEN.map((h) => ({ h, c: cells.cell("herkomst", h, String(N))! })).filter(
+      (x) => !cells.isSuppressed(x.c) && x.c.value > 0,
+    );
     if (parts.length > 0 && total.value > 0) {
       const zin = parts
         .map(({ h, c }) => {
           const pct = Math.round((100 * c.value) / total.value);
-          cells.book.add({ id: `aandeel/${N}/${h}`, table: where, row: HERKOMST_LABEL[h], column: String(N), kind: "aandeel", universe: "meldingen", scope: c.scope, denominator: { universe: "meldingen", scope: total.scope }, value: pct, display: formatProcent(pct) });
+          cells.book.add({
+            id: `aandeel/${N}/${h}`,
+            table: where,
+            row: HERKOMST_LABEL[h],
+            column: String(N),
+            kind: "aandeel",
+            universe: "meldingen",
+            scope: c.scope,
+            denominator: { universe: "meldingen", scope: total.scope },
+            value: pct,
+            display: formatProcent(pct),
+          });
           return `${formatProcent(pct)} uit de ${h === "fractie" ? "fracties" : h === "ambtelijk" ? "ambtelijke organisatie" : "externe hoek (extern personeel, stagiairs)"}`;
         })
         .join(", ");
@@ -64,7 +78,11 @@ function aantal(ctx: SectionContext, telregel: string): Section {
   for (const r of apart) {
     const c = cells.cell("aard", r.key, String(N));
     if (c && !cells.isSuppressed(c) && c.value > 0) {
-      blocks.push(P(`Daarnaast zijn er ${cells.print(c, where, r.label, String(N))} meldingen geregistreerd in de categorie "${r.label.replace(" (telt niet mee)", "")}"; volgens de telregel tellen die niet mee in het totaal.`));
+      blocks.push(
+        P(
+          `Daarnaast zijn er ${cells.print(c, where, r.label, String(N))} meldingen geregistreerd in de categorie "${r.label.replace(" (telt niet mee)", "")}"; volgens de telregel tellen die niet mee in het totaal.`,
+        ),
+      );
     }
   }
   // Each chart right after what it shows (the count over the years after the count, the herkomst
@@ -76,7 +94,15 @@ function aantal(ctx: SectionContext, telregel: string): Section {
   // A chart with every year hidden says nothing; the herkomst table above shows why.
   if ((aandeel.spec as { data: { values: unknown[] } }).data.values.length > 0) blocks.push({ type: "chart", chart: aandeel });
   else blocks.push(P("Een grafiek van de herkomst per jaar ontbreekt: in geen enkel jaar waren alle delen groot genoeg om te publiceren."));
-  blocks.push({ type: "table", table: presentTable(cells, "status", `Tabel: stand van zaken ${agg.periode.tot.maand === 12 ? "op 31 december" : "aan het eind van elke periode"}`, "Stand van zaken") });
+  blocks.push({
+    type: "table",
+    table: presentTable(
+      cells,
+      "status",
+      `Tabel: stand van zaken ${agg.periode.tot.maand === 12 ? "op 31 december" : "aan het eind van elke periode"}`,
+      "Stand van zaken",
+    ),
+  });
   blocks.push(...pooledHerkomstStatus(ctx));
   return { id: "aantal", number: "", title: "Aantal meldingen", blocks, subsections: [] };
 }
@@ -91,7 +117,13 @@ function meldingenPerJaar(ctx: SectionContext): ChartBlock {
     points.map((p) => `${p.x}: ${formatGetal(p.y)}`).join("; ") +
     (hidden.length ? `; niet vermeld: ${hidden.join(", ")}` : "") +
     `. Jaren vóór ${periodLabel(agg.recordYears[0] ?? agg.jaar)} komen uit eerder gepubliceerde jaarverslagen.`;
-  return barChart("grafiek-meldingen", title, points, "Aantal meldingen", alt, { id: "data-meldingen", caption: `Cijfers bij de grafiek ${title}`, headers: ["Jaar", "Meldingen"], rows, notes: [] });
+  return barChart("grafiek-meldingen", title, points, "Aantal meldingen", alt, {
+    id: "data-meldingen",
+    caption: `Cijfers bij de grafiek ${title}`,
+    headers: ["Jaar", "Meldingen"],
+    rows,
+    notes: [],
+  });
 }
 
 function herkomstAandeel(ctx: SectionContext): ChartBlock {
@@ -112,10 +144,25 @@ function herkomstAandeel(ctx: SectionContext): ChartBlock {
       if (!allPublished) return cells.mark;
       const pct = Math.round((100 * parts[i]!.value) / total.value);
       points.push({ jaar: periodLabel(jaar), herkomst: HERKOMST_LABEL[h], aandeel: pct });
-      return cells.book.add({ id: `${where}|${y}|${h}`, table: where, row: HERKOMST_LABEL[h], column: y, kind: "aandeel", universe: "meldingen", scope: parts[i]!.scope, denominator: { universe: "meldingen", scope: total.scope }, value: pct, display: formatProcent(pct) });
+      return cells.book.add({
+        id: `${where}|${y}|${h}`,
+        table: where,
+        row: HERKOMST_LABEL[h],
+        column: y,
+        kind: "aandeel",
+        universe: "meldingen",
+        scope: parts[i]!.scope,
+        denominator: { universe: "meldingen", scope: total.scope },
+        value: pct,
+        display: formatProcent(pct),
+      });
     });
     rows.push({ label: periodLabel(jaar), cells: displays, total: false });
-    altParts.push(allPublished ? `${periodLabel(jaar)}: ${HERKOMSTEN.map((h, i) => `${HERKOMST_LABEL[h].toLowerCase()} ${displays[i]}`).join(", ")}` : `${periodLabel(jaar)}: niet vermeld`);
+    altParts.push(
+      allPublished
+        ? `${periodLabel(jaar)}: ${HERKOMSTEN.map((h, i) => `${HERKOMST_LABEL[h].toLowerCase()} ${displays[i]}`).join(", ")}`
+        : `${periodLabel(jaar)}: niet vermeld`,
+    );
   }
   const alt = `Gestapeld staafdiagram van de herkomst van de melders per jaar, in procenten: ${altParts.join("; ")}.`;
   return stackedShareChart("grafiek-herkomst", title, points, order, alt, {
@@ -148,8 +195,19 @@ function aard(ctx: SectionContext): Section {
   if (pooled && !allHidden(ctx, POOLED_TABLES.aard)) {
     const span = pooled.columns[0]!.label;
     blocks.push(
-      P(`Eén jaar telt te weinig meldingen om de aard ervan in detail te tonen zonder dat een melder herkenbaar kan worden. Daarom staat hieronder ook de aard van alle meldingen van ${span} samen: elk cijfer is het aantal meldingen in die drie jaar bij elkaar.`),
-      { type: "table", table: presentTable(cells, POOLED_TABLES.aard, `Tabel: aard van de meldingen, ${span} samen`, "Aard van de melding", notesOf(POOLED_TABLES.aard)) },
+      P(
+        `Eén jaar telt te weinig meldingen om de aard ervan in detail te tonen zonder dat een melder herkenbaar kan worden. Daarom staat hieronder ook de aard van alle meldingen van ${span} samen: elk cijfer is het aantal meldingen in die drie jaar bij elkaar.`,
+      ),
+      {
+        type: "table",
+        table: presentTable(
+          cells,
+          POOLED_TABLES.aard,
+          `Tabel: aard van de meldingen, ${span} samen`,
+          "Aard van de melding",
+          notesOf(POOLED_TABLES.aard),
+        ),
+      },
     );
   }
   const t = cells.table("aard");
@@ -162,7 +220,8 @@ function aard(ctx: SectionContext): Section {
     const cell = cells.cell("aard", key, column)!;
     return !cells.isSuppressed(cell) && cell.value > 0;
   };
-  if (!chartRows.some((r) => t.columns.some((c) => visible(r.key, c.key)))) return { id: "aard", number: "", title: "Aard van de meldingen", blocks, subsections: [] };
+  if (!chartRows.some((r) => t.columns.some((c) => visible(r.key, c.key))))
+    return { id: "aard", number: "", title: "Aard van de meldingen", blocks, subsections: [] };
   const labels = t.columns.map((c) => c.label);
   const title = `Aard van de meldingen, ${labels.length > 1 ? `${labels.slice(0, -1).join(", ")} en ${labels[labels.length - 1]}` : labels[0]}`;
   const where = `Grafiek: ${title}`;
@@ -182,7 +241,17 @@ function aard(ctx: SectionContext): Section {
   const alt = `Staafdiagram van de aard van de meldingen per jaar: ${rows.map((r) => `${r.label}: ${t.columns.map((c, i) => `${c.label} ${r.cells[i]}`).join(", ")}`).join("; ")}.`;
   // The chart right after the introduction, the exact figures below it: after a long table a
   // chart would slip to the next page, away from what leads into it.
-  blocks.splice(1, 0, { type: "chart", chart: groupedBarChart("grafiek-aard", title, points, alt, { id: "data-aard", caption: `Cijfers bij de grafiek ${title}`, headers: ["Aard", ...t.columns.map((c) => c.label)], rows, notes: [] }, { series: labels, groups: chartRows.map((r) => r.label) }) });
+  blocks.splice(1, 0, {
+    type: "chart",
+    chart: groupedBarChart(
+      "grafiek-aard",
+      title,
+      points,
+      alt,
+      { id: "data-aard", caption: `Cijfers bij de grafiek ${title}`, headers: ["Aard", ...t.columns.map((c) => c.label)], rows, notes: [] },
+      { series: labels, groups: chartRows.map((r) => r.label) },
+    ),
+  });
   return { id: "aard", number: "", title: "Aard van de meldingen", blocks, subsections: [] };
 }
 
@@ -202,7 +271,12 @@ function namedCodes(ctx: SectionContext, soort: "interventie" | "resultaat"): { 
   const list = soort === "interventie" ? agg.interventies : agg.resultaten;
   const n = (code: string) => list.find((c) => c.jaar === agg.jaar && c.code === code)?.n ?? 0;
   const label = (code: string) => d.vocabulaire.find((t) => t.soort === soort && t.code === code)?.label ?? code;
-  const codes = [...new Set([...d.vocabulaire.filter((t) => t.soort === soort).map((t) => t.code), ...list.filter((c) => c.jaar === agg.jaar).map((c) => c.code)])];
+  const codes = [
+    ...new Set([
+      ...d.vocabulaire.filter((t) => t.soort === soort).map((t) => t.code),
+      ...list.filter((c) => c.jaar === agg.jaar).map((c) => c.code),
+    ]),
+  ];
   const universe = soort === "interventie" ? "interventies" : "resultaten";
   const where = soort === "interventie" ? "Lijst: interventies" : "Lijst: resultaten";
   const named: string[] = [];
@@ -210,8 +284,17 @@ function namedCodes(ctx: SectionContext, soort: "interventie" | "resultaat"): { 
     const isNamed = n(code) >= k;
     const display = isNamed ? label(code) : "";
     ctx.cells.book.add({
-      id: `${where}|${N}|${code}`, table: where, row: label(code), column: N, kind: "grens", universe, scope: { jaar: [N], code: [code] }, value: null,
-      bounds: isNamed ? { min: k, max: null } : { min: 0, max: k - 1 }, layout: isNamed ? "genoemd in lijst" : "niet genoemd in lijst", display,
+      id: `${where}|${N}|${code}`,
+      table: where,
+      row: label(code),
+      column: N,
+      kind: "grens",
+      universe,
+      scope: { jaar: [N], code: [code] },
+      value: null,
+      bounds: isNamed ? { min: k, max: null } : { min: 0, max: k - 1 },
+      layout: isNamed ? "genoemd in lijst" : "niet genoemd in lijst",
+      display,
     });
     if (isNamed) named.push(display);
   }
@@ -220,7 +303,8 @@ function namedCodes(ctx: SectionContext, soort: "interventie" | "resultaat"): { 
 
 function lijst(ctx: SectionContext, _kind: "interventies"): Section {
   const { named, k } = namedCodes(ctx, "interventie");
-  const intro = "Om de melder bij te staan hebben de vertrouwenspersonen verschillende interventies tot hun beschikking, van een luisterend oor tot bijstand in een klachtenprocedure.";
+  const intro =
+    "Om de melder bij te staan hebben de vertrouwenspersonen verschillende interventies tot hun beschikking, van een luisterend oor tot bijstand in een klachtenprocedure.";
   const lead =
     named.length === 0
       ? "Geen enkele interventie is bij genoeg meldingen ingezet om haar hier zonder risico op herkenning te noemen."
@@ -229,7 +313,11 @@ function lijst(ctx: SectionContext, _kind: "interventies"): Section {
         : "De volgende interventies zijn het vaakst ingezet:";
   const blocks: Block[] = [P(`${intro} ${lead}`)];
   if (named.length) blocks.push({ type: "list", items: named });
-  blocks.push(P(`Een interventie wordt hier alleen genoemd als ze bij minstens ${k} meldingen is ingezet; andere interventies worden niet afzonderlijk genoemd, zodat geen melder herkenbaar wordt.`));
+  blocks.push(
+    P(
+      `Een interventie wordt hier alleen genoemd als ze bij minstens ${k} meldingen is ingezet; andere interventies worden niet afzonderlijk genoemd, zodat geen melder herkenbaar wordt.`,
+    ),
+  );
   return { id: "interventies", number: "", title: "Interventies", blocks, subsections: [] };
 }
 
@@ -245,7 +333,11 @@ function afwikkeling(ctx: SectionContext): Section {
         : "Deze resultaten zijn bij genoeg meldingen gemeld om ze te noemen:";
   const blocks: Block[] = [P(`${intro} ${lead}`)];
   if (named.length) blocks.push({ type: "list", items: named });
-  blocks.push(P(`Een resultaat wordt hier alleen genoemd als het bij minstens ${k} meldingen is gemeld; andere resultaten worden niet afzonderlijk genoemd.`));
+  blocks.push(
+    P(
+      `Een resultaat wordt hier alleen genoemd als het bij minstens ${k} meldingen is gemeld; andere resultaten worden niet afzonderlijk genoemd.`,
+    ),
+  );
   return { id: "afwikkeling", number: "", title: "Afwikkeling en resultaten", blocks, subsections: [] };
 }
 
@@ -264,10 +356,24 @@ function tijd(ctx: SectionContext): Section {
     if (avg !== null) s += `, gemiddeld ${recordAverage(ctx, avg.a, where, N)} uur per melding over ${basisZin(ctx, avg, where)}`;
     blocks.push(P(`${s}.`));
   }
-  blocks.push({ type: "table", table: presentTable(cells, "uren-activiteit", "Tabel: tijdsbesteding naar activiteit (uren)", "Activiteit") });
-  blocks.push({ type: "table", table: presentTable(cells, "uren-groep", `Tabel: tijdsbesteding naar groep vertrouwenspersonen, ${L} (uren)`, "Groep") });
-  if (cells.hasTable("vpgroep")) blocks.push({ type: "table", table: presentTable(cells, "vpgroep", "Tabel: meldingen naar groep vertrouwenspersonen (vertrouwelijk)", "Groep") });
-  blocks.push(P("De uren per groep en per activiteit komen uit dezelfde registratie en tellen op tot hetzelfde totaal. Uren aan een melding die door twee vertrouwenspersonen samen is behandeld, zijn gelijk over hen verdeeld."));
+  blocks.push({
+    type: "table",
+    table: presentTable(cells, "uren-activiteit", "Tabel: tijdsbesteding naar activiteit (uren)", "Activiteit"),
+  });
+  blocks.push({
+    type: "table",
+    table: presentTable(cells, "uren-groep", `Tabel: tijdsbesteding naar groep vertrouwenspersonen, ${L} (uren)`, "Groep"),
+  });
+  if (cells.hasTable("vpgroep"))
+    blocks.push({
+      type: "table",
+      table: presentTable(cells, "vpgroep", "Tabel: meldingen naar groep vertrouwenspersonen (vertrouwelijk)", "Groep"),
+    });
+  blocks.push(
+    P(
+      "De uren per groep en per activiteit komen uit dezelfde registratie en tellen op tot hetzelfde totaal. Uren aan een melding die door twee vertrouwenspersonen samen is behandeld, zijn gelijk over hen verdeeld.",
+    ),
+  );
   // Chart: hours per melding over the years.
   const title = "Gemiddeld aantal uren per melding";
   const chartWhere = `Grafiek: ${title}`;
@@ -283,17 +389,26 @@ function tijd(ctx: SectionContext): Section {
     if (a === null) rows.push({ label: periodLabel(y), cells: [urenText, cells.mark, cells.mark], total: false });
     else {
       points.push({ x: periodLabel(y), y: a.a });
-      rows.push({ label: periodLabel(y), cells: [urenText, recordBasis(ctx, a, chartWhere, y), recordAverage(ctx, a.a, chartWhere, y)], total: false });
+      rows.push({
+        label: periodLabel(y),
+        cells: [urenText, recordBasis(ctx, a, chartWhere, y), recordAverage(ctx, a.a, chartWhere, y)],
+        total: false,
+      });
     }
   }
   const alt = `Staafdiagram van het gemiddeld aantal uren per melding: ${rows.map((r) => `${r.label}: ${r.cells[2]}`).join("; ")}.`;
   blocks.push({
     type: "chart",
     chart: barChart("grafiek-uren", title, points, "Uren per melding", alt, {
-      id: "data-uren", caption: `Cijfers bij de grafiek ${title}`, headers: ["Jaar", "Uren aan meldingen", "Geregistreerde meldingen", "Uren per melding"], rows,
+      id: "data-uren",
+      caption: `Cijfers bij de grafiek ${title}`,
+      headers: ["Jaar", "Uren aan meldingen", "Geregistreerde meldingen", "Uren per melding"],
+      rows,
       notes: [
         "Uren per melding = uren aan meldingen gedeeld door alle geregistreerde meldingen, ook die volgens de telregel niet meetellen (daar is ook tijd aan besteed).",
-        ...(rows.some((r) => r.cells.includes(cells.mark)) ? [`${cells.mark} = niet vermeld: het gemiddelde rust op te weinig meldingen of op een beschermd cijfer.`] : []),
+        ...(rows.some((r) => r.cells.includes(cells.mark))
+          ? [`${cells.mark} = niet vermeld: het gemiddelde rust op te weinig meldingen of op een beschermd cijfer.`]
+          : []),
       ],
     }),
   });
@@ -322,7 +437,11 @@ function average(ctx: SectionContext, y: PeriodeId): Average | null {
   if (n !== total.value) {
     const rows = cells.table("aard").rows.filter((r) => r.label.endsWith("(telt niet mee)"));
     const apartCells = rows.map((r) => ({ label: r.label.replace(" (telt niet mee)", ""), c: cells.cell("aard", r.key, String(y)) }));
-    if (apartCells.some((x) => !x.c || cells.isSuppressed(x.c)) || total.value + apartCells.reduce((s, x) => s + (x.c?.value ?? 0), 0) !== n) return null;
+    if (
+      apartCells.some((x) => !x.c || cells.isSuppressed(x.c)) ||
+      total.value + apartCells.reduce((s, x) => s + (x.c?.value ?? 0), 0) !== n
+    )
+      return null;
     for (const x of apartCells) if (x.c!.value > 0) apart.push({ label: x.label, cell: x.c! });
   }
   return { a: Math.round((10 * uren.value) / n) / 10, n, y, total, apart };
@@ -340,16 +459,31 @@ function basisZin(ctx: SectionContext, avg: Average, where: string): string {
 /** The number of registered meldingen an average divides by, recorded as a printed figure. */
 function recordBasis(ctx: SectionContext, avg: Average, where: string, y: PeriodeId): string {
   return ctx.cells.book.add({
-    id: `${where}|geregistreerd|${y}`, table: where, row: "geregistreerde meldingen", column: String(y), kind: "aantal",
-    universe: "meldingen", scope: { jaar: [String(y)] }, value: avg.n, display: formatGetal(avg.n),
+    id: `${where}|geregistreerd|${y}`,
+    table: where,
+    row: "geregistreerde meldingen",
+    column: String(y),
+    kind: "aantal",
+    universe: "meldingen",
+    scope: { jaar: [String(y)] },
+    value: avg.n,
+    display: formatGetal(avg.n),
   });
 }
 
 function recordAverage(ctx: SectionContext, a: number, where: string, y: PeriodeId): string {
   const uren = ctx.cells.cell("uren-meldingen", "afhandeling", String(y))!;
   return ctx.cells.book.add({
-    id: `${where}|gemiddelde|${y}`, table: where, row: "uren per melding", column: String(y), kind: "gemiddelde",
-    universe: "uren", scope: uren.scope, denominator: { universe: "meldingen", scope: { jaar: [String(y)] } }, value: a, display: formatUren(a),
+    id: `${where}|gemiddelde|${y}`,
+    table: where,
+    row: "uren per melding",
+    column: String(y),
+    kind: "gemiddelde",
+    universe: "uren",
+    scope: uren.scope,
+    denominator: { universe: "meldingen", scope: { jaar: [String(y)] } },
+    value: a,
+    display: formatUren(a),
   });
 }
 
@@ -376,15 +510,35 @@ function pooledHerkomstStatus(ctx: SectionContext): Block[] {
   if (!cells.isSuppressed(total) && !cells.isSuppressed(ambtelijk) && total.value > 0 && 2 * ambtelijk.value > total.value) {
     const pct = Math.round((100 * ambtelijk.value) / total.value);
     const shown = cells.book.add({
-      id: `aandeel/${span.key}/ambtelijk`, table: where, row: HERKOMST_LABEL.ambtelijk, column: span.label, kind: "aandeel",
-      universe: "meldingen", scope: ambtelijk.scope, denominator: { universe: "meldingen", scope: total.scope }, value: pct, display: formatProcent(pct),
+      id: `aandeel/${span.key}/ambtelijk`,
+      table: where,
+      row: HERKOMST_LABEL.ambtelijk,
+      column: span.label,
+      kind: "aandeel",
+      universe: "meldingen",
+      scope: ambtelijk.scope,
+      denominator: { universe: "meldingen", scope: total.scope },
+      value: pct,
+      display: formatProcent(pct),
     });
     zin += ` Over ${span.label} kwam het merendeel van de meldingen (${shown}) uit de ambtelijke organisatie.`;
   }
   blocks.push(P(zin));
-  if (!allHidden(ctx, POOLED_TABLES.herkomst)) blocks.push({ type: "table", table: presentTable(cells, POOLED_TABLES.herkomst, `Tabel: meldingen naar herkomst van de melder, ${span.label} samen`, "Herkomst") });
+  if (!allHidden(ctx, POOLED_TABLES.herkomst))
+    blocks.push({
+      type: "table",
+      table: presentTable(cells, POOLED_TABLES.herkomst, `Tabel: meldingen naar herkomst van de melder, ${span.label} samen`, "Herkomst"),
+    });
   if (!allHidden(ctx, POOLED_TABLES.status)) {
-    blocks.push({ type: "table", table: presentTable(cells, POOLED_TABLES.status, `Tabel: stand van zaken aan het eind van het jaar van melding, ${span.label} samen`, "Stand van zaken") });
+    blocks.push({
+      type: "table",
+      table: presentTable(
+        cells,
+        POOLED_TABLES.status,
+        `Tabel: stand van zaken aan het eind van het jaar van melding, ${span.label} samen`,
+        "Stand van zaken",
+      ),
+    });
   }
   return blocks;
 }

@@ -14,7 +14,9 @@ export function sectionText(verslag: Verslagtekst | undefined, titel: string, de
   if (!s || s.tekst.trim() === "") return null;
   if (deel !== undefined) {
     // One "### deel" part of the section, up to the next "### " heading.
-    const m = new RegExp(`^###\\s+${deel.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$([\\s\\S]*?)(?=^###\\s|(?![\\s\\S]))`, "im").exec(s.tekst);
+    const m = new RegExp(`^###\\s+${deel.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$([\\s\\S]*?)(?=^###\\s|(?![\\s\\S]))`, "im").exec(
+      s.tekst,
+    );
     const part = m?.[1]?.trim();
     return part ? markdown(part) : null;
   }
@@ -31,7 +33,9 @@ function markdown(tekst: string): OwnTextHtml {
 /** The counsellors' text of a section, or the note that they supplied none. */
 export function ownText(verslag: Verslagtekst | undefined, titel: string): Block {
   const html = sectionText(verslag, titel);
-  return html ? { type: "markdown", html } : { type: "missing", text: `(De vertrouwenspersonen hebben voor "${titel}" geen tekst aangeleverd.)` };
+  return html
+    ? { type: "markdown", html }
+    : { type: "missing", text: `(De vertrouwenspersonen hebben voor "${titel}" geen tekst aangeleverd.)` };
 }
 
 /** The text of one author for a year: the VPOO's (soort undefined), the VPI's or the klachtencommissie's. */

@@ -16,7 +16,8 @@ export const DOCUMENT_OPLEGNOTITIE = "oplegnotitie-presidium";
 export const OPLEGNOTITIE_STANDAARD: OplegnotitieInstellingen = {
   opgesteldDoor: "Vertrouwenspersonen ongewenste omgangsvormen",
   aardBespreking: "informerend",
-  teNemenBesluit: "Kennisnemen van het jaarverslag van de vertrouwenspersonen ongewenste omgangsvormen en van de vertrouwenspersonen integriteit.",
+  teNemenBesluit:
+    "Kennisnemen van het jaarverslag van de vertrouwenspersonen ongewenste omgangsvormen en van de vertrouwenspersonen integriteit.",
   // Both real cover notes (2020 and 2021) carry status C: the report goes to the Presidium
   // before it is published.
   status: "C",
@@ -26,11 +27,18 @@ export const OPLEGNOTITIE_STANDAARD: OplegnotitieInstellingen = {
 
 const STATUS_LABEL = { A: "A — openbaar, actief", B: "B — openbaar, passief", C: "C — vertrouwelijk" } as const;
 
-export function presentOplegnotitie(input: DocumentInput & { instellingen: OplegnotitieInstellingen }): { model: ReportModel; figures: FiguresFile } {
+// eslint-disable-next-line max-lines-per-function -- the form is one literal in the order the Presidium reads it; split pending
+export function presentOplegnotitie(input: DocumentInput & { instellingen: OplegnotitieInstellingen }): {
+  model: ReportModel;
+  figures: FiguresFile;
+} {
   const { d, agg, audience } = input;
   const { book, cells, N, L } = startDocument(input);
   const V = agg.vorige;
-  const inst = { ...input.instellingen, status: audience === "vertrouwelijk" ? "C" : input.instellingen.status } as OplegnotitieInstellingen;
+  const inst = {
+    ...input.instellingen,
+    status: audience === "vertrouwelijk" ? "C" : input.instellingen.status,
+  } as OplegnotitieInstellingen;
   const where = "Oplegnotitie: beknopte samenvatting";
   const figure = (table: string, row: string, y: PeriodeId | null) => {
     if (y === null) return null;
@@ -44,7 +52,18 @@ export function presentOplegnotitie(input: DocumentInput & { instellingen: Opleg
   const klachten = figure("klachten", "klachten", N);
   const team = agg.team.filter((t) => t.jaar === N);
   const n = (g: string) => team.find((t) => t.groep === g)?.aantal ?? 0;
-  const teamFig = (value: number, row: string) => book.add({ id: `team/${N}/${row}`, table: "Oplegnotitie: team", row, column: String(N), kind: "constante", universe: null, scope: null, value, display: formatGetal(value) });
+  const teamFig = (value: number, row: string) =>
+    book.add({
+      id: `team/${N}/${row}`,
+      table: "Oplegnotitie: team",
+      row,
+      column: String(N),
+      kind: "constante",
+      universe: null,
+      scope: null,
+      value,
+      display: formatGetal(value),
+    });
   // Chapter references from the jaarverslag model itself, so they match its headings.
   const vpooModel = present({ ...input, warnings: [] }).model;
   const nummer = (id: string) => [...walk(vpooModel.sections)].find((s) => s.id === id);
@@ -55,23 +74,35 @@ export function presentOplegnotitie(input: DocumentInput & { instellingen: Opleg
     ? `; hoofdstuk ${meldingen.number}${subs.length > 1 ? ` (${subs[0]!.number} t/m ${subs[subs.length - 1]!.number})` : ""} beschrijft het aantal, de aard, de interventies, de afwikkeling en de tijdsbesteding`
     : "";
   // Conversations registered apart (e.g. corona-related), printed when published.
-  const apart = cells.table("aard").rows.filter((r) => r.label.endsWith("(telt niet mee)")).flatMap((r) => {
-    const c = cells.cell("aard", r.key, String(N));
-    if (!c || cells.isSuppressed(c) || c.value === 0) return [];
-    return [`${cells.print(c, where, r.label, String(N))} gesprekken in de categorie "${r.label.replace(" (telt niet mee)", "")}"`];
-  });
+  const apart = cells
+    .table("aard")
+    .rows.filter((r) => r.label.endsWith("(telt niet mee)"))
+    .flatMap((r) => {
+      const c = cells.cell("aard", r.key, String(N));
+      if (!c || cells.isSuppressed(c) || c.value === 0) return [];
+      return [`${cells.print(c, where, r.label, String(N))} gesprekken in de categorie "${r.label.replace(" (telt niet mee)", "")}"`];
+    });
   const mt = typeof inst.mtBespreking === "string" ? inst.mtBespreking : inst.mtBespreking?.[String(N)];
   const samenvatting: FormParagraph[] = [
     `De vertrouwenspersonen ongewenste omgangsvormen (VPOO) hebben een jaarverslag over ${L} opgesteld. ` +
-      (vpoo ? `Zij ontvingen ${vpoo} meldingen${vpooPrev ? ` (${periodLabel(V!)}: ${vpooPrev})` : ""}${meldingenRef}. ` : `Het aantal meldingen wordt om redenen van anonimiteit niet vermeld${meldingenRef}. `) +
-      (apart.length ? `Daarnaast registreerden zij apart ${apart.join(" en ")}; die tellen volgens de telregel niet mee in het totaal. ` : "") +
+      (vpoo
+        ? `Zij ontvingen ${vpoo} meldingen${vpooPrev ? ` (${periodLabel(V!)}: ${vpooPrev})` : ""}${meldingenRef}. `
+        : `Het aantal meldingen wordt om redenen van anonimiteit niet vermeld${meldingenRef}. `) +
+      (apart.length
+        ? `Daarnaast registreerden zij apart ${apart.join(" en ")}; die tellen volgens de telregel niet mee in het totaal. `
+        : "") +
       countingRuleText(d, agg.periode.tot.jaar) +
       (trends ? ` In hoofdstuk ${trends.number} staan de trends en aanbevelingen van de vertrouwenspersonen.` : ""),
-    `Er zijn ${teamFig(team.reduce((s, t) => s + t.aantal, 0), "totaal")} vertrouwenspersonen ongewenste omgangsvormen: ${teamFig(n("fractie"), "fractie")} vanuit de fracties, ${teamFig(n("ambtelijk"), "ambtelijk")} vanuit de ambtelijke organisatie en ${teamFig(n("extern"), "extern")} extern.`,
+    `Er zijn ${teamFig(
+      team.reduce((s, t) => s + t.aantal, 0),
+      "totaal",
+    )} vertrouwenspersonen ongewenste omgangsvormen: ${teamFig(n("fractie"), "fractie")} vanuit de fracties, ${teamFig(n("ambtelijk"), "ambtelijk")} vanuit de ambtelijke organisatie en ${teamFig(n("extern"), "extern")} extern.`,
     (vpi
       ? `Bij de vertrouwenspersonen integriteit zijn ${vpi} meldingen van een vermoeden van een misstand gedaan (zie hun jaarverslag). `
       : "Het aantal meldingen bij de vertrouwenspersonen integriteit wordt om redenen van anonimiteit niet vermeld; hun jaarverslag is bijgevoegd. ") +
-      (klachten ? `Bij de klachtencommissie kwamen ${klachten} klachten binnen.` : "Het aantal klachten bij de klachtencommissie wordt om redenen van anonimiteit niet vermeld."),
+      (klachten
+        ? `Bij de klachtencommissie kwamen ${klachten} klachten binnen.`
+        : "Het aantal klachten bij de klachtencommissie wordt om redenen van anonimiteit niet vermeld."),
     ...(mt ? [{ lead: "Bespreking in het MT.", text: mt }] : []),
     "Alle cijfers zijn beschermd tegen herleiding tot personen; kleine aantallen zijn niet vermeld. De jaarverslagen zijn bijgevoegd.",
   ].map((p) => (typeof p === "string" ? { text: p } : p));
@@ -84,14 +115,26 @@ export function presentOplegnotitie(input: DocumentInput & { instellingen: Opleg
     kort: true,
     sections: [
       {
-        id: "oplegnotitie", number: "", title: "", subsections: [],
+        id: "oplegnotitie",
+        number: "",
+        title: "",
+        subsections: [],
         blocks: [
           {
             type: "form",
             rows: [
-              { label: "Titel/onderwerp", lines: [`Jaarverslag ${L} vertrouwenspersonen ongewenste omgangsvormen en vertrouwenspersonen integriteit`] },
+              {
+                label: "Titel/onderwerp",
+                lines: [`Jaarverslag ${L} vertrouwenspersonen ongewenste omgangsvormen en vertrouwenspersonen integriteit`],
+              },
               { label: "Opgesteld door", lines: [inst.opgesteldDoor] },
-              { label: "Aard van de bespreking", choices: (["ter besluitvorming", "opiniërend", "informerend"] as const).map((a) => ({ text: a, chosen: a === inst.aardBespreking })) },
+              {
+                label: "Aard van de bespreking",
+                choices: (["ter besluitvorming", "opiniërend", "informerend"] as const).map((a) => ({
+                  text: a,
+                  chosen: a === inst.aardBespreking,
+                })),
+              },
               { label: "Beknopte samenvatting", paragraphs: samenvatting },
               { label: "Te nemen besluit", lines: [inst.teNemenBesluit] },
               { label: "Status", lines: [STATUS_LABEL[inst.status]] },

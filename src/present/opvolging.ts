@@ -18,11 +18,17 @@ export function opvolgingSection(d: Dataset, agg: Aggregates): Section[] {
     { type: "paragraph", text: `In het jaarverslag over ${jaar - 1} deden de vertrouwenspersonen ${wat}:` },
     { type: "markdown", html: aanbevelingen },
     ...(opvolging
-      ? [{ type: "paragraph" as const, text: "Wat er sindsdien mee is gebeurd:" }, { type: "markdown" as const, html: opvolging }]
-      : [])
+      ? [
+          { type: "paragraph" as const, text: "Wat er sindsdien mee is gebeurd:" },
+          { type: "markdown" as const, html: opvolging },
+        ]
+      : []),
   ];
   if (!opvolging) {
-    blocks.push({ type: "missing", text: `(De vertrouwenspersonen hebben nog niet beschreven wat er met ${wat} is gebeurd; dat kan in de sectie "Opvolging aanbevelingen" van verslag/${jaar}.md.)` });
+    blocks.push({
+      type: "missing",
+      text: `(De vertrouwenspersonen hebben nog niet beschreven wat er met ${wat} is gebeurd; dat kan in de sectie "Opvolging aanbevelingen" van verslag/${jaar}.md.)`,
+    });
   }
   return [{ id: "opvolging", number: "", title: "Opvolging aanbevelingen van vorig jaar", blocks, subsections: [] }];
 }

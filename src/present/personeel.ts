@@ -16,7 +16,17 @@ export function perHonderdBlocks(ctx: SectionContext): Block[] {
   const where = "Tabel: meldingen per 100 medewerkers";
   // Recorded as the table prints them: the row is the year, the column the header.
   const constant = (id: string, row: string, column: string, value: number, display: string) =>
-    cells.book.add({ id: `${where}|${id}|${row}`, table: where, row, column, kind: "constante", universe: null, scope: null, value, display });
+    cells.book.add({
+      id: `${where}|${id}|${row}`,
+      table: where,
+      row,
+      column,
+      kind: "constante",
+      universe: null,
+      scope: null,
+      value,
+      display,
+    });
   const rows: PresentedTable["rows"] = [];
   let hidden = false;
   for (const s of agg.meldingenSerie) {

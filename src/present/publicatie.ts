@@ -44,7 +44,9 @@ function datum(iso: string): string {
 export function pageMarking(p: Publicatie): string | null {
   if (!p.concept) return p.herziening ? `Herziene versie ${p.herziening.versie}` : null;
   if (p.vorige && p.wijzigingen.length > 0) {
-    const first = p.wijzigingen.slice(0, 1).map((w) => `${w.label}: ${show(w.kind, w.oud)} → ${w.nieuw === null ? "niet vermeld" : show(w.kind, w.nieuw)}`);
+    const first = p.wijzigingen
+      .slice(0, 1)
+      .map((w) => `${w.label}: ${show(w.kind, w.oud)} → ${w.nieuw === null ? "niet vermeld" : show(w.kind, w.nieuw)}`);
     const more = p.wijzigingen.length > 1 ? `; en ${p.wijzigingen.length - 1} meer, zie het begin` : "";
     return `Concept — wijkt af van het verzonden verslag (versie ${p.vorige.versie}): ${first.join("; ")}${more}`;
   }
@@ -59,17 +61,33 @@ function show(kind: "aantal" | "uren", v: number): string {
 function printed(book: FigureBook, w: Wijziging, which: "oud" | "nieuw", where: string): string {
   const value = which === "oud" ? w.oud : w.nieuw;
   if (value === null) return "niet meer vermeld";
-  return book.add({ id: `${where}|${which}|${w.key}`, table: where, row: w.label, column: which, kind: "constante", universe: null, scope: null, value, display: show(w.kind, value) });
+  return book.add({
+    id: `${where}|${which}|${w.key}`,
+    table: where,
+    row: w.label,
+    column: which,
+    kind: "constante",
+    universe: null,
+    scope: null,
+    value,
+    display: show(w.kind, value),
+  });
 }
 
 /** The sections a document starts with: the concept notice or the erratum, and earlier changes. */
 export function publicatieSections(p: Publicatie, book: FigureBook): Section[] {
   const out: Section[] = [];
-  const list = (ws: Wijziging[], where: string) => ws.map((w) => `${w.label}: ${printed(book, w, "oud", where)} → ${printed(book, w, "nieuw", where)}`);
+  const list = (ws: Wijziging[], where: string) =>
+    ws.map((w) => `${w.label}: ${printed(book, w, "oud", where)} → ${printed(book, w, "nieuw", where)}`);
   if (p.concept) {
-    const blocks: Block[] = [{ type: "paragraph", text: "Dit is een concept. Het is nog niet vastgesteld en niet verzonden; de cijfers kunnen nog veranderen." }];
+    const blocks: Block[] = [
+      { type: "paragraph", text: "Dit is een concept. Het is nog niet vastgesteld en niet verzonden; de cijfers kunnen nog veranderen." },
+    ];
     if (p.vorige && p.wijzigingen.length > 0) {
-      blocks.push({ type: "paragraph", text: `Dit concept wijkt af van het verslag dat op ${datum(p.vorige.vastgesteld)} is vastgesteld en verzonden (versie ${p.vorige.versie}). ${p.wijzigingen.length === 1 ? "Dit cijfer is" : "Deze cijfers zijn"} anders (verzonden → nu):` });
+      blocks.push({
+        type: "paragraph",
+        text: `Dit concept wijkt af van het verslag dat op ${datum(p.vorige.vastgesteld)} is vastgesteld en verzonden (versie ${p.vorige.versie}). ${p.wijzigingen.length === 1 ? "Dit cijfer is" : "Deze cijfers zijn"} anders (verzonden → nu):`,
+      });
       blocks.push({ type: "list", items: list(p.wijzigingen, "Concept: afwijkingen") });
       blocks.push({ type: "paragraph", text: "Vaststellen kan alleen als herziening met een reden; zie de handleiding." });
     }
@@ -77,7 +95,10 @@ export function publicatieSections(p: Publicatie, book: FigureBook): Section[] {
   }
   if (p.herziening) {
     const blocks: Block[] = [
-      { type: "paragraph", text: `Dit is versie ${p.herziening.versie} van dit verslag, herzien op ${datum(p.herziening.datum)}. Het vervangt versie ${p.vorige?.versie ?? p.herziening.versie - 1}, vastgesteld op ${datum(p.vorige?.vastgesteld ?? "0000-01-01")}. Reden: ${p.herziening.reden}` },
+      {
+        type: "paragraph",
+        text: `Dit is versie ${p.herziening.versie} van dit verslag, herzien op ${datum(p.herziening.datum)}. Het vervangt versie ${p.vorige?.versie ?? p.herziening.versie - 1}, vastgesteld op ${datum(p.vorige?.vastgesteld ?? "0000-01-01")}. Reden: ${p.herziening.reden}`,
+      },
     ];
     if (p.wijzigingen.length > 0) {
       blocks.push({ type: "paragraph", text: "Gewijzigde cijfers (eerdere versie → deze versie):" });
@@ -86,12 +107,21 @@ export function publicatieSections(p: Publicatie, book: FigureBook): Section[] {
     out.push({ id: "erratum", number: "", title: "Erratum", blocks, subsections: [] });
   }
   if (p.eerder.length > 0) {
-    const items = p.eerder.map((w) => `${list([w], "Eerdere verslagen: gewijzigde cijfers")[0]} (${w.herzien ? "herzien" : "na verzending gewijzigd, niet als herziening vastgesteld"}; eerder verzonden in ${reportLabel(w.bron)})`);
+    const items = p.eerder.map(
+      (w) =>
+        `${list([w], "Eerdere verslagen: gewijzigde cijfers")[0]} (${w.herzien ? "herzien" : "na verzending gewijzigd, niet als herziening vastgesteld"}; eerder verzonden in ${reportLabel(w.bron)})`,
+    );
     out.push({
       id: "herziene-cijfers",
       number: "",
       title: "Cijfers van eerdere verslagen",
-      blocks: [{ type: "paragraph", text: `${items.length === 1 ? "Dit cijfer over een eerdere periode is" : "Deze cijfers over eerdere perioden zijn"} anders dan in het verslag dat toen is verzonden (toen → nu). Dit verslag gebruikt de huidige registratie:` }, { type: "list", items }],
+      blocks: [
+        {
+          type: "paragraph",
+          text: `${items.length === 1 ? "Dit cijfer over een eerdere periode is" : "Deze cijfers over eerdere perioden zijn"} anders dan in het verslag dat toen is verzonden (toen → nu). Dit verslag gebruikt de huidige registratie:`,
+        },
+        { type: "list", items },
+      ],
       subsections: [],
     });
   }

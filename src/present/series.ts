@@ -14,14 +14,30 @@ export interface SeriesRows {
 }
 
 /** `cellFor(year)` names the protected cell of a record year: [table, row]. */
-export function seriesRows(cells: ProtectedCells, series: SerieJaar[], where: string, rowLabel: string, cellFor: [string, string]): SeriesRows {
+export function seriesRows(
+  cells: ProtectedCells,
+  series: SerieJaar[],
+  where: string,
+  rowLabel: string,
+  cellFor: [string, string],
+): SeriesRows {
   const out: SeriesRows = { points: [], rows: [], hidden: [] };
   for (const s of series) {
     const y = String(s.jaar);
     const label = periodLabel(s.jaar);
     if (s.bron !== "registratie") {
       // Published in an earlier report: a constant, known to everyone already.
-      const display = cells.book.add({ id: `${where}|${y}`, table: where, row: rowLabel, column: y, kind: "constante", universe: null, scope: null, value: s.waarde, display: formatGetal(s.waarde) });
+      const display = cells.book.add({
+        id: `${where}|${y}`,
+        table: where,
+        row: rowLabel,
+        column: y,
+        kind: "constante",
+        universe: null,
+        scope: null,
+        value: s.waarde,
+        display: formatGetal(s.waarde),
+      });
       out.points.push({ x: label, y: s.waarde, eerder: true });
       out.rows.push({ label: `${label} (gepubliceerd)`, cells: [display], total: false });
     } else {

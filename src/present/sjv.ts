@@ -50,10 +50,19 @@ export function presentSjv(input: DocumentInput): { feed: SjvFeed; figures: Figu
   // The feed has no pages to mark: a concept says so in its note (HR copies only adopted figures).
   const concept = input.publicatie?.concept ? "CONCEPT — nog niet vastgesteld; niet overnemen in het Sociaal Jaarverslag. " : "";
   const notitie = concept + changeNote(rows, N, agg.vorige, mark);
-  const feed: SjvFeed = { jaar: N, peildatum: peildatum(agg.periode), telregel: countingRuleText(d, agg.periode.tot.jaar), markering: mark, rows, notitie };
+  const feed: SjvFeed = {
+    jaar: N,
+    peildatum: peildatum(agg.periode),
+    telregel: countingRuleText(d, agg.periode.tot.jaar),
+    markering: mark,
+    rows,
+    notitie,
+  };
   // One group per year, one colour per series: three colours for any number of years, so no
   // two years ever share a colour.
-  const points = rows.flatMap((r) => SJV_REEKSEN.filter((s) => r[s.key].value !== null).map((s) => ({ groep: periodLabel(r.jaar), reeks: s.label, y: r[s.key].value! })));
+  const points = rows.flatMap((r) =>
+    SJV_REEKSEN.filter((s) => r[s.key].value !== null).map((s) => ({ groep: periodLabel(r.jaar), reeks: s.label, y: r[s.key].value! })),
+  );
   const table: PresentedTable = {
     id: "sjv",
     caption: where,
@@ -62,9 +71,18 @@ export function presentSjv(input: DocumentInput): { feed: SjvFeed; figures: Figu
     notes: [`Peildatum ${feed.peildatum}. ${feed.telregel}`],
   };
   const alt = `Staafdiagram van klachten en meldingen per jaar: ${table.rows.map((r) => `${r.label}: ${SJV_REEKSEN.map((s, i) => `${s.label.toLowerCase()} ${r.cells[i]}`).join(", ")}`).join("; ")}.`;
-  const chart = groupedBarChart("grafiek-sjv", `Klachten en meldingen ${periodLabel(years[0] ?? N)}–${L}`, points, alt, table, { legendTitle: "Reeks", xTitle: "Aantal" });
+  const chart = groupedBarChart("grafiek-sjv", `Klachten en meldingen ${periodLabel(years[0] ?? N)}–${L}`, points, alt, table, {
+    legendTitle: "Reeks",
+    xTitle: "Aantal",
+  });
   // The feed is no PDF: only its figures.json is used from the document envelope.
-  const { figures } = finishDocument(input, book, { document: DOCUMENT_SJV, titel: `Sociaal Jaarverslag ${L}, §14`, datum: "", auteurs: "", sections: [] });
+  const { figures } = finishDocument(input, book, {
+    document: DOCUMENT_SJV,
+    titel: `Sociaal Jaarverslag ${L}, §14`,
+    datum: "",
+    auteurs: "",
+    sections: [],
+  });
   return { feed, chart, figures };
 }
 
@@ -86,5 +104,8 @@ function changeNote(rows: SjvFeed["rows"], N: PeriodeId, V: PeriodeId | null, ma
 
 export function sjvCsv(feed: SjvFeed): string {
   // HR opens it in Excel on a Dutch laptop (see excel-csv.ts).
-  return excelCsv(["jaar", ...SJV_REEKSEN.map((s) => s.label)], feed.rows.map((r) => [periodLabel(r.jaar), ...SJV_REEKSEN.map((s) => r[s.key].display)]));
+  return excelCsv(
+    ["jaar", ...SJV_REEKSEN.map((s) => s.label)],
+    feed.rows.map((r) => [periodLabel(r.jaar), ...SJV_REEKSEN.map((s) => r[s.key].display)]),
+  );
 }

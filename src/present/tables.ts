@@ -3,7 +3,13 @@ import type { PresentedTable } from "./model.ts";
 import type { ProtectedCells } from "./cells.ts";
 import { recordFacts } from "./figures.ts";
 
-export function presentTable(cells: ProtectedCells, tableId: string, caption: string, rowHeader: string, extraNotes: string[] = []): PresentedTable {
+export function presentTable(
+  cells: ProtectedCells,
+  tableId: string,
+  caption: string,
+  rowHeader: string,
+  extraNotes: string[] = [],
+): PresentedTable {
   const t = cells.table(tableId);
   let anySuppressed = false;
   const rows = t.rows.map((r) => ({
@@ -16,7 +22,11 @@ export function presentTable(cells: ProtectedCells, tableId: string, caption: st
     }),
   }));
   // A printed table is read as complete: what its layout implies goes to figures.json too.
-  recordFacts(cells.book, (cells.protectedReport.description.facts ?? []).filter((f) => f.table === tableId), caption);
+  recordFacts(
+    cells.book,
+    (cells.protectedReport.description.facts ?? []).filter((f) => f.table === tableId),
+    caption,
+  );
   const notes = [...extraNotes];
   if (anySuppressed) notes.push(markNote(cells.mark));
   return { id: tableId, caption, headers: [rowHeader, ...t.columns.map((c) => c.label)], rows, notes };

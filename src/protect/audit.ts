@@ -31,20 +31,38 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
   const place = (f: Figure, universe: UniverseId, scope: Scope): number[] | null => {
     const at = placeScope(file.universes, index, universe, scope);
     if ("terms" in at) return at.terms;
-    unplaced.push({ id: f.id, lo: 0, hi: 0, requiredWidth: 0, ok: false, scenario: `de audit kan dit cijfer niet plaatsen: ${at.error}`, figures: [f.id] });
+    unplaced.push({
+      id: f.id,
+      lo: 0,
+      hi: 0,
+      requiredWidth: 0,
+      ok: false,
+      scenario: `de audit kan dit cijfer niet plaatsen: ${at.error}`,
+      figures: [f.id],
+    });
     return null;
   };
   const placeKnown = (report: string, universe: UniverseId, scope: Scope) => {
     const at = placeScope(file.universes, index, universe, scope, true);
     if ("terms" in at) return at;
     const id = `${report}:${scopeKey(universe, scope)}`;
-    if (!unplaced.some((u) => u.id === id)) unplaced.push({ id, lo: 0, hi: 0, requiredWidth: 0, ok: false, scenario: `de audit kan dit eerder gepubliceerde cijfer niet plaatsen: ${at.error}`, figures: [id] });
+    if (!unplaced.some((u) => u.id === id))
+      unplaced.push({
+        id,
+        lo: 0,
+        hi: 0,
+        requiredWidth: 0,
+        ok: false,
+        scenario: `de audit kan dit eerder gepubliceerde cijfer niet plaatsen: ${at.error}`,
+        figures: [id],
+      });
     return null;
   };
   const published = new Map<string, { id: string; terms: number[]; value: number }>();
   const facts: LinearFact[] = [];
   const suppressed = new Map<string, { figures: string[]; terms: number[]; kind: Figure["kind"] }>();
-  const exact = (id: string, t: number[], value: number) => facts.push({ id, terms: t.map((i) => ({ index: i, coef: 1 })), lo: value, hi: value });
+  const exact = (id: string, t: number[], value: number) =>
+    facts.push({ id, terms: t.map((i) => ({ index: i, coef: 1 })), lo: value, hi: value });
   const publishValue = (key: string, t: number[], value: number, kind: Figure["kind"]) => {
     if (t.length === 0) return;
     if (kind === "aantal") published.set(key, { id: key, terms: t, value });
@@ -57,7 +75,13 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
       if (!at) continue;
       const kind = f.universe === "uren" ? "uren" : "aantal";
       // A figure that also covers periods after this report's: only a bound on the part here.
-      if (at.partial) facts.push({ id: `${e.report}:${scopeKey(f.universe, f.scope)}:deel`, terms: at.terms.map((i) => ({ index: i, coef: 1 })), lo: 0, hi: f.value + (kind === "uren" ? 0.05 : 0) });
+      if (at.partial)
+        facts.push({
+          id: `${e.report}:${scopeKey(f.universe, f.scope)}:deel`,
+          terms: at.terms.map((i) => ({ index: i, coef: 1 })),
+          lo: 0,
+          hi: f.value + (kind === "uren" ? 0.05 : 0),
+        });
       else publishValue(`${e.report}:${scopeKey(f.universe, f.scope)}`, at.terms, f.value, kind);
     }
   }
@@ -91,7 +115,9 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
   // Figures an earlier report hid stay hidden: they are attacked too, with everything
   // this report prints. A figure this report prints is known exactly (checked below).
   const printedBefore = new Set(known.flatMap((e) => e.figures.filter((f) => f.value !== null).map((f) => scopeKey(f.universe, f.scope))));
-  const publishedNow = new Set(file.figures.filter((f) => f.value !== null && f.universe && f.scope).map((f) => scopeKey(f.universe!, f.scope!)));
+  const publishedNow = new Set(
+    file.figures.filter((f) => f.value !== null && f.universe && f.scope).map((f) => scopeKey(f.universe!, f.scope!)),
+  );
   // A cell an earlier version hid stays attacked, for every reader who holds that version —
   // except one the public version hid and a confidential version printed: the confidential
   // reader holds it (its threshold is lower), and the public reader never sees the other.
@@ -105,7 +131,11 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
       const at = placeKnown(e.report, f.universe, f.scope);
       // Hidden in a report whose periods reach beyond this one: not attackable from here.
       if (!at || at.partial || at.terms.length === 0) continue;
-      suppressed.set(key, { figures: [`${e.report}: eerder onderdrukt`], terms: at.terms, kind: f.universe === "uren" ? "uren" : "aantal" });
+      suppressed.set(key, {
+        figures: [`${e.report}: eerder onderdrukt`],
+        terms: at.terms,
+        kind: f.universe === "uren" ? "uren" : "aantal",
+      });
     }
   }
   for (const f of file.figures) {
@@ -126,7 +156,8 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
     } else if (f.kind === "gemiddelde") {
       // hours / n = a (both rounded): n lies between (H − 0,05)/(a + 0,05) and (H + 0,05)/(a − 0,05).
       const H = hoursPublished.get(scopeKey(f.universe, f.scope));
-      if (H === undefined) throw new Error(`${f.id}: een gemiddelde is gepubliceerd zonder de uren ervan; dat kan de audit niet beoordelen`);
+      if (H === undefined)
+        throw new Error(`${f.id}: een gemiddelde is gepubliceerd zonder de uren ervan; dat kan de audit niet beoordelen`);
       const lo = (H - 0.05) / (f.value + 0.05);
       const hi = f.value - 0.05 > 0 ? (H + 0.05) / (f.value - 0.05) : Infinity;
       facts.push({ id: f.id, terms: den.terms.map((index) => ({ index, coef: 1 })), lo, hi });
@@ -154,11 +185,21 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
     if (f.value === null || (f.kind !== "aantal" && f.kind !== "uren") || !f.universe || !f.scope || !terms.get(f)) continue;
     const key = scopeKey(f.universe, f.scope);
     // Hidden before for this audience: the confidential version may print what the public one hid.
-    const hiddenBefore = f.kind === "aantal" && known.some((e) => e.audience === file.publiek && e.figures.some((g) => g.value === null && scopeKey(g.universe, g.scope) === key));
+    const hiddenBefore =
+      f.kind === "aantal" &&
+      known.some((e) => e.audience === file.publiek && e.figures.some((g) => g.value === null && scopeKey(g.universe, g.scope) === key));
     const width = required?.get(key) ?? (hiddenBefore ? file.drempel - 1 : 0);
     const small = !f.layout && f.kind === "aantal" && f.value > 0 && f.value < file.drempel;
     if (!small && width <= 0) continue;
-    const iv = exposed.get(key) ?? { id: key, lo: f.value, hi: f.value, requiredWidth: Math.max(width, small ? file.drempel - 1 : 0), ok: false, scenario: "publiek: het cijfer is zelf gepubliceerd", figures: [] };
+    const iv = exposed.get(key) ?? {
+      id: key,
+      lo: f.value,
+      hi: f.value,
+      requiredWidth: Math.max(width, small ? file.drempel - 1 : 0),
+      ok: false,
+      scenario: "publiek: het cijfer is zelf gepubliceerd",
+      figures: [],
+    };
     iv.figures.push(f.id);
     exposed.set(key, iv);
   }
@@ -170,5 +211,8 @@ function combine(a: number[], ca: number, b: number[], cb: number): { index: num
   const m = new Map<number, number>();
   for (const i of a) m.set(i, (m.get(i) ?? 0) + ca);
   for (const i of b) m.set(i, (m.get(i) ?? 0) + cb);
-  return [...m.entries()].filter(([, c]) => c !== 0).sort((x, y) => x[0] - y[0]).map(([index, coef]) => ({ index, coef }));
+  return [...m.entries()]
+    .filter(([, c]) => c !== 0)
+    .sort((x, y) => x[0] - y[0])
+    .map(([index, coef]) => ({ index, coef }));
 }

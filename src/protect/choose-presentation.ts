@@ -90,7 +90,11 @@ export function applyModes(description: Description, choice: PresentationChoice,
  * The information measure of a protected description (see the top of this file): the
  * weight of each published count figure times its value, each distinct figure once.
  */
-export function informationWeights(description: Description, aardTables: ReadonlySet<string>, groupOf: (code: string) => string): Map<string, { weight: number; value: number }> {
+export function informationWeights(
+  description: Description,
+  aardTables: ReadonlySet<string>,
+  groupOf: (code: string) => string,
+): Map<string, { weight: number; value: number }> {
   const out = new Map<string, { weight: number; value: number }>();
   for (const t of description.tables) {
     if (t.kind !== "aantal") continue;
@@ -124,7 +128,12 @@ export function informationScore(p: Protected, weights: Map<string, { weight: nu
 export const COVERAGE_WEIGHT = 4;
 
 /** The report year's counted meldingen whose aard some printed aard row shows at group level or finer. */
-export function reportYearCoverage(description: Description, suppressed: ReadonlySet<string>, sources: AardTableSource[], groupOf: (code: string) => string): number {
+export function reportYearCoverage(
+  description: Description,
+  suppressed: ReadonlySet<string>,
+  sources: AardTableSource[],
+  groupOf: (code: string) => string,
+): number {
   const year = reportYearOf(sources);
   if (year === null) return 0;
   const ids = new Set(sources.map((s) => s.id));
@@ -133,7 +142,13 @@ export function reportYearCoverage(description: Description, suppressed: Readonl
     if (!ids.has(t.id)) continue;
     for (const c of t.cells) {
       const codes = c.scope["aard"] ?? [];
-      if (c.row === t.totalRow || c.row === "overige" || !(c.scope["jaar"] ?? []).includes(year) || suppressed.has(scopeKey(c.universe, c.scope))) continue;
+      if (
+        c.row === t.totalRow ||
+        c.row === "overige" ||
+        !(c.scope["jaar"] ?? []).includes(year) ||
+        suppressed.has(scopeKey(c.universe, c.scope))
+      )
+        continue;
       if (t.rows.find((r) => r.key === c.row)?.label.endsWith("(telt niet mee)")) continue;
       if (new Set(codes.map(groupOf)).size === 1) for (const code of codes) covered.add(code);
     }
@@ -156,13 +171,20 @@ interface Evaluated {
   weights: Map<string, { weight: number; value: number }>;
 }
 
-export async function choosePresentation(description: Description, choice: PresentationChoice, rules: PrimaryRules, known: LedgerEntry[], protectOne: ProtectOne): Promise<Protected> {
+export async function choosePresentation(
+  description: Description,
+  choice: PresentationChoice,
+  rules: PrimaryRules,
+  known: LedgerEntry[],
+  protectOne: ProtectOne,
+): Promise<Protected> {
   const terms = choice.sources[0]?.terms ?? [];
   const groupOf = (code: string) => terms.find((t) => t.soort === "aard" && t.code === code)?.groep ?? code;
   const aardIds = new Set(choice.sources.map((s) => s.id));
   let combos = bestCombinations(choice.sources, rules, known, description.audience, MAX_CANDIDATES + MAX_FALLBACK);
   // A public set after an adopted confidential one takes that set's layout (either order).
-  if (choice.layouts) combos = choice.layouts.map((modes) => ({ modes, estimate: combos.find((c) => sameModes(c.modes, modes))?.estimate ?? 0 }));
+  if (choice.layouts)
+    combos = choice.layouts.map((modes) => ({ modes, estimate: combos.find((c) => sameModes(c.modes, modes))?.estimate ?? 0 }));
 
   const presentatie: PresentationLogEntry[] = [];
   let best: Evaluated | null = null;
@@ -176,9 +198,19 @@ export async function choosePresentation(description: Description, choice: Prese
     try {
       const protectedReport = await protectOne(d, rules, choice.mustHide ? [...known, ...choice.mustHide(d)] : known);
       const weights = informationWeights(d, aardIds, groupOf);
-      const e = { protectedReport, score: informationScore(protectedReport, weights) + COVERAGE_WEIGHT * reportYearCoverage(d, protectedReport.suppressed, choice.sources, groupOf), weights };
+      const e = {
+        protectedReport,
+        score:
+          informationScore(protectedReport, weights) +
+          COVERAGE_WEIGHT * reportYearCoverage(d, protectedReport.suppressed, choice.sources, groupOf),
+        weights,
+      };
       presentatie.push({ indeling, schatting: c.estimate, maat: e.score, verborgen: protectedReport.suppressed.size, gekozen: false });
-      if (!best || e.score > best.score + 1e-9 || (Math.abs(e.score - best.score) <= 1e-9 && e.protectedReport.suppressed.size < best.protectedReport.suppressed.size)) {
+      if (
+        !best ||
+        e.score > best.score + 1e-9 ||
+        (Math.abs(e.score - best.score) <= 1e-9 && e.protectedReport.suppressed.size < best.protectedReport.suppressed.size)
+      ) {
         best = e;
         bestIndex = presentatie.length - 1;
       }
@@ -210,7 +242,13 @@ export async function choosePresentation(description: Description, choice: Prese
  * counted hidden too. Every combination is scored (3^groups per table: a few thousand sums).
  */
 // eslint-disable-next-line max-lines-per-function -- one estimate with shared closures over the counts; split pending
-export function bestCombinations(sources: AardTableSource[], rules: PrimaryRules, known: LedgerEntry[], audience: string | undefined, top: number): { modes: Modes; estimate: number }[] {
+export function bestCombinations(
+  sources: AardTableSource[],
+  rules: PrimaryRules,
+  known: LedgerEntry[],
+  audience: string | undefined,
+  top: number,
+): { modes: Modes; estimate: number }[] {
   if (sources.length === 0) return [{ modes: new Map(), estimate: 0 }];
   const unsafe = (n: number) => (n > 0 || rules.protectZeros) && n < rules.k;
   const hiddenBefore = new Set<string>();
@@ -235,15 +273,27 @@ export function bestCombinations(sources: AardTableSource[], rules: PrimaryRules
   };
   // Single-year aard figures earlier reports printed: a reader subtracts them from a row holding them.
   const printedParts = new Map<string, Map<string, string[][]>>();
-  for (const e of known) for (const f of e.figures) {
-    if (f.value === null || f.universe !== "meldingen" || f.scope["jaar"]?.length !== 1 || !f.scope["aard"] || !Object.keys(f.scope).every((k) => k === "jaar" || k === "aard")) continue;
-    for (const c of f.scope["aard"]) {
-      const byYear = printedParts.get(c) ?? new Map<string, string[][]>();
-      byYear.set(f.scope["jaar"][0]!, [...(byYear.get(f.scope["jaar"][0]!) ?? []), f.scope["aard"]]);
-      printedParts.set(c, byYear);
+  for (const e of known)
+    for (const f of e.figures) {
+      if (
+        f.value === null ||
+        f.universe !== "meldingen" ||
+        f.scope["jaar"]?.length !== 1 ||
+        !f.scope["aard"] ||
+        !Object.keys(f.scope).every((k) => k === "jaar" || k === "aard")
+      )
+        continue;
+      for (const c of f.scope["aard"]) {
+        const byYear = printedParts.get(c) ?? new Map<string, string[][]>();
+        byYear.set(f.scope["jaar"][0]!, [...(byYear.get(f.scope["jaar"][0]!) ?? []), f.scope["aard"]]);
+        printedParts.set(c, byYear);
+      }
     }
-  }
-  const knownBefore = (rowCodes: ReadonlySet<string>, code: string, year: string) => printedParts.get(code)?.get(year)?.some((aard) => aard.every((c) => rowCodes.has(c))) ?? false;
+  const knownBefore = (rowCodes: ReadonlySet<string>, code: string, year: string) =>
+    printedParts
+      .get(code)
+      ?.get(year)
+      ?.some((aard) => aard.every((c) => rowCodes.has(c))) ?? false;
   const reportYear = reportYearOf(sources);
   const bit = new Map(codes.map((c, i) => [c, i]));
   const coverage = (mask: number) => {
@@ -261,7 +311,14 @@ export function bestCombinations(sources: AardTableSource[], rules: PrimaryRules
     // another name) are one candidate: the first, with the plainer name, is kept.
     const seen = new Set<string>();
     return layouts
-      .map((modes) => ({ modes, rows: recodeRows(groups, new Map(groups.map((g) => [g.key, modes.get(coordKey(src.id, g.key)) ?? ("apart" as GroupMode)])), src.labelOf) }))
+      .map((modes) => ({
+        modes,
+        rows: recodeRows(
+          groups,
+          new Map(groups.map((g) => [g.key, modes.get(coordKey(src.id, g.key)) ?? ("apart" as GroupMode)])),
+          src.labelOf,
+        ),
+      }))
       .filter((l) => {
         const signature = l.rows.map((r) => r.codes.join("+")).join("|");
         if (seen.has(signature)) return false;
@@ -278,7 +335,14 @@ export function bestCombinations(sources: AardTableSource[], rules: PrimaryRules
       cells: rows.map((r) => {
         const value = valueOf(col.jaren, r.codes);
         const key = scopeKey("meldingen", { jaar: col.jaren, aard: r.codes });
-        return { r, codes: new Set(r.codes), value, fixed: printedBefore.has(key), hiddenAlone: unsafe(value) || hiddenBefore.has(key), weight: r.level === "categorie" ? 1 : r.level === "groep" ? 0.5 : 0 };
+        return {
+          r,
+          codes: new Set(r.codes),
+          value,
+          fixed: printedBefore.has(key),
+          hiddenAlone: unsafe(value) || hiddenBefore.has(key),
+          weight: r.level === "categorie" ? 1 : r.level === "groep" ? 0.5 : 0,
+        };
       }),
     }));
   /** Which rows of one table are printed per column, the estimate (weighted meldingen printed) and the report year's codes shown. */
@@ -294,7 +358,8 @@ export function bestCombinations(sources: AardTableSource[], rules: PrimaryRules
         let hidden = c.hiddenAlone;
         if (!hidden && !c.fixed && (knownPart || printedParts.size > 0)) {
           let rest = 0;
-          for (const y of col.jaren) for (const code of c.r.codes) if (!knownBefore(c.codes, code, y) && !knownPart?.(c.codes, code, y)) rest += one(code, y);
+          for (const y of col.jaren)
+            for (const code of c.r.codes) if (!knownBefore(c.codes, code, y) && !knownPart?.(c.codes, code, y)) rest += one(code, y);
           hidden = rest > 0 && unsafe(rest);
         }
         return { value: c.value, hidden, fixed: c.fixed, weight: c.weight };
@@ -320,7 +385,10 @@ export function bestCombinations(sources: AardTableSource[], rules: PrimaryRules
     });
     return { estimate, printed, covered };
   };
-  const yearlyIndex = Math.max(0, sources.findIndex((s) => s.columns.every((c) => c.jaren.length === 1)));
+  const yearlyIndex = Math.max(
+    0,
+    sources.findIndex((s) => s.columns.every((c) => c.jaren.length === 1)),
+  );
   const yearly = sources[yearlyIndex]!;
   const linked = sources.filter((_, i) => i !== yearlyIndex);
   const linkedLayouts = linked.map((src) => layoutsOf(src).map((l) => ({ ...l, prepared: prepare(src, l.rows) })));
@@ -331,15 +399,23 @@ export function bestCombinations(sources: AardTableSource[], rules: PrimaryRules
     // A pooled row's part of a year is known when the yearly cell holding a code is printed
     // and lies inside the row (a yearly group beside pooled categories tells neither apart).
     const printedAlone = new Map<string, Map<string, string[]>>();
-    yearly.columns.forEach((col, j) => y.rows.forEach((r, ri) => {
-      if (!ys.printed[j]![ri]) return;
-      for (const c of r.codes) printedAlone.set(c, (printedAlone.get(c) ?? new Map<string, string[]>()).set(col.jaren[0]!, r.codes));
-    }));
-    const knownPart: KnownPart = (rowCodes, code, year) => printedAlone.get(code)?.get(year)?.every((c) => rowCodes.has(c)) ?? false;
+    yearly.columns.forEach((col, j) =>
+      y.rows.forEach((r, ri) => {
+        if (!ys.printed[j]![ri]) return;
+        for (const c of r.codes) printedAlone.set(c, (printedAlone.get(c) ?? new Map<string, string[]>()).set(col.jaren[0]!, r.codes));
+      }),
+    );
+    const knownPart: KnownPart = (rowCodes, code, year) =>
+      printedAlone
+        .get(code)
+        ?.get(year)
+        ?.every((c) => rowCodes.has(c)) ?? false;
     let partial = [{ parts: [y.modes], estimate: ys.estimate, covered: ys.covered }];
     linkedLayouts.forEach((layouts) => {
       const options = layouts.map((l) => ({ modes: l.modes, ...estimateTable(l.prepared, knownPart) }));
-      partial = partial.flatMap((p) => options.map((o) => ({ parts: [...p.parts, o.modes], estimate: p.estimate + o.estimate, covered: p.covered | o.covered })));
+      partial = partial.flatMap((p) =>
+        options.map((o) => ({ parts: [...p.parts, o.modes], estimate: p.estimate + o.estimate, covered: p.covered | o.covered })),
+      );
     });
     for (const p of partial) out.push({ parts: p.parts, estimate: p.estimate + coverage(p.covered), i: i++ });
   }

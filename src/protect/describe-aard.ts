@@ -48,13 +48,25 @@ export function groupsOf(src: AardTableSource): AardGroup[] {
 export function aardTable(src: AardTableSource, modes: ReadonlyMap<string, GroupMode>): AardTable {
   const rows = recodeRows(groupsOf(src), modes, src.labelOf);
   const cell = (row: string, col: AardColumn, scope: Scope): TableCell => ({
-    id: `${src.id}/${col.key}/${row}`, row, column: col.key, universe: "meldingen", scope, value: src.count(scope), kind: "aantal", contributions: [], meldingenBehind: null,
+    id: `${src.id}/${col.key}/${row}`,
+    row,
+    column: col.key,
+    universe: "meldingen",
+    scope,
+    value: src.count(scope),
+    kind: "aantal",
+    contributions: [],
+    meldingenBehind: null,
   });
   const table: TableSpec = {
     id: src.id,
     title: src.title,
     kind: "aantal",
-    rows: [...rows.map((r) => ({ key: r.key, label: r.label })), { key: "totaal", label: "Totaal" }, ...src.apart.map((c) => ({ key: c, label: `${src.labelOf(c)} (telt niet mee)` }))],
+    rows: [
+      ...rows.map((r) => ({ key: r.key, label: r.label })),
+      { key: "totaal", label: "Totaal" },
+      ...src.apart.map((c) => ({ key: c, label: `${src.labelOf(c)} (telt niet mee)` })),
+    ],
     columns: src.columns.map((c) => ({ key: c.key, label: c.label })),
     totalRow: "totaal",
     cells: src.columns.flatMap((col) => [
@@ -63,7 +75,9 @@ export function aardTable(src: AardTableSource, modes: ReadonlyMap<string, Group
       ...src.apart.map((c) => cell(c, col, { jaar: col.jaren, aard: [c] })),
     ]),
   };
-  const recodings = rows.filter((r) => r.codes.length > 1).map((r) => ({ table: src.id, label: r.label, members: r.codes.map(src.labelOf) }));
+  const recodings = rows
+    .filter((r) => r.codes.length > 1)
+    .map((r) => ({ table: src.id, label: r.label, members: r.codes.map(src.labelOf) }));
   return { table, recodings, levels: new Map(rows.map((r) => [r.key, r.level])) };
 }
 
@@ -72,7 +86,13 @@ export function meldingCount(agg: Aggregates): (scope: Scope) => number {
   return (scope) =>
     agg.meldingCellen
       .filter((c) => {
-        const at: Record<string, string> = { jaar: String(c.jaar), aard: c.aard, herkomst: c.herkomst, status: c.status, vpgroep: c.vpgroep };
+        const at: Record<string, string> = {
+          jaar: String(c.jaar),
+          aard: c.aard,
+          herkomst: c.herkomst,
+          status: c.status,
+          vpgroep: c.vpgroep,
+        };
         return Object.entries(scope).every(([dim, cats]) => cats.includes(at[dim]!));
       })
       .reduce((s, c) => s + c.n, 0);
@@ -80,7 +100,9 @@ export function meldingCount(agg: Aggregates): (scope: Scope) => number {
 
 /** The source of an aard table over `columns`: rows for every code with a melding in one of them. */
 export function aardSource(agg: Aggregates, d: Dataset, id: string, title: string, columns: AardColumn[]): AardTableSource {
-  const aardCodes = [...new Set([...d.vocabulaire.filter((t) => t.soort === "aard").map((t) => t.code), ...agg.meldingCellen.map((c) => c.aard)])];
+  const aardCodes = [
+    ...new Set([...d.vocabulaire.filter((t) => t.soort === "aard").map((t) => t.code), ...agg.meldingCellen.map((c) => c.aard)]),
+  ];
   const counted = aardCodes.filter((c) => aardCounts(d, c));
   const count = meldingCount(agg);
   const inSome = (c: string) => columns.some((col) => count({ jaar: col.jaren, aard: [c] }) > 0);
@@ -93,11 +115,24 @@ export function aardSource(agg: Aggregates, d: Dataset, id: string, title: strin
   // occurred would tell the reader that every named category is at least 1, and with zeros
   // protected, which ones are 0. The report says so (present/meldingen.ts). (No retired
   // categories, and no group as a member.)
-  const validNow = (c: string) => d.vocabulaire.some((t) => t.soort === "aard" && t.code === c && t.geldigVan <= agg.periode.tot.jaar && (t.geldigTot === null || t.geldigTot >= agg.perioden[0]!.van.jaar));
+  const validNow = (c: string) =>
+    d.vocabulaire.some(
+      (t) =>
+        t.soort === "aard" &&
+        t.code === c &&
+        t.geldigVan <= agg.periode.tot.jaar &&
+        (t.geldigTot === null || t.geldigTot >= agg.perioden[0]!.van.jaar),
+    );
   const leaf = (c: string) => !d.vocabulaire.some((t) => t.groep === c);
   const shown = (c: string) => inSome(c) || (validNow(c) && leaf(c));
   return {
-    id, title, columns, counted, terms: d.vocabulaire, labelOf, count,
+    id,
+    title,
+    columns,
+    counted,
+    terms: d.vocabulaire,
+    labelOf,
+    count,
     codes: counted.filter(shown),
     apart: aardCodes.filter((c) => !counted.includes(c) && inSome(c)),
   };
@@ -109,6 +144,16 @@ export function aardSource(agg: Aggregates, d: Dataset, id: string, title: strin
  * it would otherwise give a year that is no figure of the report, so no audit would see it.
  */
 export function yearlyAardSource(agg: Aggregates, d: Dataset, span: string[] | null): AardTableSource {
-  const prev: PeriodeId[] = span ? agg.recordYears.filter((y) => span.includes(String(y))) : agg.vorige !== null ? [agg.vorige, agg.jaar] : [agg.jaar];
-  return aardSource(agg, d, "aard", "Aard van de meldingen", prev.map((y) => ({ key: String(y), label: periodLabel(y), jaren: [String(y)] })));
+  const prev: PeriodeId[] = span
+    ? agg.recordYears.filter((y) => span.includes(String(y)))
+    : agg.vorige !== null
+      ? [agg.vorige, agg.jaar]
+      : [agg.jaar];
+  return aardSource(
+    agg,
+    d,
+    "aard",
+    "Aard van de meldingen",
+    prev.map((y) => ({ key: String(y), label: periodLabel(y), jaren: [String(y)] })),
+  );
 }

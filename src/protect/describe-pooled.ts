@@ -26,7 +26,11 @@ export function pooledSpan(agg: Aggregates): AardColumn | null {
   const upTo = agg.recordYears.slice(0, agg.recordYears.indexOf(agg.jaar) + 1);
   const span: PeriodeId[] = upTo.slice(-POOL_LENGTH);
   if (span.length < POOL_LENGTH) return null;
-  return { key: `${span[0]}..${span[span.length - 1]}`, label: `${periodLabel(span[0]!)}–${periodLabel(span[span.length - 1]!)}`, jaren: span.map(String) };
+  return {
+    key: `${span[0]}..${span[span.length - 1]}`,
+    label: `${periodLabel(span[0]!)}–${periodLabel(span[span.length - 1]!)}`,
+    jaren: span.map(String),
+  };
 }
 
 export function pooledAardSource(agg: Aggregates, d: Dataset): AardTableSource | null {
@@ -42,7 +46,15 @@ export function describePooled(agg: Aggregates, d: Dataset, vpiCount: (scope: Sc
   const counted = aardSource(agg, d, "", "", [span]).counted;
   const all: Scope = { jaar: span.jaren, aard: counted };
   const cell = (table: string, row: string, universe: "meldingen" | "vpi", scope: Scope): TableCell => ({
-    id: `${table}/${span.key}/${row}`, row, column: span.key, universe, scope, value: universe === "vpi" ? vpiCount(scope) : count(scope), kind: "aantal", contributions: [], meldingenBehind: null,
+    id: `${table}/${span.key}/${row}`,
+    row,
+    column: span.key,
+    universe,
+    scope,
+    value: universe === "vpi" ? vpiCount(scope) : count(scope),
+    kind: "aantal",
+    contributions: [],
+    meldingenBehind: null,
   });
   const column = [{ key: span.key, label: span.label }];
   const vpiCodes = [...new Set([VPI_ADVIES, "integriteitskwestie", ...agg.vpiCellen.map((c) => c.aard)])].filter((c) => c !== VPI_ADVIES);
@@ -54,7 +66,10 @@ export function describePooled(agg: Aggregates, d: Dataset, vpiCount: (scope: Sc
       rows: [...HERKOMSTEN.map((h) => ({ key: h, label: HERKOMST_LABEL[h] })), { key: "totaal", label: "Totaal" }],
       columns: column,
       totalRow: "totaal",
-      cells: [...HERKOMSTEN.map((h) => cell(POOLED_TABLES.herkomst, h, "meldingen", { ...all, herkomst: [h] })), cell(POOLED_TABLES.herkomst, "totaal", "meldingen", all)],
+      cells: [
+        ...HERKOMSTEN.map((h) => cell(POOLED_TABLES.herkomst, h, "meldingen", { ...all, herkomst: [h] })),
+        cell(POOLED_TABLES.herkomst, "totaal", "meldingen", all),
+      ],
     },
     {
       id: POOLED_TABLES.status,
@@ -63,7 +78,10 @@ export function describePooled(agg: Aggregates, d: Dataset, vpiCount: (scope: Sc
       rows: [...STATUSSEN.map((s) => ({ key: s, label: STATUS_LABEL[s] })), { key: "totaal", label: "Totaal" }],
       columns: column,
       totalRow: "totaal",
-      cells: [...STATUSSEN.map((s) => cell(POOLED_TABLES.status, s, "meldingen", { ...all, status: [s] })), cell(POOLED_TABLES.status, "totaal", "meldingen", all)],
+      cells: [
+        ...STATUSSEN.map((s) => cell(POOLED_TABLES.status, s, "meldingen", { ...all, status: [s] })),
+        cell(POOLED_TABLES.status, "totaal", "meldingen", all),
+      ],
     },
     {
       id: POOLED_TABLES.vpi,
@@ -75,7 +93,10 @@ export function describePooled(agg: Aggregates, d: Dataset, vpiCount: (scope: Sc
       ],
       columns: column,
       totalRow: null,
-      cells: [cell(POOLED_TABLES.vpi, "meldingen", "vpi", { jaar: span.jaren, aard: vpiCodes }), cell(POOLED_TABLES.vpi, "adviesvragen", "vpi", { jaar: span.jaren, aard: [VPI_ADVIES] })],
+      cells: [
+        cell(POOLED_TABLES.vpi, "meldingen", "vpi", { jaar: span.jaren, aard: vpiCodes }),
+        cell(POOLED_TABLES.vpi, "adviesvragen", "vpi", { jaar: span.jaren, aard: [VPI_ADVIES] }),
+      ],
     },
   ];
 }

@@ -16,7 +16,10 @@ import type { Description } from "./tables.ts";
 export function describeReportSet(agg: Aggregates, d: Dataset, opts: DescribeOptions): Description {
   const vpoo = describe(agg, d, opts);
   const vpi = describeVpi(agg);
-  const vpiMeldingen = (ps: string[]) => ({ jaar: ps, aard: vpi.universe.dimensions.find((x) => x.name === "aard")!.categories.filter((c) => c !== VPI_ADVIES) });
+  const vpiMeldingen = (ps: string[]) => ({
+    jaar: ps,
+    aard: vpi.universe.dimensions.find((x) => x.name === "aard")!.categories.filter((c) => c !== VPI_ADVIES),
+  });
   const pooledAard = pooledAardSource(agg, d);
   const pooled = pooledAard ? aardTable(pooledAard, new Map()) : null;
   const pooledTables = [...(pooled ? [pooled.table] : []), ...describePooled(agg, d, vpi.trueValue)];
@@ -30,7 +33,12 @@ export function describeReportSet(agg: Aggregates, d: Dataset, opts: DescribeOpt
       ...layoutFacts(pooledTables, [...vpoo.universes, vpi.universe]),
       ...layoutFacts(vpi.tables, [vpi.universe]),
       // For the VPI an advice question never counts, under either counting rule.
-      ...historieFacts(d.historie, agg.perioden, [{ reeks: "meldingen_vpi", universe: "vpi", counted: vpiMeldingen, all: vpiMeldingen }], (_u, scope) => vpi.trueValue(scope)),
+      ...historieFacts(
+        d.historie,
+        agg.perioden,
+        [{ reeks: "meldingen_vpi", universe: "vpi", counted: vpiMeldingen, all: vpiMeldingen }],
+        (_u, scope) => vpi.trueValue(scope),
+      ),
     ],
     trueValue: (universe, scope) => (universe === "vpi" ? vpi.trueValue(scope) : (vpoo.trueValue?.(universe, scope) ?? 0)),
     // Which aard categories stand apart is chosen with the suppression (choose-presentation.ts).

@@ -26,10 +26,20 @@ export function describeVpi(agg: Aggregates): { universe: UniverseSpec; tables: 
   };
   const count = (scope: Scope) =>
     agg.vpiCellen
-      .filter((c) => Object.entries(scope).every(([dim, cats]) => cats.includes(dim === "jaar" ? String(c.jaar) : dim === "aard" ? c.aard : c.herkomst)))
+      .filter((c) =>
+        Object.entries(scope).every(([dim, cats]) => cats.includes(dim === "jaar" ? String(c.jaar) : dim === "aard" ? c.aard : c.herkomst)),
+      )
       .reduce((s, c) => s + c.n, 0);
   const cell = (table: string, row: string, column: string, scope: Scope): TableCell => ({
-    id: `${table}/${column}/${row}`, row, column, universe: "vpi", scope, value: count(scope), kind: "aantal", contributions: [], meldingenBehind: null,
+    id: `${table}/${column}/${row}`,
+    row,
+    column,
+    universe: "vpi",
+    scope,
+    value: count(scope),
+    kind: "aantal",
+    contributions: [],
+    meldingenBehind: null,
   });
   const meldingen = (y: PeriodeId): Scope => ({ jaar: [String(y)], aard: meldingCodes });
   return {
@@ -46,7 +56,10 @@ export function describeVpi(agg: Aggregates): { universe: UniverseSpec; tables: 
         ],
         columns: years.map((y) => ({ key: String(y), label: periodLabel(y) })),
         totalRow: null,
-        cells: years.flatMap((y) => [cell("vpi-jaren", "meldingen", String(y), meldingen(y)), cell("vpi-jaren", "adviesvragen", String(y), { jaar: [String(y)], aard: [VPI_ADVIES] })]),
+        cells: years.flatMap((y) => [
+          cell("vpi-jaren", "meldingen", String(y), meldingen(y)),
+          cell("vpi-jaren", "adviesvragen", String(y), { jaar: [String(y)], aard: [VPI_ADVIES] }),
+        ]),
       },
       {
         id: "vpi-herkomst",
@@ -55,7 +68,10 @@ export function describeVpi(agg: Aggregates): { universe: UniverseSpec; tables: 
         rows: [...HERKOMSTEN.map((h) => ({ key: h, label: HERKOMST_LABEL[h] })), { key: "totaal", label: "Totaal" }],
         columns: [{ key: String(N), label: periodLabel(N) }],
         totalRow: "totaal",
-        cells: [...HERKOMSTEN.map((h) => cell("vpi-herkomst", h, String(N), { ...meldingen(N), herkomst: [h] })), cell("vpi-herkomst", "totaal", String(N), meldingen(N))],
+        cells: [
+          ...HERKOMSTEN.map((h) => cell("vpi-herkomst", h, String(N), { ...meldingen(N), herkomst: [h] })),
+          cell("vpi-herkomst", "totaal", String(N), meldingen(N)),
+        ],
       },
     ],
   };

@@ -17,7 +17,11 @@ export interface DescribeOptions {
 }
 
 export const HERKOMST_LABEL: Record<Herkomst, string> = { fractie: "Fracties", ambtelijk: "Ambtelijke organisatie", extern: "Extern" };
-export const VPGROEP_LABEL: Record<Herkomst, string> = { fractie: "Vanuit de fracties", ambtelijk: "Vanuit de ambtelijke organisatie", extern: "Externe vertrouwenspersoon" };
+export const VPGROEP_LABEL: Record<Herkomst, string> = {
+  fractie: "Vanuit de fracties",
+  ambtelijk: "Vanuit de ambtelijke organisatie",
+  extern: "Externe vertrouwenspersoon",
+};
 export const STATUS_LABEL: Record<Status, string> = {
   "afgerond-resultaat": "Geëindigd met (door melder gewenst) resultaat",
   "afgerond-onbekend": "Geëindigd met onbekend resultaat",
@@ -41,7 +45,9 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
   const span = pooledSpan(agg);
   const prev = agg.vorige !== null ? [agg.vorige, N] : [N];
   const statusYears = span ? years.filter((y) => span.jaren.includes(String(y))) : prev;
-  const aardCodes = [...new Set([...d.vocabulaire.filter((t) => t.soort === "aard").map((t) => t.code), ...agg.meldingCellen.map((c) => c.aard)])];
+  const aardCodes = [
+    ...new Set([...d.vocabulaire.filter((t) => t.soort === "aard").map((t) => t.code), ...agg.meldingCellen.map((c) => c.aard)]),
+  ];
   const counted = aardCodes.filter((c) => aardCounts(d, c));
 
   const universes: UniverseSpec[] = [
@@ -73,13 +79,23 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
       integer: true,
       dimensions: [
         { name: "jaar", categories: years.map(String) },
-        { name: "code", categories: [...new Set([...d.vocabulaire.filter((t) => t.soort === soort).map((t) => t.code), ...(soort === "interventie" ? agg.interventies : agg.resultaten).map((c) => c.code)])] },
+        {
+          name: "code",
+          categories: [
+            ...new Set([
+              ...d.vocabulaire.filter((t) => t.soort === soort).map((t) => t.code),
+              ...(soort === "interventie" ? agg.interventies : agg.resultaten).map((c) => c.code),
+            ]),
+          ],
+        },
       ],
     })),
   ];
 
   const count = (scope: Scope) =>
-    agg.meldingCellen.filter((c) => matches(scope, { jaar: String(c.jaar), aard: c.aard, herkomst: c.herkomst, status: c.status, vpgroep: c.vpgroep })).reduce((s, c) => s + c.n, 0);
+    agg.meldingCellen
+      .filter((c) => matches(scope, { jaar: String(c.jaar), aard: c.aard, herkomst: c.herkomst, status: c.status, vpgroep: c.vpgroep }))
+      .reduce((s, c) => s + c.n, 0);
   const uren = (scope: Scope) => {
     const perVp = new Map<string, number>();
     for (const c of agg.urenCellen) {
@@ -93,7 +109,15 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
     return { value: Math.round(contributions.reduce((s, x) => s + x, 0) * 1e9) / 1e9, contributions };
   };
   const countCell = (table: string, row: string, column: string, scope: Scope): TableCell => ({
-    id: `${table}/${column}/${row}`, row, column, universe: "meldingen", scope, value: count(scope), kind: "aantal", contributions: [], meldingenBehind: null,
+    id: `${table}/${column}/${row}`,
+    row,
+    column,
+    universe: "meldingen",
+    scope,
+    value: count(scope),
+    kind: "aantal",
+    contributions: [],
+    meldingenBehind: null,
   });
   const totalScope = (y: PeriodeId): Scope => ({ jaar: [String(y)], aard: counted });
 
@@ -153,7 +177,17 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
   // e. Hours by activity (this year and last) and by group of counsellors (this year).
   const urenCell = (table: string, row: string, column: string, scope: Scope, meldingenBehind: number | null): TableCell => {
     const u = uren(scope);
-    return { id: `${table}/${column}/${row}`, row, column, universe: "uren", scope, value: u.value, kind: "uren", contributions: u.contributions, meldingenBehind };
+    return {
+      id: `${table}/${column}/${row}`,
+      row,
+      column,
+      universe: "uren",
+      scope,
+      value: u.value,
+      kind: "uren",
+      contributions: u.contributions,
+      meldingenBehind,
+    };
   };
   const registered = (y: PeriodeId, scope: Scope = {}) => count({ jaar: [String(y)], ...scope });
   const activiteiten = UREN_ACTIVITEITEN.filter((a) => prev.some((y) => uren({ jaar: [String(y)], activiteit: [a] }).value > 0));
@@ -165,7 +199,9 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
     columns: prev.map((y) => ({ key: String(y), label: periodLabel(y) })),
     totalRow: "totaal",
     cells: prev.flatMap((y) => [
-      ...activiteiten.map((a) => urenCell("uren-activiteit", a, String(y), { jaar: [String(y)], activiteit: [a] }, a === "afhandeling" ? registered(y) : null)),
+      ...activiteiten.map((a) =>
+        urenCell("uren-activiteit", a, String(y), { jaar: [String(y)], activiteit: [a] }, a === "afhandeling" ? registered(y) : null),
+      ),
       urenCell("uren-activiteit", "totaal", String(y), { jaar: [String(y)] }, null),
     ]),
   });
@@ -189,7 +225,9 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
     rows: [{ key: "afhandeling", label: "Uren aan meldingen" }],
     columns: years.map((y) => ({ key: String(y), label: periodLabel(y) })),
     totalRow: null,
-    cells: years.map((y) => urenCell("uren-meldingen", "afhandeling", String(y), { jaar: [String(y)], activiteit: ["afhandeling"] }, registered(y))),
+    cells: years.map((y) =>
+      urenCell("uren-meldingen", "afhandeling", String(y), { jaar: [String(y)], activiteit: ["afhandeling"] }, registered(y)),
+    ),
   });
 
   // Klachten at the klachtencommissie per record year.
@@ -201,21 +239,37 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
     columns: years.map((y) => ({ key: String(y), label: periodLabel(y) })),
     totalRow: null,
     cells: years.map((y) => ({
-      id: `klachten/${y}/klachten`, row: "klachten", column: String(y), universe: "klachten" as const, scope: { jaar: [String(y)] },
-      value: agg.klachtenSerie.find((s) => s.jaar === y)?.waarde ?? 0, kind: "aantal" as const, contributions: [], meldingenBehind: null,
+      id: `klachten/${y}/klachten`,
+      row: "klachten",
+      column: String(y),
+      universe: "klachten" as const,
+      scope: { jaar: [String(y)] },
+      value: agg.klachtenSerie.find((s) => s.jaar === y)?.waarde ?? 0,
+      kind: "aantal" as const,
+      contributions: [],
+      meldingenBehind: null,
     })),
   });
 
-  const klachtenIn = (scope: Scope) => agg.klachtenSerie.filter((s) => s.bron === "registratie" && (scope["jaar"] ?? [String(s.jaar)]).includes(String(s.jaar))).reduce((n, s) => n + s.waarde, 0);
-  const trueValue = (universe: string, scope: Scope) => (universe === "meldingen" ? count(scope) : universe === "uren" ? uren(scope).value : universe === "klachten" ? klachtenIn(scope) : 0);
+  const klachtenIn = (scope: Scope) =>
+    agg.klachtenSerie
+      .filter((s) => s.bron === "registratie" && (scope["jaar"] ?? [String(s.jaar)]).includes(String(s.jaar)))
+      .reduce((n, s) => n + s.waarde, 0);
+  const trueValue = (universe: string, scope: Scope) =>
+    universe === "meldingen" ? count(scope) : universe === "uren" ? uren(scope).value : universe === "klachten" ? klachtenIn(scope) : 0;
   // A table lists every category that occurred: the rest is 0 (and the aard table's rows,
   // with those outside the count, cover every aard of the year).
   const facts = [
     ...layoutFacts(tables, universes, { aard: (y) => ({ jaar: [y] }) }),
-    ...historieFacts(d.historie, agg.perioden, [
-      { reeks: "meldingen_vpoo", universe: "meldingen", counted: (ps) => ({ jaar: ps, aard: counted }), all: (ps) => ({ jaar: ps }) },
-      { reeks: "klachten", universe: "klachten", counted: (ps) => ({ jaar: ps }), all: (ps) => ({ jaar: ps }) },
-    ], trueValue),
+    ...historieFacts(
+      d.historie,
+      agg.perioden,
+      [
+        { reeks: "meldingen_vpoo", universe: "meldingen", counted: (ps) => ({ jaar: ps, aard: counted }), all: (ps) => ({ jaar: ps }) },
+        { reeks: "klachten", universe: "klachten", counted: (ps) => ({ jaar: ps }), all: (ps) => ({ jaar: ps }) },
+      ],
+      trueValue,
+    ),
   ];
   return { universes, tables, recodings, facts, trueValue };
 }

@@ -30,7 +30,11 @@ export function layoutOf(choice: PresentationChoice, entry: LedgerEntry): Modes 
   const out: Modes = new Map();
   for (const src of choice.sources) {
     // (Every group in "Overige" repeats the total, which any set has: no evidence of its rows.)
-    const found = layoutsOf(src).find((modes) => ![...modes.values()].every((m) => m === "overige") && aardTable(src, modes).table.cells.every((c) => keys.has(scopeKey(c.universe, c.scope))));
+    const found = layoutsOf(src).find(
+      (modes) =>
+        ![...modes.values()].every((m) => m === "overige") &&
+        aardTable(src, modes).table.cells.every((c) => keys.has(scopeKey(c.universe, c.scope))),
+    );
     if (!found) return null;
     for (const [group, mode] of found) out.set(coordKey(src.id, group), mode);
   }
@@ -50,7 +54,11 @@ function layoutsOf(src: AardTableSource): Map<string, ReturnType<typeof modesOf>
  * restriction.
  */
 export function confidentialLayouts(choice: PresentationChoice, sameperiod: LedgerEntry[], telregel: string): Modes[] | null {
-  const order = [...sameperiod].sort((a, b) => Number((b.telregel ?? "woordenlijst") === telregel) - Number((a.telregel ?? "woordenlijst") === telregel) || (b.versie ?? 1) - (a.versie ?? 1));
+  const order = [...sameperiod].sort(
+    (a, b) =>
+      Number((b.telregel ?? "woordenlijst") === telregel) - Number((a.telregel ?? "woordenlijst") === telregel) ||
+      (b.versie ?? 1) - (a.versie ?? 1),
+  );
   for (const e of order) {
     const modes = layoutOf(choice, e);
     if (modes) return [modes];
@@ -65,26 +73,40 @@ export function confidentialLayouts(choice: PresentationChoice, sameperiod: Ledg
  * the confidential reader holds printed. A cell some set printed is known to that reader already
  * and free to print (the public audit still judges it for the public reader).
  */
-export function mustHide(confidential: LedgerEntry[], heldByConfidentialReader: LedgerEntry[], audience: string): (d: Description) => LedgerEntry[] {
+export function mustHide(
+  confidential: LedgerEntry[],
+  heldByConfidentialReader: LedgerEntry[],
+  audience: string,
+): (d: Description) => LedgerEntry[] {
   if (confidential.length === 0) return () => [];
   const hidden = new Set<string>();
   const covered = new Set<string>();
-  for (const e of confidential) for (const f of e.figures) {
-    for (const p of periodsOf(f.universe, f.scope)) covered.add(p);
-    covered.add(`${f.universe}|*`);
-    if (f.value === null) hidden.add(scopeKey(f.universe, f.scope));
-  }
+  for (const e of confidential)
+    for (const f of e.figures) {
+      for (const p of periodsOf(f.universe, f.scope)) covered.add(p);
+      covered.add(`${f.universe}|*`);
+      if (f.value === null) hidden.add(scopeKey(f.universe, f.scope));
+    }
   const printed = new Set<string>();
   for (const e of heldByConfidentialReader) for (const f of e.figures) if (f.value !== null) printed.add(scopeKey(f.universe, f.scope));
   return (d) => {
     const figures = new Map<string, LedgerEntry["figures"][number]>();
-    for (const t of d.tables) for (const c of t.cells) {
-      const key = scopeKey(c.universe, c.scope);
-      if (printed.has(key)) continue;
-      if (hidden.has(key) || periodsOf(c.universe, c.scope).some((p) => covered.has(p))) figures.set(key, { universe: c.universe, scope: c.scope, value: null });
-    }
+    for (const t of d.tables)
+      for (const c of t.cells) {
+        const key = scopeKey(c.universe, c.scope);
+        if (printed.has(key)) continue;
+        if (hidden.has(key) || periodsOf(c.universe, c.scope).some((p) => covered.has(p)))
+          figures.set(key, { universe: c.universe, scope: c.scope, value: null });
+      }
     if (figures.size === 0) return [];
-    return [{ report: "de vastgestelde vertrouwelijke versie (daar verborgen of niet gedrukt)", jaar: confidential[0]!.jaar, audience, figures: [...figures.values()] }];
+    return [
+      {
+        report: "de vastgestelde vertrouwelijke versie (daar verborgen of niet gedrukt)",
+        jaar: confidential[0]!.jaar,
+        audience,
+        figures: [...figures.values()],
+      },
+    ];
   };
 }
 

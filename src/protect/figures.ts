@@ -91,9 +91,12 @@ export const figureSchema = z
   })
   .strict()
   .superRefine((f, ctx) => {
-    if ((f.universe === null) !== (f.scope === null)) ctx.addIssue({ code: "custom", message: "universe en scope horen samen: allebei leeg of allebei gevuld" });
-    if (f.kind === "grens" && (!f.bounds || f.universe === null)) ctx.addIssue({ code: "custom", message: "een grens heeft bounds, een universum en een scope" });
-    if ((f.kind === "aandeel" || f.kind === "gemiddelde") && f.value !== null && !f.denominator) ctx.addIssue({ code: "custom", message: `een ${f.kind} heeft een noemer (denominator)` });
+    if ((f.universe === null) !== (f.scope === null))
+      ctx.addIssue({ code: "custom", message: "universe en scope horen samen: allebei leeg of allebei gevuld" });
+    if (f.kind === "grens" && (!f.bounds || f.universe === null))
+      ctx.addIssue({ code: "custom", message: "een grens heeft bounds, een universum en een scope" });
+    if ((f.kind === "aandeel" || f.kind === "gemiddelde") && f.value !== null && !f.denominator)
+      ctx.addIssue({ code: "custom", message: `een ${f.kind} heeft een noemer (denominator)` });
   });
 
 export const figuresFileSchema = z

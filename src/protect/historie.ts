@@ -39,7 +39,12 @@ export function calendarBlocks(perioden: Periode[]): { years: number[]; periods:
  * equals that (the 2020 report's 18 counted the corona meldingen too). A figure that equals
  * neither cannot be placed: it is left out (and `historieWarnings` tells the counsellors why).
  */
-export function historieFacts(historie: HistorieRegel[], perioden: Periode[], series: HistorieSeries[], value: (universe: UniverseId, scope: Scope) => number): KnownFact[] {
+export function historieFacts(
+  historie: HistorieRegel[],
+  perioden: Periode[],
+  series: HistorieSeries[],
+  value: (universe: UniverseId, scope: Scope) => number,
+): KnownFact[] {
   const out: KnownFact[] = [];
   for (const block of calendarBlocks(perioden)) {
     for (const s of series) {
@@ -49,8 +54,14 @@ export function historieFacts(historie: HistorieRegel[], perioden: Periode[], se
       const scope = [s.counted(block.periods), s.all(block.periods)].find((sc) => value(s.universe, sc) === total);
       if (!scope) continue;
       out.push({
-        id: `historie/${s.reeks}/${block.years.join("+")}`, table: "historie.csv", row: s.reeks, column: block.years.join(" + "),
-        universe: s.universe, scope, value: total, layout: "historie",
+        id: `historie/${s.reeks}/${block.years.join("+")}`,
+        table: "historie.csv",
+        row: s.reeks,
+        column: block.years.join(" + "),
+        universe: s.universe,
+        scope,
+        value: total,
+        layout: "historie",
       });
     }
   }

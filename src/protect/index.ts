@@ -36,7 +36,9 @@ export class ProtectionError extends Error {}
 
 /** Suppression, and where the description offers a choice of layouts, the layout too. */
 export async function protect(description: Description, rules: PrimaryRules, known: LedgerEntry[]): Promise<Protected> {
-  return description.choice ? choosePresentation(description, description.choice, rules, known, protectLayout) : protectLayout(description, rules, known);
+  return description.choice
+    ? choosePresentation(description, description.choice, rules, known, protectLayout)
+    : protectLayout(description, rules, known);
 }
 
 /** Suppression for one fixed layout. */
@@ -76,7 +78,13 @@ async function protectLayout(description: Description, rules: PrimaryRules, know
   ];
   for (const entry of byKey.values()) {
     const c = entry.cells[0]!;
-    if (c.kind === "aantal" && c.value === 0 && entry.reason !== null && knownZeros.some((z) => z.universe === c.universe && within(c.scope, z.scope))) entry.reason = null;
+    if (
+      c.kind === "aantal" &&
+      c.value === 0 &&
+      entry.reason !== null &&
+      knownZeros.some((z) => z.universe === c.universe && within(c.scope, z.scope))
+    )
+      entry.reason = null;
   }
   const extraFixed: EngineCell[] = [];
   const facts: LinearFact[] = [];
@@ -90,7 +98,8 @@ async function protectLayout(description: Description, rules: PrimaryRules, know
     // that cell known: it is checked like a figure of an earlier report.
     const same = byKey.get(scopeKey(f.universe, f.scope));
     if (same) same.fixed = true;
-    else if (description.universes.find((u) => u.id === f.universe)?.integer === false) facts.push({ id: `feit:${f.id}`, terms: at.terms.map((i) => ({ index: i, coef: 1 })), lo: f.value, hi: f.value });
+    else if (description.universes.find((u) => u.id === f.universe)?.integer === false)
+      facts.push({ id: `feit:${f.id}`, terms: at.terms.map((i) => ({ index: i, coef: 1 })), lo: f.value, hi: f.value });
     else extraFixed.push({ id: `feit:${f.id}`, terms: at.terms, value: f.value, status: "fixed", requiredWidth: 0, cost: 0 });
   }
   const hiddenBefore = new Set<string>();
@@ -106,9 +115,9 @@ async function protectLayout(description: Description, rules: PrimaryRules, know
         // Hidden in the public version only: the confidential reader may see it when the
         // attack allows (the public reader never sees the confidential version).
         if (f.value === null) {
-          if (description.audience === undefined || e.audience === description.audience) current.forced ??= `eerder onderdrukt in ${e.report}`;
-        }
-        else if (Math.abs(current.cells[0]!.value - f.value) > 0.05 + 1e-6) {
+          if (description.audience === undefined || e.audience === description.audience)
+            current.forced ??= `eerder onderdrukt in ${e.report}`;
+        } else if (Math.abs(current.cells[0]!.value - f.value) > 0.05 + 1e-6) {
           // (hours are printed, and so kept in the ledger, to one decimal)
           throw new ProtectionError(
             `Het cijfer ${current.cells[0]!.id} is ${current.cells[0]!.value}, maar ${e.report} publiceerde ${f.value}. ` +
@@ -126,19 +135,36 @@ async function protectLayout(description: Description, rules: PrimaryRules, know
         hiddenBefore.add(key);
         const value = description.trueValue(f.universe, f.scope);
         const kind = f.universe === "uren" ? "uren" : "aantal";
-        extraFixed.push({ id: key2, terms, value, status: "primary", requiredWidth: kind === "aantal" ? rules.k - 1 : Math.max(1, value / 2), cost: 0 });
+        extraFixed.push({
+          id: key2,
+          terms,
+          value,
+          status: "primary",
+          requiredWidth: kind === "aantal" ? rules.k - 1 : Math.max(1, value / 2),
+          cost: 0,
+        });
       } else {
         const { terms, partial } = placeKnown(description, index, e.report, f.universe, f.scope);
         if (terms.length === 0) continue;
         // A figure that also covers periods after this report's: a bound on the part here.
         if (partial) {
-          facts.push({ id: `${e.report}:${key}:deel`, terms: terms.map((i) => ({ index: i, coef: 1 })), lo: 0, hi: f.value + (f.universe === "uren" ? 0.05 : 0) });
+          facts.push({
+            id: `${e.report}:${key}:deel`,
+            terms: terms.map((i) => ({ index: i, coef: 1 })),
+            lo: 0,
+            hi: f.value + (f.universe === "uren" ? 0.05 : 0),
+          });
           continue;
         }
         // Hours were printed to one decimal: known to within 0,05, not exactly (rounded
         // parts need not add up to a total this report publishes exactly).
         if (description.universes.find((u) => u.id === f.universe)?.integer === false) {
-          facts.push({ id: `${e.report}:${key}`, terms: terms.map((i) => ({ index: i, coef: 1 })), lo: f.value - 0.05, hi: f.value + 0.05 });
+          facts.push({
+            id: `${e.report}:${key}`,
+            terms: terms.map((i) => ({ index: i, coef: 1 })),
+            lo: f.value - 0.05,
+            hi: f.value + 0.05,
+          });
         } else extraFixed.push({ id: `${e.report}:${key}`, terms, value: f.value, status: "fixed", requiredWidth: 0, cost: 0 });
       }
     }
@@ -153,7 +179,9 @@ async function protectLayout(description: Description, rules: PrimaryRules, know
     if (entry.fixed && entry.forced === null && cell.value === 0) entry.reason = null;
     const primary = entry.reason !== null || entry.forced !== null;
     if (primary && entry.fixed) {
-      throw new ProtectionError(`Het cijfer ${cell.id} is eerder gepubliceerd maar is nu onveilig (${entry.reason}); het kan niet meer beschermd worden.`);
+      throw new ProtectionError(
+        `Het cijfer ${cell.id} is eerder gepubliceerd maar is nu onveilig (${entry.reason}); het kan niet meer beschermd worden.`,
+      );
     }
     return {
       id: key,
@@ -195,10 +223,18 @@ async function protectLayout(description: Description, rules: PrimaryRules, know
 }
 
 /** A figure of an earlier report in this report's universes; one that does not fit stops the build. */
-function placeKnown(d: Description, index: ReturnType<typeof indexUniverses>, report: string, universe: TableCell["universe"], scope: TableCell["scope"]): { terms: number[]; partial: boolean } {
+function placeKnown(
+  d: Description,
+  index: ReturnType<typeof indexUniverses>,
+  report: string,
+  universe: TableCell["universe"],
+  scope: TableCell["scope"],
+): { terms: number[]; partial: boolean } {
   const at = placeScope(d.universes, index, universe, scope, true);
   if ("terms" in at) return at;
-  throw new ProtectionError(`Een cijfer uit ${report} past niet in dit verslag (${at.error}); is data/gepubliceerd van een andere registratie?`);
+  throw new ProtectionError(
+    `Een cijfer uit ${report} past niet in dit verslag (${at.error}); is data/gepubliceerd van een andere registratie?`,
+  );
 }
 
 /** Is every inner cell of `inner` also in `outer` (same universe)? */

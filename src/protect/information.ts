@@ -27,7 +27,8 @@ export function informationMeasure(figures: Figure[], agg: Aggregates, d: Datase
   const onlyAard = (f: Figure) => Object.keys(f.scope!).every((k) => k === "jaar" || k === "aard");
   const aardFigures = printed.filter((f) => f.universe === "meldingen" && f.kind === "aantal" && onlyAard(f) && f.scope!["aard"]);
   const perCode = new Map<string, number>();
-  for (const c of agg.meldingCellen) if (String(c.jaar) === N && aardCounts(d, c.aard)) perCode.set(c.aard, (perCode.get(c.aard) ?? 0) + c.n);
+  for (const c of agg.meldingCellen)
+    if (String(c.jaar) === N && aardCounts(d, c.aard)) perCode.set(c.aard, (perCode.get(c.aard) ?? 0) + c.n);
   let total = 0;
   let group = 0;
   let category = 0;
@@ -38,17 +39,38 @@ export function informationMeasure(figures: Figure[], agg: Aggregates, d: Datase
     if (holding.some((a) => a.every((c) => groupOf(c) === groupOf(code)))) group += n;
   }
   const parts = figures.filter(
-    (f) => f.universe === "meldingen" && f.kind === "aantal" && f.scope !== null && (f.scope["jaar"] ?? []).includes(N) && Object.keys(f.scope).some((k) => k === "herkomst" || k === "status") && Object.keys(f.scope).length === 3,
+    (f) =>
+      f.universe === "meldingen" &&
+      f.kind === "aantal" &&
+      f.scope !== null &&
+      (f.scope["jaar"] ?? []).includes(N) &&
+      Object.keys(f.scope).some((k) => k === "herkomst" || k === "status") &&
+      Object.keys(f.scope).length === 3,
   );
   const partKeys = new Map<string, boolean>();
   for (const f of parts) {
-    const key = JSON.stringify(Object.keys(f.scope!).sort().map((k) => [k, [...f.scope![k]!].sort()]));
+    const key = JSON.stringify(
+      Object.keys(f.scope!)
+        .sort()
+        .map((k) => [k, [...f.scope![k]!].sort()]),
+    );
     partKeys.set(key, (partKeys.get(key) ?? false) || f.value !== null);
   }
   const splitIn = (spans: string[][]) =>
-    spans.some((jaar) => ["fractie", "ambtelijk"].every((h) => parts.some((f) => f.value !== null && f.scope!["herkomst"]?.length === 1 && f.scope!["herkomst"]![0] === h && sameSet(f.scope!["jaar"]!, jaar))));
+    spans.some((jaar) =>
+      ["fractie", "ambtelijk"].every((h) =>
+        parts.some(
+          (f) =>
+            f.value !== null && f.scope!["herkomst"]?.length === 1 && f.scope!["herkomst"]![0] === h && sameSet(f.scope!["jaar"]!, jaar),
+        ),
+      ),
+    );
   const spans = [...new Set(parts.map((f) => JSON.stringify([...f.scope!["jaar"]!].sort())))].map((s) => JSON.parse(s) as string[]);
-  const distinct = new Set(printed.map((f) => JSON.stringify([f.kind, f.universe, sortedScope(f.scope!), f.denominator ? sortedScope(f.denominator.scope) : null])));
+  const distinct = new Set(
+    printed.map((f) =>
+      JSON.stringify([f.kind, f.universe, sortedScope(f.scope!), f.denominator ? sortedScope(f.denominator.scope) : null]),
+    ),
+  );
   return {
     aardGroepOfFijner: total === 0 ? 1 : group / total,
     aardCategorie: total === 0 ? 1 : category / total,

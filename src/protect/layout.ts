@@ -11,7 +11,11 @@ import type { Scope, UniverseSpec } from "./universe.ts";
  * per column. The aard table lists the categories outside the count ("telt niet mee") under
  * the total, so its rows cover every aard of the year.
  */
-export function layoutFacts(tables: TableSpec[], universes: UniverseSpec[], extents: Record<string, (column: string) => Scope> = {}): KnownFact[] {
+export function layoutFacts(
+  tables: TableSpec[],
+  universes: UniverseSpec[],
+  extents: Record<string, (column: string) => Scope> = {},
+): KnownFact[] {
   const out: KnownFact[] = [];
   for (const t of tables) {
     if (t.totalRow === null) continue;
@@ -22,11 +26,33 @@ export function layoutFacts(tables: TableSpec[], universes: UniverseSpec[], exte
       const parts = t.cells.filter((c) => c.column === col.key && c.row !== t.totalRow && c.universe === total.universe);
       const inside = parts.filter((c) => within(u, c.scope, total.scope));
       const add = (scopes: Scope[], what: string) => {
-        scopes.forEach((scope, i) => out.push({ id: `${t.id}/${col.key}/${what}${i ? `#${i + 1}` : ""}`, table: t.id, row: what, column: col.key, universe: total.universe, scope, value: 0, layout: "ontbrekende rijen" }));
+        scopes.forEach((scope, i) =>
+          out.push({
+            id: `${t.id}/${col.key}/${what}${i ? `#${i + 1}` : ""}`,
+            table: t.id,
+            row: what,
+            column: col.key,
+            universe: total.universe,
+            scope,
+            value: 0,
+            layout: "ontbrekende rijen",
+          }),
+        );
       };
-      add(complement(u, total.scope, inside.map((c) => c.scope)), "ontbrekende rijen");
+      add(
+        complement(
+          u,
+          total.scope,
+          inside.map((c) => c.scope),
+        ),
+        "ontbrekende rijen",
+      );
       const extent = extents[t.id]?.(col.key);
-      if (extent) add(complement(u, extent, [total.scope, ...parts.filter((c) => !inside.includes(c)).map((c) => c.scope)]), "ontbrekende rijen buiten het totaal");
+      if (extent)
+        add(
+          complement(u, extent, [total.scope, ...parts.filter((c) => !inside.includes(c)).map((c) => c.scope)]),
+          "ontbrekende rijen buiten het totaal",
+        );
     }
   }
   return out;

@@ -32,11 +32,17 @@ export function ledgerReportName(document: string, jaar: PeriodeId, audience: st
  * What the ledger keeps of a printed report: every count and hours figure, once. Historie
  * totals stay out: they are known from historie.csv, which every build reads afresh.
  */
-export function ledgerEntryFor(report: string, jaar: PeriodeId, audience: string, figures: { kind: string; universe: UniverseId | null; scope: Scope | null; value: number | null; layout?: string }[]): LedgerEntry {
+export function ledgerEntryFor(
+  report: string,
+  jaar: PeriodeId,
+  audience: string,
+  figures: { kind: string; universe: UniverseId | null; scope: Scope | null; value: number | null; layout?: string }[],
+): LedgerEntry {
   const seen = new Map<string, LedgerFigure>();
   for (const f of figures) {
     if (f.layout === "historie") continue;
-    if ((f.kind === "aantal" || f.kind === "uren") && f.universe && f.scope) seen.set(scopeKey(f.universe, f.scope), { universe: f.universe, scope: f.scope, value: f.value });
+    if ((f.kind === "aantal" || f.kind === "uren") && f.universe && f.scope)
+      seen.set(scopeKey(f.universe, f.scope), { universe: f.universe, scope: f.scope, value: f.value });
   }
   return { report, jaar, audience, figures: [...seen.values()] };
 }

@@ -22,16 +22,30 @@ export async function exposedConfidential(
       publiek: "vertrouwelijk",
       drempel: kConfidential,
       figures: entry.figures.map((f, i) => ({
-        id: `${entry.report}#${i}`, table: entry.report, row: "", column: "",
-        kind: f.universe === "uren" ? "uren" : "aantal", universe: f.universe, scope: f.scope, value: f.value, display: "",
+        id: `${entry.report}#${i}`,
+        table: entry.report,
+        row: "",
+        column: "",
+        kind: f.universe === "uren" ? "uren" : "aantal",
+        universe: f.universe,
+        scope: f.scope,
+        value: f.value,
+        display: "",
       })),
     };
     const pair = await auditFigures(asFigures, [...known, ...publicNow]);
     // Only the confidential version's own hidden cells are at stake: a cell the public version
     // hides but the confidential one prints is known to this reader anyway.
     // A hidden cell that another set this reader holds printed was never theirs to guess.
-    const printedElsewhere = new Set(known.flatMap((e) => e.figures.filter((f) => f.value !== null).map((f) => scopeKey(f.universe, f.scope))));
-    const hidden = new Set(entry.figures.filter((f) => f.value === null).map((f) => scopeKey(f.universe, f.scope)).filter((key) => !printedElsewhere.has(key)));
+    const printedElsewhere = new Set(
+      known.flatMap((e) => e.figures.filter((f) => f.value !== null).map((f) => scopeKey(f.universe, f.scope))),
+    );
+    const hidden = new Set(
+      entry.figures
+        .filter((f) => f.value === null)
+        .map((f) => scopeKey(f.universe, f.scope))
+        .filter((key) => !printedElsewhere.has(key)),
+    );
     const weak = pair.intervals.filter((iv) => !iv.ok && iv.requiredWidth > 0 && hidden.has(iv.id));
     if (weak.length > 0) out.push({ report: entry.report, cells: weak.length });
   }

@@ -63,20 +63,32 @@ export function parseRegisterEntry(name: string, json: unknown): RegisterEntry {
   if (legacy.success) {
     const l = legacy.data;
     return {
-      soort: "vastgesteld", periode: String(l.jaar), audience: l.audience, telregel: "woordenlijst", versie: 1,
-      vastgesteld: "0000-01-01", reden: null, bestanden: [], documenten: [{ report: l.report, figures: l.figures as LedgerFigure[] }],
+      soort: "vastgesteld",
+      periode: String(l.jaar),
+      audience: l.audience,
+      telregel: "woordenlijst",
+      versie: 1,
+      vastgesteld: "0000-01-01",
+      reden: null,
+      bestanden: [],
+      documenten: [{ report: l.report, figures: l.figures as LedgerFigure[] }],
     };
   }
   const issue = entry.error.issues[0];
   const where = issue ? ` (veld ${issue.path.join(".") || "(het hele bestand)"}: ${issue.message})` : "";
-  throw new RegisterError(`Het registerbestand gepubliceerd/${name} heeft niet de vorm van een registeritem${where}. Zet het terug uit de back-up; verwijder het niet.`);
+  throw new RegisterError(
+    `Het registerbestand gepubliceerd/${name} heeft niet de vorm van een registeritem${where}. Zet het terug uit de back-up; verwijder het niet.`,
+  );
 }
 
 /** Old-format files of one period and audience were one set: merge them into one entry. */
 export function mergeLegacy(entries: RegisterEntry[]): RegisterEntry[] {
   const out: RegisterEntry[] = [];
   for (const e of entries) {
-    const same = e.vastgesteld === "0000-01-01" ? out.find((o) => o.vastgesteld === "0000-01-01" && o.periode === e.periode && o.audience === e.audience) : undefined;
+    const same =
+      e.vastgesteld === "0000-01-01"
+        ? out.find((o) => o.vastgesteld === "0000-01-01" && o.periode === e.periode && o.audience === e.audience)
+        : undefined;
     if (same) same.documenten.push(...e.documenten);
     else out.push({ ...e, documenten: [...e.documenten] });
   }
@@ -117,14 +129,23 @@ export function knownReports(register: RegisterEntry[]): (LedgerEntry & { versie
   );
 }
 
-export type AdoptionPlan = { ok: true; versie: number; vorige: { versie: number; vastgesteld: string } | null } | { ok: false; melding: string };
+export type AdoptionPlan =
+  { ok: true; versie: number; vorige: { versie: number; vastgesteld: string } | null } | { ok: false; melding: string };
 
 /**
  * May this set be adopted? A first adoption needs no earlier entry; adopting a published
  * period, audience and rule again is only possible as an explicit revision with a reason.
  * `earlier`: the versions already in the register for this period, audience and rule.
  */
-export function planAdoption(earlier: { versie: number; vastgesteld: string }[], label: string, audience: string, telregel: Telregel, herziening: boolean, reden: string | undefined, cmd: string): AdoptionPlan {
+export function planAdoption(
+  earlier: { versie: number; vastgesteld: string }[],
+  label: string,
+  audience: string,
+  telregel: Telregel,
+  herziening: boolean,
+  reden: string | undefined,
+  cmd: string,
+): AdoptionPlan {
   const last = [...earlier].sort((a, b) => a.versie - b.versie).at(-1) ?? null;
   if (!herziening) {
     if (!last) return { ok: true, versie: 1, vorige: null };
@@ -136,8 +157,16 @@ export function planAdoption(earlier: { versie: number; vastgesteld: string }[],
         `of (2) stel een herziening vast met een reden, die naast de eerdere versie in het register komt en een erratum bevat: ${cmd} --vaststellen --herziening --reden "waarom het verslag wordt herzien"`,
     };
   }
-  if (!last) return { ok: false, melding: `er is nog geen verslag over ${label} (${audience}, telregel ${telregel}) vastgesteld, dus er valt niets te herzien; laat --herziening en --reden weg` };
-  if (!reden || reden.trim() === "") return { ok: false, melding: `een herziening heeft een reden nodig: geef --reden "…" op (de reden komt in het erratum van het herziene verslag)` };
+  if (!last)
+    return {
+      ok: false,
+      melding: `er is nog geen verslag over ${label} (${audience}, telregel ${telregel}) vastgesteld, dus er valt niets te herzien; laat --herziening en --reden weg`,
+    };
+  if (!reden || reden.trim() === "")
+    return {
+      ok: false,
+      melding: `een herziening heeft een reden nodig: geef --reden "…" op (de reden komt in het erratum van het herziene verslag)`,
+    };
   return { ok: true, versie: last.versie + 1, vorige: last };
 }
 
@@ -149,6 +178,19 @@ export function adoptedFolder(periodeFileKey: string, audience: string, telregel
 export function formatDate(iso: string): string {
   if (iso === "0000-01-01") return "een onbekende datum (oud register)";
   const [y, m, d] = iso.split("-").map(Number);
-  const maanden = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+  const maanden = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+  ];
   return `${d} ${maanden[(m ?? 1) - 1]} ${y}`;
 }

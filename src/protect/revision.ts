@@ -76,6 +76,7 @@ export function oldStates(earlier: LedgerEntry[]): LedgerEntry[][] {
   return states.map((s) => s.entries);
 }
 
+// eslint-disable-next-line max-lines-per-function -- one attack model built and solved in steps that share it; split pending
 export async function revisionExposure(input: RevisionInput): Promise<RevisionFinding[]> {
   const universes = input.universes.filter((u) => COUNT_UNIVERSES.has(u.id));
   if (universes.length === 0 || input.earlier.length === 0) return [];
@@ -91,7 +92,15 @@ export async function revisionExposure(input: RevisionInput): Promise<RevisionFi
   };
   // Only states that look like additions are linked (see above).
   const linked = oldStates(input.earlier).filter((state) =>
-    state.every((e) => e.figures.every((f) => f.value === null || !COUNT_UNIVERSES.has(f.universe) || terms(f.universe, f.scope).length === 0 || f.value <= input.trueValue(f.universe, f.scope) + 1e-6)),
+    state.every((e) =>
+      e.figures.every(
+        (f) =>
+          f.value === null ||
+          !COUNT_UNIVERSES.has(f.universe) ||
+          terms(f.universe, f.scope).length === 0 ||
+          f.value <= input.trueValue(f.universe, f.scope) + 1e-6,
+      ),
+    ),
   );
   if (linked.length === 0) return [];
   // Variables: per linked state j, O_j (n) then D_j (n). N = O_1 + D_1 = O_j + D_j.
@@ -103,7 +112,17 @@ export async function revisionExposure(input: RevisionInput): Promise<RevisionFi
   const facts: LinearFact[] = [];
   for (let j = 1; j < linked.length; j++) {
     for (let i = 0; i < n; i++) {
-      facts.push({ id: `N${j}:${i}`, terms: [{ index: 2 * n * j + i, coef: 1 }, { index: 2 * n * j + n + i, coef: 1 }, { index: i, coef: -1 }, { index: n + i, coef: -1 }], lo: 0, hi: 0 });
+      facts.push({
+        id: `N${j}:${i}`,
+        terms: [
+          { index: 2 * n * j + i, coef: 1 },
+          { index: 2 * n * j + n + i, coef: 1 },
+          { index: i, coef: -1 },
+          { index: n + i, coef: -1 },
+        ],
+        lo: 0,
+        hi: 0,
+      });
     }
   }
   const published: AttackInput["published"] = [];
@@ -128,7 +147,9 @@ export async function revisionExposure(input: RevisionInput): Promise<RevisionFi
       hide(`nieuw|${key}`, N(t), input.k - 1);
     } else publish(`nieuw|${key}`, N(t), f.value);
   }
-  for (const e of input.agreeing) for (const f of e.figures) if (f.value !== null) publish(`nieuw|${scopeKey(f.universe, f.scope)}`, N(terms(f.universe, f.scope)), f.value);
+  for (const e of input.agreeing)
+    for (const f of e.figures)
+      if (f.value !== null) publish(`nieuw|${scopeKey(f.universe, f.scope)}`, N(terms(f.universe, f.scope)), f.value);
   linked.forEach((state, j) => {
     for (const e of state) {
       for (const f of e.figures) {

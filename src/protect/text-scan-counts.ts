@@ -27,7 +27,8 @@ function countValue(word: string): number | null {
 }
 
 /** Meldingen and their kin: what the tables count. Compounds such as "integriteitsmeldingen" too. */
-const MELDING_WORD = /^(?:.*[s-])?meldingen$|^(?:.*[s-])?melding$|^(?:melders?|meldsters?|klachte?n?|klagers?|casus|casussen|zaak|zaken|geval|gevallen)$/;
+const MELDING_WORD =
+  /^(?:.*[s-])?meldingen$|^(?:.*[s-])?melding$|^(?:melders?|meldsters?|klachte?n?|klagers?|casus|casussen|zaak|zaken|geval|gevallen)$/;
 /** People, the other thing a small count can point at. */
 const PERSON_WORD =
   /^(?:.*medewerkers?|.*ambtena(?:a|re)n?|stagiaires?|stagiairs?|collega(?:['’]?s)?|.*leidinggevenden?|.*werknemers?|.*managers?|persoon|personen|vrouwen?|man|mannen|kamerleden|kamerlid|externen|(?:uitzend|inhuur|flex)krachten?|trainees?)$/;
@@ -37,8 +38,10 @@ const COUNSELLOR_WORD = /(?:^|-)vertrouwensperso(?:o|ne)n$|^vp['’]?s?$|^(?:com
 const UNIT_WORD =
   /^(?:uur|uren|keer|maal|dag|dagen|dagdelen?|weken|week|maanden|maand|jaar|jaren|kwartalen|kwartaal|minuten|minuut|kwartier|procent|fte|euro|trainingen|training|bijeenkomsten|bijeenkomst|sessies?|vergaderingen|vergadering|cursussen|cursus|workshops?|modules?|gesprekken|gesprek|%)$/;
 /** "artikel 14", "lid 2", "tabel 3", "week 12": a number that names, not counts. */
-const REFERENCE_WORD = /^(?:artikel|art|lid|hoofdstuk|paragraaf|bijlage|tabel|figuur|grafiek|week|pagina|blz|nr|nummer|sectie|versie|punt|stap|fase|niveau|schaal|kwartaal|regel|onderdeel|agendapunt)$/;
-const MONTH = /^(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)$/;
+const REFERENCE_WORD =
+  /^(?:artikel|art|lid|hoofdstuk|paragraaf|bijlage|tabel|figuur|grafiek|week|pagina|blz|nr|nummer|sectie|versie|punt|stap|fase|niveau|schaal|kwartaal|regel|onderdeel|agendapunt)$/;
+const MONTH =
+  /^(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)$/;
 /** Words that already quantify a noun, so a count further away is not its count. */
 const QUANTIFIER = /^(?:alle|enkele|meerdere|veel|vele|geen|sommige|diverse|verschillende|meeste|andere|weinig)$/;
 /** A share in words: "een kwart van de meldingen". */
@@ -47,7 +50,8 @@ const HOURS_WORD = /^(?:uur|uren|tijd|tijdsbesteding|urenbesteding)$/;
 /** "waarvan 2", "2 daarvan": a part of what the sentence counts. */
 const PART_WORD = /^(?:waarvan|daarvan|hiervan)$/;
 /** A sentence with these states a rule or a possibility, not what happened. */
-const GENERAL_WORD = /^(?:kan|kunnen|kunt|mag|mogen|moet|moeten|wordt|worden|altijd|elke|iedere|ieder|zou|zouden|als|wanneer|indien|zal|zullen)$/;
+const GENERAL_WORD =
+  /^(?:kan|kunnen|kunt|mag|mogen|moet|moeten|wordt|worden|altijd|elke|iedere|ieder|zou|zouden|als|wanneer|indien|zal|zullen)$/;
 /** Past-tense verbs after "een melder" / "een stagiair": a story about one person. */
 const STORY_VERB = /^(?:heeft|had|is|was|kreeg|werd|kwam|wilde|gaf|koos|vroeg|ging|meldde|stapte|diende|vond|voelde)$/;
 
@@ -171,19 +175,36 @@ function singleHits(text: string, s: Token[]): Hit[] {
     // "een van de meldingen", "één uit deze melders": one of them.
     if (/^(?:van|uit)$/.test(next.lower)) {
       const j = /^(?:de|deze|die|onze|hen|hun)$/.test(s[i + 2]?.lower ?? "") ? i + 3 : i + 2;
-      if (s[j] && isSensitive(s, j)) hits.push({ at: t.start, waarde: span(j), melding: "\"één van de …\" noemt een aantal van 1 en kan een melder herkenbaar maken; schrijf in algemene termen" });
+      if (s[j] && isSensitive(s, j))
+        hits.push({
+          at: t.start,
+          waarde: span(j),
+          melding: '"één van de …" noemt een aantal van 1 en kan een melder herkenbaar maken; schrijf in algemene termen',
+        });
       return;
     }
     // "Een melder heeft…", "een stagiair meldde…": a story about one person.
-    if ((/^(?:melder|meldster|klager)$/.test(next.lower) || (isPersonWord(s, i + 1) && !/s$|en$/.test(next.lower))) && STORY_VERB.test(s[i + 2]?.lower ?? "")) {
-      hits.push({ at: t.start, waarde: span(i + 2), melding: "een zin over één melder of één persoon kan die persoon herkenbaar maken; schrijf in algemene termen" });
+    if (
+      (/^(?:melder|meldster|klager)$/.test(next.lower) || (isPersonWord(s, i + 1) && !/s$|en$/.test(next.lower))) &&
+      STORY_VERB.test(s[i + 2]?.lower ?? "")
+    ) {
+      hits.push({
+        at: t.start,
+        waarde: span(i + 2),
+        melding: "een zin over één melder of één persoon kan die persoon herkenbaar maken; schrijf in algemene termen",
+      });
       return;
     }
     // "Een melding kwam van een stagiair": one melding tied to a group or a person.
     if (/^(?:melding|klacht|casus|zaak)$/.test(next.lower) && !general) {
       for (let j = i + 2; j < Math.min(s.length, i + 2 + WINDOW); j++) {
         if (isPersonWord(s, j)) {
-          hits.push({ at: t.start, waarde: span(j), melding: "één melding die aan een groep of persoon wordt toegeschreven maakt de melder herkenbaar; schrijf in algemene termen of verwijs naar de tabellen" });
+          hits.push({
+            at: t.start,
+            waarde: span(j),
+            melding:
+              "één melding die aan een groep of persoon wordt toegeschreven maakt de melder herkenbaar; schrijf in algemene termen of verwijs naar de tabellen",
+          });
           return;
         }
       }
@@ -205,14 +226,24 @@ function percentageHits(text: string, s: Token[]): Hit[] {
       if (HOURS_WORD.test(s[j]!.lower)) hours = Math.min(hours, d);
     });
     if (sensitive < hours) {
-      hits.push({ at: t.start, waarde: text.slice(t.start, s[i + 1]!.end), melding: "een percentage van meldingen of melders in eigen tekst kan een klein aantal verraden; gebruik de beschermde tabellen" });
+      hits.push({
+        at: t.start,
+        waarde: text.slice(t.start, s[i + 1]!.end),
+        melding: "een percentage van meldingen of melders in eigen tekst kan een klein aantal verraden; gebruik de beschermde tabellen",
+      });
     }
   });
   // "Een kwart van de meldingen": a share in words.
   s.forEach((t, i) => {
     if (!FRACTION_WORD.test(t.lower) || s[i + 1]?.lower !== "van") return;
     const j = [i + 2, i + 3].find((x) => s[x] && isSensitive(s, x));
-    if (j !== undefined) hits.push({ at: t.start, waarde: text.slice(t.start, s[j]!.end), melding: "een deel van de meldingen of melders in eigen tekst (een helft, een kwart) kan een klein aantal verraden; gebruik de beschermde tabellen" });
+    if (j !== undefined)
+      hits.push({
+        at: t.start,
+        waarde: text.slice(t.start, s[j]!.end),
+        melding:
+          "een deel van de meldingen of melders in eigen tekst (een helft, een kwart) kan een klein aantal verraden; gebruik de beschermde tabellen",
+      });
   });
   return hits;
 }

@@ -59,7 +59,11 @@ export function findNames(text: string, names: string[]): Hit[] {
         const next = tokens[j + 1];
         const last = next && next.letters === "s" && /^['’]$/.test(folded.slice(token.end, next.start)) ? j + 1 : j;
         const waarde = text.slice(tokens[i]!.start, tokens[last]!.end);
-        hits.push({ at: tokens[i]!.start, waarde, melding: `de tekst noemt "${waarde}": dat is "${found.name}" uit de namenlijst; haal de naam weg` });
+        hits.push({
+          at: tokens[i]!.start,
+          waarde,
+          melding: `de tekst noemt "${waarde}": dat is "${found.name}" uit de namenlijst; haal de naam weg`,
+        });
         i = last; // one hit per occurrence
         break;
       }
@@ -77,16 +81,30 @@ const TITLE =
   /(?<![\p{L}])(?:de heer|meneer|mevrouw|mevr\.?|mw\.?|mvr\.?|dhr\.?|mr\.|dr\.|drs\.|ir\.|prof\.)\s+(?:(?:van|de|der|den|ter|ten|te|het|'t|in|op)\s+)*\p{Lu}[\p{L}'’-]*/giu;
 
 export function findEmails(text: string): Hit[] {
-  return [...text.matchAll(EMAIL)].map((m) => ({ at: m.index, waarde: m[0], melding: "de tekst bevat een e-mailadres; haal het weg (verwijs zo nodig naar het intranet)" }));
+  return [...text.matchAll(EMAIL)].map((m) => ({
+    at: m.index,
+    waarde: m[0],
+    melding: "de tekst bevat een e-mailadres; haal het weg (verwijs zo nodig naar het intranet)",
+  }));
 }
 
 export function findPhones(text: string): Hit[] {
-  return [...text.matchAll(PHONE)].map((m) => ({ at: m.index, waarde: m[0], melding: "de tekst bevat een telefoonnummer; haal het weg (verwijs zo nodig naar het intranet)" }));
+  return [...text.matchAll(PHONE)].map((m) => ({
+    at: m.index,
+    waarde: m[0],
+    melding: "de tekst bevat een telefoonnummer; haal het weg (verwijs zo nodig naar het intranet)",
+  }));
 }
 
 export function findTitles(text: string): Hit[] {
-  return [...text.matchAll(TITLE)]
-    // (the pattern is case-insensitive for the title, so the name's capital is checked here)
-    .filter((m) => /^\p{Lu}/u.test(m[0].split(/\s+/).at(-1) ?? ""))
-    .map((m) => ({ at: m.index, waarde: m[0], melding: `"${m[0]}" noemt een persoon bij naam; schrijf zonder naam, bijvoorbeeld "een collega"` }));
+  return (
+    [...text.matchAll(TITLE)]
+      // (the pattern is case-insensitive for the title, so the name's capital is checked here)
+      .filter((m) => /^\p{Lu}/u.test(m[0].split(/\s+/).at(-1) ?? ""))
+      .map((m) => ({
+        at: m.index,
+        waarde: m[0],
+        melding: `"${m[0]}" noemt een persoon bij naam; schrijf zonder naam, bijvoorbeeld "een collega"`,
+      }))
+  );
 }

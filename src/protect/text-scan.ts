@@ -32,11 +32,15 @@ function pieces(v: Verslagtekst): Piece[] {
 
 /** Findings in one text, in text order, one per place (the first rule that fires there). */
 export function scanText(text: string, k: number, names: string[], titlesAllowed = false): Hit[] {
-  const hits = [...findNames(text, names), ...findEmails(text), ...findPhones(text), ...(titlesAllowed ? [] : findTitles(text)), ...findCounts(text, k)];
+  const hits = [
+    ...findNames(text, names),
+    ...findEmails(text),
+    ...findPhones(text),
+    ...(titlesAllowed ? [] : findTitles(text)),
+    ...findCounts(text, k),
+  ];
   const seen = new Set<number>();
-  return hits
-    .filter((h) => !seen.has(h.at) && seen.add(h.at))
-    .sort((a, b) => a.at - b.at);
+  return hits.filter((h) => !seen.has(h.at) && seen.add(h.at)).sort((a, b) => a.at - b.at);
 }
 
 export function scanVerslag(v: Verslagtekst, k: number, names: string[]): Problem[] {

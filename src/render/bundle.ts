@@ -114,12 +114,15 @@ export async function bundlePdfs(parts: BundlePart[]): Promise<Uint8Array> {
     context.assign(documentRef, context.obj({ Type: "StructElem", S: "Document", P: rootRef, K: partRefs }));
     const parentTreeDict = context.obj({});
     parentTreeDict.set(NUMS, context.obj(parentTree));
-    context.assign(rootRef, context.obj({
-      Type: "StructTreeRoot",
-      K: documentRef,
-      ParentTree: context.register(parentTreeDict),
-      ParentTreeNextKey: nextKey,
-    }));
+    context.assign(
+      rootRef,
+      context.obj({
+        Type: "StructTreeRoot",
+        K: documentRef,
+        ParentTree: context.register(parentTreeDict),
+        ParentTreeNextKey: nextKey,
+      }),
+    );
     out.catalog.set(PDFName.of("StructTreeRoot"), rootRef);
     out.catalog.set(PDFName.of("MarkInfo"), context.obj({ Marked: true }));
   }
@@ -190,7 +193,10 @@ function writeOutline(out: PDFDocument, starts: { title: string; page: PDFRef }[
  */
 async function stampPageLabels(out: PDFDocument, labels: { page: PDFPage; label: string; n: number }[]): Promise<void> {
   out.registerFontkit(fontkit);
-  const font = await out.embedFont(fontFile("latin", { weight: 400, style: "normal" }, "woff"), { subset: true, customName: "JVBNDL+NotoSans-Regular" });
+  const font = await out.embedFont(fontFile("latin", { weight: 400, style: "normal" }, "woff"), {
+    subset: true,
+    customName: "JVBNDL+NotoSans-Regular",
+  });
   const size = 7.5;
   const mm = 72 / 25.4;
   labels.forEach(({ page, label, n }, i) => {

@@ -27,10 +27,7 @@ const NL_TIME = {
   periods: ["", ""],
   days: ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
   shortDays: ["zo", "ma", "di", "wo", "do", "vr", "za"],
-  months: [
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-  ],
+  months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
   shortMonths: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
 };
 
@@ -44,9 +41,7 @@ const NL_LOCALE = { number: NL_NUMBER, time: NL_TIME } as unknown as LocaleForma
 function refusingLoader(attempts: string[]): Loader {
   const refuse = (uri: string): Promise<never> => {
     attempts.push(uri);
-    return Promise.reject(
-      new Error(`Een grafiek probeert '${uri}' te laden; grafieken mogen niets ophalen.`),
-    );
+    return Promise.reject(new Error(`Een grafiek probeert '${uri}' te laden; grafieken mogen niets ophalen.`));
   };
   return {
     load: (uri) => refuse(uri),
@@ -84,9 +79,7 @@ function renameIds(svg: string, prefix: string): string {
  * aria-label and <title> on the root <svg>. The unused xlink namespace is dropped.
  */
 function finishSvg(svg: string, description: string | undefined): string {
-  let out = svg
-    .replace(/\srole="graphics-[a-z-]+"/g, "")
-    .replace(/\saria-roledescription="[^"]*"/g, "");
+  let out = svg.replace(/\srole="graphics-[a-z-]+"/g, "").replace(/\saria-roledescription="[^"]*"/g, "");
   if (!out.includes("xlink:")) {
     out = out.replace(' xmlns:xlink="http://www.w3.org/1999/xlink"', "");
   }
@@ -95,8 +88,7 @@ function finishSvg(svg: string, description: string | undefined): string {
     const label = escapeHtml(text);
     out = out.replace(
       /^<svg([^>]*)>/,
-      (_all, attributes: string) =>
-        `<svg${attributes} role="img" aria-label="${label}"><title>${label}</title>`,
+      (_all, attributes: string) => `<svg${attributes} role="img" aria-label="${label}"><title>${label}</title>`,
     );
   }
   return out;
@@ -147,7 +139,6 @@ export async function vegaLiteToSvg(spec: object): Promise<string> {
   }
   // From the spec, not the SVG: the SVG still holds the counter-based ids.
   const prefix = "vl" + createHash("sha256").update(JSON.stringify(withFont)).digest("hex").slice(0, 10);
-  const description =
-    typeof topLevel.description === "string" ? topLevel.description : undefined;
+  const description = typeof topLevel.description === "string" ? topLevel.description : undefined;
   return renameIds(finishSvg(svg, description), prefix);
 }

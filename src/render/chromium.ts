@@ -31,7 +31,11 @@ export function chromiumCandidates(platform: NodeJS.Platform, env: NodeJS.Proces
     ];
   }
   if (platform === "darwin") {
-    const apps = ["Google Chrome.app/Contents/MacOS/Google Chrome", "Chromium.app/Contents/MacOS/Chromium", "Microsoft Edge.app/Contents/MacOS/Microsoft Edge"];
+    const apps = [
+      "Google Chrome.app/Contents/MacOS/Google Chrome",
+      "Chromium.app/Contents/MacOS/Chromium",
+      "Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+    ];
     const home = env["HOME"];
     return [...apps.map((a) => posix.join("/Applications", a)), ...(home ? apps.map((a) => posix.join(home, "Applications", a)) : [])];
   }
@@ -44,7 +48,7 @@ export function installAdvice(platform: NodeJS.Platform): string {
     return (
       "Installeer Microsoft Edge (hoort bij Windows) of Google Chrome via de gewone installatie. " +
       "Staat de browser op een andere plek, wijs die dan aan met de omgevingsvariabele JAARVERSLAG_CHROMIUM, " +
-      'bijvoorbeeld: set JAARVERSLAG_CHROMIUM=C:\\pad\\naar\\chrome.exe'
+      "bijvoorbeeld: set JAARVERSLAG_CHROMIUM=C:\\pad\\naar\\chrome.exe"
     );
   }
   if (platform === "darwin") {

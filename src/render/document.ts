@@ -34,7 +34,12 @@ export async function reportHtml(model: ReportModel, memo?: Memo): Promise<strin
  * of fixed width, so filling them in moves nothing; should a page still shift, it is printed
  * once more (at most three prints).
  */
-export async function reportWithPages(renderer: Renderer, model: ReportModel, creationDate: Date, memo?: Memo): Promise<{ html: string; pdf: Uint8Array; pages: Map<string, number> }> {
+export async function reportWithPages(
+  renderer: Renderer,
+  model: ReportModel,
+  creationDate: Date,
+  memo?: Memo,
+): Promise<{ html: string; pdf: Uint8Array; pages: Map<string, number> }> {
   const svgs = await chartSvgs(model, memo);
   let pages = new Map<string, number>();
   let html = renderHtml(model, svgs, pages);

@@ -48,10 +48,9 @@ export function fontFile(subset: Subset, { weight, style }: Face, format: "woff2
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new Error(
-      `Het lettertype ${FONT_FAMILY} ontbreekt (${file}). Voer 'npm ci' uit om de pakketten te installeren.`,
-      { cause: error },
-    );
+    throw new Error(`Het lettertype ${FONT_FAMILY} ontbreekt (${file}). Voer 'npm ci' uit om de pakketten te installeren.`, {
+      cause: error,
+    });
   }
 }
 
@@ -83,9 +82,7 @@ function faceRule(subset: Subset, face: Face): string {
 export function fontFaceCss(): string {
   if (cached === undefined) {
     // latin-ext first, latin last, as fontsource orders them.
-    cached = (["latin-ext", "latin"] as const)
-      .flatMap((subset) => FACES.map((face) => faceRule(subset, face)))
-      .join("\n");
+    cached = (["latin-ext", "latin"] as const).flatMap((subset) => FACES.map((face) => faceRule(subset, face))).join("\n");
   }
   return cached;
 }
@@ -95,8 +92,5 @@ export function fontFaceCss(): string {
  * Chromium renders them in a separate document that does not see the page's fonts.
  */
 export function headerFooterFontFaceCss(): string {
-  return [
-    faceRule("latin", { weight: 400, style: "normal" }),
-    faceRule("latin", { weight: 700, style: "normal" }),
-  ].join("\n");
+  return [faceRule("latin", { weight: 400, style: "normal" }), faceRule("latin", { weight: 700, style: "normal" })].join("\n");
 }

@@ -39,8 +39,9 @@ function templates(): { hb: typeof Handlebars; main: Handlebars.TemplateDelegate
     hb.registerHelper("kort", (rows: unknown) => Array.isArray(rows) && rows.length <= KORTE_TABEL);
     // Raw on purpose: the counsellors' Markdown as HTML (OwnTextHtml), made by
     // present/narrative.ts with marked, which escapes their text and any raw HTML in it.
-    hb.registerHelper("eigenTekst", (html: OwnTextHtml, level: unknown) =>
-      new Handlebars.SafeString(shiftHeadings(html, typeof level === "number" ? level : 1)),
+    hb.registerHelper(
+      "eigenTekst",
+      (html: OwnTextHtml, level: unknown) => new Handlebars.SafeString(shiftHeadings(html, typeof level === "number" ? level : 1)),
     );
     for (const name of readdirSync(join(TEMPLATES, "partials"))) {
       if (name.endsWith(".hbs")) hb.registerPartial(name.replace(/\.hbs$/, ""), readFileSync(join(TEMPLATES, "partials", name), "utf8"));

@@ -76,8 +76,15 @@ export async function renderOutputs(documents: BuiltDocument[], opts: RenderOpti
       const parts = BUNDLE_ORDER.flatMap((kind) => pdfs.get(kind) ?? []);
       const title = `Stukken voor het Presidium: jaarverslagen ${periodLabel(opts.jaar)}`;
       const bundle = await finishPdf(await bundlePdfs(parts), {
-        title, subject: title, author: parts[0]?.author ?? "", keywords: ["presidium", String(opts.jaar)], lang: "nl-NL",
-        runningHeader: title, confidential: opts.vertrouwelijk, creationDate: opts.creationDate, ...(opts.markering ? { markering: opts.markering } : {}),
+        title,
+        subject: title,
+        author: parts[0]?.author ?? "",
+        keywords: ["presidium", String(opts.jaar)],
+        lang: "nl-NL",
+        runningHeader: title,
+        confidential: opts.vertrouwelijk,
+        creationDate: opts.creationDate,
+        ...(opts.markering ? { markering: opts.markering } : {}),
       });
       const path = join(opts.dir, `presidium-bundel-${fileKey(opts.jaar)}${suffix}.pdf`);
       files.push({ path, content: bundle });

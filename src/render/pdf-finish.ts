@@ -5,16 +5,7 @@
  * Chromium wrote are kept: pdf-lib rewrites every object it loaded.
  */
 import { createHash } from "node:crypto";
-import {
-  PDFArray,
-  PDFBool,
-  PDFDict,
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFRef,
-  PDFString,
-} from "pdf-lib";
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from "pdf-lib";
 import type { PDFObject } from "pdf-lib";
 import { renameStructureIds, structElements } from "./structure.ts";
 import { escapeHtml } from "../html.ts";
@@ -131,8 +122,7 @@ function replaceTrailerId(bytes: Uint8Array, placeholder: string, id: string): U
 function xmpPacket(meta: PdfMeta, keywords: string[]): string {
   const date = meta.creationDate.toISOString().replace(/\.\d{3}Z$/, "Z");
   const lang = escapeHtml(meta.lang);
-  const alt = (value: string) =>
-    `<rdf:Alt><rdf:li xml:lang="x-default">${escapeHtml(value)}</rdf:li></rdf:Alt>`;
+  const alt = (value: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${escapeHtml(value)}</rdf:li></rdf:Alt>`;
   return [
     '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
     '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
@@ -175,7 +165,11 @@ export function normaliseStructureIds(doc: PDFDocument): void {
   const root = doc.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
   if (!root) return;
   let n = 0;
-  const entries = renameStructureIds(context, structElements(context, root.get(PDFName.of("K"))), () => `node${String(++n).padStart(8, "0")}`);
+  const entries = renameStructureIds(
+    context,
+    structElements(context, root.get(PDFName.of("K"))),
+    () => `node${String(++n).padStart(8, "0")}`,
+  );
   if (n === 0) return;
 
   // A fresh, flat /IDTree in place of Chromium's (whose nodes are deleted, or pdf-lib would

@@ -53,9 +53,7 @@ const TEMPLATE_STYLE =
   `width: 100%; box-sizing: border-box; margin: 0 ${MARGIN.right} 0 ${MARGIN.left};`;
 
 export function headerTemplate(meta: Pick<PdfMeta, "runningHeader" | "confidential" | "markering">): string {
-  const confidential = meta.confidential
-    ? `<span style="font-weight: 700;">Vertrouwelijk</span>`
-    : "";
+  const confidential = meta.confidential ? `<span style="font-weight: 700;">Vertrouwelijk</span>` : "";
   const line = (style: string) =>
     `<div style="${style} display: flex; justify-content: space-between; align-items: baseline;">` +
     `<span>${escapeHtml(meta.runningHeader)}</span>${confidential}</div>`;

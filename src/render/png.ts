@@ -4,5 +4,8 @@ import { fontFaceCss } from "./fonts.ts";
 import type { Renderer } from "./pdf.ts";
 
 export function svgToPng(renderer: Renderer, svg: string, scale = 2): Promise<Uint8Array> {
-  return renderer.png(`<!DOCTYPE html><html lang="nl-NL"><head><style>${fontFaceCss()} body{margin:0;background:#fff}</style></head><body>${svg}</body></html>`, scale);
+  return renderer.png(
+    `<!DOCTYPE html><html lang="nl-NL"><head><style>${fontFaceCss()} body{margin:0;background:#fff}</style></head><body>${svg}</body></html>`,
+    scale,
+  );
 }

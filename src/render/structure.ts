@@ -44,7 +44,11 @@ export function structElements(context: PDFContext, kids: PDFObject | undefined)
  * id gets the same new one) and rewrites the /Headers of the elements' attribute objects to
  * match. Returns the new ids with the elements they name, for an /IDTree.
  */
-export function renameStructureIds(context: PDFContext, elements: StructElement[], rename: (old: string) => string): Array<[string, PDFRef]> {
+export function renameStructureIds(
+  context: PDFContext,
+  elements: StructElement[],
+  rename: (old: string) => string,
+): Array<[string, PDFRef]> {
   const renamed = new Map<string, string>();
   const named: Array<[string, PDFRef]> = [];
   for (const { element, ref } of elements) {

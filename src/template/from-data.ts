@@ -25,8 +25,19 @@ export function standaardTemplateInput(): TemplateInput {
  * to the built-in vocabulary or an empty sheet, with a note.
  */
 export function templateInputFromData(ingested: Ingested): { input: TemplateInput | null; problems: Problem[]; notes: string[] } {
-  const used = ["vocabulaire", "vertrouwenspersonen", "historie", "meldingen", "activiteiten", "klachten", "instellingen", REGISTRATIE_XLSX.replace(/\.xlsx$/, "")];
-  const problems = ingested.problems.filter((p) => used.some((u) => p.bestand.startsWith(u)) && !p.melding.startsWith("dit bestand ontbreekt"));
+  const used = [
+    "vocabulaire",
+    "vertrouwenspersonen",
+    "historie",
+    "meldingen",
+    "activiteiten",
+    "klachten",
+    "instellingen",
+    REGISTRATIE_XLSX.replace(/\.xlsx$/, ""),
+  ];
+  const problems = ingested.problems.filter(
+    (p) => used.some((u) => p.bestand.startsWith(u)) && !p.melding.startsWith("dit bestand ontbreekt"),
+  );
   const notes: string[] = [];
   const inst = ingested.instellingen ? validateInstellingen(ingested.instellingen.bestand, ingested.instellingen.json) : null;
   if (inst) problems.push(...inst.problems);
@@ -38,7 +49,9 @@ export function templateInputFromData(ingested: Ingested): { input: TemplateInpu
     notes.push(`geen woordenlijst (${tableName("vocabulaire.csv")}) in de gegevensmap: de standaardwoordenlijst is gebruikt`);
     vocabulaire = standaardVocabulaire();
   }
-  const vertrouwenspersonen = t["vertrouwenspersonen.csv"] ? validateVertrouwenspersonen(t["vertrouwenspersonen.csv"], problems, names) : [];
+  const vertrouwenspersonen = t["vertrouwenspersonen.csv"]
+    ? validateVertrouwenspersonen(t["vertrouwenspersonen.csv"], problems, names)
+    : [];
   const historie = t["historie.csv"] ? validateHistorie(t["historie.csv"], problems) : [];
   // The registration of earlier years goes into the workbook too: once the CSV files are
   // removed (as its instructions say), nothing of it may be lost. Rows are copied, not judged
@@ -47,11 +60,31 @@ export function templateInputFromData(ingested: Ingested): { input: TemplateInpu
   if (problems.length > 0) return { input: null, problems, notes };
   const records = { meldingen: [] as Melding[], activiteiten: [] as ActiviteitRegel[], klachten: [] as Klacht[] };
   if (t["meldingen.csv"] && inst?.value && t["vertrouwenspersonen.csv"]) {
-    records.meldingen = validateMeldingen(t["meldingen.csv"], problems, { vocabulaire, vertrouwenspersonen, instellingen: inst.value, vandaag: { jaar: 9999, maand: 12 } });
-  } else if (t["meldingen.csv"]) notes.push(`de meldingen zijn niet overgenomen: daarvoor zijn instellingen.json en de vertrouwenspersonen nodig`);
+    records.meldingen = validateMeldingen(t["meldingen.csv"], problems, {
+      vocabulaire,
+      vertrouwenspersonen,
+      instellingen: inst.value,
+      vandaag: { jaar: 9999, maand: 12 },
+    });
+  } else if (t["meldingen.csv"])
+    notes.push(`de meldingen zijn niet overgenomen: daarvoor zijn instellingen.json en de vertrouwenspersonen nodig`);
   if (t["activiteiten.csv"]) records.activiteiten = validateActiviteiten(t["activiteiten.csv"], problems, vertrouwenspersonen, names);
   if (t["klachten.csv"]) records.klachten = validateKlachten(t["klachten.csv"], problems, names);
   if (problems.length > 0) return { input: null, problems, notes };
-  if (records.meldingen.length > 0) notes.push(`de registratie van eerdere jaren staat in het werkboek: ${records.meldingen.length} meldingen, ${records.activiteiten.length} regels activiteiten, ${records.klachten.length} klachten`);
-  return { input: { vocabulaire, vertrouwenspersonen, historie, ...records, bron: "de gegevensmap", maxUrenPerMelding: inst?.value?.maxUrenPerMelding ?? defaultMaxUren() }, problems: [], notes };
+  if (records.meldingen.length > 0)
+    notes.push(
+      `de registratie van eerdere jaren staat in het werkboek: ${records.meldingen.length} meldingen, ${records.activiteiten.length} regels activiteiten, ${records.klachten.length} klachten`,
+    );
+  return {
+    input: {
+      vocabulaire,
+      vertrouwenspersonen,
+      historie,
+      ...records,
+      bron: "de gegevensmap",
+      maxUrenPerMelding: inst?.value?.maxUrenPerMelding ?? defaultMaxUren(),
+    },
+    problems: [],
+    notes,
+  };
 }

@@ -70,16 +70,56 @@ function validationFor(invoer: Invoer, ranges: Map<ListName, string>, input: Tem
     case "tekst":
       return null;
     case "datum":
-      return { ...common, type: "date", operator: "between", formulae: ["2000-01-01T00:00:00Z", "2100-12-31T00:00:00Z"], errorStyle: "stop", errorTitle: "Geen datum", error: "Vul een datum in als DD-MM-JJJJ, bijvoorbeeld 15-03-2024." };
+      return {
+        ...common,
+        type: "date",
+        operator: "between",
+        formulae: ["2000-01-01T00:00:00Z", "2100-12-31T00:00:00Z"],
+        errorStyle: "stop",
+        errorTitle: "Geen datum",
+        error: "Vul een datum in als DD-MM-JJJJ, bijvoorbeeld 15-03-2024.",
+      };
     case "maand":
-      return { ...common, type: "date", operator: "between", formulae: ["2000-01-01T00:00:00Z", "2100-12-31T00:00:00Z"], errorStyle: "stop", errorTitle: "Geen datum", error: "Vul een datum in de maand in, bijvoorbeeld 01-03-2024; alleen de maand telt." };
+      return {
+        ...common,
+        type: "date",
+        operator: "between",
+        formulae: ["2000-01-01T00:00:00Z", "2100-12-31T00:00:00Z"],
+        errorStyle: "stop",
+        errorTitle: "Geen datum",
+        error: "Vul een datum in de maand in, bijvoorbeeld 01-03-2024; alleen de maand telt.",
+      };
     case "jaar":
-      return { ...common, type: "whole", operator: "between", formulae: [2000, 2100], errorStyle: "stop", errorTitle: "Geen jaartal", error: "Vul een jaartal van vier cijfers in, bijvoorbeeld 2024." };
+      return {
+        ...common,
+        type: "whole",
+        operator: "between",
+        formulae: [2000, 2100],
+        errorStyle: "stop",
+        errorTitle: "Geen jaartal",
+        error: "Vul een jaartal van vier cijfers in, bijvoorbeeld 2024.",
+      };
     case "geheel":
-      return { ...common, type: "whole", operator: "greaterThanOrEqual", formulae: [0], errorStyle: "stop", errorTitle: "Geen aantal", error: "Vul een geheel getal van 0 of meer in." };
+      return {
+        ...common,
+        type: "whole",
+        operator: "greaterThanOrEqual",
+        formulae: [0],
+        errorStyle: "stop",
+        errorTitle: "Geen aantal",
+        error: "Vul een geheel getal van 0 of meer in.",
+      };
     case "uren": {
       const max = invoer.max === "maxUrenPerMelding" ? input.maxUrenPerMelding : MAX_ACTIVITEIT_UREN;
-      return { ...common, type: "decimal", operator: "between", formulae: [0, max], errorStyle: "stop", errorTitle: "Uren", error: `Vul een aantal uren in van 0 tot en met ${String(max).replace(".", ",")}, met een decimale komma (2,5).` };
+      return {
+        ...common,
+        type: "decimal",
+        operator: "between",
+        formulae: [0, max],
+        errorStyle: "stop",
+        errorTitle: "Uren",
+        error: `Vul een aantal uren in van 0 tot en met ${String(max).replace(".", ",")}, met een decimale komma (2,5).`,
+      };
     }
     case "lijst":
       return listValidation(invoer, ranges, rijen, common);
@@ -87,11 +127,23 @@ function validationFor(invoer: Invoer, ranges: Map<ListName, string>, input: Tem
 }
 
 /** A code from a list: strict lists stop, the others warn (a label is allowed, `check` decides). */
-function listValidation(invoer: Extract<Invoer, { soort: "lijst" }>, ranges: Map<ListName, string>, rijen: number, common: Pick<DataValidation, "allowBlank" | "showErrorMessage" | "showInputMessage">): DataValidation | null {
+function listValidation(
+  invoer: Extract<Invoer, { soort: "lijst" }>,
+  ranges: Map<ListName, string>,
+  rijen: number,
+  common: Pick<DataValidation, "allowBlank" | "showErrorMessage" | "showInputMessage">,
+): DataValidation | null {
   const range = invoer.lijst === "vertrouwenspersoon" ? `vertrouwenspersonen!$A$2:$A$${rijen + 1}` : ranges.get(invoer.lijst);
   if (!range) return null;
   return invoer.streng
-    ? { ...common, type: "list", formulae: [range], errorStyle: "stop", errorTitle: "Onbekende code", error: "Kies een code uit de keuzelijst (de labels staan op het tabblad Codes)." }
+    ? {
+        ...common,
+        type: "list",
+        formulae: [range],
+        errorStyle: "stop",
+        errorTitle: "Onbekende code",
+        error: "Kies een code uit de keuzelijst (de labels staan op het tabblad Codes).",
+      }
     : {
         ...common,
         type: "list",
@@ -113,17 +165,50 @@ function numFmt(invoer: Invoer): string | undefined {
 
 function prefill(file: string, input: TemplateInput): unknown[][] {
   if (file === "vertrouwenspersonen.csv") {
-    return input.vertrouwenspersonen.map((v) => [v.code, v.groep, v.regeling, utcDate(v.actiefVan), v.actiefTot ? utcDate(v.actiefTot) : null]);
+    return input.vertrouwenspersonen.map((v) => [
+      v.code,
+      v.groep,
+      v.regeling,
+      utcDate(v.actiefVan),
+      v.actiefTot ? utcDate(v.actiefTot) : null,
+    ]);
   }
   if (file === "historie.csv") return input.historie.map((h) => [h.jaar, h.reeks, h.waarde, h.bron]);
   // The columns in contract order (fields.ts); a month as the first day of that month.
   if (file === "meldingen.csv") {
-    return (input.meldingen ?? []).map((m) => [m.id, utcDate(m.datum), m.regeling, m.aard, m.herkomst, m.vertrouwenspersonen.join("|"), m.uren, m.status, m.interventies.join("|"), m.resultaten.join("|"), m.geenInterventie ? "ja" : "nee"]);
+    return (input.meldingen ?? []).map((m) => [
+      m.id,
+      utcDate(m.datum),
+      m.regeling,
+      m.aard,
+      m.herkomst,
+      m.vertrouwenspersonen.join("|"),
+      m.uren,
+      m.status,
+      m.interventies.join("|"),
+      m.resultaten.join("|"),
+      m.geenInterventie ? "ja" : "nee",
+    ]);
   }
   if (file === "activiteiten.csv") return (input.activiteiten ?? []).map((a) => [a.jaar, a.vertrouwenspersoon, a.activiteit, a.uren]);
-  if (file === "klachten.csv") return (input.klachten ?? []).map((k) => [k.id, utcDate(k.datum), k.ontvankelijk === null ? null : k.ontvankelijk ? "ja" : "nee", k.advies]);
+  if (file === "klachten.csv")
+    return (input.klachten ?? []).map((k) => [
+      k.id,
+      utcDate(k.datum),
+      k.ontvankelijk === null ? null : k.ontvankelijk ? "ja" : "nee",
+      k.advies,
+    ]);
   if (file === "vocabulaire.csv") {
-    return input.vocabulaire.map((t) => [t.soort, t.code, t.label, t.geldigVan, t.geldigTot, t.eerdereLabels.map((e) => `${e.totJaar}=${e.label}`).join("|"), t.groep, t.teltMee ? "ja" : "nee"]);
+    return input.vocabulaire.map((t) => [
+      t.soort,
+      t.code,
+      t.label,
+      t.geldigVan,
+      t.geldigTot,
+      t.eerdereLabels.map((e) => `${e.totJaar}=${e.label}`).join("|"),
+      t.groep,
+      t.teltMee ? "ja" : "nee",
+    ]);
   }
   return [];
 }
@@ -146,7 +231,12 @@ export async function templateWorkbook(input: TemplateInput): Promise<Uint8Array
   for (const t of TEMPLATE_TABLES) {
     const ws = wb.addWorksheet(sheetName(t.file), { views: [{ state: "frozen", ySplit: 1 }] });
     const kolommen = Object.entries(t.velden);
-    ws.columns = kolommen.map(([naam, veld]) => ({ header: naam, key: naam, width: Math.max(12, Math.min(40, naam.length + 4, veld.voorbeeld.length + 4)), style: numFmt(veld.invoer) ? { numFmt: numFmt(veld.invoer)! } : {} }));
+    ws.columns = kolommen.map(([naam, veld]) => ({
+      header: naam,
+      key: naam,
+      width: Math.max(12, Math.min(40, naam.length + 4, veld.voorbeeld.length + 4)),
+      style: numFmt(veld.invoer) ? { numFmt: numFmt(veld.invoer)! } : {},
+    }));
     ws.getRow(1).font = { bold: true };
     for (const values of prefill(t.file, input)) ws.addRow(values);
     const dv = (ws as unknown as { dataValidations: { add(address: string, v: DataValidation): void } }).dataValidations;
@@ -180,7 +270,8 @@ export async function templateWorkbook(input: TemplateInput): Promise<Uint8Array
   head.font = { bold: true };
   for (const t of TEMPLATE_TABLES) {
     us.addRow([sheetName(t.file), "", "", t.uitleg, ""]).font = { italic: true };
-    for (const [naam, veld] of Object.entries(t.velden)) us.addRow([sheetName(t.file), naam, veld.verplicht ? "ja" : "nee", veld.uitleg, veld.voorbeeld]);
+    for (const [naam, veld] of Object.entries(t.velden))
+      us.addRow([sheetName(t.file), naam, veld.verplicht ? "ja" : "nee", veld.uitleg, veld.voorbeeld]);
   }
   us.getColumn(4).alignment = { wrapText: true, vertical: "top" };
 

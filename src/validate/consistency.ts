@@ -71,14 +71,40 @@ export function reportingYearWarnings(
     if (ids.length === 0) return;
     const list = ids.length > 10 ? `${ids.slice(0, 10).join(", ")} en nog ${ids.length - 10}` : ids.join(", ");
     const what = ids.length === 1 ? `1 ${enkel}` : `${ids.length} ${meervoud}`;
-    out.push(problem(bestand, null, "datum", null, `${what} van na ${label} (${list}) ${ids.length === 1 ? "telt" : "tellen"} niet mee in het verslag over ${label}; klopt het jaartal?`));
+    out.push(
+      problem(
+        bestand,
+        null,
+        "datum",
+        null,
+        `${what} van na ${label} (${list}) ${ids.length === 1 ? "telt" : "tellen"} niet mee in het verslag over ${label}; klopt het jaartal?`,
+      ),
+    );
   };
-  later(d.meldingen.filter((m) => ordMaand(m.datum) > end).map((m) => m.id), "melding", "meldingen", bestanden.meldingen ?? "meldingen.csv");
-  later(d.klachten.filter((k) => ordMaand(k.datum) > end).map((k) => k.id), "klacht", "klachten", bestanden.klachten ?? "klachten.csv");
+  later(
+    d.meldingen.filter((m) => ordMaand(m.datum) > end).map((m) => m.id),
+    "melding",
+    "meldingen",
+    bestanden.meldingen ?? "meldingen.csv",
+  );
+  later(
+    d.klachten.filter((k) => ordMaand(k.datum) > end).map((k) => k.id),
+    "klacht",
+    "klachten",
+    bestanden.klachten ?? "klachten.csv",
+  );
   const act = d.activiteiten.filter((a) => ordMaand(periodOfYear(perioden, a.jaar).van) > end);
   if (act.length > 0) {
     const years = [...new Set(act.map((a) => a.jaar))].sort().join(", ");
-    out.push(problem(bestanden.activiteiten ?? "activiteiten.csv", null, "jaar", null, `${act.length} ${act.length === 1 ? "regel" : "regels"} van ${years} ${act.length === 1 ? "telt" : "tellen"} niet mee in het verslag over ${label}`));
+    out.push(
+      problem(
+        bestanden.activiteiten ?? "activiteiten.csv",
+        null,
+        "jaar",
+        null,
+        `${act.length} ${act.length === 1 ? "regel" : "regels"} van ${years} ${act.length === 1 ? "telt" : "tellen"} niet mee in het verslag over ${label}`,
+      ),
+    );
   }
   return out;
 }

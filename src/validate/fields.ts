@@ -10,14 +10,21 @@ const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
 /** YYYY-MM, YYYY-MM-DD, DD-MM-YYYY or D-M-YYYY (also with `/`), reduced to the month. */
 export function parseMaand(text: string): Parsed<Maand> {
   const t = text.trim();
-  let jaar: number, maand: number, dag: number | null = null;
+  let jaar: number,
+    maand: number,
+    dag: number | null = null;
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})-(\d{1,2})$/.exec(t))) {
-    jaar = Number(m[1]); maand = Number(m[2]);
+    jaar = Number(m[1]);
+    maand = Number(m[2]);
   } else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t))) {
-    jaar = Number(m[1]); maand = Number(m[2]); dag = Number(m[3]);
+    jaar = Number(m[1]);
+    maand = Number(m[2]);
+    dag = Number(m[3]);
   } else if ((m = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(t))) {
-    dag = Number(m[1]); maand = Number(m[2]); jaar = Number(m[3]);
+    dag = Number(m[1]);
+    maand = Number(m[2]);
+    jaar = Number(m[3]);
   } else {
     return fail("geen datum; gebruik JJJJ-MM, JJJJ-MM-DD of DD-MM-JJJJ");
   }
@@ -41,7 +48,9 @@ export function parseUren(text: string): Parsed<number> {
   if (t.startsWith("-")) return fail("uren kunnen niet negatief zijn");
   if (/^\d+[.,]\d{3}$/.test(t)) {
     const [whole, frac] = t.split(/[.,]/) as [string, string];
-    return fail(`dubbelzinnig: ${t} kan ${Number(`${whole}.${frac}`).toString().replace(".", ",")} of ${Number(whole + frac)} uur betekenen; schrijf uren zonder scheidingsteken voor duizendtallen en met hoogstens twee decimalen`);
+    return fail(
+      `dubbelzinnig: ${t} kan ${Number(`${whole}.${frac}`).toString().replace(".", ",")} of ${Number(whole + frac)} uur betekenen; schrijf uren zonder scheidingsteken voor duizendtallen en met hoogstens twee decimalen`,
+    );
   }
   return ok(Number(t.replace(",", ".")));
 }
@@ -117,7 +126,9 @@ export function parseCode(text: string, choices: { code: string; labels: string[
   const matches = choices.filter((c) => normalise(c.code) === n || c.labels.some((l) => normalise(l) === n));
   if (matches.length === 1) return ok(matches[0]!.code);
   if (matches.length > 1) return fail(`dubbelzinnig: past bij ${matches.map((c) => c.code).join(" en ")}; gebruik de code`);
-  const nearest = [...choices].sort((a, b) => levenshtein(n, normalise(a.code)) - levenshtein(n, normalise(b.code)) || a.code.localeCompare(b.code))[0];
+  const nearest = [...choices].sort(
+    (a, b) => levenshtein(n, normalise(a.code)) - levenshtein(n, normalise(b.code)) || a.code.localeCompare(b.code),
+  )[0];
   const hint = nearest ? `bedoelt u "${nearest.code}"? ` : "";
   return fail(`onbekende code; ${hint}geldig is: ${choices.map((c) => c.code).join(", ")}`);
 }

@@ -23,20 +23,27 @@ export interface Validated {
 
 export function validate(input: Ingested, vandaag: Maand): Validated {
   const problems: Problem[] = [...input.problems];
-  const inst = input.instellingen ? validateInstellingen(input.instellingen.bestand, input.instellingen.json) : { value: null, problems: [] };
+  const inst = input.instellingen
+    ? validateInstellingen(input.instellingen.bestand, input.instellingen.json)
+    : { value: null, problems: [] };
   problems.push(...inst.problems);
   const names = inst.value?.namenlijst ?? [];
   const t = input.tables;
   const bestanden: Partial<Record<TableFile, string>> = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.bestand]));
   const vocabulaire = t["vocabulaire.csv"] ? validateVocabulaire(t["vocabulaire.csv"], problems) : [];
-  const vertrouwenspersonen = t["vertrouwenspersonen.csv"] ? validateVertrouwenspersonen(t["vertrouwenspersonen.csv"], problems, names) : [];
+  const vertrouwenspersonen = t["vertrouwenspersonen.csv"]
+    ? validateVertrouwenspersonen(t["vertrouwenspersonen.csv"], problems, names)
+    : [];
   // Without the vocabulary or the counsellors (missing, or unreadable: already a problem),
   // every code would be "unknown": those rows are checked once the tables they refer to are there.
   const meldingen =
     t["meldingen.csv"] && inst.value && t["vocabulaire.csv"] && t["vertrouwenspersonen.csv"]
       ? validateMeldingen(t["meldingen.csv"], problems, { vocabulaire, vertrouwenspersonen, instellingen: inst.value, vandaag })
       : [];
-  const activiteiten = t["activiteiten.csv"] && t["vertrouwenspersonen.csv"] ? validateActiviteiten(t["activiteiten.csv"], problems, vertrouwenspersonen, names) : [];
+  const activiteiten =
+    t["activiteiten.csv"] && t["vertrouwenspersonen.csv"]
+      ? validateActiviteiten(t["activiteiten.csv"], problems, vertrouwenspersonen, names)
+      : [];
   const klachten = t["klachten.csv"] ? validateKlachten(t["klachten.csv"], problems, names, vandaag) : [];
   const historie = t["historie.csv"] ? validateHistorie(t["historie.csv"], problems) : [];
   if (t["meldingen.csv"] && columnsOf(t["meldingen.csv"]).regels.length === 0) {
@@ -44,7 +51,8 @@ export function validate(input: Ingested, vandaag: Maand): Validated {
   }
   const personeel = input.personeel ? validatePersoneel(input.personeel, problems, names) : undefined;
   for (const v of input.verslagen) {
-    if (v.secties.length === 0) problems.push(problem(v.bestand, null, null, null, "geen enkele sectie gevonden; begin elke sectie met '## Titel'"));
+    if (v.secties.length === 0)
+      problems.push(problem(v.bestand, null, null, null, "geen enkele sectie gevonden; begin elke sectie met '## Titel'"));
   }
   if (problems.length > 0 || !inst.value) return { dataset: null, problems: sortProblems(problems), warnings: [], bestanden };
   const dataset: Dataset = {

@@ -1,5 +1,17 @@
 // meldingen.csv: one row per melding, checked field by field and for contradictions.
-import { HERKOMSTEN, REGELINGEN, STATUSSEN, type Herkomst, type Instellingen, type Maand, type Melding, type Regeling, type Status, type Term, type Vertrouwenspersoon } from "../domain.ts";
+import {
+  HERKOMSTEN,
+  REGELINGEN,
+  STATUSSEN,
+  type Herkomst,
+  type Instellingen,
+  type Maand,
+  type Melding,
+  type Regeling,
+  type Status,
+  type Term,
+  type Vertrouwenspersoon,
+} from "../domain.ts";
 import { columnsOf, type CsvTable } from "../ingest/csv.ts";
 import type { Problem } from "../ingest/problem.ts";
 import { enumChoices, parseCode, parseJaNee, parseMaand, parseUren, splitList } from "./fields.ts";
@@ -8,7 +20,19 @@ import { readRows, type RowReader } from "./rows.ts";
 import { choicesFor } from "./vocabulaire.ts";
 import { activeInMonth } from "./vertrouwenspersonen.ts";
 
-export const MELDING_COLUMNS = ["id", "datum", "regeling", "aard", "herkomst", "vertrouwenspersoon", "uren", "status", "interventies", "resultaten", "geen_interventie"] as const;
+export const MELDING_COLUMNS = [
+  "id",
+  "datum",
+  "regeling",
+  "aard",
+  "herkomst",
+  "vertrouwenspersoon",
+  "uren",
+  "status",
+  "interventies",
+  "resultaten",
+  "geen_interventie",
+] as const;
 
 export interface MeldingContext {
   vocabulaire: Term[];
@@ -59,14 +83,28 @@ export function validateMeldingen(table: CsvTable, problems: Problem[], ctx: Mel
     checkVertrouwenspersonen(r, vps, vpByCode, knownVps, datum, regeling);
     const uren = r.cached("uren", parseUren);
     if (uren !== undefined && uren > ctx.instellingen.maxUrenPerMelding) {
-      r.report("uren", `meer dan ${ctx.instellingen.maxUrenPerMelding} uur aan één melding is niet aannemelijk (grens in instellingen.json: maxUrenPerMelding)`);
+      r.report(
+        "uren",
+        `meer dan ${ctx.instellingen.maxUrenPerMelding} uur aan één melding is niet aannemelijk (grens in instellingen.json: maxUrenPerMelding)`,
+      );
     }
     const status = r.cached("status", parseStatus) as Status | undefined;
     const interventies = codes(r, "interventies", interventieCodes);
     const resultaten = codes(r, "resultaten", resultaatCodes);
     const geenInterventie = r.cached("geen_interventie", parseGeenInterventie);
     checkAfhandeling(r, status, interventies, resultaten, geenInterventie);
-    if (!datum || !regeling || !aard || !herkomst || vps.length === 0 || uren === undefined || !status || geenInterventie === undefined || geenInterventie === null) return undefined;
+    if (
+      !datum ||
+      !regeling ||
+      !aard ||
+      !herkomst ||
+      vps.length === 0 ||
+      uren === undefined ||
+      !status ||
+      geenInterventie === undefined ||
+      geenInterventie === null
+    )
+      return undefined;
     return { id, datum, regeling, aard, herkomst, vertrouwenspersonen: vps, uren, status, interventies, resultaten, geenInterventie };
   });
 }
@@ -89,18 +127,34 @@ function parseCodes(text: string, choices: { code: string; labels: string[] }[])
 
 /** The codes of a list cell (memoised per distinct text); each unknown part is reported. */
 /** Each counsellor of a melding is known, active in its month and of its regeling, and named once. */
-function checkVertrouwenspersonen(r: RowReader, vps: string[], vpByCode: Map<string, Vertrouwenspersoon>, knownVps: string, datum: Maand | undefined, regeling: Regeling | undefined): void {
+function checkVertrouwenspersonen(
+  r: RowReader,
+  vps: string[],
+  vpByCode: Map<string, Vertrouwenspersoon>,
+  knownVps: string,
+  datum: Maand | undefined,
+  regeling: Regeling | undefined,
+): void {
   for (const code of vps) {
     const vp = vpByCode.get(code);
     if (!vp) r.report("vertrouwenspersoon", `onbekende vertrouwenspersoon; bekend zijn: ${knownVps}`, code);
-    else if (datum && !activeInMonth(vp, datum)) r.report("vertrouwenspersoon", `${code} was in ${datum.maand}-${datum.jaar} niet actief als vertrouwenspersoon`, code);
-    else if (regeling && vp.regeling !== regeling) r.report("vertrouwenspersoon", `${code} is vertrouwenspersoon voor ${vp.regeling}, niet voor ${regeling}`, code);
+    else if (datum && !activeInMonth(vp, datum))
+      r.report("vertrouwenspersoon", `${code} was in ${datum.maand}-${datum.jaar} niet actief als vertrouwenspersoon`, code);
+    else if (regeling && vp.regeling !== regeling)
+      r.report("vertrouwenspersoon", `${code} is vertrouwenspersoon voor ${vp.regeling}, niet voor ${regeling}`, code);
   }
-  if (vps.length > 1 && new Set(vps).size !== vps.length) r.report("vertrouwenspersoon", "dezelfde vertrouwenspersoon staat er twee keer in");
+  if (vps.length > 1 && new Set(vps).size !== vps.length)
+    r.report("vertrouwenspersoon", "dezelfde vertrouwenspersoon staat er twee keer in");
 }
 
 /** Interventies, resultaten, status and geen_interventie agree with each other. */
-function checkAfhandeling(r: RowReader, status: Status | undefined, interventies: string[], resultaten: string[], geenInterventie: boolean | null | undefined): void {
+function checkAfhandeling(
+  r: RowReader,
+  status: Status | undefined,
+  interventies: string[],
+  resultaten: string[],
+  geenInterventie: boolean | null | undefined,
+): void {
   if (geenInterventie === true && interventies.length > 0) {
     r.report("geen_interventie", "er staat 'ja' (geen interventie op verzoek van de melder), maar er zijn wel interventies ingevuld");
   }

@@ -22,7 +22,10 @@ export type OplegnotitieInstellingen = z.infer<typeof fields>;
 
 const schema = fields.partial().strict();
 
-export function validateOplegnotitie(bestand: string, json: unknown): { value: Partial<OplegnotitieInstellingen> | null; problems: Problem[] } {
+export function validateOplegnotitie(
+  bestand: string,
+  json: unknown,
+): { value: Partial<OplegnotitieInstellingen> | null; problems: Problem[] } {
   const result = schema.safeParse(json);
   if (result.success) return { value: result.data, problems: [] };
   return { value: null, problems: result.error.issues.map((issue) => issueProblem(bestand, issue)) };
@@ -37,11 +40,11 @@ function issueProblem(bestand: string, issue: z.core.$ZodIssue): Problem {
       : issue.code === "invalid_value"
         ? `kies een van: ${issue.values.map(String).join(", ")}`
         : issue.code === "invalid_type" && issue.path.length === 0
-          ? "het bestand moet één object zijn: { \"veld\": \"waarde\", … }"
+          ? 'het bestand moet één object zijn: { "veld": "waarde", … }'
           : issue.code === "too_small"
             ? "vul hier tekst in, of laat het veld weg"
             : issue.path[0] === "mtBespreking"
-              ? "hier hoort tekst, of per jaar een tekst: { \"2021\": \"…\" }"
+              ? 'hier hoort tekst, of per jaar een tekst: { "2021": "…" }'
               : "hier hoort tekst tussen aanhalingstekens";
   return problem(bestand, null, veld === "" ? null : veld, null, detail);
 }

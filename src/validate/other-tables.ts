@@ -1,5 +1,15 @@
 // activiteiten.csv, klachten.csv and historie.csv.
-import { ACTIVITEITEN, REEKSEN, type Maand, type Activiteit, type ActiviteitRegel, type HistorieRegel, type Klacht, type Reeks, type Vertrouwenspersoon } from "../domain.ts";
+import {
+  ACTIVITEITEN,
+  REEKSEN,
+  type Maand,
+  type Activiteit,
+  type ActiviteitRegel,
+  type HistorieRegel,
+  type Klacht,
+  type Reeks,
+  type Vertrouwenspersoon,
+} from "../domain.ts";
 import type { CsvTable } from "../ingest/csv.ts";
 import type { Problem } from "../ingest/problem.ts";
 import { enumChoices, parseCode, parseGeheel, parseJaar, parseJaNee, parseMaand, parseUren } from "./fields.ts";
@@ -26,11 +36,13 @@ export function validateActiviteiten(table: CsvTable, problems: Problem[], vps: 
     else if (jaar !== undefined && !activeInYear(vp, jaar)) r.report("vertrouwenspersoon", `${code} was in ${jaar} niet actief`);
     const activiteit = r.field("activiteit", (t) => parseCode(t, enumChoices(ACTIVITEITEN))) as Activiteit | undefined;
     const uren = r.field("uren", parseUren);
-    if (uren !== undefined && uren > MAX_ACTIVITEIT_UREN) r.report("uren", `meer dan ${MAX_ACTIVITEIT_UREN} uur per jaar aan één activiteit is niet aannemelijk`);
+    if (uren !== undefined && uren > MAX_ACTIVITEIT_UREN)
+      r.report("uren", `meer dan ${MAX_ACTIVITEIT_UREN} uur per jaar aan één activiteit is niet aannemelijk`);
     if (jaar !== undefined && vp && activiteit) {
       const key = `${jaar}/${code}/${activiteit}`;
       const earlier = seen.get(key);
-      if (earlier !== undefined) r.report("activiteit", `${code}, ${activiteit}, ${jaar} staat ook op regel ${earlier}; tel de uren op in één regel`);
+      if (earlier !== undefined)
+        r.report("activiteit", `${code}, ${activiteit}, ${jaar} staat ook op regel ${earlier}; tel de uren op in één regel`);
       else seen.set(key, r.regel);
     }
     if (jaar === undefined || !vp || !activiteit || uren === undefined) return undefined;
@@ -46,7 +58,8 @@ export function validateKlachten(table: CsvTable, problems: Problem[], names: st
     else if (ids.has(id)) r.report("id", "deze id staat al eerder in het bestand");
     ids.add(id);
     const datum = r.field("datum", parseMaand);
-    if (datum && vandaag && datum.jaar * 12 + datum.maand > vandaag.jaar * 12 + vandaag.maand) r.report("datum", "deze datum ligt in de toekomst");
+    if (datum && vandaag && datum.jaar * 12 + datum.maand > vandaag.jaar * 12 + vandaag.maand)
+      r.report("datum", "deze datum ligt in de toekomst");
     const ontvankelijk = r.field("ontvankelijk", (t) => parseJaNee(t, "leeg"));
     const adviesText = r.raw("advies");
     const advies = adviesText === "" ? null : r.field("advies", (t) => parseCode(t, enumChoices(ADVIEZEN)));

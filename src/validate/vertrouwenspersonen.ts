@@ -10,7 +10,8 @@ export function validateVertrouwenspersonen(table: CsvTable, problems: Problem[]
   const seen = new Set<string>();
   return readRows(table, VP_COLUMNS, problems, names, (r) => {
     const code = r.raw("code");
-    if (!/^[A-Za-z0-9-]{1,20}$/.test(code)) r.report("code", "een vertrouwenspersoon heeft een pseudoniem als code (letters, cijfers, streepjes), zoals VP-A1");
+    if (!/^[A-Za-z0-9-]{1,20}$/.test(code))
+      r.report("code", "een vertrouwenspersoon heeft een pseudoniem als code (letters, cijfers, streepjes), zoals VP-A1");
     if (seen.has(code)) r.report("code", "deze code staat al eerder in het bestand");
     seen.add(code);
     const groep = r.field("groep", (t) => parseCode(t, enumChoices(HERKOMSTEN))) as Herkomst | undefined;

@@ -12,7 +12,8 @@ export function validateVocabulaire(table: CsvTable, problems: Problem[]): Term[
   const terms = readRows(table, VOCABULAIRE_COLUMNS, problems, [], (r) => {
     const soort = r.field("soort", (t) => parseCode(t, enumChoices(SOORTEN))) as Soort | undefined;
     const code = r.raw("code");
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(code)) r.report("code", "een code bestaat uit kleine letters, cijfers en streepjes, zoals seksuele-intimidatie");
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(code))
+      r.report("code", "een code bestaat uit kleine letters, cijfers en streepjes, zoals seksuele-intimidatie");
     const label = r.raw("label");
     if (label === "") r.report("label", "elk code heeft een Nederlands label nodig");
     const geldigVan = r.field("geldig_van", parseJaar);
@@ -24,18 +25,41 @@ export function validateVocabulaire(table: CsvTable, problems: Problem[]): Term[
       else r.report("eerdere_labels", "schrijf eerdere labels als jaar=label, gescheiden door |", part);
     }
     const teltMee = r.field("telt_mee", (t) => parseJaNee(t));
-    if (soort === undefined || geldigVan === undefined || geldigTot === undefined || teltMee === undefined || teltMee === null) return undefined;
-    return { soort, code, label, geldigVan, geldigTot, eerdereLabels: eerdereLabels.sort((a, b) => a.totJaar - b.totJaar), groep: r.raw("groep") || null, teltMee };
+    if (soort === undefined || geldigVan === undefined || geldigTot === undefined || teltMee === undefined || teltMee === null)
+      return undefined;
+    return {
+      soort,
+      code,
+      label,
+      geldigVan,
+      geldigTot,
+      eerdereLabels: eerdereLabels.sort((a, b) => a.totJaar - b.totJaar),
+      groep: r.raw("groep") || null,
+      teltMee,
+    };
   });
   const byKey = new Map<string, Term>();
   for (const t of terms) {
     const key = `${t.soort}/${t.code}`;
-    if (byKey.has(key)) problems.push({ bestand: table.bestand, regel: null, kolom: "code", waarde: t.code, melding: `code staat twee keer in de woordenlijst (soort ${t.soort})` });
+    if (byKey.has(key))
+      problems.push({
+        bestand: table.bestand,
+        regel: null,
+        kolom: "code",
+        waarde: t.code,
+        melding: `code staat twee keer in de woordenlijst (soort ${t.soort})`,
+      });
     byKey.set(key, t);
   }
   for (const t of terms) {
     if (t.groep !== null && !byKey.has(`${t.soort}/${t.groep}`)) {
-      problems.push({ bestand: table.bestand, regel: null, kolom: "groep", waarde: t.groep, melding: `groep van "${t.code}" is geen code van soort ${t.soort} in de woordenlijst` });
+      problems.push({
+        bestand: table.bestand,
+        regel: null,
+        kolom: "groep",
+        waarde: t.groep,
+        melding: `groep van "${t.code}" is geen code van soort ${t.soort} in de woordenlijst`,
+      });
     }
   }
   return terms;
@@ -48,7 +72,5 @@ export function labelInYear(term: Term, jaar: number): string {
 }
 
 export function choicesFor(terms: Term[], soort: Soort): { code: string; labels: string[] }[] {
-  return terms
-    .filter((t) => t.soort === soort)
-    .map((t) => ({ code: t.code, labels: [t.label, ...t.eerdereLabels.map((e) => e.label)] }));
+  return terms.filter((t) => t.soort === soort).map((t) => ({ code: t.code, labels: [t.label, ...t.eerdereLabels.map((e) => e.label)] }));
 }

@@ -38,12 +38,17 @@ export function readRegistration(dataDir: string, textOverride?: { jaar: number;
   if (textOverride) {
     const bytes = new TextEncoder().encode(textOverride.text);
     const bestand = `verslag/${textOverride.jaar}.md`;
-    raw.verslagen = [...raw.verslagen.filter((v) => v.jaar !== textOverride.jaar), { jaar: textOverride.jaar, bestand, bytes }].sort((a, b) => a.jaar - b.jaar);
+    raw.verslagen = [...raw.verslagen.filter((v) => v.jaar !== textOverride.jaar), { jaar: textOverride.jaar, bestand, bytes }].sort(
+      (a, b) => a.jaar - b.jaar,
+    );
   }
   return raw;
 }
 
-export async function checkRegistration(dataDir: string, jaar?: number): Promise<{ problems: Problem[]; warnings: Problem[]; codeOfRow: (bestand: string, regel: number | null) => string | null }> {
+export async function checkRegistration(
+  dataDir: string,
+  jaar?: number,
+): Promise<{ problems: Problem[]; warnings: Problem[]; codeOfRow: (bestand: string, regel: number | null) => string | null }> {
   const raw = readRawInput(dataDir);
   const { problems, warnings } = await check(raw, today(), undefined, jaar);
   // The code on each row of the lists the other tables refer to, so a problem on such a row
@@ -82,7 +87,14 @@ export async function summarise(dataDir: string): Promise<RegistrationSummary> {
   }
   for (const a of d?.activiteiten ?? []) activiteitRegelsPerJaar.set(a.jaar, (activiteitRegelsPerJaar.get(a.jaar) ?? 0) + 1);
   const verslagJaren = readRawInput(dataDir).verslagen.map((v) => v.jaar);
-  return { jaren: [...meldingenPerJaar.keys()].sort((a, b) => a - b), meldingenPerJaar, urenMeldingenPerJaar, activiteitRegelsPerJaar, verslagJaren, dataset: d };
+  return {
+    jaren: [...meldingenPerJaar.keys()].sort((a, b) => a - b),
+    meldingenPerJaar,
+    urenMeldingenPerJaar,
+    activiteitRegelsPerJaar,
+    verslagJaren,
+    dataset: d,
+  };
 }
 
 export interface PublishedEntry {
@@ -102,7 +114,11 @@ export function published(dataDir: string): PublishedEntry[] {
   };
   return readRegister(dataDir).flatMap((e) =>
     e.documenten.map((d) => ({
-      report: d.report, titel: `${title(d.report)}${e.versie > 1 ? ` (herziening, versie ${e.versie})` : ""}`, jaar: e.periode, audience: e.audience, cijfers: d.figures.length,
+      report: d.report,
+      titel: `${title(d.report)}${e.versie > 1 ? ` (herziening, versie ${e.versie})` : ""}`,
+      jaar: e.periode,
+      audience: e.audience,
+      cijfers: d.figures.length,
     })),
   );
 }
@@ -116,13 +132,27 @@ export type PreviewResult =
  * memo a text edit reuses the protection and the charts; the audit runs every time.
  */
 export async function previewReport(raw: RawInput, dataDir: string, jaar: number, audience: Audience, memo: Memo): Promise<PreviewResult> {
-  const result = await build(raw, { jaar, audience, vandaag: today(), ledger: readLedger(dataDir), memo, documents: ["vpoo"], oplegnotitie: oplegnotitie(dataDir) });
+  const result = await build(raw, {
+    jaar,
+    audience,
+    vandaag: today(),
+    ledger: readLedger(dataDir),
+    memo,
+    documents: ["vpoo"],
+    oplegnotitie: oplegnotitie(dataDir),
+  });
   if (!result.ok) return { ok: false, problems: result.problems, warnings: result.warnings };
   const { reportHtml } = await import("../render/document.ts");
   const html = await reportHtml(result.model, memo);
   return {
-    ok: true, html, log: result.log, merged: mergedNotes(result.model), printed: result.figures.figures.length,
-    warnings: result.warnings, optimal: result.optimal, auditOk: result.audit.ok,
+    ok: true,
+    html,
+    log: result.log,
+    merged: mergedNotes(result.model),
+    printed: result.figures.figures.length,
+    warnings: result.warnings,
+    optimal: result.optimal,
+    auditOk: result.audit.ok,
   };
 }
 
@@ -160,7 +190,8 @@ export interface PublishRequest {
 export function revisionChoice(soort: string, reden: string | null): { ok: true; reden: string | null } | { ok: false; melding: string } {
   if (soort !== "herziening") return { ok: true, reden: null };
   const text = (reden ?? "").replace(/\s+/g, " ").trim();
-  if (text === "") return { ok: false, melding: "Schrijf bij een herziening waarom het verslag wordt herzien: de reden komt in het erratum." };
+  if (text === "")
+    return { ok: false, melding: "Schrijf bij een herziening waarom het verslag wordt herzien: de reden komt in het erratum." };
   if (text.length > 500) return { ok: false, melding: "De reden is te lang: houd het bij één of twee zinnen (hoogstens 500 tekens)." };
   return { ok: true, reden: text };
 }
@@ -175,14 +206,27 @@ export type PublishResult =
  * write). `progress` is told once the protection and the audit are done, then after each
  * document (and the bundle).
  */
-export async function publish(req: PublishRequest, session: { renderer: Renderer; memo: Memo }, progress: (message: string) => void): Promise<PublishResult> {
+export async function publish(
+  req: PublishRequest,
+  session: { renderer: Renderer; memo: Memo },
+  progress: (message: string) => void,
+): Promise<PublishResult> {
   const now = new Date();
   const result = await publishSet(
     {
-      jaar: req.jaar, audience: req.audience, telregel: undefined, dataDir: req.dataDir, outDir: req.outDir,
-      documents: req.documents, bundle: ALL_DOCUMENTS.every((k) => req.documents.includes(k)),
-      vaststellen: req.herziening === null ? { herziening: false, opdracht: "Publiceren in de werkplaats" } : { herziening: true, reden: req.herziening, opdracht: "Publiceren in de werkplaats" },
-      vandaag: today(), vandaagIso: `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`,
+      jaar: req.jaar,
+      audience: req.audience,
+      telregel: undefined,
+      dataDir: req.dataDir,
+      outDir: req.outDir,
+      documents: req.documents,
+      bundle: ALL_DOCUMENTS.every((k) => req.documents.includes(k)),
+      vaststellen:
+        req.herziening === null
+          ? { herziening: false, opdracht: "Publiceren in de werkplaats" }
+          : { herziening: true, reden: req.herziening, opdracht: "Publiceren in de werkplaats" },
+      vandaag: today(),
+      vandaagIso: `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`,
     },
     session,
     { made: progress },
@@ -201,7 +245,10 @@ export async function publish(req: PublishRequest, session: { renderer: Renderer
             : result.problems.some((p) => p.bestand === "(bescherming)")
               ? "Volg de aanwijzing in de melding hierboven; vraag zo nodig de beheerder van de registratie om hulp."
               : "Los eerst de problemen op de pagina Registratie op en probeer het dan opnieuw.";
-    const reason = result.reason === "audit" ? "De controle keurt het verslag af: een verborgen cijfer is te nauwkeurig terug te rekenen." : "Het verslag is niet gemaakt.";
+    const reason =
+      result.reason === "audit"
+        ? "De controle keurt het verslag af: een verborgen cijfer is te nauwkeurig terug te rekenen."
+        : "Het verslag is niet gemaakt.";
     return { ok: false, reason, problems: result.problems, advice };
   }
   return { ok: true, dir: result.dir, files: result.files, reports: result.documents, hidden: result.hidden };
@@ -216,14 +263,33 @@ function registerRefusal(problems: Problem[], req: PublishRequest): PublishResul
   const wie = req.audience === "openbaar" ? "openbare" : "vertrouwelijke";
   if (req.herziening === null) {
     return {
-      ok: false, reason: `Het ${wie} verslag over ${req.jaar} is al vastgesteld.`,
-      problems: [{ bestand: "(register)", regel: null, kolom: null, waarde: null, melding: `Een vastgesteld verslag wordt nooit overschreven. Er is niets geschreven.` }],
-      advice: "U kunt kiezen: laat het verzonden verslag zoals het is en noem een later gevonden verschil in het verslag van volgend jaar; of kies hierboven bij Soort voor herziening en schrijf de reden op. De herziening komt dan naast de eerdere versie, met een erratum.",
+      ok: false,
+      reason: `Het ${wie} verslag over ${req.jaar} is al vastgesteld.`,
+      problems: [
+        {
+          bestand: "(register)",
+          regel: null,
+          kolom: null,
+          waarde: null,
+          melding: `Een vastgesteld verslag wordt nooit overschreven. Er is niets geschreven.`,
+        },
+      ],
+      advice:
+        "U kunt kiezen: laat het verzonden verslag zoals het is en noem een later gevonden verschil in het verslag van volgend jaar; of kies hierboven bij Soort voor herziening en schrijf de reden op. De herziening komt dan naast de eerdere versie, met een erratum.",
     };
   }
   return {
-    ok: false, reason: `Er is nog geen ${req.audience} verslag over ${req.jaar} vastgesteld, dus er valt niets te herzien.`,
-    problems: [{ bestand: "(register)", regel: null, kolom: null, waarde: null, melding: "Een herziening is een nieuwe versie van een verslag dat al is vastgesteld. Er is niets geschreven." }],
+    ok: false,
+    reason: `Er is nog geen ${req.audience} verslag over ${req.jaar} vastgesteld, dus er valt niets te herzien.`,
+    problems: [
+      {
+        bestand: "(register)",
+        regel: null,
+        kolom: null,
+        waarde: null,
+        melding: "Een herziening is een nieuwe versie van een verslag dat al is vastgesteld. Er is niets geschreven.",
+      },
+    ],
     advice: "Kies hierboven bij Soort voor vaststellen.",
   };
 }
@@ -234,7 +300,9 @@ export async function registrationWorkbook(dataDir: string): Promise<{ bytes: Ui
   const { standaardTemplateInput, templateInputFromData } = await import("../template/from-data.ts");
   const fromData = templateInputFromData(await ingestAll(readRawInput(dataDir)));
   const input = fromData.input ?? standaardTemplateInput();
-  const notes = fromData.input ? fromData.notes : ["De woordenlijst van de registratie heeft problemen; het werkboek heeft de standaardlijsten."];
+  const notes = fromData.input
+    ? fromData.notes
+    : ["De woordenlijst van de registratie heeft problemen; het werkboek heeft de standaardlijsten."];
   return { bytes: await templateWorkbook(input), notes };
 }
 

@@ -24,12 +24,16 @@ export async function runWerkplaats(args: WerkplaatsArgs): Promise<number> {
   try {
     werkplaats = await startWerkplaats({ dataDir, outDir: resolve(args.out ?? "reports"), port });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "EADDRINUSE") throw new WerkplaatsUsage(`poort ${port} is al in gebruik; kies een andere met --port, of laat --port weg (dan kiest de werkplaats zelf een vrije poort)`);
+    if ((e as NodeJS.ErrnoException).code === "EADDRINUSE")
+      throw new WerkplaatsUsage(
+        `poort ${port} is al in gebruik; kies een andere met --port, of laat --port weg (dan kiest de werkplaats zelf een vrije poort)`,
+      );
     throw e;
   }
   console.log(`Werkplaats geopend op ${werkplaats.url}`);
   console.log("Dit adres bevat een sleutel: deel het niet. Stoppen met Ctrl+C.");
-  if (args.open) openBrowser(werkplaats.url, () => console.log("De browser kon niet vanzelf worden geopend: open het adres hierboven zelf."));
+  if (args.open)
+    openBrowser(werkplaats.url, () => console.log("De browser kon niet vanzelf worden geopend: open het adres hierboven zelf."));
   return new Promise<number>((done) => {
     const stop = (): void => {
       void werkplaats.close().then(() => {

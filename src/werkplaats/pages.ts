@@ -77,14 +77,18 @@ export function problemTable(nodes: ProblemNode[], caption: string): SafeHtml {
     (h, i) => html`<th scope="col" aria-sort="none"><button type="button" data-kolom="${i}">${h}</button></th>`,
   )}</tr></thead>
 <tbody>
-${nodes.map((n) => html`<tr>${problemRow(
-    n.problem,
-    n.followOn.length === 0
-      ? ""
-      : html`<details class="gevolg"><summary>${n.followOn.length} ${n.followOn.length === 1 ? "gevolgprobleem" : "gevolgproblemen"} (verdwijnen meestal als dit is opgelost)</summary><ul>${n.followOn.map(
-          (f) => html`<li>${f.bestand}${f.regel === null ? "" : `, regel ${f.regel}`}${f.kolom === null ? "" : `, kolom ${f.kolom}`}${f.waarde === null ? "" : ` (waarde "${f.waarde}")`}: ${f.melding}</li>`,
-        )}</ul></details>`,
-  )}</tr>`)}
+${nodes.map(
+  (n) =>
+    html`<tr>${problemRow(
+      n.problem,
+      n.followOn.length === 0
+        ? ""
+        : html`<details class="gevolg"><summary>${n.followOn.length} ${n.followOn.length === 1 ? "gevolgprobleem" : "gevolgproblemen"} (verdwijnen meestal als dit is opgelost)</summary><ul>${n.followOn.map(
+            (f) =>
+              html`<li>${f.bestand}${f.regel === null ? "" : `, regel ${f.regel}`}${f.kolom === null ? "" : `, kolom ${f.kolom}`}${f.waarde === null ? "" : ` (waarde "${f.waarde}")`}: ${f.melding}</li>`,
+          )}</ul></details>`,
+    )}</tr>`,
+)}
 </tbody>
 </table>`;
 }

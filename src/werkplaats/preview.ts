@@ -84,7 +84,19 @@ export class PreviewService {
     try {
       result = await previewReport(readRegistration(this.dataDir), this.dataDir, jaar, "openbaar", this.memo);
     } catch (e) {
-      result = { ok: false, problems: [{ bestand: "(werkplaats)", regel: null, kolom: null, waarde: null, melding: `het voorbeeld kon niet worden gemaakt: ${(e as Error).message}` }], warnings: [] };
+      result = {
+        ok: false,
+        problems: [
+          {
+            bestand: "(werkplaats)",
+            regel: null,
+            kolom: null,
+            waarde: null,
+            melding: `het voorbeeld kon niet worden gemaakt: ${(e as Error).message}`,
+          },
+        ],
+        warnings: [],
+      };
     }
     const bestand = `verslag/${jaar}.md`;
     const findings = result.ok ? [] : result.problems.filter((p) => p.bestand === bestand).map((p) => toFinding(p, text));

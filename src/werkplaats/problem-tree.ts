@@ -27,7 +27,10 @@ function isHeaderProblem(p: Problem): boolean {
   return p.kolom !== null && p.waarde === null && /^(verplichte kolom|onbekende kolom|kolom ".*" staat er twee keer)/.test(p.melding);
 }
 
-export function foldProblems(problems: Problem[], codeOfRow: (bestand: string, regel: number | null) => string | null = () => null): ProblemNode[] {
+export function foldProblems(
+  problems: Problem[],
+  codeOfRow: (bestand: string, regel: number | null) => string | null = () => null,
+): ProblemNode[] {
   const nodes: ProblemNode[] = problems.map((problem) => ({ problem, followOn: [] }));
   const codeOf = (p: Problem): string | null => codeOfRow(p.bestand, p.regel) ?? (p.kolom === "code" ? p.waarde : null);
   const causes = nodes.filter((n) => (isReferenceList(n.problem) && codeOf(n.problem) !== null) || isHeaderProblem(n.problem));

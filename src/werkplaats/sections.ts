@@ -9,7 +9,14 @@ export interface VerslagParts {
 }
 
 /** The sections a jaarverslag is expected to have (README, data contract). */
-export const EXPECTED_SECTIONS = ["Voorwoord", "Deskundigheidsbevordering", "Voorlichting", "Team", "Trends en aanbevelingen", "Klachtencommissie"] as const;
+export const EXPECTED_SECTIONS = [
+  "Voorwoord",
+  "Deskundigheidsbevordering",
+  "Voorlichting",
+  "Team",
+  "Trends en aanbevelingen",
+  "Klachtencommissie",
+] as const;
 
 export function splitVerslag(text: string): VerslagParts {
   const lines = text.split(/(?<=\n)/);
@@ -56,7 +63,10 @@ export function replaceSection(text: string, title: string, body: string): strin
 
 /** A new year's text: front matter and the expected sections, empty. */
 export function emptyVerslag(jaar: number): string {
-  return `---\ntitel: Jaarverslag vertrouwenspersonen ongewenste omgangsvormen ${jaar}\nauteurs: De vertrouwenspersonen ongewenste omgangsvormen\n---\n\n` + EXPECTED_SECTIONS.map((t) => `## ${t}\n\n`).join("");
+  return (
+    `---\ntitel: Jaarverslag vertrouwenspersonen ongewenste omgangsvormen ${jaar}\nauteurs: De vertrouwenspersonen ongewenste omgangsvormen\n---\n\n` +
+    EXPECTED_SECTIONS.map((t) => `## ${t}\n\n`).join("")
+  );
 }
 
 /** The line number (1-based, in the whole file) on which each section's body starts. */

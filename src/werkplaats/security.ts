@@ -54,7 +54,8 @@ export function cookieValue(header: string | undefined, name: string): string | 
  * is not: `..`, an absolute path, a drive letter, a NUL byte, or a symbolic link that leads out.
  */
 export function safePath(root: string, requested: string): string | null {
-  if (requested === "" || requested.includes("\0") || isAbsolute(requested) || /^[a-zA-Z]:/.test(requested) || requested.startsWith("\\")) return null;
+  if (requested === "" || requested.includes("\0") || isAbsolute(requested) || /^[a-zA-Z]:/.test(requested) || requested.startsWith("\\"))
+    return null;
   const parts = requested.split(/[\\/]/);
   if (parts.some((p) => p === ".." || p === "." || p === "")) return null;
   const base = resolve(root);
@@ -75,10 +76,12 @@ function inside(base: string, path: string): boolean {
 }
 
 /** The Content-Security-Policy of every workspace page: nothing from outside, no inline script. */
-export const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; frame-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'; object-src 'none'";
+export const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; frame-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'; object-src 'none'";
 
 /**
  * The report preview is the report's own HTML (inline styles, fonts and charts as data:), shown
  * in a frame: no script at all, nothing from outside.
  */
-export const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+export const PREVIEW_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";

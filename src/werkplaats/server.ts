@@ -8,7 +8,17 @@ import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
 import type { Audience } from "../domain.ts";
 import type { Renderer } from "../render/pdf.ts";
-import { ALL_DOCUMENTS, openSessionRenderer, publish, readRegistration, registrationWorkbook, revisionChoice, summarise, writeFiles, type DocumentKind } from "./actions.ts";
+import {
+  ALL_DOCUMENTS,
+  openSessionRenderer,
+  publish,
+  readRegistration,
+  registrationWorkbook,
+  revisionChoice,
+  summarise,
+  writeFiles,
+  type DocumentKind,
+} from "./actions.ts";
 import { layout, refusedPage } from "./pages.ts";
 import { PreviewService, type PreviewState } from "./preview.ts";
 import { cookieValue, hostAllowed, originAllowed, PAGE_CSP, PREVIEW_CSP, randomToken, safePath, sameSecret } from "./security.ts";
@@ -38,7 +48,10 @@ export interface Werkplaats {
 }
 
 class Refusal extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -82,7 +95,14 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
   try {
     watcher = watch(dataDir, { recursive: true }, (_e, name) => {
       const n = String(name ?? "");
-      if (n === "" || n.startsWith("gepubliceerd") || n.startsWith(BACKUP_DIR) || /(^|[\\/])(\.|~\$)|~$|\.tmp$/.test(n) || n.startsWith("verslag")) return;
+      if (
+        n === "" ||
+        n.startsWith("gepubliceerd") ||
+        n.startsWith(BACKUP_DIR) ||
+        /(^|[\\/])(\.|~\$)|~$|\.tmp$/.test(n) ||
+        n.startsWith("verslag")
+      )
+        return;
       if (ownWrite(n)) return; // an upload refreshes the preview itself
       clearTimeout(quiet);
       quiet = setTimeout(() => previews.refreshAll(), 250);
@@ -96,7 +116,12 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
       const status = e instanceof Refusal ? e.status : 500;
       const message = e instanceof Refusal ? e.message : `Er ging iets mis: ${(e as Error).message}`;
       if (!res.headersSent) {
-        res.writeHead(status, { "content-type": "text/html; charset=utf-8", "content-security-policy": PAGE_CSP, "cache-control": "no-store", ...(status === 413 ? { connection: "close" } : {}) });
+        res.writeHead(status, {
+          "content-type": "text/html; charset=utf-8",
+          "content-security-policy": PAGE_CSP,
+          "cache-control": "no-store",
+          ...(status === 413 ? { connection: "close" } : {}),
+        });
         res.end(refusedPage(message));
       } else res.end();
     });
@@ -104,13 +129,19 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // 1. Only this machine's own address: a rebinding page names another host.
-    if (!hostAllowed(req.headers.host, port, host)) throw new Refusal(421, "Deze werkplaats is alleen te openen op het adres dat bij het starten werd getoond.");
+    if (!hostAllowed(req.headers.host, port, host))
+      throw new Refusal(421, "Deze werkplaats is alleen te openen op het adres dat bij het starten werd getoond.");
     const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
     // 2. The token of the opening address, exchanged once for a cookie.
     const opening = url.searchParams.get("sleutel");
     if (url.pathname === "/" && opening !== null) {
-      if (!sameSecret(opening, openingToken)) throw new Refusal(403, "Deze sleutel hoort niet bij deze werkplaats. Gebruik het adres dat bij het starten werd getoond.");
-      res.writeHead(303, { location: "/overzicht", "set-cookie": `${COOKIE}=${sessionSecret}; HttpOnly; SameSite=Strict; Path=/`, "cache-control": "no-store" });
+      if (!sameSecret(opening, openingToken))
+        throw new Refusal(403, "Deze sleutel hoort niet bij deze werkplaats. Gebruik het adres dat bij het starten werd getoond.");
+      res.writeHead(303, {
+        location: "/overzicht",
+        "set-cookie": `${COOKIE}=${sessionSecret}; HttpOnly; SameSite=Strict; Path=/`,
+        "cache-control": "no-store",
+      });
       res.end();
       return;
     }
@@ -121,18 +152,36 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
     if (req.method !== "GET" && req.method !== "HEAD") {
       if (!originAllowed(req.headers.origin, port, host)) throw new Refusal(403, "Een wijziging vanaf een andere website wordt geweigerd.");
       const given = req.headers["x-csrf-token"];
-      if (!sameSecret(Array.isArray(given) ? given[0] : given, csrf)) throw new Refusal(403, "De pagina is verouderd; laad haar opnieuw en probeer het nog eens.");
+      if (!sameSecret(Array.isArray(given) ? given[0] : given, csrf))
+        throw new Refusal(403, "De pagina is verouderd; laad haar opnieuw en probeer het nog eens.");
     }
     await route(req, res, url);
   }
 
-  function page(res: ServerResponse, title: string, path: string, jaar: number | null, body: ReturnType<typeof views.tekst>, wide = false): void {
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": PAGE_CSP, "cache-control": "no-store", "x-content-type-options": "nosniff", "referrer-policy": "no-referrer" });
+  function page(
+    res: ServerResponse,
+    title: string,
+    path: string,
+    jaar: number | null,
+    body: ReturnType<typeof views.tekst>,
+    wide = false,
+  ): void {
+    res.writeHead(200, {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": PAGE_CSP,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "no-referrer",
+    });
     res.end(layout({ title, path, csrf, jaar, body, wide }));
   }
 
   function json(res: ServerResponse, status: number, data: unknown): void {
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });
+    res.writeHead(status, {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    });
     res.end(JSON.stringify(data));
   }
 
@@ -146,7 +195,11 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
     const p = url.pathname;
     const get = req.method === "GET" || req.method === "HEAD";
     if (get && (p === "/werkplaats.js" || p === "/werkplaats.css")) {
-      res.writeHead(200, { "content-type": p.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });
+      res.writeHead(200, {
+        "content-type": p.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8",
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      });
       res.end(readFileSync(join(ASSETS, basename(p))));
       return;
     }
@@ -181,7 +234,8 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
       const { bytes } = await registrationWorkbook(dataDir);
       res.writeHead(200, {
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "content-disposition": 'attachment; filename="registratie-nieuw.xlsx"', "cache-control": "no-store",
+        "content-disposition": 'attachment; filename="registratie-nieuw.xlsx"',
+        "cache-control": "no-store",
       });
       res.end(bytes);
       return;
@@ -198,7 +252,15 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
     }
     if (!get && p === "/tekst/sectie") {
       const body = JSON.parse((await readBody(req, 1024 * 1024)).toString("utf8")) as { jaar?: unknown; titel?: unknown; tekst?: unknown };
-      if (typeof body.jaar !== "number" || !Number.isInteger(body.jaar) || body.jaar < 1990 || body.jaar > 2200 || typeof body.titel !== "string" || typeof body.tekst !== "string" || /[\r\n]/.test(body.titel)) {
+      if (
+        typeof body.jaar !== "number" ||
+        !Number.isInteger(body.jaar) ||
+        body.jaar < 1990 ||
+        body.jaar > 2200 ||
+        typeof body.titel !== "string" ||
+        typeof body.tekst !== "string" ||
+        /[\r\n]/.test(body.titel)
+      ) {
         throw new Refusal(400, "Onvolledige tekst ontvangen.");
       }
       const path = safePath(join(dataDir, "verslag"), `${body.jaar}.md`);
@@ -212,8 +274,15 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
     if (get && p === "/voorbeeld.html") {
       const j = Number(url.searchParams.get("jaar"));
       const state = Number.isInteger(j) ? await previews.ensure(j) : undefined;
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": PREVIEW_CSP, "cache-control": "no-store", "x-content-type-options": "nosniff" });
-      const page = state?.html ?? "<!doctype html><html lang=\"nl\"><head><title>Voorbeeld</title></head><body><p>Nog geen voorbeeld: zie de melding naast de tekst.</p></body></html>";
+      res.writeHead(200, {
+        "content-type": "text/html; charset=utf-8",
+        "content-security-policy": PREVIEW_CSP,
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      });
+      const page =
+        state?.html ??
+        '<!doctype html><html lang="nl"><head><title>Voorbeeld</title></head><body><p>Nog geen voorbeeld: zie de melding naast de tekst.</p></body></html>';
       // `deel=inhoud`: only what is inside <body>, so an open preview swaps its content and
       // keeps the fonts and styles it has already decoded.
       res.end(url.searchParams.get("deel") === "inhoud" ? bodyOf(page) : page);
@@ -243,7 +312,13 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
       const publiek = body.get("publiek");
       const documenten = body.getAll("documenten");
       const soort = body.get("soort") ?? "vaststellen";
-      if (!Number.isInteger(j) || (publiek !== "openbaar" && publiek !== "vertrouwelijk") || documenten.length === 0 || documenten.some((d) => !(ALL_DOCUMENTS as string[]).includes(d)) || (soort !== "vaststellen" && soort !== "herziening")) {
+      if (
+        !Number.isInteger(j) ||
+        (publiek !== "openbaar" && publiek !== "vertrouwelijk") ||
+        documenten.length === 0 ||
+        documenten.some((d) => !(ALL_DOCUMENTS as string[]).includes(d)) ||
+        (soort !== "vaststellen" && soort !== "herziening")
+      ) {
         json(res, 400, { melding: "Kies een jaar, voor wie, de soort en minstens één document." });
         return;
       }
@@ -260,12 +335,27 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
     }
     if (get && p === "/bestand") {
       const path = safePath(outDir, url.searchParams.get("pad") ?? "");
-      if (!path || !existsSync(path) || path.split(sep).includes("intern")) throw new Refusal(404, "Dit bestand bestaat niet of mag niet worden geopend.");
+      if (!path || !existsSync(path) || path.split(sep).includes("intern"))
+        throw new Refusal(404, "Dit bestand bestaat niet of mag niet worden geopend.");
       const name = basename(path);
-      const type = name.endsWith(".pdf") ? "application/pdf" : name.endsWith(".csv") ? "text/csv; charset=utf-8" : name.endsWith(".png") ? "image/png" : name.endsWith(".svg") ? "image/svg+xml" : name.endsWith(".json") ? "application/json" : name.endsWith(".html") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8";
+      const type = name.endsWith(".pdf")
+        ? "application/pdf"
+        : name.endsWith(".csv")
+          ? "text/csv; charset=utf-8"
+          : name.endsWith(".png")
+            ? "image/png"
+            : name.endsWith(".svg")
+              ? "image/svg+xml"
+              : name.endsWith(".json")
+                ? "application/json"
+                : name.endsWith(".html")
+                  ? "text/html; charset=utf-8"
+                  : "text/plain; charset=utf-8";
       const download = url.searchParams.get("download") === "1";
       res.writeHead(200, {
-        "content-type": type, "cache-control": "no-store", "x-content-type-options": "nosniff",
+        "content-type": type,
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
         // An HTML report opened here runs nothing and fetches nothing (a PDF goes to the
         // browser's own viewer, which such a policy would stop).
         ...(name.endsWith(".pdf") ? {} : { "content-security-policy": PREVIEW_CSP }),
@@ -296,7 +386,8 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
     // A file in the folder that is a link to somewhere else is neither read nor replaced.
     const path = safePath(dataDir, target.name);
     const sources = replaced.map((f) => safePath(dataDir, f));
-    if (!path || sources.some((x) => x === null)) throw new Refusal(400, "Een bestand in de gegevensmap verwijst naar een plek buiten de map; het wordt niet vervangen.");
+    if (!path || sources.some((x) => x === null))
+      throw new Refusal(400, "Een bestand in de gegevensmap verwijst naar een plek buiten de map; het wordt niet vervangen.");
     const backups = replaced.map((f, i) => ({ path: join(dataDir, BACKUP_DIR, stamp, f), content: readFileSync(sources[i]!) }));
     writeFiles([...backups, { path, content: bytes }]);
     for (const f of replaced) if (f !== target.name) rmSync(join(dataDir, f));
@@ -309,7 +400,13 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
   }
 
   /** `herziening`: the reason of a revision; null: a first adoption. */
-  async function runPublish(taak: number, jaar: number, publiek: Audience, documenten: DocumentKind[], herziening: string | null): Promise<void> {
+  async function runPublish(
+    taak: number,
+    jaar: number,
+    publiek: Audience,
+    documenten: DocumentKind[],
+    herziening: string | null,
+  ): Promise<void> {
     let step = 0;
     send("voortgang", { taak, stap: step, bericht: "beschermen en controleren" });
     try {
@@ -319,17 +416,37 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
         send("voortgang", { taak, stap: step, bericht: message });
       });
       if (!result.ok) {
-        send("klaar", { taak, ok: false, reden: result.reason, problemen: result.problems.map((q) => `${q.bestand}${q.regel === null ? "" : `, regel ${q.regel}`}: ${q.melding}`), advies: result.advice });
+        send("klaar", {
+          taak,
+          ok: false,
+          reden: result.reason,
+          problemen: result.problems.map((q) => `${q.bestand}${q.regel === null ? "" : `, regel ${q.regel}`}: ${q.melding}`),
+          advies: result.advice,
+        });
         return;
       }
       const { published } = await import("./actions.ts");
       send("klaar", {
-        taak, ok: true, verborgen: result.hidden,
-        bestanden: result.files.map((f) => ({ naam: basename(f), pad: f.slice(outDir.length + 1).split(sep).join("/") })),
+        taak,
+        ok: true,
+        verborgen: result.hidden,
+        bestanden: result.files.map((f) => ({
+          naam: basename(f),
+          pad: f
+            .slice(outDir.length + 1)
+            .split(sep)
+            .join("/"),
+        })),
         register: published(dataDir),
       });
     } catch (e) {
-      send("klaar", { taak, ok: false, reden: `Er ging iets mis: ${(e as Error).message}`, problemen: [], advies: "Probeer het opnieuw; blijft het misgaan, sluit de werkplaats en start haar opnieuw." });
+      send("klaar", {
+        taak,
+        ok: false,
+        reden: `Er ging iets mis: ${(e as Error).message}`,
+        problemen: [],
+        advies: "Probeer het opnieuw; blijft het misgaan, sluit de werkplaats en start haar opnieuw.",
+      });
     }
   }
 
@@ -356,7 +473,14 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
 }
 
 function previewMessage(jaar: number, state: PreviewState): unknown {
-  return { jaar, versie: state.version, ms: Math.round(state.ms), cpuMs: Math.round(state.cpuMs), status: views.previewStatus(state), vondsten: state.findings };
+  return {
+    jaar,
+    versie: state.version,
+    ms: Math.round(state.ms),
+    cpuMs: Math.round(state.cpuMs),
+    status: views.previewStatus(state),
+    vondsten: state.findings,
+  };
 }
 
 function bodyOf(page: string): string {

@@ -12,7 +12,11 @@ export function targetName(uploaded: string): { ok: true; name: string } | { ok:
   const known = new Set<string>([...TABLE_FILES, ...TABLE_FILES.map((t) => `${tableName(t)}.xlsx`), REGISTRATIE_XLSX]);
   if (known.has(base)) return { ok: true, name: base };
   if (base.endsWith(".xlsx")) return { ok: true, name: REGISTRATIE_XLSX };
-  if (base.endsWith(".xls") || base.endsWith(".ods")) return { ok: false, reason: `${uploaded} is geen .xlsx-bestand: sla het in Excel op als "Excel-werkmap (.xlsx)" en probeer het opnieuw` };
+  if (base.endsWith(".xls") || base.endsWith(".ods"))
+    return {
+      ok: false,
+      reason: `${uploaded} is geen .xlsx-bestand: sla het in Excel op als "Excel-werkmap (.xlsx)" en probeer het opnieuw`,
+    };
   return {
     ok: false,
     reason: `${uploaded} is geen bestand van de registratie. Kies een werkmap (.xlsx) of een van de tabellen: ${TABLE_FILES.join(", ")}`,
@@ -36,5 +40,9 @@ export function replacedFiles(name: string, existing: string[], sheets: string[]
 
 /** A folder name for one moment, sortable, without characters Windows refuses. */
 export function backupStamp(now: Date): string {
-  return now.toISOString().replace(/\.\d+Z$/, "").replace(/:/g, "-").replace("T", "_");
+  return now
+    .toISOString()
+    .replace(/\.\d+Z$/, "")
+    .replace(/:/g, "-")
+    .replace("T", "_");
 }

@@ -15,7 +15,7 @@ const nl = (x: number): string => String(Math.round(x * 10) / 10).replace(".", "
 export function chooseYear(asked: string | null, summary: RegistrationSummary): number | null {
   if (asked && /^\d{4}$/.test(asked)) return Number(asked);
   const years = [...summary.jaren, ...summary.verslagJaren];
-  return years.length === 0 ? null : Math.max(...summary.jaren.length ? summary.jaren : years);
+  return years.length === 0 ? null : Math.max(...(summary.jaren.length ? summary.jaren : years));
 }
 
 export function allYears(summary: RegistrationSummary, jaar: number | null): number[] {
@@ -34,33 +34,54 @@ function readyList(
   const filled = (title: string) => sections.some((s) => s.title === title && s.body.trim() !== "");
   const ready: SafeHtml[] = [];
   const meldingen = summary.meldingenPerJaar.get(jaar) ?? 0;
-  ready.push(html`<li>${status(problemCount === 0, problemCount === 0 ? "De registratie is in orde." : `De registratie heeft ${problemCount} ${problemCount === 1 ? "probleem" : "problemen"}.`)} <a href="/registratie?jaar=${jaar}">Naar Registratie</a></li>`);
+  ready.push(
+    html`<li>${status(problemCount === 0, problemCount === 0 ? "De registratie is in orde." : `De registratie heeft ${problemCount} ${problemCount === 1 ? "probleem" : "problemen"}.`)} <a href="/registratie?jaar=${jaar}">Naar Registratie</a></li>`,
+  );
   ready.push(html`<li>${status(meldingen > 0, `${meldingen} meldingen geregistreerd in ${jaar}.`)}</li>`);
   const uren = summary.urenMeldingenPerJaar.get(jaar) ?? 0;
   const act = summary.activiteitRegelsPerJaar.get(jaar) ?? 0;
-  ready.push(html`<li>${status(act > 0, `Uren: ${nl(uren)} uur aan meldingen, ${act} ${act === 1 ? "regel" : "regels"} met uren voor training, intervisie, voorlichting en overleg.`)}</li>`);
+  ready.push(
+    html`<li>${status(act > 0, `Uren: ${nl(uren)} uur aan meldingen, ${act} ${act === 1 ? "regel" : "regels"} met uren voor training, intervisie, voorlichting en overleg.`)}</li>`,
+  );
   for (const title of EXPECTED_SECTIONS) {
-    ready.push(html`<li>${status(filled(title), `Tekst: ${title}`)} <a href="/tekst?jaar=${jaar}#sectie-${slug(title)}">Schrijven</a></li>`);
+    ready.push(
+      html`<li>${status(filled(title), `Tekst: ${title}`)} <a href="/tekst?jaar=${jaar}#sectie-${slug(title)}">Schrijven</a></li>`,
+    );
   }
   const findings = preview?.findings.length ?? 0;
-  if (preview) ready.push(html`<li>${status(findings === 0, findings === 0 ? "De tekst noemt geen kleine aantallen of namen." : `De tekst heeft ${findings} ${findings === 1 ? "zin" : "zinnen"} die een melder herkenbaar kunnen maken.`)}</li>`);
+  if (preview)
+    ready.push(
+      html`<li>${status(findings === 0, findings === 0 ? "De tekst noemt geen kleine aantallen of namen." : `De tekst heeft ${findings} ${findings === 1 ? "zin" : "zinnen"} die een melder herkenbaar kunnen maken.`)}</li>`,
+    );
   for (const publiek of ["openbaar", "vertrouwelijk"]) {
     const done = register.some((e) => e.jaar === String(jaar) && e.audience === publiek && e.report.startsWith("jaarverslag-vpoo"));
-    ready.push(html`<li>${status(done, `Jaarverslag ${jaar} ${publiek} gepubliceerd.`)} <a href="/publiceren?jaar=${jaar}">Naar Publiceren</a></li>`);
+    ready.push(
+      html`<li>${status(done, `Jaarverslag ${jaar} ${publiek} gepubliceerd.`)} <a href="/publiceren?jaar=${jaar}">Naar Publiceren</a></li>`,
+    );
   }
   return ready;
 }
 
-export async function overzicht(dataDir: string, summary: RegistrationSummary, jaar: number | null, preview: PreviewState | undefined, verslagText: string | null): Promise<SafeHtml> {
+export async function overzicht(
+  dataDir: string,
+  summary: RegistrationSummary,
+  jaar: number | null,
+  preview: PreviewState | undefined,
+  verslagText: string | null,
+): Promise<SafeHtml> {
   const { problems } = await checkRegistration(dataDir);
   const register = published(dataDir);
   const sections = verslagText === null ? [] : splitVerslag(verslagText).sections;
   const ready = jaar === null ? [] : readyList(summary, jaar, problems.length, register, sections, preview);
   return html`<h1>Overzicht</h1>
 ${yearPicker("/overzicht", allYears(summary, jaar), jaar)}
-${jaar === null ? html`<p>Er zijn nog geen meldingen geregistreerd. Begin op de pagina <a href="/registratie">Registratie</a>.</p>` : html`
+${
+  jaar === null
+    ? html`<p>Er zijn nog geen meldingen geregistreerd. Begin op de pagina <a href="/registratie">Registratie</a>.</p>`
+    : html`
 <section aria-labelledby="klaar"><h2 id="klaar">Wat nog moet voor het jaarverslag ${jaar}</h2>
-<ul class="klaarlijst">${ready}</ul></section>`}
+<ul class="klaarlijst">${ready}</ul></section>`
+}
 <section aria-labelledby="jaren"><h2 id="jaren">Geregistreerde jaren</h2>
 <table><caption>Meldingen en uren per jaar</caption>
 <thead><tr><th scope="col">Jaar</th><th scope="col">Meldingen</th><th scope="col">Uren aan meldingen</th><th scope="col">Tekst</th></tr></thead>
@@ -78,7 +99,12 @@ ${register.length === 0 ? html`<p id="register-leeg">Er is nog niets gepubliceer
 </table></section>`;
 }
 
-export async function registratie(dataDir: string, summary: RegistrationSummary, jaar: number | null, message: string | null): Promise<SafeHtml> {
+export async function registratie(
+  dataDir: string,
+  summary: RegistrationSummary,
+  jaar: number | null,
+  message: string | null,
+): Promise<SafeHtml> {
   const { problems, warnings, codeOfRow } = await checkRegistration(dataDir);
   const nodes = foldProblems(problems, codeOfRow);
   return html`<h1>Registratie</h1>
@@ -104,10 +130,18 @@ ${jaar === null ? "" : html`<p><a href="/overzicht?jaar=${jaar}">Terug naar het 
 }
 
 const TABLE_NAMES: Record<string, string> = {
-  herkomst: "Herkomst van de melders", status: "Stand van zaken", aard: "Aard van de meldingen", afhandeling: "Afhandeling",
-  "uren-groep": "Uren per groep", "uren-activiteit": "Uren per activiteit", "uren-meldingen": "Uren aan meldingen",
-  klachten: "Klachten", vpgroep: "Meldingen per groep vertrouwenspersonen", meldingen: "Meldingen",
-  "vpi-jaren": "Integriteit: per jaar", "vpi-herkomst": "Integriteit: herkomst",
+  herkomst: "Herkomst van de melders",
+  status: "Stand van zaken",
+  aard: "Aard van de meldingen",
+  afhandeling: "Afhandeling",
+  "uren-groep": "Uren per groep",
+  "uren-activiteit": "Uren per activiteit",
+  "uren-meldingen": "Uren aan meldingen",
+  klachten: "Klachten",
+  vpgroep: "Meldingen per groep vertrouwenspersonen",
+  meldingen: "Meldingen",
+  "vpi-jaren": "Integriteit: per jaar",
+  "vpi-herkomst": "Integriteit: herkomst",
 };
 
 /** "herkomst/2021/extern" → "Herkomst van de melders, 2021, extern". */
@@ -117,7 +151,11 @@ export function cellName(cell: string): string {
 }
 
 export function slug(title: string): string {
-  return title.toLowerCase().normalize("NFD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return title
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 export function tekst(jaar: number, text: string, preview: PreviewState | undefined): SafeHtml {
@@ -128,15 +166,19 @@ export function tekst(jaar: number, text: string, preview: PreviewState | undefi
 <div class="tekstwerk" data-jaar="${jaar}">
 <div class="editor">
 ${titles.map((title) => {
-    const body = parts.sections.find((s) => s.title === title)?.body.replace(/^\n/, "").replace(/\s+$/, "") ?? "";
-    const id = slug(title);
-    return html`<section class="sectie" id="sectie-${id}" aria-labelledby="kop-${id}">
+  const body =
+    parts.sections
+      .find((s) => s.title === title)
+      ?.body.replace(/^\n/, "")
+      .replace(/\s+$/, "") ?? "";
+  const id = slug(title);
+  return html`<section class="sectie" id="sectie-${id}" aria-labelledby="kop-${id}">
 <h2 id="kop-${id}"><label for="tekst-${id}">${title}</label></h2>
 <textarea id="tekst-${id}" data-sectie="${title}" rows="8" aria-describedby="vondst-${id} bewaard-${id}">${body}</textarea>
 <p class="bewaard" id="bewaard-${id}" aria-live="polite"></p>
 <div class="vondsten" id="vondst-${id}" aria-live="polite">${(preview?.findings ?? []).filter((f) => f.sectie === title).map(findingHtml)}</div>
 </section>`;
-  })}
+})}
 </div>
 <div class="voorbeeld">
 <h2 id="voorbeeld-kop">Voorbeeld van het openbare verslag</h2>
@@ -153,7 +195,8 @@ export function findingHtml(f: { regel: number; voor: string; treffer: string; n
 export function previewStatus(preview: PreviewState | undefined): string {
   if (!preview) return "Het voorbeeld wordt gemaakt …";
   if (preview.findings.length > 0) return "Het voorbeeld toont de laatste versie zonder gemarkeerde zinnen: pas de gemarkeerde zin aan.";
-  if (preview.problems.length > 0) return `Het voorbeeld kan niet worden bijgewerkt: ${preview.problems[0]!.melding}${preview.problems.length > 1 ? ` (en nog ${preview.problems.length - 1} problemen, zie Registratie)` : ""}`;
+  if (preview.problems.length > 0)
+    return `Het voorbeeld kan niet worden bijgewerkt: ${preview.problems[0]!.melding}${preview.problems.length > 1 ? ` (en nog ${preview.problems.length - 1} problemen, zie Registratie)` : ""}`;
   return "Het voorbeeld is bijgewerkt.";
 }
 

@@ -21,7 +21,11 @@ describe("telregel", () => {
   });
 
   it("laat een aard met telt_mee nee buiten het totaal", () => {
-    expect(countedMeldingen(d, 2020, "ongewenste-omgangsvormen").map((m) => m.aard).sort()).toEqual(["adviesvraag", "pesten", "pesten"]);
+    expect(
+      countedMeldingen(d, 2020, "ongewenste-omgangsvormen")
+        .map((m) => m.aard)
+        .sort(),
+    ).toEqual(["adviesvraag", "pesten", "pesten"]);
     const agg = aggregate(d, 2020);
     expect(agg.meldingenSerie).toEqual([{ jaar: 2020, waarde: 3, bron: "registratie" }]);
     // Registered (for hours per melding) still includes them.
@@ -30,9 +34,24 @@ describe("telregel", () => {
 
   it("een adviesvraag is bij de vertrouwenspersoon integriteit geen melding, bij ongewenste omgangsvormen wel", () => {
     const vpi = d.meldingen.filter((m) => m.regeling === "integriteit");
-    expect(countsInTotal(d, vpi.find((m) => m.aard === "adviesvraag")!)).toBe(false);
-    expect(countsInTotal(d, vpi.find((m) => m.aard === "integriteitskwestie")!)).toBe(true);
-    expect(countsInTotal(d, d.meldingen.find((m) => m.regeling === "ongewenste-omgangsvormen" && m.aard === "adviesvraag")!)).toBe(true);
+    expect(
+      countsInTotal(
+        d,
+        vpi.find((m) => m.aard === "adviesvraag")!,
+      ),
+    ).toBe(false);
+    expect(
+      countsInTotal(
+        d,
+        vpi.find((m) => m.aard === "integriteitskwestie")!,
+      ),
+    ).toBe(true);
+    expect(
+      countsInTotal(
+        d,
+        d.meldingen.find((m) => m.regeling === "ongewenste-omgangsvormen" && m.aard === "adviesvraag")!,
+      ),
+    ).toBe(true);
     const agg = aggregate(d, 2020);
     expect(agg.vpi).toEqual([{ jaar: 2020, meldingen: 1, adviesvragen: 1 }]);
     expect(agg.vpiSerie).toEqual([{ jaar: 2020, waarde: 1, bron: "registratie" }]);
@@ -78,7 +97,11 @@ describe("gezamenlijke afhandeling", () => {
   it("telt activiteiten per vertrouwenspersoon, zonder die van de VPI of van latere jaren", () => {
     const d = dataset({
       meldingen: [melding({ jaar: 2020 })],
-      activiteiten: [...activiteiten(2020), ...activiteiten(2021), { jaar: 2020, vertrouwenspersoon: "VP-I1", activiteit: "training", uren: 99 }],
+      activiteiten: [
+        ...activiteiten(2020),
+        ...activiteiten(2021),
+        { jaar: 2020, vertrouwenspersoon: "VP-I1", activiteit: "training", uren: 99 },
+      ],
     });
     const agg = aggregate(d, 2020);
     expect(agg.urenCellen.every((c) => c.jaar === 2020)).toBe(true);
@@ -100,8 +123,22 @@ describe("meldingCellen", () => {
 
   it("telt per jaar, aard, herkomst, status en groep, en de cellen tellen op tot alle meldingen", () => {
     const agg = aggregate(d, 2020);
-    expect(agg.meldingCellen).toContainEqual({ jaar: 2019, aard: "pesten", herkomst: "fractie", status: "in-behandeling", vpgroep: "fractie", n: 2 });
-    expect(agg.meldingCellen).toContainEqual({ jaar: 2019, aard: "pesten", herkomst: "ambtelijk", status: "in-behandeling", vpgroep: "fractie", n: 1 });
+    expect(agg.meldingCellen).toContainEqual({
+      jaar: 2019,
+      aard: "pesten",
+      herkomst: "fractie",
+      status: "in-behandeling",
+      vpgroep: "fractie",
+      n: 2,
+    });
+    expect(agg.meldingCellen).toContainEqual({
+      jaar: 2019,
+      aard: "pesten",
+      herkomst: "ambtelijk",
+      status: "in-behandeling",
+      vpgroep: "fractie",
+      n: 1,
+    });
     for (const y of [2019, 2020]) {
       const cells = agg.meldingCellen.filter((c) => c.jaar === y);
       expect(sum(cells.map((c) => c.n))).toBe(d.meldingen.filter((m) => m.datum.jaar === y).length);
@@ -142,7 +179,10 @@ describe("meldingenSerie", () => {
 
   it("een registratiejaar zonder meldingen van ongewenste omgangsvormen telt als 0, niet als historie", () => {
     const d = dataset({
-      meldingen: [melding({ jaar: 2018, regeling: "integriteit", aard: "integriteitskwestie", vertrouwenspersonen: ["VP-I1"] }), melding({ jaar: 2019 })],
+      meldingen: [
+        melding({ jaar: 2018, regeling: "integriteit", aard: "integriteitskwestie", vertrouwenspersonen: ["VP-I1"] }),
+        melding({ jaar: 2019 }),
+      ],
       historie: HISTORIE,
     });
     expect(recordYears(d)).toEqual([2018, 2019]);
@@ -178,7 +218,9 @@ describe("team", () => {
 
 describe("een periode zonder meldingen ongewenste omgangsvormen", () => {
   it("geeft lege tabellen in plaats van een fout (alleen integriteitsmeldingen, of een jaar vóór de registratie)", () => {
-    const alleenVpi = dataset({ meldingen: [melding({ jaar: 2020, regeling: "integriteit", aard: "integriteitskwestie", vertrouwenspersonen: ["VP-I1"] })] });
+    const alleenVpi = dataset({
+      meldingen: [melding({ jaar: 2020, regeling: "integriteit", aard: "integriteitskwestie", vertrouwenspersonen: ["VP-I1"] })],
+    });
     const agg = aggregate(alleenVpi, 2020);
     expect(agg.recordYears).toEqual([2020]);
     expect(agg.meldingCellen).toEqual([]);

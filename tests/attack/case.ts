@@ -61,7 +61,8 @@ export function verslag(jaar: number, extra = ""): string {
   return `---\ntitel: Jaarverslag ${jaar}\nvastgesteld: ${jaar + 1}-03-01\nauteurs: De vertrouwenspersonen\n---\n\n## Voorwoord\n\nEen jaar met gewone gesprekken.${extra ? `\n\n${extra}` : ""}\n\n## Deskundigheidsbevordering\n\nWij volgden nascholing.\n\n## Voorlichting\n\nWij gaven voorlichting.\n\n## Team\n\nHet team bleef gelijk.\n\n## Trends en aanbevelingen\n\n- Blijf aandacht geven aan sociale veiligheid.\n\n## Klachtencommissie\n\nGeen bijzonderheden.\n`;
 }
 
-const csv = (rows: (string | number)[][]) => rows.map((r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(",")).join("\n") + "\n";
+const csv = (rows: (string | number)[][]) =>
+  rows.map((r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(",")).join("\n") + "\n";
 const dec = (n: number) => String(Math.round(n * 10) / 10);
 
 /** Writes the registration into DIR/data; returns that folder. */
@@ -73,15 +74,60 @@ export function writeData(dir: string, data: CaseData): string {
   writeFileSync(
     join(d, "meldingen.csv"),
     csv([
-      ["id", "datum", "regeling", "aard", "herkomst", "vertrouwenspersoon", "uren", "status", "interventies", "resultaten", "geen_interventie"],
-      ...data.meldingen.map((m) => [m.id ?? `M${m.datum.slice(0, 4)}-${String(++n).padStart(3, "0")}`, m.datum, m.regeling ?? "ongewenste-omgangsvormen", m.aard, m.herkomst, m.vp.join("|"), dec(m.uren), m.status, (m.interventies ?? []).join("|"), (m.resultaten ?? (m.status === "afgerond-resultaat" ? ["zelf-opgelost"] : [])).join("|"), m.interventies?.length ? "nee" : "ja"]),
+      [
+        "id",
+        "datum",
+        "regeling",
+        "aard",
+        "herkomst",
+        "vertrouwenspersoon",
+        "uren",
+        "status",
+        "interventies",
+        "resultaten",
+        "geen_interventie",
+      ],
+      ...data.meldingen.map((m) => [
+        m.id ?? `M${m.datum.slice(0, 4)}-${String(++n).padStart(3, "0")}`,
+        m.datum,
+        m.regeling ?? "ongewenste-omgangsvormen",
+        m.aard,
+        m.herkomst,
+        m.vp.join("|"),
+        dec(m.uren),
+        m.status,
+        (m.interventies ?? []).join("|"),
+        (m.resultaten ?? (m.status === "afgerond-resultaat" ? ["zelf-opgelost"] : [])).join("|"),
+        m.interventies?.length ? "nee" : "ja",
+      ]),
     ]),
   );
-  writeFileSync(join(d, "vertrouwenspersonen.csv"), csv([["code", "groep", "regeling", "actief_van", "actief_tot"], ...data.vps.map((v) => [v.code, v.groep, v.regeling ?? "ongewenste-omgangsvormen", v.van ?? "2016-01", v.tot ?? ""])]));
-  writeFileSync(join(d, "activiteiten.csv"), csv([["jaar", "vertrouwenspersoon", "activiteit", "uren"], ...data.activiteiten.map((a) => [a.jaar, a.vp, a.activiteit, dec(a.uren)])]));
+  writeFileSync(
+    join(d, "vertrouwenspersonen.csv"),
+    csv([
+      ["code", "groep", "regeling", "actief_van", "actief_tot"],
+      ...data.vps.map((v) => [v.code, v.groep, v.regeling ?? "ongewenste-omgangsvormen", v.van ?? "2016-01", v.tot ?? ""]),
+    ]),
+  );
+  writeFileSync(
+    join(d, "activiteiten.csv"),
+    csv([["jaar", "vertrouwenspersoon", "activiteit", "uren"], ...data.activiteiten.map((a) => [a.jaar, a.vp, a.activiteit, dec(a.uren)])]),
+  );
   writeFileSync(join(d, "klachten.csv"), csv([["id", "datum", "ontvankelijk", "advies"]]));
-  writeFileSync(join(d, "historie.csv"), csv([["jaar", "reeks", "waarde", "bron"], ...(data.historie ?? []).map((h) => [h.jaar, h.reeks, h.waarde, h.bron])]));
-  const instellingen = { organisatie: "Testorganisatie", drempel: { openbaar: 5, vertrouwelijk: 3 }, nullenPubliceren: true, dominantieAandeel: 0.85, maxUrenPerMelding: 40, namenlijst: ["Terpstrema", "Van Dalsum-Hoek", "Bakker"], markering: "x", ...data.instellingen };
+  writeFileSync(
+    join(d, "historie.csv"),
+    csv([["jaar", "reeks", "waarde", "bron"], ...(data.historie ?? []).map((h) => [h.jaar, h.reeks, h.waarde, h.bron])]),
+  );
+  const instellingen = {
+    organisatie: "Testorganisatie",
+    drempel: { openbaar: 5, vertrouwelijk: 3 },
+    nullenPubliceren: true,
+    dominantieAandeel: 0.85,
+    maxUrenPerMelding: 40,
+    namenlijst: ["Terpstrema", "Van Dalsum-Hoek", "Bakker"],
+    markering: "x",
+    ...data.instellingen,
+  };
   writeFileSync(join(d, "instellingen.json"), JSON.stringify(instellingen, null, 2));
   const years = new Set([...data.meldingen.map((m) => Number(m.datum.slice(0, 4))), ...data.activiteiten.map((a) => a.jaar)]);
   for (const y of years) writeFileSync(join(d, "verslag", `${y}.md`), data.verslagen?.[y] ?? verslag(y));
@@ -152,7 +198,11 @@ export class Case {
 }
 
 /** n meldingen of one month with the given fields; spread over the counsellors in `vp`. */
-export function many(n: number, m: Omit<CaseMelding, "vp"> & { vp?: string[] }, vps: string[] = ["VP-A1", "VP-F1", "VP-A2", "VP-F2"]): CaseMelding[] {
+export function many(
+  n: number,
+  m: Omit<CaseMelding, "vp"> & { vp?: string[] },
+  vps: string[] = ["VP-A1", "VP-F1", "VP-A2", "VP-F2"],
+): CaseMelding[] {
   return Array.from({ length: n }, (_, i) => ({ ...m, vp: m.vp ?? [vps[i % vps.length]!] }));
 }
 
@@ -164,8 +214,19 @@ export function activities(jaar: number, vps = ["VP-F1", "VP-F2", "VP-F3", "VP-A
   ]);
 }
 
-const ACTIVITEIT: Record<string, string> = { training: "training", intervisie: "intervisie", voorlichting: "voorlichting", "overleg (hr, bmw en andere)": "overleg", overleg: "overleg", supervisie: "supervisie" };
-const GROEP_LABEL: Record<string, CaseVp["groep"]> = { "vanuit de fracties": "fractie", "vanuit de ambtelijke organisatie": "ambtelijk", "externe vertrouwenspersoon": "extern" };
+const ACTIVITEIT: Record<string, string> = {
+  training: "training",
+  intervisie: "intervisie",
+  voorlichting: "voorlichting",
+  "overleg (hr, bmw en andere)": "overleg",
+  overleg: "overleg",
+  supervisie: "supervisie",
+};
+const GROEP_LABEL: Record<string, CaseVp["groep"]> = {
+  "vanuit de fracties": "fractie",
+  "vanuit de ambtelijke organisatie": "ambtelijk",
+  "externe vertrouwenspersoon": "extern",
+};
 
 /**
  * The true value of a hidden hours figure, for the verdict (an interval of at least half of
@@ -178,8 +239,13 @@ export function hoursTruth(data: CaseData): (what: string) => number | undefined
     const label = m[1]!.toLowerCase();
     const jaar = Number(m[2]);
     const groepOf = new Map(data.vps.map((v) => [v.code, v.groep]));
-    const meldingen = data.meldingen.filter((x) => Number(x.datum.slice(0, 4)) === jaar && (x.regeling ?? "ongewenste-omgangsvormen") === "ongewenste-omgangsvormen");
-    const acts = data.activiteiten.filter((a) => a.jaar === jaar && (data.vps.find((v) => v.code === a.vp)?.regeling ?? "ongewenste-omgangsvormen") === "ongewenste-omgangsvormen");
+    const meldingen = data.meldingen.filter(
+      (x) => Number(x.datum.slice(0, 4)) === jaar && (x.regeling ?? "ongewenste-omgangsvormen") === "ongewenste-omgangsvormen",
+    );
+    const acts = data.activiteiten.filter(
+      (a) =>
+        a.jaar === jaar && (data.vps.find((v) => v.code === a.vp)?.regeling ?? "ongewenste-omgangsvormen") === "ongewenste-omgangsvormen",
+    );
     const afhandeling = meldingen.reduce((s, x) => s + x.uren, 0);
     if (label === "afhandeling meldingen") return afhandeling;
     if (ACTIVITEIT[label]) return acts.filter((a) => a.activiteit === ACTIVITEIT[label]).reduce((s, a) => s + a.uren, 0);

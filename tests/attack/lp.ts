@@ -3,7 +3,12 @@
 // attacker checks), so that a mistake there cannot hide here.
 import highsModule from "highs";
 
-type Loader = () => Promise<{ solve(text: string, options?: Record<string, unknown>): { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> } }>;
+type Loader = () => Promise<{
+  solve(
+    text: string,
+    options?: Record<string, unknown>,
+  ): { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> };
+}>;
 const loaderModule = highsModule as unknown as Loader | { default: Loader };
 const loader: Loader = typeof loaderModule === "function" ? loaderModule : loaderModule.default;
 let solver: ReturnType<Loader> | undefined;

@@ -30,7 +30,12 @@ async function pdfChecked(c: Case, audience: "openbaar" | "vertrouwelijk"): Prom
 }
 
 /** The attack over everything `audience`'s reader holds; the disclosures as text ("" = safe). */
-async function attackHeld(c: Case, audience: "openbaar" | "vertrouwelijk", data: CaseData | null, outside: OutsideFigure[] = []): Promise<string> {
+async function attackHeld(
+  c: Case,
+  audience: "openbaar" | "vertrouwelijk",
+  data: CaseData | null,
+  outside: OutsideFigure[] = [],
+): Promise<string> {
   const result = await attack(c.readers.of(audience), outside, { hoursTruth: data ? hoursTruth(data) : undefined });
   expect(result.unread, "tables the attacker cannot read").toEqual([]);
   return disclosures(result);
@@ -77,7 +82,10 @@ describe("issue 11: the attack on the rendered documents", () => {
   it("(2) the README's period chain: historie 2018 = 10 and 2019 = 21 are known, so december 2019 is not 10 + 21 − 29", async () => {
     const dataDir = copyOfExampleData("jaarverslag-attack-chain-");
     const path = join(dataDir, "instellingen.json");
-    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, "utf8")), perioden: [{ van: "2018-01", tot: "2019-11" }] }, null, 2));
+    writeFileSync(
+      path,
+      JSON.stringify({ ...JSON.parse(readFileSync(path, "utf8")), perioden: [{ van: "2018-01", tot: "2019-11" }] }, null, 2),
+    );
     const c = new Case(dataDir);
     for (const p of ["2018-01..2019-11", "2019-12..2019-12"]) {
       const r = await c.build(["--periode", p]);
@@ -98,7 +106,12 @@ describe("issue 11: the attack on the rendered documents", () => {
       many(n, { datum: "2020-05", aard, herkomst, status, uren: 2, interventies: ["hart-luchten"] });
     const data: CaseData = {
       vps: VPS,
-      meldingen: [...m(5, "pesten", "ambtelijk", R), ...m(5, "intimidatie", "fractie", R), ...m(3, "adviesvraag", "ambtelijk", O), ...m(2, "corona-gerelateerd", "fractie", R)],
+      meldingen: [
+        ...m(5, "pesten", "ambtelijk", R),
+        ...m(5, "intimidatie", "fractie", R),
+        ...m(3, "adviesvraag", "ambtelijk", O),
+        ...m(2, "corona-gerelateerd", "fractie", R),
+      ],
       activiteiten: activities(2020),
     };
     const c = new Case(data);
@@ -111,13 +124,24 @@ describe("issue 11: the attack on the rendered documents", () => {
   });
 
   it("(4) appendix B never prints a registry count that is protected elsewhere", async () => {
-    const m = (n: number, datum: string, aard: string, status: CaseMelding["status"]) => many(n, { datum, aard, herkomst: "ambtelijk", status, uren: 2, interventies: ["hart-luchten"] });
+    const m = (n: number, datum: string, aard: string, status: CaseMelding["status"]) =>
+      many(n, { datum, aard, herkomst: "ambtelijk", status, uren: 2, interventies: ["hart-luchten"] });
     const data: CaseData = {
       vps: VPS,
       meldingen: [
-        ...m(6, "2019-04", "pesten", R), ...m(6, "2019-06", "intimidatie", R),
-        ...m(7, "2020-04", "pesten", R), ...m(6, "2020-06", "niet-gehoord-leidinggevende", R),
-        { datum: "2019-09", regeling: "integriteit", aard: "integriteitskwestie", herkomst: "ambtelijk", vp: ["VP-I1"], uren: 3, status: R },
+        ...m(6, "2019-04", "pesten", R),
+        ...m(6, "2019-06", "intimidatie", R),
+        ...m(7, "2020-04", "pesten", R),
+        ...m(6, "2020-06", "niet-gehoord-leidinggevende", R),
+        {
+          datum: "2019-09",
+          regeling: "integriteit",
+          aard: "integriteitskwestie",
+          herkomst: "ambtelijk",
+          vp: ["VP-I1"],
+          uren: 3,
+          status: R,
+        },
       ],
       activiteiten: [...activities(2019), ...activities(2020)],
       historie: [{ jaar: 2019, reeks: "meldingen_vpi", waarde: 0, bron: "Sociaal Jaarverslag 2020, §14" }],
@@ -130,8 +154,13 @@ describe("issue 11: the attack on the rendered documents", () => {
 
   describe("(5) the report's own rules are knowledge", () => {
     it("a row standing on its own passed the merge rule (0 or ≥ k)", async () => {
-      const m = (n: number, aard: string, herkomst: CaseMelding["herkomst"]) => many(n, { datum: "2022-02", aard, herkomst, status: R, uren: 2, interventies: ["hart-luchten"] });
-      const data: CaseData = { vps: VPS, meldingen: [...m(5, "pesten", "ambtelijk"), ...m(5, "intimidatie", "fractie"), ...m(1, "adviesvraag", "ambtelijk")], activiteiten: activities(2022) };
+      const m = (n: number, aard: string, herkomst: CaseMelding["herkomst"]) =>
+        many(n, { datum: "2022-02", aard, herkomst, status: R, uren: 2, interventies: ["hart-luchten"] });
+      const data: CaseData = {
+        vps: VPS,
+        meldingen: [...m(5, "pesten", "ambtelijk"), ...m(5, "intimidatie", "fractie"), ...m(1, "adviesvraag", "ambtelijk")],
+        activiteiten: activities(2022),
+      };
       const c = new Case(data);
       await built(c, ["--year", "2022"]);
       expect(c.readers.openbaar[0]!.paragraphs.join(" ")).toContain("samengevoegd");
@@ -139,7 +168,8 @@ describe("issue 11: the attack on the rendered documents", () => {
     });
 
     it("interventions named in the confidential list but not in the public one", async () => {
-      const iv = (n: number, interventies: string[], herkomst: CaseMelding["herkomst"]) => many(n, { datum: "2022-04", aard: "pesten", herkomst, status: R, uren: 2, interventies });
+      const iv = (n: number, interventies: string[], herkomst: CaseMelding["herkomst"]) =>
+        many(n, { datum: "2022-04", aard: "pesten", herkomst, status: R, uren: 2, interventies });
       const data: CaseData = {
         vps: VPS,
         meldingen: [
@@ -158,11 +188,17 @@ describe("issue 11: the attack on the rendered documents", () => {
     });
 
     it("nullenPubliceren false: the notes under the tables do not tell which categories are zero", async () => {
-      const m = (n: number, aard: string, herkomst: CaseMelding["herkomst"], status: CaseMelding["status"]) => many(n, { datum: "2022-02", aard, herkomst, status, uren: 2, interventies: ["hart-luchten"] });
+      const m = (n: number, aard: string, herkomst: CaseMelding["herkomst"], status: CaseMelding["status"]) =>
+        many(n, { datum: "2022-02", aard, herkomst, status, uren: 2, interventies: ["hart-luchten"] });
       const data: CaseData = {
         vps: VPS,
         instellingen: { nullenPubliceren: false },
-        meldingen: [...m(6, "pesten", "ambtelijk", R), ...m(6, "niet-gehoord-leidinggevende", "ambtelijk", R), ...m(2, "discriminatie", "fractie", R), ...m(1, "stalken", "fractie", B)],
+        meldingen: [
+          ...m(6, "pesten", "ambtelijk", R),
+          ...m(6, "niet-gehoord-leidinggevende", "ambtelijk", R),
+          ...m(2, "discriminatie", "fractie", R),
+          ...m(1, "stalken", "fractie", B),
+        ],
         activiteiten: activities(2022),
       };
       const c = new Case(data);
@@ -172,16 +208,26 @@ describe("issue 11: the attack on the rendered documents", () => {
   });
 
   it("(6) two versions of a report: readers keep the first, and a refusal's advice keeps it in the attack", async () => {
-    const m = (n: number, aard: string, herkomst: CaseMelding["herkomst"], status: CaseMelding["status"]) => many(n, { datum: "2022-02", aard, herkomst, status, uren: 2, interventies: ["hart-luchten"] });
+    const m = (n: number, aard: string, herkomst: CaseMelding["herkomst"], status: CaseMelding["status"]) =>
+      many(n, { datum: "2022-02", aard, herkomst, status, uren: 2, interventies: ["hart-luchten"] });
     const data: CaseData = {
       vps: VPS,
-      meldingen: [...m(5, "pesten", "ambtelijk", R), ...m(4, "intimidatie", "fractie", R), ...m(2, "discriminatie", "ambtelijk", O), ...m(1, "adviesvraag", "ambtelijk", R), ...m(1, "roddelen", "fractie", B)],
+      meldingen: [
+        ...m(5, "pesten", "ambtelijk", R),
+        ...m(4, "intimidatie", "fractie", R),
+        ...m(2, "discriminatie", "ambtelijk", O),
+        ...m(1, "adviesvraag", "ambtelijk", R),
+        ...m(1, "roddelen", "fractie", B),
+      ],
       activiteiten: activities(2022),
     };
     const c = new Case(data);
     await built(c, ["--year", "2022"]);
     // A correction: one melding was registered under the wrong aard.
-    const fixed: CaseData = { ...data, meldingen: data.meldingen.map((x, i) => (i === data.meldingen.length - 1 ? { ...x, aard: "pesten" } : x)) };
+    const fixed: CaseData = {
+      ...data,
+      meldingen: data.meldingen.map((x, i) => (i === data.meldingen.length - 1 ? { ...x, aard: "pesten" } : x)),
+    };
     c.rewrite(fixed);
     // Adopting 2022 again is refused; the correction goes out as a revision with its reason.
     // Readers then hold both versions; the tool may also refuse when the revision itself
@@ -199,8 +245,15 @@ describe("issue 11: the attack on the rendered documents", () => {
     const data: CaseData = {
       vps,
       meldingen: [
-        ...many(6, { datum: "2022-03", aard: "pesten", herkomst: "ambtelijk", status: R, uren: 3, interventies: ["hart-luchten"] }, ["VP-A1", "VP-A2"]),
-        ...many(6, { datum: "2022-05", aard: "intimidatie", herkomst: "fractie", status: R, uren: 3, interventies: ["hart-luchten"] }, ["VP-F1", "VP-F2", "VP-F3"]),
+        ...many(6, { datum: "2022-03", aard: "pesten", herkomst: "ambtelijk", status: R, uren: 3, interventies: ["hart-luchten"] }, [
+          "VP-A1",
+          "VP-A2",
+        ]),
+        ...many(6, { datum: "2022-05", aard: "intimidatie", herkomst: "fractie", status: R, uren: 3, interventies: ["hart-luchten"] }, [
+          "VP-F1",
+          "VP-F2",
+          "VP-F3",
+        ]),
       ],
       activiteiten: activities(2022, ["VP-F1", "VP-F2", "VP-F3", "VP-A1", "VP-A2"]),
     };
@@ -229,7 +282,11 @@ describe("issue 11: the attack on the rendered documents", () => {
       ["Van Dalsum Hoek sprak ons aan."],
       ["Terpstrema's afdeling vroeg om voorlichting."],
     ])("refuses %s", async (sentence) => {
-      const c = new Case({ ...base, instellingen: { namenlijst: ["Terpstrema", "Van Dalsum-Hoek"] }, verslagen: { 2022: verslag(2022, sentence) } });
+      const c = new Case({
+        ...base,
+        instellingen: { namenlijst: ["Terpstrema", "Van Dalsum-Hoek"] },
+        verslagen: { 2022: verslag(2022, sentence) },
+      });
       const r = await c.build(["--year", "2022"]);
       expect(r.code, r.stderr).toBe(1);
       expect(existsSync(join(c.out, "2022", "jaarverslag-vpoo-2022.html"))).toBe(false);

@@ -14,7 +14,20 @@
 import { dutchNumber, type ReadDocument, type ReadTable } from "./read-documents.ts";
 import { LinearModel, row, scale, sum, type Expr } from "./lp.ts";
 
-const MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+const MAANDEN = [
+  "januari",
+  "februari",
+  "maart",
+  "april",
+  "mei",
+  "juni",
+  "juli",
+  "augustus",
+  "september",
+  "oktober",
+  "november",
+  "december",
+];
 
 /** A period in months since year 0: [from, to], inclusive. */
 export interface Period {
@@ -24,7 +37,10 @@ export interface Period {
 
 /** "2020", "2018 t/m november 2019", "december 2019", "januari t/m november 2019"; null otherwise. */
 export function parsePeriod(label: string): Period | null {
-  const l = label.replace(/\s*\(gepubliceerd\)\s*$/, "").trim().toLowerCase();
+  const l = label
+    .replace(/\s*\(gepubliceerd\)\s*$/, "")
+    .trim()
+    .toLowerCase();
   const point = (s: string, end: boolean): number | null => {
     let m = /^(\d{4})$/.exec(s);
     if (m) return Number(m[1]) * 12 + (end ? 11 : 0);
@@ -54,7 +70,8 @@ export function periodOfName(name: string): Period | null {
 
 const key = (p: Period) => `${p.from}-${p.to}`;
 const month = (m: number) => `${MAANDEN[m % 12]} ${Math.floor(m / 12)}`;
-const show = (p: Period) => (p.from % 12 === 0 && p.to === p.from + 11 ? String(p.from / 12) : p.from === p.to ? month(p.from) : `${month(p.from)} t/m ${month(p.to)}`);
+const show = (p: Period) =>
+  p.from % 12 === 0 && p.to === p.from + 11 ? String(p.from / 12) : p.from === p.to ? month(p.from) : `${month(p.from)} t/m ${month(p.to)}`;
 
 /** Known from outside the documents: a published total for a calendar year (historie.csv's reports). */
 export interface OutsideFigure {
@@ -102,7 +119,12 @@ export interface AttackResult {
 }
 
 const HERKOMST: Record<string, string> = { fracties: "fractie", "ambtelijke organisatie": "ambtelijk", extern: "extern" };
-const GROEP: Record<string, string> = { "vanuit de fracties": "fractie", "vanuit de ambtelijke organisatie": "ambtelijk", "externe vertrouwenspersoon": "extern", "externe vertrouwenspersonen": "extern" };
+const GROEP: Record<string, string> = {
+  "vanuit de fracties": "fractie",
+  "vanuit de ambtelijke organisatie": "ambtelijk",
+  "externe vertrouwenspersoon": "extern",
+  "externe vertrouwenspersonen": "extern",
+};
 
 const UNNAMED = "(niet te benoemen)";
 
@@ -120,11 +142,27 @@ function notCounted(doc: ReadDocument): Set<string> {
 
 function thresholdOf(doc: ReadDocument, fallback: number): number {
   const text = doc.paragraphs.join(" ");
-  const m = /geen aantal kleiner dan (\d+)/.exec(text) ?? /aantal meldingen kleiner dan (\d+)/.exec(text) ?? /minimaal (\d+) meldingen/.exec(text);
+  const m =
+    /geen aantal kleiner dan (\d+)/.exec(text) ?? /aantal meldingen kleiner dan (\d+)/.exec(text) ?? /minimaal (\d+) meldingen/.exec(text);
   return m ? Number(m[1]) : fallback;
 }
 
-type TableKind = "per-100" | "herkomst" | "status" | "aard" | "vpgroep" | "uren-activiteit" | "uren-groep" | "klachten" | "totalen" | "aard-data" | "uren-data" | "herkomst-aandeel" | "vpi-jaren" | "vpi-herkomst" | "vpi-data";
+type TableKind =
+  | "per-100"
+  | "herkomst"
+  | "status"
+  | "aard"
+  | "vpgroep"
+  | "uren-activiteit"
+  | "uren-groep"
+  | "klachten"
+  | "totalen"
+  | "aard-data"
+  | "uren-data"
+  | "herkomst-aandeel"
+  | "vpi-jaren"
+  | "vpi-herkomst"
+  | "vpi-data";
 
 function kindOf(t: ReadTable): TableKind | null {
   const c = t.caption.toLowerCase();
@@ -226,7 +264,8 @@ export class Attack {
     for (const d of this.docs) {
       for (const t of d.tables) {
         const kind = kindOf(t);
-        if (kind === "aard" || kind === "aard-data") for (const r of t.rows) if (!r.total) for (const a of this.membersOf(stripRule(r.label), ownerOf(d, t))) this.aardAtoms.add(a);
+        if (kind === "aard" || kind === "aard-data")
+          for (const r of t.rows) if (!r.total) for (const a of this.membersOf(stripRule(r.label), ownerOf(d, t))) this.aardAtoms.add(a);
         if (kind === "uren-activiteit") for (const r of t.rows) if (!r.total) this.activities.add(r.label);
         if (kind === "uren-groep") for (const r of t.rows) if (!r.total) this.groups.add(GROEP[r.label.toLowerCase()] ?? r.label);
       }
@@ -254,7 +293,9 @@ export class Attack {
       // no other row of this table holds, and what the reader cannot name.
       const own = table ? `Overige (${table.caption}, ${table.headers.join("/")}, ${this.tableIds.get(table)})` : label;
       if (!table) return [own];
-      const others = new Set(table.rows.filter((r) => !r.total && r.label !== "Overige").flatMap((r) => this.membersOf(stripRule(r.label), table)));
+      const others = new Set(
+        table.rows.filter((r) => !r.total && r.label !== "Overige").flatMap((r) => this.membersOf(stripRule(r.label), table)),
+      );
       return [own, ...[...this.aardAtoms].filter((a) => !others.has(a) && !a.startsWith("Overige ("))];
     }
     return this.composite.get(label) ?? [label];
@@ -295,7 +336,11 @@ export class Attack {
     if (!this.vars.has(`${name}|${values[0]}`)) {
       const cols = values.map((x) => this.v(`${name}|${x}`, "int"));
       const atoms = [...this.aardAtoms].filter((a) => (cls === "niet") === this.nonCounting.has(a));
-      this.lp.equal(sum(new Map(cols.map((c) => [c, 1])), scale(sum(...atoms.map((a) => new Map([[this.aard(t, a), 1]]))), -1)), 0, `${dim} telt op tot het totaal`);
+      this.lp.equal(
+        sum(new Map(cols.map((c) => [c, 1])), scale(sum(...atoms.map((a) => new Map([[this.aard(t, a), 1]]))), -1)),
+        0,
+        `${dim} telt op tot het totaal`,
+      );
     }
     return this.v(`${name}|${val}`, "int");
   }
@@ -331,7 +376,11 @@ export class Attack {
     const name = `vpiherkomst|${t}`;
     if (!this.vars.has(`${name}|fractie`)) {
       const cols = ["fractie", "ambtelijk", "extern"].map((x) => this.v(`${name}|${x}`, "int"));
-      this.lp.equal(sum(new Map(cols.map((c) => [c, 1])), new Map([[this.vpi(t, "misstand"), -1]])), 0, "VPI-herkomst telt op tot de meldingen");
+      this.lp.equal(
+        sum(new Map(cols.map((c) => [c, 1])), new Map([[this.vpi(t, "misstand"), -1]])),
+        0,
+        "VPI-herkomst telt op tot de meldingen",
+      );
     }
     return this.v(`${name}|${h}`, "int");
   }
@@ -348,9 +397,21 @@ export class Attack {
    * A printed cell: a count is exact, hours ±0,05, a share or an average its rounding
    * interval (given as lo/hi by the caller); "x" becomes a target.
    */
-  private cell(expr: Expr, shown: string, what: string, kind: "aantal" | "uren", universe: Target["universe"], k: number, source: string): void {
+  private cell(
+    expr: Expr,
+    shown: string,
+    what: string,
+    kind: "aantal" | "uren",
+    universe: Target["universe"],
+    k: number,
+    source: string,
+  ): void {
     const value = dutchNumber(shown);
-    const id = [...expr].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0]).map(([c, v]) => `${c}:${v}`).join(" ");
+    const id = [...expr]
+      .filter(([, v]) => v !== 0)
+      .sort((a, b) => a[0] - b[0])
+      .map(([c, v]) => `${c}:${v}`)
+      .join(" ");
     if (shown.trim().toLowerCase() === "x") {
       // The same figure hidden in several places is one target. Hidden in the public version
       // AND in a confidential one, it is hidden from the confidential reader too: it stays a
@@ -361,7 +422,8 @@ export class Attack {
         const target: Target = { what, kind, expr, universe, k, table: what.split(" — ")[0], confidential };
         this.targetIds.set(id, target);
         this.targets.push(target);
-      } else if (confidential && !seen.confidential) Object.assign(seen, { what, k: Math.min(seen.k, k), table: what.split(" — ")[0], confidential: true });
+      } else if (confidential && !seen.confidential)
+        Object.assign(seen, { what, k: Math.min(seen.k, k), table: what.split(" — ")[0], confidential: true });
       return;
     }
     if (value === null) return;
@@ -416,9 +478,13 @@ export class Attack {
       case "herkomst":
       case "status":
       case "vpgroep": {
-        const values = t.rows.filter((r) => !r.total).map((r) => HERKOMST[r.label.toLowerCase()] ?? GROEP[r.label.toLowerCase()] ?? r.label);
+        const values = t.rows
+          .filter((r) => !r.total)
+          .map((r) => HERKOMST[r.label.toLowerCase()] ?? GROEP[r.label.toLowerCase()] ?? r.label);
         byColumn((p, label, shown, total) => {
-          const expr = total ? this.totalCell(p, excluded) : this.marginCell(p, kind, HERKOMST[label.toLowerCase()] ?? GROEP[label.toLowerCase()] ?? label, values, excluded);
+          const expr = total
+            ? this.totalCell(p, excluded)
+            : this.marginCell(p, kind, HERKOMST[label.toLowerCase()] ?? GROEP[label.toLowerCase()] ?? label, values, excluded);
           this.cell(expr, shown, what(label, show(p)), "aantal", "vpoo", k, src);
         });
         return;
@@ -432,13 +498,15 @@ export class Attack {
         for (const [i, p] of columns.entries()) {
           if (!p) continue;
           // Rows are exhaustive: a category the reader can name but this table has no row for is 0 here.
-          for (const a of this.aardAtoms) if (!covered.has(a) && !(kind === "aard-data")) this.lp.equal(this.aardCell(p, a), 0, `${src}: geen rij voor "${a}"`);
+          for (const a of this.aardAtoms)
+            if (!covered.has(a) && !(kind === "aard-data")) this.lp.equal(this.aardCell(p, a), 0, `${src}: geen rij voor "${a}"`);
           for (const r of t.rows) {
             const shown = r.cells[i] ?? "";
             const expr = r.total ? this.totalCell(p, excluded) : this.aardCell(p, r.label, owner);
             this.cell(expr, shown, what(r.label, show(p)), "aantal", "vpoo", k, src);
             // The stated merge rule: a row standing on its own is 0 or at least k.
-            if (stated && !r.total && r.label !== "Overige" && !r.label.endsWith("(telt niet mee)")) this.lp.zeroOrAtLeast(expr, k, 10_000, `${src}: samenvoegregel, rij ${r.label}`);
+            if (stated && !r.total && r.label !== "Overige" && !r.label.endsWith("(telt niet mee)"))
+              this.lp.zeroOrAtLeast(expr, k, 10_000, `${src}: samenvoegregel, rij ${r.label}`);
           }
         }
         // Every category the table names — on its own row or in a note — was registered in
@@ -448,10 +516,19 @@ export class Attack {
         if (kind === "aard" && !namesAll) {
           const periods = columns.filter((p): p is Period => p !== null);
           const named = [
-            ...t.rows.filter((r) => !r.total && r.label !== "Overige" && !r.label.endsWith("(telt niet mee)") && !t.notes.some((n) => n.startsWith(`"${r.label}" omvat`))).map((r) => r.label),
+            ...t.rows
+              .filter(
+                (r) =>
+                  !r.total &&
+                  r.label !== "Overige" &&
+                  !r.label.endsWith("(telt niet mee)") &&
+                  !t.notes.some((n) => n.startsWith(`"${r.label}" omvat`)),
+              )
+              .map((r) => r.label),
             ...t.notes.flatMap((n) => /^"(.+)" omvat: (.+)\.$/.exec(n)?.[2]!.split(", ") ?? []),
           ];
-          for (const a of named) this.lp.constrain(sum(...periods.map((p) => this.aardCell(p, a))), 1, Infinity, `${src}: "${a}" komt voor`);
+          for (const a of named)
+            this.lp.constrain(sum(...periods.map((p) => this.aardCell(p, a))), 1, Infinity, `${src}: "${a}" komt voor`);
         }
         return;
       }
@@ -471,7 +548,8 @@ export class Attack {
           this.cell(total, r.cells[0] ?? "", what(r.label, "totaal"), "aantal", "vpoo", k, src);
           const h = dutchNumber(r.cells[1] ?? "");
           const rate = dutchNumber(r.cells[2] ?? "");
-          if (h !== null && rate !== null) this.lp.constrain(total, ((rate - 0.05) * h) / 100, ((rate + 0.05) * h) / 100, `${src}: ${r.label} per 100`);
+          if (h !== null && rate !== null)
+            this.lp.constrain(total, ((rate - 0.05) * h) / 100, ((rate + 0.05) * h) / 100, `${src}: ${r.label} per 100`);
         }
         return;
       case "uren-activiteit": {
@@ -481,17 +559,31 @@ export class Attack {
           this.cell(this.hoursCell(p, acts, [...this.groups]), shown, what(label, show(p)), "uren", "uren", k, src);
         });
         // An activity the reader can name without a row here had no hours in these periods.
-        for (const p of columns) if (p) for (const a of this.activities) if (!present.has(a)) this.lp.equal(this.hoursCell(p, [a], [...this.groups]), 0, `${src}: geen rij voor "${a}"`);
+        for (const p of columns)
+          if (p)
+            for (const a of this.activities)
+              if (!present.has(a)) this.lp.equal(this.hoursCell(p, [a], [...this.groups]), 0, `${src}: geen rij voor "${a}"`);
         return;
       }
       case "uren-groep": {
         const present = new Set(t.rows.filter((r) => !r.total).map((r) => GROEP[r.label.toLowerCase()] ?? r.label));
         byColumn((p, label, shown, total) => {
           const g = GROEP[label.toLowerCase()] ?? label;
-          this.cell(this.hoursCell(p, [...this.activities], total ? [...this.groups] : [g]), shown, what(label, show(p)), "uren", "uren", k, src);
+          this.cell(
+            this.hoursCell(p, [...this.activities], total ? [...this.groups] : [g]),
+            shown,
+            what(label, show(p)),
+            "uren",
+            "uren",
+            k,
+            src,
+          );
           if (!total && shown !== "x") this.printedGroupHours.push({ doc: doc.name, group: g, label, period: p, shown });
         });
-        for (const p of columns) if (p) for (const g of this.groups) if (!present.has(g)) this.lp.equal(this.hoursCell(p, [...this.activities], [g]), 0, `${src}: geen rij voor groep "${g}"`);
+        for (const p of columns)
+          if (p)
+            for (const g of this.groups)
+              if (!present.has(g)) this.lp.equal(this.hoursCell(p, [...this.activities], [g]), 0, `${src}: geen rij voor groep "${g}"`);
         return;
       }
       case "uren-data": {
@@ -507,7 +599,16 @@ export class Attack {
           const h = this.hoursCell(p, ["Afhandeling meldingen"], [...this.groups]);
           this.cell(h, r.cells[hoursAt] ?? "", what(r.label, "uren aan meldingen"), "uren", "uren", k, src);
           // (an "x" there hides the row with its hours; the registered total is no target of its own)
-          if (registeredAt >= 0 && dutchNumber(r.cells[registeredAt] ?? "") !== null) this.cell(this.totalCell(p, new Set()), r.cells[registeredAt]!, what(r.label, "geregistreerde meldingen"), "aantal", "vpoo", k, src);
+          if (registeredAt >= 0 && dutchNumber(r.cells[registeredAt] ?? "") !== null)
+            this.cell(
+              this.totalCell(p, new Set()),
+              r.cells[registeredAt]!,
+              what(r.label, "geregistreerde meldingen"),
+              "aantal",
+              "vpoo",
+              k,
+              src,
+            );
           this.average(h, p, r.cells[averageAt] ?? "", src);
         }
         return;
@@ -530,7 +631,17 @@ export class Attack {
         return;
       }
       case "vpi-jaren":
-        byColumn((p, label, shown) => this.cell(this.vpiCell(p, label.toLowerCase().startsWith("advies") ? "advies" : "misstand"), shown, what(label, show(p)), "aantal", "vpi", k, src));
+        byColumn((p, label, shown) =>
+          this.cell(
+            this.vpiCell(p, label.toLowerCase().startsWith("advies") ? "advies" : "misstand"),
+            shown,
+            what(label, show(p)),
+            "aantal",
+            "vpi",
+            k,
+            src,
+          ),
+        );
         return;
       case "vpi-data":
         for (const r of t.rows) {
@@ -540,7 +651,9 @@ export class Attack {
         return;
       case "vpi-herkomst":
         byColumn((p, label, shown, total) => {
-          const expr = total ? this.vpiCell(p, "misstand") : sum(...this.atomsOf(p).map((t) => new Map([[this.vpiHerkomst(t, HERKOMST[label.toLowerCase()] ?? label), 1]])));
+          const expr = total
+            ? this.vpiCell(p, "misstand")
+            : sum(...this.atomsOf(p).map((t) => new Map([[this.vpiHerkomst(t, HERKOMST[label.toLowerCase()] ?? label), 1]])));
           this.cell(expr, shown, what(label, show(p)), "aantal", "vpi", k, src);
         });
         return;
@@ -580,7 +693,10 @@ export class Attack {
     }
     m = /Daarnaast zijn er (\d+) meldingen? geregistreerd in de categorie "(.+?)"/.exec(text);
     if (m && own) this.cell(this.aardCell(own, m[2]!), m[1]!, `${doc.name}: ${m[2]}`, "aantal", "vpoo", k, src);
-    m = /Aan de afhandeling van meldingen hebben de vertrouwenspersonen in (.+?) in totaal ([\d.,]+) uur besteed(?:, gemiddeld ([\d,]+) uur per geregistreerde melding)?/.exec(text);
+    m =
+      /Aan de afhandeling van meldingen hebben de vertrouwenspersonen in (.+?) in totaal ([\d.,]+) uur besteed(?:, gemiddeld ([\d,]+) uur per geregistreerde melding)?/.exec(
+        text,
+      );
     if (m) {
       const p = parsePeriod(m[1]!);
       if (p) {
@@ -592,14 +708,28 @@ export class Attack {
     m = /In (.+?) ontving de vertrouwenspersoon integriteit (geen|\d+) meldingen/.exec(text);
     if (m) count(m[1]!, m[2]!, "VPI-meldingen", (p) => this.vpiCell(p, "misstand"), "vpi");
     m = /Er zijn (geen|\d+) adviesvragen behandeld/.exec(text);
-    if (m && own) this.cell(this.vpiCell(own, "advies"), m[1] === "geen" ? "0" : m[1]!, `${doc.name}: adviesvragen`, "aantal", "vpi", k, src);
+    if (m && own)
+      this.cell(this.vpiCell(own, "advies"), m[1] === "geen" ? "0" : m[1]!, `${doc.name}: adviesvragen`, "aantal", "vpi", k, src);
     // Appendix B: "meldingen_vpi 2019: gepubliceerd 0 (…), de registratie telt 1 …"
     m = /^(meldingen_vpoo|meldingen_vpi|klachten) (\d{4}): gepubliceerd .*de registratie telt (\d+)/.exec(text);
     if (m) {
       const y = Number(m[2]);
       const p = { from: y * 12, to: y * 12 + 11 };
-      const expr = m[1] === "meldingen_vpoo" ? this.totalCell(p, excluded) : m[1] === "meldingen_vpi" ? this.vpiCell(p, "misstand") : this.klachtenCell(p);
-      this.cell(expr, m[3]!, `${doc.name}: bijlage B ${m[1]} ${y}`, "aantal", m[1] === "klachten" ? "klachten" : m[1] === "meldingen_vpi" ? "vpi" : "vpoo", k, src);
+      const expr =
+        m[1] === "meldingen_vpoo"
+          ? this.totalCell(p, excluded)
+          : m[1] === "meldingen_vpi"
+            ? this.vpiCell(p, "misstand")
+            : this.klachtenCell(p);
+      this.cell(
+        expr,
+        m[3]!,
+        `${doc.name}: bijlage B ${m[1]} ${y}`,
+        "aantal",
+        m[1] === "klachten" ? "klachten" : m[1] === "meldingen_vpi" ? "vpi" : "vpoo",
+        k,
+        src,
+      );
     }
   }
 
@@ -631,7 +761,13 @@ export class Attack {
       const n = /^(\d+|een|één|twee) (.+)$/.exec(part.trim());
       if (!n) continue;
       const count = /^\d+$/.test(n[1]!) ? Number(n[1]) : n[1] === "twee" ? 2 : 1;
-      const g = n[2]!.includes("fractie") ? "fractie" : n[2]!.includes("ambtelijk") ? "ambtelijk" : n[2]!.includes("extern") ? "extern" : n[2]!;
+      const g = n[2]!.includes("fractie")
+        ? "fractie"
+        : n[2]!.includes("ambtelijk")
+          ? "ambtelijk"
+          : n[2]!.includes("extern")
+            ? "extern"
+            : n[2]!;
       sizes.set(g, count);
     }
     this.teams.set(key(p), sizes);
@@ -648,7 +784,12 @@ export class Attack {
         const col = this.v(`${l.soort}|${key(l.period)}|${n}`, "int");
         const expr = new Map([[col, 1]]);
         // A melding counts once per intervention: at most every registered melding of the period.
-        this.lp.constrain(sum(expr, scale(this.totalCell(l.period, new Set()), -1)), -Infinity, 0, `${l.doc}: ${l.soort} ten hoogste het aantal meldingen`);
+        this.lp.constrain(
+          sum(expr, scale(this.totalCell(l.period, new Set()), -1)),
+          -Infinity,
+          0,
+          `${l.doc}: ${l.soort} ten hoogste het aantal meldingen`,
+        );
         if (l.named.has(n)) this.lp.constrain(expr, l.k, Infinity, `${l.doc}: "${n}" genoemd`);
         else this.lp.constrain(expr, 0, l.k - 1, `${l.doc}: "${n}" niet genoemd`);
       }
@@ -657,14 +798,26 @@ export class Attack {
     for (const l of this.namedLists) {
       for (const n of l.named) {
         const other = this.namedLists.find((o) => o !== l && o.soort === l.soort && key(o.period) === key(l.period) && !o.named.has(n));
-        if (other) this.targets.push({ what: `${l.soort} "${n}" in ${show(l.period)} (genoemd in ${l.doc}, niet in ${other.doc})`, kind: "aantal", expr: new Map([[this.v(`${l.soort}|${key(l.period)}|${n}`, "int"), 1]]), universe: "interventie", k: Math.min(l.k, other.k) });
+        if (other)
+          this.targets.push({
+            what: `${l.soort} "${n}" in ${show(l.period)} (genoemd in ${l.doc}, niet in ${other.doc})`,
+            kind: "aantal",
+            expr: new Map([[this.v(`${l.soort}|${key(l.period)}|${n}`, "int"), 1]]),
+            universe: "interventie",
+            k: Math.min(l.k, other.k),
+          });
       }
     }
   }
 
   private readOutside(o: OutsideFigure): void {
     const p = { from: o.jaar * 12, to: o.jaar * 12 + 11 };
-    const expr = o.reeks === "meldingen_vpoo" ? this.totalCell(p, this.nonCounting) : o.reeks === "meldingen_vpi" ? this.vpiCell(p, "misstand") : this.klachtenCell(p);
+    const expr =
+      o.reeks === "meldingen_vpoo"
+        ? this.totalCell(p, this.nonCounting)
+        : o.reeks === "meldingen_vpi"
+          ? this.vpiCell(p, "misstand")
+          : this.klachtenCell(p);
     this.lp.equal(expr, o.waarde, `gepubliceerd elders: ${o.reeks} ${o.jaar} = ${o.waarde}`);
   }
 
@@ -680,7 +833,12 @@ export class Attack {
     const findings: Finding[] = [];
     const ranged: AttackResult["targets"] = [];
     const ranges = new Map<Target, [number, number]>();
-    const idOf = (e: Expr) => [...e].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0]).map(([c, v]) => `${c}:${v}`).join(" ");
+    const idOf = (e: Expr) =>
+      [...e]
+        .filter(([, v]) => v !== 0)
+        .sort((a, b) => a[0] - b[0])
+        .map(([c, v]) => `${c}:${v}`)
+        .join(" ");
     // Not hidden from this reader when another of their documents prints it; and what they
     // may know is bounded by their own threshold (the confidential reader's k is smaller).
     // The confidential reader may know what the confidential version prints (counts ≥ its k):
@@ -735,9 +893,17 @@ export class Attack {
     // tells each member the other's hours (or the one member's own, to everyone).
     for (const h of this.printedGroupHours) {
       const n = this.teams.get(key(h.period))?.get(h.group);
-      if (n !== undefined && n <= 2 && (dutchNumber(h.shown) ?? 0) > 0) this.groupHours.push(`${h.doc}: ${h.label} ${show(h.period)} = ${h.shown} uur, een groep van ${n}`);
+      if (n !== undefined && n <= 2 && (dutchNumber(h.shown) ?? 0) > 0)
+        this.groupHours.push(`${h.doc}: ${h.label} ${show(h.period)} = ${h.shown} uur, een groep van ${n}`);
     }
-    return { targets: ranged, findings, contradictions: this.contradictions, unread: this.unread, printedSmall: this.printedSmall, groupHours: this.groupHours };
+    return {
+      targets: ranged,
+      findings,
+      contradictions: this.contradictions,
+      unread: this.unread,
+      printedSmall: this.printedSmall,
+      groupHours: this.groupHours,
+    };
   }
 
   private judge(t: Target, [lo, hi]: [number, number], truth?: (what: string) => number | undefined): boolean {
@@ -752,8 +918,14 @@ export class Attack {
     // Only what a document says can be wrong-headed; the oldest document gives way first
     // (a revised report contradicts its first version: the reader believes the newer one).
     const order = new Map(this.docs.map((d, i) => [d.name, i]));
-    const docOf = (s: string) => [...order.keys()].filter((n) => s.startsWith(`${n}:`)).map((n) => order.get(n)!).at(-1);
-    const sources = [...new Set(this.lp.rows.map((r) => r.source))].filter((s) => docOf(s) !== undefined || s.startsWith("gepubliceerd elders"));
+    const docOf = (s: string) =>
+      [...order.keys()]
+        .filter((n) => s.startsWith(`${n}:`))
+        .map((n) => order.get(n)!)
+        .at(-1);
+    const sources = [...new Set(this.lp.rows.map((r) => r.source))].filter(
+      (s) => docOf(s) !== undefined || s.startsWith("gepubliceerd elders"),
+    );
     sources.sort((a, b) => (docOf(a) ?? -1) - (docOf(b) ?? -1));
     for (const s of sources) {
       const kept = this.lp.rows.filter((r) => r.source !== s);
@@ -783,7 +955,11 @@ export class Attack {
  * contradict each other describe two registrations: then each choice of one version per
  * document is attacked as its own world and the findings are put together.
  */
-export async function attack(docs: ReadDocument[], outside: OutsideFigure[] = [], options: Parameters<Attack["run"]>[0] & { aliases?: Record<string, string> } = {}): Promise<AttackResult> {
+export async function attack(
+  docs: ReadDocument[],
+  outside: OutsideFigure[] = [],
+  options: Parameters<Attack["run"]>[0] & { aliases?: Record<string, string> } = {},
+): Promise<AttackResult> {
   if (options.aliases) docs = docs.map((d) => renamed(d, options.aliases!));
   const joint = new Attack(docs, outside).read();
   if (await joint.lp.feasible()) return joint.run(options);
@@ -796,8 +972,13 @@ export async function attack(docs: ReadDocument[], outside: OutsideFigure[] = []
   const results = await Promise.all(worlds.slice(0, 16).map((w) => new Attack(w, outside).read().run(options)));
   return {
     targets: results.flatMap((r) => r.targets),
-    findings: results.flatMap((r) => r.findings).filter((f, i, all) => all.findIndex((g) => g.what === f.what && g.lo === f.lo && g.hi === f.hi) === i),
-    contradictions: [`versies spreken elkaar tegen: ${revised.map((v) => v[0]!.name).join(", ")}; elke versie apart aangevallen`, ...results.flatMap((r) => r.contradictions)],
+    findings: results
+      .flatMap((r) => r.findings)
+      .filter((f, i, all) => all.findIndex((g) => g.what === f.what && g.lo === f.lo && g.hi === f.hi) === i),
+    contradictions: [
+      `versies spreken elkaar tegen: ${revised.map((v) => v[0]!.name).join(", ")}; elke versie apart aangevallen`,
+      ...results.flatMap((r) => r.contradictions),
+    ],
     unread: [...new Set(results.flatMap((r) => r.unread))],
     printedSmall: [...new Set(results.flatMap((r) => r.printedSmall))],
     groupHours: [...new Set(results.flatMap((r) => r.groupHours))],
@@ -824,7 +1005,10 @@ function renamed(doc: ReadDocument, aliases: Record<string, string>): ReadDocume
 /** One line per disclosure found (empty: the documents keep every hidden figure hidden). */
 export function disclosures(result: AttackResult): string {
   return [
-    ...result.findings.map((f) => `${f.what}: ${f.kind === "aantal" ? `${f.lo}..${f.hi}` : `${f.lo.toFixed(2)}..${f.hi.toFixed(2)} uur`} (k = ${f.k}; ${f.scenario})`),
+    ...result.findings.map(
+      (f) =>
+        `${f.what}: ${f.kind === "aantal" ? `${f.lo}..${f.hi}` : `${f.lo.toFixed(2)}..${f.hi.toFixed(2)} uur`} (k = ${f.k}; ${f.scenario})`,
+    ),
     ...result.printedSmall.map((s) => `klein aantal afgedrukt: ${s}`),
     ...result.groupHours.map((g) => `uren van een kleine groep afgedrukt: ${g}`),
   ].join("\n");

@@ -54,7 +54,9 @@ export function decode(html: string): string {
 
 /** Tags out, entities decoded, white space collapsed. */
 export function plain(html: string): string {
-  return decode(html.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
+  return decode(html.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]*>/g, " "))
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function all(re: RegExp, text: string): RegExpExecArray[] {
@@ -68,7 +70,9 @@ function parseTables(body: string): ReadTable[] {
     const inner = m[2]!;
     const caption = plain(/<caption>([\s\S]*?)<\/caption>/.exec(inner)?.[1] ?? "");
     const head = /<thead>([\s\S]*?)<\/thead>/.exec(inner)?.[1] ?? "";
-    const headers = all(/<th[^>]*>([\s\S]*?)<\/th>/, head).map((h) => plain(h[1]!)).slice(1);
+    const headers = all(/<th[^>]*>([\s\S]*?)<\/th>/, head)
+      .map((h) => plain(h[1]!))
+      .slice(1);
     const rows: ReadRow[] = [];
     const tbody = /<tbody>([\s\S]*?)<\/tbody>/.exec(inner)?.[1] ?? "";
     for (const r of all(/<tr([^>]*)>([\s\S]*?)<\/tr>/, tbody)) {
@@ -96,7 +100,9 @@ function parseLists(body: string): ReadList[] {
 export function parseHtml(name: string, html: string): ReadDocument {
   const noStyle = html.replace(/<style[\s\S]*?<\/style>/g, "").replace(/<head>[\s\S]*?<\/head>/, "");
   const noSvg = noStyle.replace(/<svg[\s\S]*?<\/svg>/g, "");
-  const paragraphs = all(/<(p|li|td)[^>]*>([\s\S]*?)<\/\1>/, noSvg).map((p) => plain(p[2]!)).filter((p) => p !== "");
+  const paragraphs = all(/<(p|li|td)[^>]*>([\s\S]*?)<\/\1>/, noSvg)
+    .map((p) => plain(p[2]!))
+    .filter((p) => p !== "");
   // Chart text (axis ticks, labels) is visible too: keep it in `text`.
   const svgText = all(/<text[^>]*>([\s\S]*?)<\/text>/, noStyle).map((t) => plain(t[1]!));
   return {
@@ -111,9 +117,23 @@ export function parseHtml(name: string, html: string): ReadDocument {
 
 /** The Sociaal Jaarverslag feed: JSON and CSV must say the same. */
 export function parseFeed(name: string, json: string, csv: string): ReadDocument {
-  const data = JSON.parse(json) as { telregel: string; notitie: string; rows: { jaar: number; klachten: { display: string }; meldingenVpoo: { display: string }; meldingenVpi: { display: string } }[] };
-  const feed = data.rows.map((r) => ({ jaar: r.jaar, klachten: r.klachten.display, meldingenVpoo: r.meldingenVpoo.display, meldingenVpi: r.meldingenVpi.display }));
-  const csvRows = csv.replace(/^\uFEFF/, "").trim().split(/\r?\n/).slice(1).map((l) => l.split(";"));
+  const data = JSON.parse(json) as {
+    telregel: string;
+    notitie: string;
+    rows: { jaar: number; klachten: { display: string }; meldingenVpoo: { display: string }; meldingenVpi: { display: string } }[];
+  };
+  const feed = data.rows.map((r) => ({
+    jaar: r.jaar,
+    klachten: r.klachten.display,
+    meldingenVpoo: r.meldingenVpoo.display,
+    meldingenVpi: r.meldingenVpi.display,
+  }));
+  const csvRows = csv
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.split(";"));
   const fromCsv = csvRows.map((c) => ({ jaar: Number(c[0]), klachten: c[1]!, meldingenVpoo: c[2]!, meldingenVpi: c[3]! }));
   if (JSON.stringify(fromCsv) !== JSON.stringify(feed)) throw new Error(`${name}: CSV en JSON van de HR-feed verschillen`);
   return {
@@ -184,7 +204,8 @@ export function numbersMissing(name: string, pages: string[], htmlText: string):
   const problems: string[] = [];
   pages.forEach((page, i) => {
     for (const line of page.split("\n")) {
-      if (/^(pagina\s+)?\d+(\s*(van|\/)\s*\d+)?$/i.test(line.trim()) && numberTokens(line).every((n) => Number(n) <= pages.length)) continue;
+      if (/^(pagina\s+)?\d+(\s*(van|\/)\s*\d+)?$/i.test(line.trim()) && numberTokens(line).every((n) => Number(n) <= pages.length))
+        continue;
       for (const token of numberTokens(line)) {
         if (!inHtml.has(token)) problems.push(`${name} pagina ${i + 1}: "${token}" in "${line}" staat niet in de HTML`);
       }

@@ -1,7 +1,16 @@
 // The timeline of reporting periods (issue 5): disjoint periods, each starting in January;
 // calendar years keep their keys; the rest of a partly covered year is a period of its own.
 import { describe, expect, it } from "vitest";
-import { fileKey, isTimelineKey, periodLabel, periodOfMonth, periodOfYear, periodProblems, peildatum, timeline } from "../../src/domain/periods.ts";
+import {
+  fileKey,
+  isTimelineKey,
+  periodLabel,
+  periodOfMonth,
+  periodOfYear,
+  periodProblems,
+  peildatum,
+  timeline,
+} from "../../src/domain/periods.ts";
 import { validateInstellingen } from "../../src/validate/instellingen.ts";
 import { reportingYearWarnings } from "../../src/validate/consistency.ts";
 
@@ -10,7 +19,11 @@ const cfg = [{ van: "2018-01", tot: "2019-11" }];
 describe("timeline", () => {
   it("without settings is calendar years, keyed as before", () => {
     const t = timeline([], { jaar: 2018, maand: 3 }, { jaar: 2020, maand: 12 });
-    expect(t.map((p) => [p.id, p.key, p.label])).toEqual([[2018, "2018", "2018"], [2019, "2019", "2019"], [2020, "2020", "2020"]]);
+    expect(t.map((p) => [p.id, p.key, p.label])).toEqual([
+      [2018, "2018", "2018"],
+      [2019, "2019", "2019"],
+      [2020, "2020", "2020"],
+    ]);
   });
 
   it("puts every month in exactly one period: the configured one, the rest of 2019, then calendar years", () => {
@@ -61,8 +74,15 @@ describe("instellingen.perioden", () => {
   });
   it("refuses overlapping periods and periods that do not start in January, in Dutch", () => {
     expect(periodProblems(cfg)).toEqual([]);
-    expect(periodProblems([{ van: "2018-03", tot: "2019-11" }])[0]).toMatch(/moet in januari beginnen: anders hebben de maanden van 2018 vóór de periode geen eigen verslagperiode/);
-    expect(periodProblems([{ van: "2018-01", tot: "2019-11" }, { van: "2019-01", tot: "2020-06" }])[0]).toMatch(/overlappen/);
+    expect(periodProblems([{ van: "2018-03", tot: "2019-11" }])[0]).toMatch(
+      /moet in januari beginnen: anders hebben de maanden van 2018 vóór de periode geen eigen verslagperiode/,
+    );
+    expect(
+      periodProblems([
+        { van: "2018-01", tot: "2019-11" },
+        { van: "2019-01", tot: "2020-06" },
+      ])[0],
+    ).toMatch(/overlappen/);
     expect(periodProblems([{ van: "2019-01", tot: "2018-11" }])[0]).toMatch(/vóór/);
     expect(periodProblems([{ van: "2019-1", tot: "2019-13" }])[0]).toMatch(/JJJJ-MM/);
     const r = validateInstellingen("instellingen.json", { ...base, perioden: [{ van: "2018-02", tot: "2019-11" }] });
@@ -74,11 +94,16 @@ describe("instellingen.perioden", () => {
 describe("rows after the reported period", () => {
   it("are warned about with the period's label", () => {
     const d = {
-      meldingen: [{ id: "M1", datum: { jaar: 2019, maand: 11 } }, { id: "M2", datum: { jaar: 2019, maand: 12 } }],
+      meldingen: [
+        { id: "M1", datum: { jaar: 2019, maand: 11 } },
+        { id: "M2", datum: { jaar: 2019, maand: 12 } },
+      ],
       klachten: [],
       activiteiten: [{ jaar: 2019, vertrouwenspersoon: "VP", activiteit: "training", uren: 1 }],
     } as never;
     const w = reportingYearWarnings(d, "2018-01..2019-11", {}, cfg);
-    expect(w.map((x) => x.melding)).toEqual(["1 melding van na 2018 t/m november 2019 (M2) telt niet mee in het verslag over 2018 t/m november 2019; klopt het jaartal?"]);
+    expect(w.map((x) => x.melding)).toEqual([
+      "1 melding van na 2018 t/m november 2019 (M2) telt niet mee in het verslag over 2018 t/m november 2019; klopt het jaartal?",
+    ]);
   });
 });

@@ -62,7 +62,16 @@ describe("build --all (openbaar, 2020)", () => {
   it("fills the cover note from the protected figures", async () => {
     const pdf = await readPdf(readFileSync(join(dir, "oplegnotitie-presidium-2020.pdf")));
     const text = pdf.pages.join(" ").replace(/\s+/g, " ");
-    for (const field of ["Titel/onderwerp", "Opgesteld door", "Aard van de bespreking", "Beknopte samenvatting", "Te nemen besluit", "Status", "Volgnummer Presidium", "Datum vergadering"]) {
+    for (const field of [
+      "Titel/onderwerp",
+      "Opgesteld door",
+      "Aard van de bespreking",
+      "Beknopte samenvatting",
+      "Te nemen besluit",
+      "Status",
+      "Volgnummer Presidium",
+      "Datum vergadering",
+    ]) {
       expect(text).toContain(field);
     }
     expect(text).toContain("Zij ontvingen 13 meldingen (2019: 21)");
@@ -78,7 +87,9 @@ describe("build --all (openbaar, 2020)", () => {
       "Verslag klachtencommissie 2020",
     ]);
     const parts = await Promise.all(
-      ["oplegnotitie-presidium-2020", "jaarverslag-vpoo-2020", "jaarverslag-vpi-2020", "klachtencommissie-2020"].map(async (n) => readPdf(readFileSync(join(dir, `${n}.pdf`)))),
+      ["oplegnotitie-presidium-2020", "jaarverslag-vpoo-2020", "jaarverslag-vpi-2020", "klachtencommissie-2020"].map(async (n) =>
+        readPdf(readFileSync(join(dir, `${n}.pdf`))),
+      ),
     );
     expect(pdf.numPages).toBe(parts.reduce((a, p) => a + p.numPages, 0));
   });
@@ -86,7 +97,9 @@ describe("build --all (openbaar, 2020)", () => {
   it("keeps the parts' structure trees and their internal links in the bundle", async () => {
     const pdf = await readPdf(readFileSync(join(dir, "presidium-bundel-2020.pdf")));
     const parts = await Promise.all(
-      ["oplegnotitie-presidium-2020", "jaarverslag-vpoo-2020", "jaarverslag-vpi-2020", "klachtencommissie-2020"].map(async (n) => readPdf(readFileSync(join(dir, `${n}.pdf`)))),
+      ["oplegnotitie-presidium-2020", "jaarverslag-vpoo-2020", "jaarverslag-vpi-2020", "klachtencommissie-2020"].map(async (n) =>
+        readPdf(readFileSync(join(dir, `${n}.pdf`))),
+      ),
     );
     expect(pdf.hasStructTree).toBe(true);
     expect(pdf.marked).toBe(true);
@@ -118,7 +131,11 @@ describe("the Sociaal Jaarverslag under the rule the real §14 table used (--tel
   it("reproduces 0/10/0, 0/21/0, 0/18/0 for 2018–2020 and states the rule", async () => {
     const dir = await buildAll(2020, ["--telregel", "alles"]);
     const feed = JSON.parse(readFileSync(join(dir, "sociaal-jaarverslag-2020.json"), "utf8")) as SjvFeed;
-    expect(feed.rows.map((r) => `${r.klachten.display}/${r.meldingenVpoo.display}/${r.meldingenVpi.display}`)).toEqual(["0/10/0", "0/21/0", "0/18/0"]);
+    expect(feed.rows.map((r) => `${r.klachten.display}/${r.meldingenVpoo.display}/${r.meldingenVpi.display}`)).toEqual([
+      "0/10/0",
+      "0/21/0",
+      "0/18/0",
+    ]);
     expect(feed.telregel).toContain("alle geregistreerde meldingen tellen mee");
   });
 });
@@ -126,7 +143,12 @@ describe("the Sociaal Jaarverslag under the rule the real §14 table used (--tel
 describe("build --all --audience vertrouwelijk", () => {
   it("marks every page of every document Vertrouwelijk, in text and metadata", async () => {
     const dir = await buildAll(2021, ["--audience", "vertrouwelijk"]);
-    for (const name of ["jaarverslag-vpoo-2021-vertrouwelijk", "jaarverslag-vpi-2021-vertrouwelijk", "oplegnotitie-presidium-2021-vertrouwelijk", "presidium-bundel-2021-vertrouwelijk"]) {
+    for (const name of [
+      "jaarverslag-vpoo-2021-vertrouwelijk",
+      "jaarverslag-vpi-2021-vertrouwelijk",
+      "oplegnotitie-presidium-2021-vertrouwelijk",
+      "presidium-bundel-2021-vertrouwelijk",
+    ]) {
       const pdf = await readPdf(readFileSync(join(dir, `${name}.pdf`)));
       expect(pdf.info.Keywords ?? "", name).toContain("Vertrouwelijk");
       pdf.pages.forEach((page, i) => expect(page, `${name} pagina ${i + 1}`).toContain("Vertrouwelijk"));

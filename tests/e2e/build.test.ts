@@ -70,7 +70,8 @@ describe("jaarverslag build --year 2020 (openbaar)", () => {
 
   it("prints every table row of figures.json on one line of its own table: label, then each value under its column", () => {
     const tables = new Map<string, FiguresFile["figures"]>();
-    for (const f of figures.figures.filter((x) => x.table.startsWith("Tabel: ") && !x.layout)) tables.set(f.table, [...(tables.get(f.table) ?? []), f]);
+    for (const f of figures.figures.filter((x) => x.table.startsWith("Tabel: ") && !x.layout))
+      tables.set(f.table, [...(tables.get(f.table) ?? []), f]);
     expect(tables.size).toBeGreaterThanOrEqual(6);
     let rows = 0;
     for (const [title, cells] of tables) {
@@ -89,7 +90,10 @@ describe("jaarverslag build --year 2020 (openbaar)", () => {
         const inRow = cells.filter((c) => c.row === row);
         // The hand-made expectation: the row label, and under each column of the header its display.
         const expected = [row, ...columns.map((column) => inRow.find((c) => c.column === column)?.display ?? "")];
-        expect(inRow.every((c) => columns.includes(c.column)), `${title} | ${row}: kolommen ${inRow.map((c) => c.column).join(", ")} / ${columns.join(", ")}`).toBe(true);
+        expect(
+          inRow.every((c) => columns.includes(c.column)),
+          `${title} | ${row}: kolommen ${inRow.map((c) => c.column).join(", ")} / ${columns.join(", ")}`,
+        ).toBe(true);
         const found = table.rows.filter((r) => r[0] === row);
         expect(found, `${title} | ${row}`).toEqual([expected]);
         rows++;
@@ -100,9 +104,11 @@ describe("jaarverslag build --year 2020 (openbaar)", () => {
 
   it("prints every sentence figure in its own sentence (hand-written from the 2020 figures)", () => {
     const sentences: Record<string, string> = {
-      "Tekst: aantal meldingen|herkomst/2020/totaal": "In 2020 hebben de vertrouwenspersonen in totaal 13 meldingen ontvangen, tegen 21 in 2019.",
+      "Tekst: aantal meldingen|herkomst/2020/totaal":
+        "In 2020 hebben de vertrouwenspersonen in totaal 13 meldingen ontvangen, tegen 21 in 2019.",
       "Tekst: aantal meldingen|herkomst/2019/totaal": "in totaal 13 meldingen ontvangen, tegen 21 in 2019.",
-      "Tekst: aantal meldingen|aard/2020/corona-gerelateerd": 'Daarnaast zijn er 5 meldingen geregistreerd in de categorie "Corona: thuiswerken, eenzaamheid, niet verbonden voelen"',
+      "Tekst: aantal meldingen|aard/2020/corona-gerelateerd":
+        'Daarnaast zijn er 5 meldingen geregistreerd in de categorie "Corona: thuiswerken, eenzaamheid, niet verbonden voelen"',
       "Tekst: tijdsbesteding|uren-meldingen/2020/afhandeling": "hebben de vertrouwenspersonen in 2020 in totaal 37 uur besteed",
       // 37 / 18 = 2,06 → 2,1; 18 = 13 that count + 5 corona.
       "Tekst: tijdsbesteding|gemiddelde|2020": "gemiddeld 2,1 uur per melding over alle 18 geregistreerde meldingen",
@@ -151,7 +157,9 @@ describe("jaarverslag build --year 2020 (openbaar)", () => {
     expect(row("Tabel: tijdsbesteding naar activiteit (uren)", "Training")).toEqual([["Training", "120", "48"]]);
     expect(row("Tabel: tijdsbesteding naar activiteit (uren)", "Totaal")).toEqual([["Totaal", "254", "167"]]);
     // 96 hours of two ambtelijke counsellors: each could work out the other's (p%-rule), so x.
-    expect(row("Tabel: tijdsbesteding naar groep vertrouwenspersonen, 2020 (uren)", "Vanuit de ambtelijke organisatie")).toEqual([["Vanuit de ambtelijke organisatie", "x"]]);
+    expect(row("Tabel: tijdsbesteding naar groep vertrouwenspersonen, 2020 (uren)", "Vanuit de ambtelijke organisatie")).toEqual([
+      ["Vanuit de ambtelijke organisatie", "x"],
+    ]);
   });
 
   it("never prints a count below the threshold, and marks every suppressed figure alike", () => {
@@ -181,7 +189,12 @@ describe("jaarverslag build --year 2020 (openbaar)", () => {
     // From the contents to the first paragraph of the leeswijzer (a concept has an unnumbered
     // "Concept" section before it).
     const toc = text.slice(text.indexOf("Inhoud"), text.indexOf("Dit jaarverslag beschrijft"));
-    for (const heading of ["3.1 Aantal meldingen", "3.2 Aard van de meldingen", "3.5 Verantwoording van de tijdsbesteding", "9 Klachtencommissie"]) {
+    for (const heading of [
+      "3.1 Aantal meldingen",
+      "3.2 Aard van de meldingen",
+      "3.5 Verantwoording van de tijdsbesteding",
+      "9 Klachtencommissie",
+    ]) {
       expect(toc).toContain(heading);
       expect(text.split(heading).length, heading).toBeGreaterThanOrEqual(3); // contents + heading
     }
@@ -206,7 +219,19 @@ describe("jaarverslag build --year 2020 (openbaar)", () => {
     const original = readFileSync(meldingen, "utf8");
     writeFileSync(meldingen, original.replace(/^id,/, "naam,id,").replace(/\n(M[^\n]*)/, "\nJansen,$1"));
     try {
-      const result = await cli(["build", "--year", "2020", "--vaststellen", "--herziening", "--reden", "proef", "--data", join(work, "data"), "--out", out]);
+      const result = await cli([
+        "build",
+        "--year",
+        "2020",
+        "--vaststellen",
+        "--herziening",
+        "--reden",
+        "proef",
+        "--data",
+        join(work, "data"),
+        "--out",
+        out,
+      ]);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('meldingen.csv, regel 1, kolom naam: onbekende kolom "naam"');
       expect(result.stderr).toContain("Er is niets geschreven");

@@ -54,12 +54,18 @@ describe("two builds at once on one data folder", () => {
     expect((await pub.done).code).toBe(0);
     // Now the confidential build reads the public register entry, and treats it as known.
     expect((await cli([...base, "--audience", "vertrouwelijk"])).code).toBe(0);
-    expect(readdirSync(join(data, "gepubliceerd")).sort()).toEqual(["2021-openbaar-woordenlijst-versie-1.json", "2021-vertrouwelijk-woordenlijst-versie-1.json"]);
+    expect(readdirSync(join(data, "gepubliceerd")).sort()).toEqual([
+      "2021-openbaar-woordenlijst-versie-1.json",
+      "2021-vertrouwelijk-woordenlijst-versie-1.json",
+    ]);
     await auditAll(data, out);
     noLeftovers(data, out);
   }, 400_000);
 
-  for (const pair of [["openbaar", "vertrouwelijk"], ["openbaar", "openbaar"]] as const) {
+  for (const pair of [
+    ["openbaar", "vertrouwelijk"],
+    ["openbaar", "openbaar"],
+  ] as const) {
     it(`started at the same moment (${pair.join(" + ")}): each is written whole or refused with the lock message, and the result is safe`, async () => {
       const data = copyOfExampleData("jaarverslag-samen-");
       const out = join(data, "..", "reports");

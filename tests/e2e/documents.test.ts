@@ -18,7 +18,16 @@ type Rij = Record<string, string>;
 /** Codes a reader must never see: vocabulary and status codes with a hyphen, regelingen, pseudonyms, historie series. */
 function internalCodes(data: string): string[] {
   const lees = (f: string) => parse(readFileSync(join(data, f), "utf8"), { columns: true, skip_empty_lines: true }) as Rij[];
-  const codes = new Set<string>(["afgerond-resultaat", "afgerond-onbekend", "in-behandeling", "ongewenste-omgangsvormen", "telt_mee", "geen_interventie", "actief_van", "actief_tot"]);
+  const codes = new Set<string>([
+    "afgerond-resultaat",
+    "afgerond-onbekend",
+    "in-behandeling",
+    "ongewenste-omgangsvormen",
+    "telt_mee",
+    "geen_interventie",
+    "actief_van",
+    "actief_tot",
+  ]);
   for (const t of lees("vocabulaire.csv")) if (/[-_]/.test(t.code ?? "")) codes.add(t.code!);
   for (const v of lees("vertrouwenspersonen.csv")) codes.add(v.code!);
   // (a series code that is also a Dutch word, "klachten", is no tell)
@@ -30,7 +39,14 @@ const text = (pdf: PdfContents) => pdf.pages.join("\n");
 
 /** HTML to the words a reader sees (entities the templates write decoded). */
 const flat = (html: string) =>
-  html.replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&#x3D;/g, "=").replace(/\s+/g, " ").trim();
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&#x3D;/g, "=")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** Every font of a PDF has its program embedded (/FontFile, /FontFile2 or /FontFile3 in its descriptor). */
 async function fontsNotEmbedded(bytes: Uint8Array): Promise<string[]> {
@@ -74,7 +90,8 @@ async function buildYear(year: number): Promise<{ openbaar: Built; vertrouwelijk
       const ownAudience = name.includes("-vertrouwelijk") === (audience === "vertrouwelijk");
       if (!ownAudience) continue;
       if (name.endsWith(".pdf")) pdfs.set(name.replace(`${suffix}.pdf`, ""), await readPdf(readFileSync(join(dir, name))));
-      if (name.endsWith(".figures.json")) figures.set(name.replace(`${suffix}.figures.json`, ""), JSON.parse(readFileSync(join(dir, name), "utf8")) as FiguresFile);
+      if (name.endsWith(".figures.json"))
+        figures.set(name.replace(`${suffix}.figures.json`, ""), JSON.parse(readFileSync(join(dir, name), "utf8")) as FiguresFile);
     }
     result[audience] = { dir, data, pdfs, figures };
   }
@@ -94,7 +111,13 @@ describe.each([2018, 2019, 2020, 2021])("documenten %i", (year) => {
 
     it("writes the four documents and the bundle", () => {
       expect([...b().pdfs.keys()].sort()).toEqual(
-        [`jaarverslag-vpi-${year}`, `jaarverslag-vpoo-${year}`, `klachtencommissie-${year}`, `oplegnotitie-presidium-${year}`, `presidium-bundel-${year}`].sort(),
+        [
+          `jaarverslag-vpi-${year}`,
+          `jaarverslag-vpoo-${year}`,
+          `klachtencommissie-${year}`,
+          `oplegnotitie-presidium-${year}`,
+          `presidium-bundel-${year}`,
+        ].sort(),
       );
     });
 
@@ -104,7 +127,8 @@ describe.each([2018, 2019, 2020, 2021])("documenten %i", (year) => {
       for (const [name, pdf] of b().pdfs) {
         const t = text(pdf);
         // As a word: "corona-gerelateerde gesprekken" is Dutch, "corona-gerelateerd" alone a code.
-        for (const code of codes) expect(new RegExp(`(?<![\\p{L}\\d-])${code}(?![\\p{L}\\d-])`, "u").test(t), `${name}: "${code}"`).toBe(false);
+        for (const code of codes)
+          expect(new RegExp(`(?<![\\p{L}\\d-])${code}(?![\\p{L}\\d-])`, "u").test(t), `${name}: "${code}"`).toBe(false);
         expect(t.match(/\b\p{L}+_\p{L}+\b/gu) ?? [], name).toEqual([]);
       }
     });
@@ -118,7 +142,9 @@ describe.each([2018, 2019, 2020, 2021])("documenten %i", (year) => {
           const t = text(pdf!).replace(/\s+/g, " ");
           const here = figures.figures.filter((f) => f.table === g.table && f.column === g.column && f.value !== null);
           const uren = here.find((f) => f.kind === "uren" && f.universe === g.universe && sameScope(f.scope, g.scope));
-          const n = here.find((f) => f.kind === "aantal" && f.universe === g.denominator?.universe && sameScope(f.scope, g.denominator?.scope ?? null));
+          const n = here.find(
+            (f) => f.kind === "aantal" && f.universe === g.denominator?.universe && sameScope(f.scope, g.denominator?.scope ?? null),
+          );
           expect(uren, `${g.id}: hours not printed beside it`).toBeDefined();
           expect(n, `${g.id}: meldingen not printed beside it`).toBeDefined();
           for (const f of [g, uren!, n!]) expect(t, `${g.id}: "${f.display}" not in the text`).toContain(f.display);
@@ -151,7 +177,12 @@ describe.each([2018, 2019, 2020, 2021])("documenten %i", (year) => {
 
     it("labels every page of the bundle with its page in the bundle and in its part", () => {
       const bundle = b().pdfs.get(`presidium-bundel-${year}`)!;
-      const parts = [`oplegnotitie-presidium-${year}`, `jaarverslag-vpoo-${year}`, `jaarverslag-vpi-${year}`, `klachtencommissie-${year}`].map((n) => b().pdfs.get(n)!);
+      const parts = [
+        `oplegnotitie-presidium-${year}`,
+        `jaarverslag-vpoo-${year}`,
+        `jaarverslag-vpi-${year}`,
+        `klachtencommissie-${year}`,
+      ].map((n) => b().pdfs.get(n)!);
       expect(bundle.numPages).toBe(parts.reduce((s, p) => s + p.numPages, 0));
       const labels = ["oplegnotitie", "jaarverslag VPOO", "jaarverslag VPI", "klachtencommissie"];
       let i = 0;
@@ -239,16 +270,20 @@ describe.each([2018, 2019, 2020, 2021])("documenten %i", (year) => {
           // block is a chart too, that chart's title (every caption ends in the same words).
           const before = body.slice(0, m.index);
           const afterLastFigure = before.slice(before.lastIndexOf("</figure>") + "</figure>".length);
-          const previous = before.includes("</figure>") && afterLastFigure.trim() === ""
-            ? flat(/<figcaption><strong>([^<]+)<\/strong>/.exec(before.slice(before.lastIndexOf('<figure class="grafiek"')))![1]!)
-            : flat(before).slice(-25);
+          const previous =
+            before.includes("</figure>") && afterLastFigure.trim() === ""
+              ? flat(/<figcaption><strong>([^<]+)<\/strong>/.exec(before.slice(before.lastIndexOf('<figure class="grafiek"')))![1]!)
+              : flat(before).slice(-25);
           expect(pages[chartPage], `${name}: "${previous}" not on the page of "${title}"`).toContain(previous);
           // Its section's heading ("3.1 Aantal meldingen") on the same page or the one before.
           const heading = [...before.matchAll(/<h[12] id="kop-[^"]+"><span class="nummer">([^<]*)<\/span> ([^<]+)<\/h[12]>/g)].at(-1)!;
           const headingText = `${heading[1]} ${flat(heading[2]!)}`.trim();
           const headingPage = lines.findIndex((l) => l.includes(headingText));
           expect(headingPage, `${name}: heading "${headingText}"`).toBeGreaterThanOrEqual(0);
-          expect(chartPage - headingPage, `${name}: "${title}" is ${chartPage - headingPage} pages after "${headingText}"`).toBeLessThanOrEqual(1);
+          expect(
+            chartPage - headingPage,
+            `${name}: "${title}" is ${chartPage - headingPage} pages after "${headingText}"`,
+          ).toBeLessThanOrEqual(1);
           expect(chartPage).toBeGreaterThanOrEqual(headingPage);
           checked++;
         }
@@ -279,7 +314,10 @@ describe.each([2018, 2019, 2020, 2021])("documenten %i", (year) => {
       for (const name of readdirSync(b().dir).filter((n) => n.endsWith(".html"))) {
         for (const m of readFileSync(join(b().dir, name), "utf8").matchAll(/<figure class="grafiek"[^>]*aria-label="([^"]*)"/g)) {
           const figures = m[1]!.replace(/\b(?:19|20)\d{2}\b/g, "").match(/\d+(?:,\d+)?/g) ?? [];
-          expect(figures.some((f) => Number(f.replace(",", ".")) > 0), `${name}: ${m[1]!.slice(0, 80)}`).toBe(true);
+          expect(
+            figures.some((f) => Number(f.replace(",", ".")) > 0),
+            `${name}: ${m[1]!.slice(0, 80)}`,
+          ).toBe(true);
         }
       }
       expect(legends).toBeGreaterThan(2);
@@ -290,7 +328,12 @@ describe.each([2018, 2019, 2020, 2021])("documenten %i", (year) => {
     it("fits every list's lead-in to the number of items (none, one, several)", () => {
       const suffix = audience === "vertrouwelijk" ? "-vertrouwelijk" : "";
       const seen = new Set<string>();
-      for (const doc of [`jaarverslag-vpoo-${year}`, `jaarverslag-vpi-${year}`, `klachtencommissie-${year}`, `oplegnotitie-presidium-${year}`]) {
+      for (const doc of [
+        `jaarverslag-vpoo-${year}`,
+        `jaarverslag-vpi-${year}`,
+        `klachtencommissie-${year}`,
+        `oplegnotitie-presidium-${year}`,
+      ]) {
         const html = readFileSync(join(b().dir, `${doc}${suffix}.html`), "utf8");
         const body = html.slice(html.indexOf("<body>")).replace(/<svg[\s\S]*?<\/svg>/g, "");
         // A sentence announcing something (ending in ":") is followed by what it announces.
@@ -298,8 +341,12 @@ describe.each([2018, 2019, 2020, 2021])("documenten %i", (year) => {
           if (!flat(m[1]!).endsWith(":")) continue;
           expect(m[2] ?? "", `${doc}: "${flat(m[1]!)}" announces nothing`).toMatch(/^<(ul|ol|table)|^<div class="(eigen-tekst|tabel)/);
         }
-        for (const m of body.matchAll(/<p[^>]*>((?:(?!<\/p>)[\s\S])*)<\/p>\s*(?:<div class="eigen-tekst">\s*)?<ul>((?:(?!<\/ul>)[\s\S])*)<\/ul>/g)) {
-          const lead = flat(m[1]!).split(/(?<=[.!?])\s+/).at(-1)!;
+        for (const m of body.matchAll(
+          /<p[^>]*>((?:(?!<\/p>)[\s\S])*)<\/p>\s*(?:<div class="eigen-tekst">\s*)?<ul>((?:(?!<\/ul>)[\s\S])*)<\/ul>/g,
+        )) {
+          const lead = flat(m[1]!)
+            .split(/(?<=[.!?])\s+/)
+            .at(-1)!;
           const n = (m[2]!.match(/<li[\s>]/g) ?? []).length;
           expect(n, `${doc}: "${lead}" is followed by an empty list`).toBeGreaterThan(0);
           if (!lead.endsWith(":")) continue;
@@ -318,9 +365,16 @@ describe.each([2018, 2019, 2020, 2021])("documenten %i", (year) => {
 
     it("leaves no heading or table caption alone at the foot of a page, in any document", () => {
       const suffix = audience === "vertrouwelijk" ? "-vertrouwelijk" : "";
-      for (const doc of [`jaarverslag-vpoo-${year}`, `jaarverslag-vpi-${year}`, `klachtencommissie-${year}`, `oplegnotitie-presidium-${year}`]) {
+      for (const doc of [
+        `jaarverslag-vpoo-${year}`,
+        `jaarverslag-vpi-${year}`,
+        `klachtencommissie-${year}`,
+        `oplegnotitie-presidium-${year}`,
+      ]) {
         const html = readFileSync(join(b().dir, `${doc}${suffix}.html`), "utf8").replace(/<svg[\s\S]*?<\/svg>/g, "");
-        const headings = [...html.matchAll(/<(h[1-6])[^>]*>([\s\S]*?)<\/\1>|<caption>([\s\S]*?)<\/caption>/g)].map((m) => flat(m[2] ?? m[3]!));
+        const headings = [...html.matchAll(/<(h[1-6])[^>]*>([\s\S]*?)<\/\1>|<caption>([\s\S]*?)<\/caption>/g)].map((m) =>
+          flat(m[2] ?? m[3]!),
+        );
         expect(headings.length, doc).toBeGreaterThan(1);
         const layout = b().pdfs.get(doc)!.layout;
         expect(headingsAtFoot(layout, headings), doc).toEqual([]);
@@ -330,7 +384,8 @@ describe.each([2018, 2019, 2020, 2021])("documenten %i", (year) => {
           if (i === 0) return; // the title page: its stamp ("Concept") and the authors' line
           const lines = bodyLines(page);
           const [beforeLast, last] = [lines.at(-2), lines.at(-1)];
-          if (beforeLast && last && wanted.has(squash(beforeLast.text))) expect(last.text, `${doc} p. ${i + 1}: "${beforeLast.text}" + one line`).toMatch(/[.:]$/);
+          if (beforeLast && last && wanted.has(squash(beforeLast.text)))
+            expect(last.text, `${doc} p. ${i + 1}: "${beforeLast.text}" + one line`).toMatch(/[.:]$/);
         });
       }
     });

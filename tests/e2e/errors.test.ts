@@ -9,7 +9,6 @@ import { builtOnce } from "../helpers/built-once.ts";
 import { cli, copyOfExampleData } from "../helpers/cli.ts";
 import { tree } from "../helpers/tree.ts";
 
-
 const noEnglish = (stderr: string) => {
   expect(stderr).not.toMatch(/\n\s+at |Error:|ENOENT|ENOTDIR|EROFS|ENOSPC|Unexpected token|is not valid JSON/);
 };
@@ -27,7 +26,9 @@ describe("errors reach the user in Dutch", () => {
     const before = { out: tree(out), data: tree(data) };
     const r = await cli(["build", "--year", "2021", "--data", data, "--out", out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`Fout: ${join(data, "intern", "2021")} kan niet worden gemaakt: een deel van dit pad is een bestand, geen map.`);
+    expect(r.stderr).toContain(
+      `Fout: ${join(data, "intern", "2021")} kan niet worden gemaakt: een deel van dit pad is een bestand, geen map.`,
+    );
     expect(r.stderr).not.toMatch(/klaar:/);
     noEnglish(r.stderr);
     expect(tree(out)).toEqual(before.out);
@@ -49,8 +50,16 @@ describe("errors reach the user in Dutch", () => {
     const cases: [string, string, RegExp][] = [
       ["oplegnotitie.json", '{\n  "status": B\n}\n', /oplegnotitie\.json, regel 2: geen geldige JSON: fout op regel 2, teken 13/],
       ["oplegnotitie.json", '{ "status": "D" }\n', /oplegnotitie\.json, kolom status: kies een van: A, B, C/],
-      ["gepubliceerd/2021-openbaar-woordenlijst-versie-1.json", '{ "report": "x", ', /gepubliceerd\/2021-openbaar-woordenlijst-versie-1\.json, regel 1: geen geldige JSON: het bestand houdt halverwege op/],
-      ["instellingen.json", '{\n  "organisatie": "X",\n  "drempel": { "openbaar": 5,, }\n}\n', /instellingen\.json, regel 3: geen geldige JSON: fout op regel 3, teken 30/],
+      [
+        "gepubliceerd/2021-openbaar-woordenlijst-versie-1.json",
+        '{ "report": "x", ',
+        /gepubliceerd\/2021-openbaar-woordenlijst-versie-1\.json, regel 1: geen geldige JSON: het bestand houdt halverwege op/,
+      ],
+      [
+        "instellingen.json",
+        '{\n  "organisatie": "X",\n  "drempel": { "openbaar": 5,, }\n}\n',
+        /instellingen\.json, regel 3: geen geldige JSON: fout op regel 3, teken 30/,
+      ],
     ];
     for (const [file, text, expected] of cases) {
       const path = join(data, file);
@@ -75,10 +84,17 @@ describe("errors reach the user in Dutch", () => {
   it("while another build holds the data folder, a build waits its turn with a Dutch message", async () => {
     const data = copyOfExampleData("jaarverslag-err-");
     // This test process is alive: its lock is not stale.
-    writeFileSync(join(data, ".jaarverslag.lock"), JSON.stringify({ pid: process.pid, gestart: new Date().toISOString(), host: hostname(), token: "t" }));
+    writeFileSync(
+      join(data, ".jaarverslag.lock"),
+      JSON.stringify({ pid: process.pid, gestart: new Date().toISOString(), host: hostname(), token: "t" }),
+    );
     const r = await cli(["build", "--year", "2021", "--data", data, "--out", join(data, "..", "reports")]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`Fout: Er loopt al een build voor deze gegevensmap \\(gestart om \\d\\d:\\d\\d:\\d\\d op \\d\\d-\\d\\d-\\d{4}, proces ${process.pid}\\)\\. Wacht tot die klaar is\\.`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `Fout: Er loopt al een build voor deze gegevensmap \\(gestart om \\d\\d:\\d\\d:\\d\\d op \\d\\d-\\d\\d-\\d{4}, proces ${process.pid}\\)\\. Wacht tot die klaar is\\.`,
+      ),
+    );
     noEnglish(r.stderr);
     expect(existsSync(join(data, "..", "reports"))).toBe(false);
   });

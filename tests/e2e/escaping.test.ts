@@ -11,6 +11,8 @@ import { cli, copyOfExampleData } from "../helpers/cli.ts";
 
 const AARD = "<b>Pesten & co</b>";
 const APART = "Corona; thuiswerken & eenzaamheid";
+// The group Pesten belongs to: the 2021 chart shows the group (the yearly table merges it).
+const GROEP = "<i>Pesten</i> & roddelen";
 
 let dir = "";
 const file = (name: string) => readFileSync(join(dir, name), "utf8");
@@ -22,10 +24,11 @@ beforeAll(async () => {
   const before = readFileSync(vocabulaire, "utf8");
   const after = before
     .replace("aard,pesten,Pesten,", `aard,pesten,${AARD},`)
+    .replace("aard,pesten-en-roddelen,Pesten en roddelen,", `aard,pesten-en-roddelen,${GROEP},`)
     .replace('"Corona: thuiswerken, eenzaamheid, niet verbonden voelen"', APART)
     .replace("Gelegenheid gegeven het verhaal te doen / hart te luchten", '"Hart <em>luchten</em> & ""steunen"""');
   // Each label was found and replaced.
-  expect(after.split("\n").filter((l, i) => l !== before.split("\n")[i])).toHaveLength(3);
+  expect(after.split("\n").filter((l, i) => l !== before.split("\n")[i])).toHaveLength(4);
   writeFileSync(vocabulaire, after);
   const out = join(data, "..", "reports");
   const { code, stderr } = await cli(["build", "--year", "2021", "--all", "--data", data, "--out", out]);
@@ -37,10 +40,10 @@ beforeAll(async () => {
 describe("a label with markup or `;` survives every output", () => {
   it("HTML: escaped wherever it is printed, never a tag", () => {
     const html = file("jaarverslag-vpoo-2021.html");
-    expect(html).not.toMatch(/<b>Pesten|<em>luchten/);
+    expect(html).not.toMatch(/<b>Pesten|<em>luchten|<i>Pesten/);
     // The aard table's row, the chart's SVG text and the interventies list.
     expect(html).toContain('<th scope="row">&lt;b&gt;Pesten &amp; co&lt;/b&gt;</th>');
-    expect(html).toContain(">&lt;b&gt;Pesten &amp; co&lt;/b&gt;</text>");
+    expect(html).toContain(">&lt;i&gt;Pesten&lt;/i&gt; &amp; roddelen</text>");
     expect(html).toContain("<li>Hart &lt;em&gt;luchten&lt;/em&gt; &amp; &quot;steunen&quot;</li>");
     expect(html).toContain("in de categorie &quot;Corona; thuiswerken &amp; eenzaamheid&quot; tellen niet mee in het totaal");
     const notitie = file("oplegnotitie-presidium-2021.html");
@@ -61,13 +64,19 @@ describe("a label with markup or `;` survives every output", () => {
   it("HR feed: the CSV stays one cell per value; the rule with the `;` label is in the feed and its note", () => {
     const rows = parse(file("sociaal-jaarverslag-2021.csv"), { delimiter: ";", bom: true }) as string[][];
     expect(rows).toEqual([
-      ["jaar", "Klachten klachtencommissie", "Meldingen vertrouwenspersonen ongewenste omgangsvormen", "Meldingen vertrouwenspersoon integriteit"],
+      [
+        "jaar",
+        "Klachten klachtencommissie",
+        "Meldingen vertrouwenspersonen ongewenste omgangsvormen",
+        "Meldingen vertrouwenspersoon integriteit",
+      ],
       ["2018", "0", "10", "0"],
       ["2019", "0", "21", "0"],
       ["2020", "0", "13", "0"],
       ["2021", "0", "26", "x"],
     ]);
-    const rule = 'Telregel: meldingen in de categorie "Corona; thuiswerken & eenzaamheid" tellen niet mee in het totaal; ze worden apart vermeld.';
+    const rule =
+      'Telregel: meldingen in de categorie "Corona; thuiswerken & eenzaamheid" tellen niet mee in het totaal; ze worden apart vermeld.';
     expect((JSON.parse(file("sociaal-jaarverslag-2021.json")) as { telregel: string }).telregel).toBe(rule);
     expect(file("sociaal-jaarverslag-2021.toelichting.txt").endsWith(`\n\n${rule}\n`)).toBe(true);
   });

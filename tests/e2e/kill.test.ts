@@ -14,7 +14,6 @@ import { WRITE_STEPS } from "../../src/output.ts";
 import { cli, copyOfExampleData, ROOT } from "../helpers/cli.ts";
 import { tree } from "../helpers/tree.ts";
 
-
 /** Runs a build until it reports the pause at `step`, then kills it with SIGKILL. */
 function killAt(args: string[], step: string, marker: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -67,7 +66,11 @@ describe("a build killed with SIGKILL inside the write window", () => {
     expect((await cli(args)).code).toBe(0);
     const newSet = tree(dir);
     const newRegister = register();
-    expect(Object.keys(newSet).sort()).toEqual(["jaarverslag-vpoo-2021.figures.json", "jaarverslag-vpoo-2021.html", "jaarverslag-vpoo-2021.pdf"]);
+    expect(Object.keys(newSet).sort()).toEqual([
+      "jaarverslag-vpoo-2021.figures.json",
+      "jaarverslag-vpoo-2021.html",
+      "jaarverslag-vpoo-2021.pdf",
+    ]);
     expect(newSet["jaarverslag-vpoo-2021.pdf"]).not.toBe(oldSet["jaarverslag-vpoo-2021.pdf"]);
     expect(Object.keys(newRegister)).toEqual([join("2021", "2021-openbaar.onderdrukkingslog.json")]);
 
@@ -79,7 +82,8 @@ describe("a build killed with SIGKILL inside the write window", () => {
       if (step === "opzij") expect(existsSync(dir), step).toBe(false);
       else expect([oldSet, newSet], step).toContainEqual(now);
       // The register changes only after the documents are in place.
-      if (step === "klaarzetten" || step === "doorvoeren" || step === "opzij" || step === "geplaatst") expect(register(), step).toEqual(oldRegister);
+      if (step === "klaarzetten" || step === "doorvoeren" || step === "opzij" || step === "geplaatst")
+        expect(register(), step).toEqual(oldRegister);
       // The next run of the tool (here a build of a year without meldingen, refused at once)
       // first completes or undoes the interrupted write.
       const next = await cli(["build", "--year", "2030", "--data", data, "--out", out]);
@@ -88,8 +92,14 @@ describe("a build killed with SIGKILL inside the write window", () => {
       expect(tree(dir), step).toEqual(step === "klaarzetten" ? oldSet : newSet);
       expect(register(), step).toEqual(step === "klaarzetten" ? oldRegister : newRegister);
       expect(readdirSync(out), step).toEqual(["2021"]);
-      expect(readdirSync(data).filter((n) => n.startsWith(".")), step).toEqual([]);
-      expect(readdirSync(join(data, "intern", "2021")).filter((n) => !n.endsWith(".json") || n.startsWith(".")), step).toEqual([]);
+      expect(
+        readdirSync(data).filter((n) => n.startsWith(".")),
+        step,
+      ).toEqual([]);
+      expect(
+        readdirSync(join(data, "intern", "2021")).filter((n) => !n.endsWith(".json") || n.startsWith(".")),
+        step,
+      ).toEqual([]);
     }
   }, 480_000);
 });

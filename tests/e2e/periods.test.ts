@@ -18,7 +18,9 @@ function withPeriods(data: string, perioden: { van: string; tot: string }[]): vo
 /** Meldingen ongewenste omgangsvormen in meldingen.csv from `van` to `tot` (YYYY-MM, inclusive). */
 function meldingenIn(data: string, van: string, tot: string): number {
   const lines = readFileSync(join(data, "meldingen.csv"), "utf8").trim().split(/\r?\n/).slice(1);
-  return lines.map((l) => l.split(",")).filter((c) => c[2] === "ongewenste-omgangsvormen" && c[1]! >= van && c[1]! <= tot && c[3] !== "corona-gerelateerd").length;
+  return lines
+    .map((l) => l.split(","))
+    .filter((c) => c[2] === "ongewenste-omgangsvormen" && c[1]! >= van && c[1]! <= tot && c[3] !== "corona-gerelateerd").length;
 }
 
 describe("jaarverslag build --periode 2018-01..2019-11", () => {
@@ -122,7 +124,12 @@ describe("a one-month remainder period, and the published historie", () => {
     const first = await cli(["build", "--periode", "2018-01..2019-11", "--vaststellen", "--data", data, "--out", out]);
     expect(first.stderr).toContain("audit geslaagd");
     expect(first.code).toBe(0);
-    const audit = await cli(["audit", join(out, "2018-01_2019-11", "vastgesteld", "openbaar-versie-1", "jaarverslag-vpoo-2018-01_2019-11.figures.json"), "--data", data]);
+    const audit = await cli([
+      "audit",
+      join(out, "2018-01_2019-11", "vastgesteld", "openbaar-versie-1", "jaarverslag-vpoo-2018-01_2019-11.figures.json"),
+      "--data",
+      data,
+    ]);
     expect(audit.code).toBe(0);
     // December 2019 = 10 + 21 − 29 for every reader: no pattern of hidden cells can protect it.
     const december = await cli(["build", "--periode", "2019-12..2019-12", "--data", data, "--out", out]);

@@ -14,7 +14,8 @@ const normalise = (s: string) => s.replace(/\s+/g, " ");
 // so its change shows in printed figures only (5 → 6). A late melding that counts would change
 // hidden cells of 2020 in a way the pooled tables pin down (which herkomst, which aard): the
 // tool refuses that revision, as the next test shows for an external melding.
-const LATE = "M2020-99,2020-12,ongewenste-omgangsvormen,corona-gerelateerd,ambtelijk,VP-A1,1.0,afgerond-resultaat,hart-luchten,zelf-opgelost,nee\n";
+const LATE =
+  "M2020-99,2020-12,ongewenste-omgangsvormen,corona-gerelateerd,ambtelijk,VP-A1,1.0,afgerond-resultaat,hart-luchten,zelf-opgelost,nee\n";
 
 /** The lines of a refusal ("- …" under "… gevonden:"), as build and check print them. */
 const refusal = (stderr: string) => stderr.split("\n").filter((l) => l.startsWith("- "));
@@ -78,7 +79,9 @@ describe("a year's report from concept to revision", () => {
     expect(next).toContain("(telt niet mee), 2020: 5 → 6 (na verzending gewijzigd, niet als herziening vastgesteld");
     // Every earlier figure in the reader's words: the pooled one that no 2021 table shows as well,
     // and the report it was sent in.
-    expect(next).toContain("Meldingen naar aard, Corona: thuiswerken, eenzaamheid, niet verbonden voelen (telt niet mee), 2018–2020 samen: 5 → 6");
+    expect(next).toContain(
+      "Meldingen naar aard, Corona: thuiswerken, eenzaamheid, niet verbonden voelen (telt niet mee), 2018–2020 samen: 5 → 6",
+    );
     expect(next).toContain("eerder verzonden in het openbare jaarverslag van de vertrouwenspersonen ongewenste omgangsvormen over 2020)");
     expect(next).not.toMatch(/\((aard|herkomst|vpgroep|status|activiteit): |corona-gerelateerd(?!e)|jaarverslag-vpoo-2020-openbaar/);
 
@@ -89,14 +92,20 @@ describe("a year's report from concept to revision", () => {
     expect(revised.code).toBe(0);
     expect(readdirSync(register).sort()).toEqual(["2020-openbaar-woordenlijst-versie-1.json", "2020-openbaar-woordenlijst-versie-2.json"]);
     expect(readFileSync(v1File).equals(v1Bytes)).toBe(true);
-    const erratum = normalise((await pages(join(out, "2020", "vastgesteld", "openbaar-versie-2", "jaarverslag-vpoo-2020.pdf"))).pages.join(" "));
+    const erratum = normalise(
+      (await pages(join(out, "2020", "vastgesteld", "openbaar-versie-2", "jaarverslag-vpoo-2020.pdf"))).pages.join(" "),
+    );
     expect(erratum).toContain("Erratum");
     expect(erratum).toContain(`Reden: ${reden}`);
     expect(erratum).toContain("Gewijzigde cijfers (eerdere versie → deze versie)");
     expect(erratum).toContain("(telt niet mee), 2020: 5 → 6");
     expect(erratum).toContain("in totaal 13 meldingen ontvangen");
     // Both versions are known to the next report's attack.
-    expect(readLedger(data).map((e) => e.report).sort()).toEqual(["jaarverslag-vpoo-2020-openbaar", "jaarverslag-vpoo-2020-openbaar (versie 2)"]);
+    expect(
+      readLedger(data)
+        .map((e) => e.report)
+        .sort(),
+    ).toEqual(["jaarverslag-vpoo-2020-openbaar", "jaarverslag-vpoo-2020-openbaar (versie 2)"]);
 
     // 7. The next year's report now says the figure was revised.
     expect((await build("--year", "2021")).code).toBe(0);
@@ -133,13 +142,40 @@ describe("a revision that would itself expose a melder", () => {
     const out = join(data, "..", "reports");
     expect((await cli(["build", "--year", "2020", "--vaststellen", "--data", data, "--out", out])).code).toBe(0);
     // A late melding that counts, from an external melder: the sent report printed Extern 0.
-    appendFileSync(join(data, "meldingen.csv"), "M2020-98,2020-12,ongewenste-omgangsvormen,pesten,extern,VP-A1,1.0,afgerond-resultaat,hart-luchten,zelf-opgelost,nee\n");
-    const r = await cli(["build", "--year", "2020", "--vaststellen", "--herziening", "--reden", "late melding", "--data", data, "--out", out]);
+    appendFileSync(
+      join(data, "meldingen.csv"),
+      "M2020-98,2020-12,ongewenste-omgangsvormen,pesten,extern,VP-A1,1.0,afgerond-resultaat,hart-luchten,zelf-opgelost,nee\n",
+    );
+    const r = await cli([
+      "build",
+      "--year",
+      "2020",
+      "--vaststellen",
+      "--herziening",
+      "--reden",
+      "late melding",
+      "--data",
+      data,
+      "--out",
+      out,
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('de wijziging valt zeker in het verborgen cijfer "Meldingen naar herkomst van de melder, Extern, 2020"');
     expect(r.stderr).toContain("zou dus zelf een melder prijsgeven");
     // `check` with the same options refuses with the same message.
-    const checked = await cli(["check", "--year", "2020", "--vaststellen", "--herziening", "--reden", "late melding", "--data", data, "--out", out]);
+    const checked = await cli([
+      "check",
+      "--year",
+      "2020",
+      "--vaststellen",
+      "--herziening",
+      "--reden",
+      "late melding",
+      "--data",
+      data,
+      "--out",
+      out,
+    ]);
     expect(checked.code).toBe(1);
     expect(checked.stderr).toContain("zou dus zelf een melder prijsgeven");
     expect(refusal(checked.stderr)).toEqual(refusal(r.stderr));
@@ -155,8 +191,15 @@ describe("every counting rule and audience joins the register", () => {
     expect((await cli(["build", "--year", "2021", "--vaststellen", "--data", data, "--out", out])).code).toBe(0);
     const alles = await cli(["build", "--year", "2021", "--telregel", "alles", "--vaststellen", "--data", data, "--out", out]);
     expect(alles.code).toBe(0);
-    expect(readdirSync(join(data, "gepubliceerd")).sort()).toEqual(["2021-openbaar-alles-versie-1.json", "2021-openbaar-woordenlijst-versie-1.json"]);
-    expect(readLedger(data).map((e) => e.report).sort()).toEqual(["jaarverslag-vpoo-2021-openbaar", "jaarverslag-vpoo-2021-openbaar (telregel alles)"]);
+    expect(readdirSync(join(data, "gepubliceerd")).sort()).toEqual([
+      "2021-openbaar-alles-versie-1.json",
+      "2021-openbaar-woordenlijst-versie-1.json",
+    ]);
+    expect(
+      readLedger(data)
+        .map((e) => e.report)
+        .sort(),
+    ).toEqual(["jaarverslag-vpoo-2021-openbaar", "jaarverslag-vpoo-2021-openbaar (telregel alles)"]);
     // Both sets are known to every reader: each one, attacked with the whole register (the
     // other counting rule's totals included: 31 − 26 gives the corona count), stays safe.
     for (const dir of ["openbaar-versie-1", "openbaar-telregel-alles-versie-1"]) {
@@ -174,7 +217,19 @@ describe("every counting rule and audience joins the register", () => {
     const data = copyOfExampleData("jaarverslag-register-volgorde-");
     const out = join(data, "..", "reports");
     expect((await cli(["build", "--year", "2021", "--all", "--vaststellen", "--data", data, "--out", out])).code).toBe(0);
-    const conf = await cli(["build", "--year", "2021", "--all", "--audience", "vertrouwelijk", "--vaststellen", "--data", data, "--out", out]);
+    const conf = await cli([
+      "build",
+      "--year",
+      "2021",
+      "--all",
+      "--audience",
+      "vertrouwelijk",
+      "--vaststellen",
+      "--data",
+      data,
+      "--out",
+      out,
+    ]);
     expect(conf.stderr).toContain("audit geslaagd");
     expect(conf.code).toBe(0);
     const dir = join(out, "2021", "vastgesteld", "vertrouwelijk-versie-1");
@@ -186,7 +241,10 @@ describe("every counting rule and audience joins the register", () => {
     // advice a counsellor can follow, and then nothing of it is written.
     const data2 = copyOfExampleData("jaarverslag-register-volgorde2-");
     const out2 = join(data2, "..", "reports");
-    expect((await cli(["build", "--year", "2021", "--all", "--audience", "vertrouwelijk", "--vaststellen", "--data", data2, "--out", out2])).code).toBe(0);
+    expect(
+      (await cli(["build", "--year", "2021", "--all", "--audience", "vertrouwelijk", "--vaststellen", "--data", data2, "--out", out2]))
+        .code,
+    ).toBe(0);
     const pub = await cli(["build", "--year", "2021", "--all", "--vaststellen", "--data", data2, "--out", out2]);
     if (pub.code === 0) {
       for (const f of readdirSync(join(out2, "2021", "vastgesteld", "vertrouwelijk-versie-1")).filter((n) => n.endsWith(".figures.json"))) {

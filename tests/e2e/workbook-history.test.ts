@@ -15,19 +15,42 @@ import { cli, copyOfExampleData } from "../helpers/cli.ts";
 
 // A corona conversation from December 2021, registered after the 2021 report was adopted. It
 // counts apart (the counting rule), so the total sent for 2021 (26) stays what it was.
-const LATE_2021 = "M2021-99,2021-12,ongewenste-omgangsvormen,corona-gerelateerd,ambtelijk,VP-A1,1.0,afgerond-resultaat,hart-luchten,zelf-opgelost,nee\n";
+const LATE_2021 =
+  "M2021-99,2021-12,ongewenste-omgangsvormen,corona-gerelateerd,ambtelijk,VP-A1,1.0,afgerond-resultaat,hart-luchten,zelf-opgelost,nee\n";
 
-const csvRows = (path: string) => readFileSync(path, "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
+const csvRows = (path: string) =>
+  readFileSync(path, "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(","));
 const day = (text: string) => new Date(Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, 15));
 
 /** The text of a rendered HTML document, tags removed, spaces collapsed. */
-const htmlText = (path: string) => readFileSync(path, "utf8").replace(/<style[\s\S]*?<\/style>/g, " ").replace(/<[^>]+>/g, " ").replace(/&nbsp;|&#160;/g, " ").replace(/\s+/g, " ");
+const htmlText = (path: string) =>
+  readFileSync(path, "utf8")
+    .replace(/<style[\s\S]*?<\/style>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&nbsp;|&#160;/g, " ")
+    .replace(/\s+/g, " ");
 
 /** The 2022 registration: the 2021 meldingen and activities one year on (all 2021 counsellors are still active). */
 function rows2022(data: string): { meldingen: ExcelJS.CellValue[][]; activiteiten: ExcelJS.CellValue[][] } {
   const meldingen = csvRows(join(data, "meldingen.csv"))
     .filter((r) => r[1]!.startsWith("2021-") && r[0] !== "M2021-99")
-    .map((r) => [r[0]!.replace(/^([A-Z])2021/, "$12022"), day(r[1]!.replace("2021", "2022")), r[2]!, r[3]!, r[4]!, r[5]!, Number(r[6]), r[7]!, r[8] || null, r[9] || null, r[10]!]);
+    .map((r) => [
+      r[0]!.replace(/^([A-Z])2021/, "$12022"),
+      day(r[1]!.replace("2021", "2022")),
+      r[2]!,
+      r[3]!,
+      r[4]!,
+      r[5]!,
+      Number(r[6]),
+      r[7]!,
+      r[8] || null,
+      r[9] || null,
+      r[10]!,
+    ]);
   const activiteiten = csvRows(join(data, "activiteiten.csv"))
     .filter((r) => r[0] === "2021")
     .map((r) => [2022, r[1]!, r[2]!, Number(r[3])]);
@@ -60,7 +83,11 @@ describe("the registration workbook keeps every earlier year", () => {
     const fill = rows2022(data);
     for (const r of fill.meldingen) wb.getWorksheet("meldingen")!.addRow(r);
     for (const r of fill.activiteiten) wb.getWorksheet("activiteiten")!.addRow(r);
-    for (const r of fill.meldingen) appendFileSync(join(asCsv, "meldingen.csv"), `${[r[0], `2022-${String((r[1] as Date).getUTCMonth() + 1).padStart(2, "0")}`, ...r.slice(2, 6), Number(r[6]).toFixed(1), r[7], r[8] ?? "", r[9] ?? "", r[10]].join(",")}\n`);
+    for (const r of fill.meldingen)
+      appendFileSync(
+        join(asCsv, "meldingen.csv"),
+        `${[r[0], `2022-${String((r[1] as Date).getUTCMonth() + 1).padStart(2, "0")}`, ...r.slice(2, 6), Number(r[6]).toFixed(1), r[7], r[8] ?? "", r[9] ?? "", r[10]].join(",")}\n`,
+      );
     for (const r of fill.activiteiten) appendFileSync(join(asCsv, "activiteiten.csv"), `${r.join(",")}\n`);
     await wb.xlsx.writeFile(join(work, "registratie.xlsx"));
 
@@ -69,7 +96,14 @@ describe("the registration workbook keeps every earlier year", () => {
     expect(save).toMatch(/^Sla het werkboek op als registratie\.xlsx in de gegevensmap\. Verwijder daarna deze CSV-bestanden/);
     copyFileSync(join(work, "registratie.xlsx"), join(data, "registratie.xlsx"));
     const remove = save.slice(save.indexOf(":")).match(/[\w-]+\.csv/g)!;
-    expect(remove.sort()).toEqual(["activiteiten.csv", "historie.csv", "klachten.csv", "meldingen.csv", "vertrouwenspersonen.csv", "vocabulaire.csv"]);
+    expect(remove.sort()).toEqual([
+      "activiteiten.csv",
+      "historie.csv",
+      "klachten.csv",
+      "meldingen.csv",
+      "vertrouwenspersonen.csv",
+      "vocabulaire.csv",
+    ]);
     for (const f of remove) rmSync(join(data, f));
     expect(uitleg.find((l) => l.startsWith("Laat al het andere"))).toContain("personeel.csv");
     expect(readdirSync(data).filter((f) => f.endsWith(".csv"))).toEqual(["personeel.csv"]);
@@ -92,11 +126,25 @@ describe("the registration workbook keeps every earlier year", () => {
     // Every year from 2011 in the appendix of chart figures: historie up to 2017 (by hand from
     // data/historie.csv), then the registration (data/meldingen.csv: 10, 21, 13 counted, 26 in
     // 2021 as sent, and 2022 = the 2021 meldingen one year on).
-    const series: [number, number][] = [[2011, 21], [2012, 17], [2013, 22], [2014, 24], [2015, 24], [2016, 9], [2017, 13], [2018, 10], [2019, 21], [2020, 13], [2021, 26], [2022, 26]];
+    const series: [number, number][] = [
+      [2011, 21],
+      [2012, 17],
+      [2013, 22],
+      [2014, 24],
+      [2015, 24],
+      [2016, 9],
+      [2017, 13],
+      [2018, 10],
+      [2019, 21],
+      [2020, 13],
+      [2021, 26],
+      [2022, 26],
+    ];
     const start = text.indexOf("Cijfers bij de grafiek Aantal meldingen 2011–2022");
     expect(start).toBeGreaterThan(0);
     const bijlage = text.slice(start, text.indexOf("Cijfers bij de grafiek", start + 10));
-    for (const [jaar, n] of series) expect(bijlage, String(jaar)).toMatch(new RegExp(`\\b${jaar}${jaar < 2018 ? " \\(gepubliceerd\\)" : ""} ${n}\\b`));
+    for (const [jaar, n] of series)
+      expect(bijlage, String(jaar)).toMatch(new RegExp(`\\b${jaar}${jaar < 2018 ? " \\(gepubliceerd\\)" : ""} ${n}\\b`));
     expect(text).toContain("tegen 26 in 2021");
     expect(bijlage).not.toMatch(/\b2020 18\b/);
     // The late conversation is listed as changed since the 2021 report was sent.
@@ -105,7 +153,14 @@ describe("the registration workbook keeps every earlier year", () => {
     // The same report from the CSV files: the workbook lost nothing.
     const outCsv = join(asCsv, "..", "reports");
     expect((await cli(["build", "--year", "2022", "--data", asCsv, "--out", outCsv])).code).toBe(0);
-    const figures = (dir: string) => (JSON.parse(readFileSync(join(dir, "2022", "jaarverslag-vpoo-2022.figures.json"), "utf8")) as { figures: { id: string; value: number | null }[] }).figures.map((f) => `${f.id}=${f.value}`).sort();
+    const figures = (dir: string) =>
+      (
+        JSON.parse(readFileSync(join(dir, "2022", "jaarverslag-vpoo-2022.figures.json"), "utf8")) as {
+          figures: { id: string; value: number | null }[];
+        }
+      ).figures
+        .map((f) => `${f.id}=${f.value}`)
+        .sort();
     expect(figures(out)).toEqual(figures(outCsv));
     expect(existsSync(join(data, "gepubliceerd", "2021-openbaar-woordenlijst-versie-1.json"))).toBe(true);
   }, 900_000);

@@ -61,12 +61,9 @@ describe("fast path = csv-parse", () => {
   it("on random texts without quotes (the fast path)", () => {
     const cell = fc.array(fc.constantFrom("a", "B", "1", " ", "é", "\t", "|", "-"), { maxLength: 4 }).map((cs) => cs.join(""));
     const line = fc.array(cell, { maxLength: 5 });
-    const file = fc.tuple(
-      fc.array(line, { minLength: 1, maxLength: 8 }),
-      fc.constantFrom(",", ";"),
-      fc.constantFrom("\n", "\r\n"),
-      fc.boolean(),
-    ).map(([lines, sep, eol, last]) => ({ text: lines.map((l) => l.join(sep)).join(eol) + (last ? eol : ""), sep: sep as ";" | "," }));
+    const file = fc
+      .tuple(fc.array(line, { minLength: 1, maxLength: 8 }), fc.constantFrom(",", ";"), fc.constantFrom("\n", "\r\n"), fc.boolean())
+      .map(([lines, sep, eol, last]) => ({ text: lines.map((l) => l.join(sep)).join(eol) + (last ? eol : ""), sep: sep as ";" | "," }));
     fc.assert(
       fc.property(file, ({ text, sep }) => {
         if (text.trim() !== "") expect(plainLineEnd(text)).not.toBeNull();

@@ -102,7 +102,15 @@ describe("parseCsv", () => {
       const r = parseCsv("leeg.csv", text);
       expect(r).toEqual({
         ok: false,
-        problems: [{ bestand: "leeg.csv", regel: null, kolom: null, waarde: null, melding: "het bestand is leeg; er hoort minstens een kopregel met kolomnamen in te staan" }],
+        problems: [
+          {
+            bestand: "leeg.csv",
+            regel: null,
+            kolom: null,
+            waarde: null,
+            melding: "het bestand is leeg; er hoort minstens een kopregel met kolomnamen in te staan",
+          },
+        ],
       });
     }
   });

@@ -56,7 +56,11 @@ describe("parseVerslag", () => {
     const crlf = "\uFEFF" + TEXT.replace(/\n/g, "\r\n");
     const v = verslag(parseVerslag("verslag/2021.md", 2021, crlf));
     expect(v.voorwerk.titel).toBe("Jaarverslag 2021");
-    expect(v.secties.map((s) => [s.titel, s.regel])).toEqual([["Voorwoord", 9], ["Trends en aanbevelingen", 13], ["Team", 21]]);
+    expect(v.secties.map((s) => [s.titel, s.regel])).toEqual([
+      ["Voorwoord", 9],
+      ["Trends en aanbevelingen", 13],
+      ["Team", 21],
+    ]);
     expect(v.secties[0]!.tekst).not.toMatch(/\r/);
   });
 
@@ -81,7 +85,13 @@ describe("parseVerslag", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.problems).toEqual([
-        { bestand: "v.md", regel: 3, kolom: null, waarde: "dit is geen veld", melding: "regel in het voorwerk is niet van de vorm 'naam: waarde'" },
+        {
+          bestand: "v.md",
+          regel: 3,
+          kolom: null,
+          waarde: "dit is geen veld",
+          melding: "regel in het voorwerk is niet van de vorm 'naam: waarde'",
+        },
       ]);
     }
   });

@@ -13,7 +13,8 @@ describe("verslag headings", () => {
       const src = readFileSync(join(ROOT, "src", "present", file), "utf8");
       // md("…"), missingText("…"), and this year's own text: sectionText(verslag, "…") or
       // sectionText(verslagVan(d, undefined, jaar), "…") (not last year's, which is quoted).
-      for (const m of src.matchAll(/(?:\bmd|sectionText\((?:verslag|verslagVan\(d, undefined, jaar\)),|missingText)\(?\s*"([^"]+)"/g)) asked.add(m[1]!);
+      for (const m of src.matchAll(/(?:\bmd|sectionText\((?:verslag|verslagVan\(d, undefined, jaar\)),|missingText)\(?\s*"([^"]+)"/g))
+        asked.add(m[1]!);
     }
     expect([...asked].sort()).toEqual([...VERSLAG_SECTIES].sort());
   });

@@ -6,7 +6,14 @@ describe("ingest", () => {
   it("reads every table, instellingen and verslagen of a complete input", () => {
     const r = ingest(makeRawInput());
     expect(r.problems).toEqual([]);
-    expect(Object.keys(r.tables).sort()).toEqual(["activiteiten.csv", "historie.csv", "klachten.csv", "meldingen.csv", "vertrouwenspersonen.csv", "vocabulaire.csv"]);
+    expect(Object.keys(r.tables).sort()).toEqual([
+      "activiteiten.csv",
+      "historie.csv",
+      "klachten.csv",
+      "meldingen.csv",
+      "vertrouwenspersonen.csv",
+      "vocabulaire.csv",
+    ]);
     expect(r.tables["meldingen.csv"]!.rows).toHaveLength(4);
     expect(r.instellingen?.json).toMatchObject({ organisatie: "Testorganisatie" });
     expect(r.verslagen.map((v) => [v.jaar, v.secties.map((s) => s.titel)])).toEqual([[2021, ["Voorwoord"]]]);
@@ -33,7 +40,9 @@ describe("ingest", () => {
       ["historie.csv", null],
       ["instellingen.json", 1],
     ]);
-    expect(r.problems[0]!.melding).toBe('dit bestand ontbreekt in de gegevensmap; lever de tabel aan als klachten.csv, als klachten.xlsx of als tabblad "klachten" in registratie.xlsx');
+    expect(r.problems[0]!.melding).toBe(
+      'dit bestand ontbreekt in de gegevensmap; lever de tabel aan als klachten.csv, als klachten.xlsx of als tabblad "klachten" in registratie.xlsx',
+    );
     expect(r.problems[1]!.melding).toMatch(/geen CSV-bestand.*binaire gegevens/);
     expect(r.problems[2]!.melding).toBe("geen geldige JSON: fout op regel 1, teken 3");
     expect(r.tables["meldingen.csv"]).toBeDefined();

@@ -6,7 +6,7 @@ import { utf8 } from "../fixtures/make-fixtures.ts";
 
 const PROBLEMS = [
   problem("meldingen.csv", 4, "uren", "-1", "uren kunnen niet negatief zijn"),
-  problem("registratie.xlsx, tabblad meldingen", 2, "aard", 'zei "ja"; dus', "onbekende code; bedoelt u \"pesten\"?"),
+  problem("registratie.xlsx, tabblad meldingen", 2, "aard", 'zei "ja"; dus', 'onbekende code; bedoelt u "pesten"?'),
   problem("klachten.csv", null, null, null, "dit bestand ontbreekt in de gegevensmap\nregel twee"),
 ];
 
@@ -16,7 +16,12 @@ describe("problemsCsv: the problems as a CSV for Dutch Excel", () => {
   it("starts with a BOM, separates with ';' and ends every line with CRLF", () => {
     expect(text.startsWith("\uFEFFbestand;regel;kolom;waarde;melding\r\n")).toBe(true);
     expect(text.endsWith("\r\n")).toBe(true);
-    expect(text.replace(/"[^"]*(""[^"]*)*"/g, "").split("\r\n").every((l) => !l.includes("\n"))).toBe(true);
+    expect(
+      text
+        .replace(/"[^"]*(""[^"]*)*"/g, "")
+        .split("\r\n")
+        .every((l) => !l.includes("\n")),
+    ).toBe(true);
     expect(text).toContain('"meldingen.csv";"4";"uren";"-1";"uren kunnen niet negatief zijn"\r\n');
     expect(text).toContain('"klachten.csv";"";"";"";');
   });
@@ -27,7 +32,13 @@ describe("problemsCsv: the problems as a CSV for Dutch Excel", () => {
     if (!r.ok) return;
     expect(r.table.header).toEqual(["bestand", "regel", "kolom", "waarde", "melding"]);
     expect(r.table.rows.map((row) => row.values)).toEqual(
-      PROBLEMS.map((p) => ({ bestand: p.bestand, regel: p.regel === null ? "" : String(p.regel), kolom: p.kolom ?? "", waarde: p.waarde ?? "", melding: p.melding })),
+      PROBLEMS.map((p) => ({
+        bestand: p.bestand,
+        regel: p.regel === null ? "" : String(p.regel),
+        kolom: p.kolom ?? "",
+        waarde: p.waarde ?? "",
+        melding: p.melding,
+      })),
     );
   });
 

@@ -35,7 +35,9 @@ export async function workbookBytes(sheets: SheetSpec[], edit?: (wb: ExcelJS.Wor
     const ws = wb.addWorksheet(s.name);
     const header = (s.rows[0] ?? []) as string[];
     s.rows.forEach((row, i) => {
-      const values = (row as ExcelJS.CellValue[]).map((c, j) => (i > 0 && s.typed !== false && typeof c === "string" ? excelValue(String(header[j]), c) : c));
+      const values = (row as ExcelJS.CellValue[]).map((c, j) =>
+        i > 0 && s.typed !== false && typeof c === "string" ? excelValue(String(header[j]), c) : c,
+      );
       const r = ws.getRow(i + 1 + (s.offset ?? 0));
       values.forEach((v, j) => {
         if (v !== null && v !== undefined) r.getCell(j + 1).value = v;

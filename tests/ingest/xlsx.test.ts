@@ -62,7 +62,9 @@ describe("cellText: Excel cell types become the contract's text", () => {
 
 describe("sheetTable", () => {
   it("uses Excel's row numbers, skips empty rows and trailing empty columns", async () => {
-    const bytes = await workbookBytes([{ name: "meldingen", rows: [["id", "uren", null], ["M1", "2,5"], [], ["M2", "3"], [null, null, null]], typed: true }]);
+    const bytes = await workbookBytes([
+      { name: "meldingen", rows: [["id", "uren", null], ["M1", "2,5"], [], ["M2", "3"], [null, null, null]], typed: true },
+    ]);
     const [s] = await sheets(bytes);
     expect(s!.table).toEqual({
       bestand: "w.xlsx, tabblad meldingen",
@@ -76,30 +78,86 @@ describe("sheetTable", () => {
   });
 
   it("takes the first filled row as the header, wherever it is", async () => {
-    const bytes = await workbookBytes([{ name: "x", rows: [["a", "b"], ["1", "2"]], offset: 2 }]);
+    const bytes = await workbookBytes([
+      {
+        name: "x",
+        rows: [
+          ["a", "b"],
+          ["1", "2"],
+        ],
+        offset: 2,
+      },
+    ]);
     const [s] = await sheets(bytes);
     expect(s!.table?.kopregel).toBe(3);
     expect(s!.table?.rows).toEqual([{ regel: 4, values: { a: "1", b: "2" } }]);
   });
 
   it("refuses a value in a column without a header name, with the cell", async () => {
-    const bytes = await workbookBytes([{ name: "x", rows: [["a", "b"], ["1", "2", "Jan"]] }]);
+    const bytes = await workbookBytes([
+      {
+        name: "x",
+        rows: [
+          ["a", "b"],
+          ["1", "2", "Jan"],
+        ],
+      },
+    ]);
     const [s] = await sheets(bytes);
-    expect(s!.problems).toEqual([{ bestand: "w.xlsx, tabblad x", regel: 2, kolom: "C", waarde: "Jan", melding: "cel C2 heeft een waarde, maar kolom C heeft geen naam in de kopregel (regel 1)" }]);
+    expect(s!.problems).toEqual([
+      {
+        bestand: "w.xlsx, tabblad x",
+        regel: 2,
+        kolom: "C",
+        waarde: "Jan",
+        melding: "cel C2 heeft een waarde, maar kolom C heeft geen naam in de kopregel (regel 1)",
+      },
+    ]);
     expect(s!.table?.rows).toEqual([]);
   });
 
   it("refuses merged cells instead of guessing which row the value belongs to", async () => {
-    const bytes = await workbookBytes([{ name: "x", rows: [["a", "b"], ["1", "x"], ["2", ""]] }], (wb) => wb.worksheets[0]!.mergeCells("B2:B3"));
+    const bytes = await workbookBytes(
+      [
+        {
+          name: "x",
+          rows: [
+            ["a", "b"],
+            ["1", "x"],
+            ["2", ""],
+          ],
+        },
+      ],
+      (wb) => wb.worksheets[0]!.mergeCells("B2:B3"),
+    );
     const [s] = await sheets(bytes);
-    expect(s!.problems).toEqual([{ bestand: "w.xlsx, tabblad x", regel: 3, kolom: "b", waarde: null, melding: "cel B3 is samengevoegd met B2; maak de samenvoeging ongedaan en vul elke cel apart in" }]);
+    expect(s!.problems).toEqual([
+      {
+        bestand: "w.xlsx, tabblad x",
+        regel: 3,
+        kolom: "b",
+        waarde: null,
+        melding: "cel B3 is samengevoegd met B2; maak de samenvoeging ongedaan en vul elke cel apart in",
+      },
+    ]);
   });
 
   it("reports an Excel error value and a formula without a value on their cell", async () => {
-    const bytes = await workbookBytes([{ name: "x", rows: [["a", "b"], ["1", "2"]] }], (wb) => {
-      wb.worksheets[0]!.getCell("A2").value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue;
-      wb.worksheets[0]!.getCell("B2").value = { formula: "A2*2" } as ExcelJS.CellFormulaValue;
-    });
+    const bytes = await workbookBytes(
+      [
+        {
+          name: "x",
+          rows: [
+            ["a", "b"],
+            ["1", "2"],
+          ],
+        },
+      ],
+      (wb) => {
+        wb.worksheets[0]!.getCell("A2").value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue;
+        wb.worksheets[0]!.getCell("B2").value = { formula: "A2*2" } as ExcelJS.CellFormulaValue;
+      },
+    );
     const [s] = await sheets(bytes);
     expect(s!.problems.map((p) => [p.regel, p.kolom, p.waarde])).toEqual([
       [2, "a", "#DIV/0!"],
@@ -118,7 +176,11 @@ describe("readWorkbook refuses what is not an .xlsx, in Dutch", () => {
   const cases: [string, Uint8Array, RegExp][] = [
     ["empty", new Uint8Array(), /^het bestand is leeg$/],
     ["a CSV named .xlsx", utf8("id;datum\r\nM1;2021-01\r\n"), /geen Excel-werkboek \(\.xlsx\)/],
-    ["an old .xls / password-protected workbook", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /oud Excel-bestand \(\.xls\)/],
+    [
+      "an old .xls / password-protected workbook",
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      /oud Excel-bestand \(\.xls\)/,
+    ],
     ["a broken zip", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), /kan niet worden gelezen/],
   ];
   for (const [name, bytes, message] of cases) {
@@ -134,17 +196,28 @@ describe("readWorkbook refuses what is not an .xlsx, in Dutch", () => {
 });
 
 describe("pickSheet: the sheet named after the table, else the only filled one, never a guess", () => {
-  const sheet = (naam: string, filled: boolean): Sheet => ({ naam, bestand: `m.xlsx, tabblad ${naam}`, table: filled ? { bestand: naam, header: ["id"], rows: [] } : null, problems: [] });
+  const sheet = (naam: string, filled: boolean): Sheet => ({
+    naam,
+    bestand: `m.xlsx, tabblad ${naam}`,
+    table: filled ? { bestand: naam, header: ["id"], rows: [] } : null,
+    problems: [],
+  });
   it("takes the named sheet among several", () => {
-    expect(pickSheet("meldingen.csv", "m.xlsx", [sheet("Blad1", true), sheet("Meldingen", true)]).bestand).toBe("m.xlsx, tabblad Meldingen");
+    expect(pickSheet("meldingen.csv", "m.xlsx", [sheet("Blad1", true), sheet("Meldingen", true)]).bestand).toBe(
+      "m.xlsx, tabblad Meldingen",
+    );
   });
   it("takes the first sheet when the others are empty", () => {
-    expect(pickSheet("meldingen.csv", "m.xlsx", [sheet("Blad1", true), sheet("Blad2", false), sheet("Blad3", false)]).bestand).toBe("m.xlsx, tabblad Blad1");
+    expect(pickSheet("meldingen.csv", "m.xlsx", [sheet("Blad1", true), sheet("Blad2", false), sheet("Blad3", false)]).bestand).toBe(
+      "m.xlsx, tabblad Blad1",
+    );
   });
   it("refuses two filled sheets, neither named after the table", () => {
     const s = pickSheet("meldingen.csv", "m.xlsx", [sheet("2020", true), sheet("2021", true)]);
     expect(s.table).toBeNull();
-    expect(s.problems[0]!.melding).toBe('het werkboek heeft meer dan één gevuld tabblad (2020, 2021); geef het tabblad met de gegevens de naam "meldingen" of verwijder de andere tabbladen');
+    expect(s.problems[0]!.melding).toBe(
+      'het werkboek heeft meer dan één gevuld tabblad (2020, 2021); geef het tabblad met de gegevens de naam "meldingen" of verwijder de andere tabbladen',
+    );
   });
   it("refuses a workbook without data", () => {
     expect(pickSheet("meldingen.csv", "m.xlsx", [sheet("Blad1", false)]).problems[0]!.melding).toMatch(/^het werkboek is leeg/);
@@ -168,7 +241,13 @@ describe("ingest with workbooks", () => {
     const raw = makeRawInput({ tables: Object.fromEntries(Object.keys(base).map((k) => [k, null])) });
     raw.registratie = await workbookFile("registratie.xlsx", [
       ...Object.entries(base).map(([file, rows]) => ({ name: file.replace(".csv", ""), rows })),
-      { name: "Codes", rows: [["lijst", "code"], ["x", "y"]] },
+      {
+        name: "Codes",
+        rows: [
+          ["lijst", "code"],
+          ["x", "y"],
+        ],
+      },
       { name: "Uitleg", rows: [["vrije tekst"]] },
       { name: "Blad3", rows: [] },
     ]);
@@ -183,7 +262,9 @@ describe("ingest with workbooks", () => {
     const raw = makeRawInput({ tables: { "meldingen.csv": null } });
     raw.registratie = await workbookFile("registratie.xlsx", [{ name: "meldingen", rows, offset: 1 }]);
     const r = validate(await ingestAll(raw), VANDAAG);
-    expect(r.problems).toEqual([{ bestand: "registratie.xlsx, tabblad meldingen", regel: 5, kolom: "uren", waarde: "-1", melding: "uren kunnen niet negatief zijn" }]);
+    expect(r.problems).toEqual([
+      { bestand: "registratie.xlsx, tabblad meldingen", regel: 5, kolom: "uren", waarde: "-1", melding: "uren kunnen niet negatief zijn" },
+    ]);
   });
 
   it("a date typed into the hours column is refused, not read as a number", async () => {
@@ -194,7 +275,15 @@ describe("ingest with workbooks", () => {
       }),
     };
     const r = validate(await ingestAll(raw), VANDAAG);
-    expect(r.problems).toEqual([{ bestand: "meldingen.xlsx, tabblad meldingen", regel: 2, kolom: "uren", waarde: "01-02-2021", melding: "geen getal; schrijf uren als 2 of 2,5" }]);
+    expect(r.problems).toEqual([
+      {
+        bestand: "meldingen.xlsx, tabblad meldingen",
+        regel: 2,
+        kolom: "uren",
+        waarde: "01-02-2021",
+        melding: "geen getal; schrijf uren als 2 of 2,5",
+      },
+    ]);
   });
 
   it("refuses a table given twice (CSV and workbook), naming both", async () => {
@@ -203,7 +292,14 @@ describe("ingest with workbooks", () => {
     const r = validate(await ingestAll(raw), VANDAAG);
     expect(r.dataset).toBeNull();
     expect(r.problems).toEqual([
-      { bestand: "klachten.csv", regel: null, kolom: null, waarde: null, melding: "de tabel klachten staat op meer dan één plaats (klachten.csv; klachten.xlsx, tabblad klachten); laat er één over, zodat vaststaat welke gegevens gelden" },
+      {
+        bestand: "klachten.csv",
+        regel: null,
+        kolom: null,
+        waarde: null,
+        melding:
+          "de tabel klachten staat op meer dan één plaats (klachten.csv; klachten.xlsx, tabblad klachten); laat er één over, zodat vaststaat welke gegevens gelden",
+      },
     ]);
   });
 
@@ -212,12 +308,24 @@ describe("ingest with workbooks", () => {
     raw.werkboeken = { "historie.csv": await workbookFile("historie.xlsx", [{ name: "Blad1", rows: baseTables()["historie.csv"] }]) };
     raw.registratie = await workbookFile("registratie.xlsx", [{ name: "historie", rows: baseTables()["historie.csv"] }]);
     const r = validate(await ingestAll(raw), VANDAAG);
-    expect(r.problems.map((p) => p.melding)).toEqual([expect.stringMatching(/^de tabel historie staat op meer dan één plaats \(historie\.xlsx, tabblad Blad1; registratie\.xlsx, tabblad historie\)/)]);
+    expect(r.problems.map((p) => p.melding)).toEqual([
+      expect.stringMatching(
+        /^de tabel historie staat op meer dan één plaats \(historie\.xlsx, tabblad Blad1; registratie\.xlsx, tabblad historie\)/,
+      ),
+    ]);
   });
 
   it("refuses an unknown filled sheet in registratie.xlsx", async () => {
     const raw = makeRawInput();
-    raw.registratie = await workbookFile("registratie.xlsx", [{ name: "aantekeningen", rows: [["wie", "wat"], ["x", "y"]] }]);
+    raw.registratie = await workbookFile("registratie.xlsx", [
+      {
+        name: "aantekeningen",
+        rows: [
+          ["wie", "wat"],
+          ["x", "y"],
+        ],
+      },
+    ]);
     const r = validate(await ingestAll(raw), VANDAAG);
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]).toMatchObject({ bestand: "registratie.xlsx, tabblad aantekeningen", regel: null });
@@ -234,7 +342,10 @@ describe("ingest with workbooks", () => {
 
   it("refuses a workbook saved with the name .csv, and says what to do", async () => {
     const raw = makeRawInput();
-    raw.tables["klachten.csv"] = { bestand: "klachten.csv", bytes: await workbookBytes([{ name: "klachten", rows: baseTables()["klachten.csv"] }]) };
+    raw.tables["klachten.csv"] = {
+      bestand: "klachten.csv",
+      bytes: await workbookBytes([{ name: "klachten", rows: baseTables()["klachten.csv"] }]),
+    };
     const p = ingest(raw).problems;
     expect(p).toHaveLength(1);
     expect(p[0]).toMatchObject({ bestand: "klachten.csv", regel: null });
@@ -250,8 +361,18 @@ describe("ingest with workbooks", () => {
 
   it("a workbook with only the header row of meldingen is 'no meldingen', like a header-only CSV", async () => {
     const raw = makeRawInput({ tables: { "meldingen.csv": null } });
-    raw.werkboeken = { ["meldingen.csv" as TableFile]: await workbookFile("meldingen.xlsx", [{ name: "meldingen", rows: [MELDING_HEADER] }]) };
+    raw.werkboeken = {
+      ["meldingen.csv" as TableFile]: await workbookFile("meldingen.xlsx", [{ name: "meldingen", rows: [MELDING_HEADER] }]),
+    };
     const r = validate(await ingestAll(raw), VANDAAG);
-    expect(r.problems).toEqual([{ bestand: "meldingen.xlsx, tabblad meldingen", regel: null, kolom: null, waarde: null, melding: "er staan geen meldingen in het bestand, alleen de kopregel" }]);
+    expect(r.problems).toEqual([
+      {
+        bestand: "meldingen.xlsx, tabblad meldingen",
+        regel: null,
+        kolom: null,
+        waarde: null,
+        melding: "er staan geen meldingen in het bestand, alleen de kopregel",
+      },
+    ]);
   });
 });

@@ -16,8 +16,18 @@ const ESCAPED = "&lt;b&gt;Pesten &amp; co&lt;/b&gt;";
 
 function model(sections: Section[]): ReportModel {
   return {
-    document: "proef", titel: `Titel ${LABEL}`, ondertitel: "", organisatie: "Org", jaar: 2021, vertrouwelijk: false,
-    datum: "", auteurs: "Auteurs", telregel: "", markering: "x", sections, toc: [],
+    document: "proef",
+    titel: `Titel ${LABEL}`,
+    ondertitel: "",
+    organisatie: "Org",
+    jaar: 2021,
+    vertrouwelijk: false,
+    datum: "",
+    auteurs: "Auteurs",
+    telregel: "",
+    markering: "x",
+    sections,
+    toc: [],
   };
 }
 
@@ -43,7 +53,16 @@ describe("every text of a block is escaped in the HTML", () => {
         { type: "paragraph", text: `Categorie "${LABEL}"; apart.` },
         { type: "list", items: [LABEL, "gewoon"] },
         { type: "missing", text: `(geen tekst voor ${LABEL})` },
-        { type: "table", table: { id: "t", caption: `Tabel ${LABEL}`, headers: ["Aard", "2021"], rows: [{ label: LABEL, cells: ["<5"], total: false }], notes: [`"${LABEL}" omvat: a & b.`] } },
+        {
+          type: "table",
+          table: {
+            id: "t",
+            caption: `Tabel ${LABEL}`,
+            headers: ["Aard", "2021"],
+            rows: [{ label: LABEL, cells: ["<5"], total: false }],
+            notes: [`"${LABEL}" omvat: a & b.`],
+          },
+        },
         {
           type: "form",
           rows: [
@@ -68,12 +87,19 @@ describe("every text of a block is escaped in the HTML", () => {
     expect(main).toContain(`<th scope="row">${ESCAPED}</th><td class="getal">&lt;5</td>`);
     expect(main).toContain(`<p class="tabelnoot">&quot;${ESCAPED}&quot; omvat: a &amp; b.</p>`);
     expect(main).toContain(`<th scope="row">Regels</th><td>${ESCAPED}<br>tweede</td>`);
-    expect(main).toContain(`<th scope="row">Alinea&#x27;s</th><td><p>${ESCAPED}</p><p><strong>Vet &lt;i&gt;kop&lt;/i&gt;.</strong> tekst &amp; meer</p></td>`);
+    expect(main).toContain(
+      `<th scope="row">Alinea&#x27;s</th><td><p>${ESCAPED}</p><p><strong>Vet &lt;i&gt;kop&lt;/i&gt;.</strong> tekst &amp; meer</p></td>`,
+    );
   });
 });
 
 describe("the counsellors' Markdown", () => {
-  const verslag = (tekst: string): Verslagtekst => ({ jaar: 2021, bestand: "verslag/2021.md", voorwerk: {}, secties: [{ titel: "Team", tekst, regel: 1 }] });
+  const verslag = (tekst: string): Verslagtekst => ({
+    jaar: 2021,
+    bestand: "verslag/2021.md",
+    voorwerk: {},
+    secties: [{ titel: "Team", tekst, regel: 1 }],
+  });
 
   it("is Markdown, with raw HTML (block or inline) and code shown as text", () => {
     const out = sectionText(verslag("Wij **luisteren** <b>Pesten & co</b>.\n\n<script>alert(1)</script>\n\n`a < b`"), "Team");
@@ -83,6 +109,9 @@ describe("the counsellors' Markdown", () => {
   });
 
   it("a missing section becomes a note in plain text", () => {
-    expect(ownText(verslag(""), "Team")).toEqual({ type: "missing", text: '(De vertrouwenspersonen hebben voor "Team" geen tekst aangeleverd.)' });
+    expect(ownText(verslag(""), "Team")).toEqual({
+      type: "missing",
+      text: '(De vertrouwenspersonen hebben voor "Team" geen tekst aangeleverd.)',
+    });
   });
 });

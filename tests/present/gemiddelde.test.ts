@@ -6,9 +6,15 @@ import { buildReport } from "../protect/report.ts";
 
 function registratie(corona2020: number) {
   const ms = [
-    ...Array.from({ length: 6 }, (_, i) => melding({ jaar: 2019, aard: "pesten", uren: 1, vertrouwenspersonen: [["VP-A1", "VP-F1", "VP-A2"][i % 3]!] })),
-    ...Array.from({ length: 5 }, (_, i) => melding({ jaar: 2020, aard: "pesten", uren: 0.5, vertrouwenspersonen: [i % 2 ? "VP-A1" : "VP-F1"] })),
-    ...Array.from({ length: corona2020 }, () => melding({ jaar: 2020, aard: "corona-gerelateerd", uren: 0.5, vertrouwenspersonen: ["VP-F2"] })),
+    ...Array.from({ length: 6 }, (_, i) =>
+      melding({ jaar: 2019, aard: "pesten", uren: 1, vertrouwenspersonen: [["VP-A1", "VP-F1", "VP-A2"][i % 3]!] }),
+    ),
+    ...Array.from({ length: 5 }, (_, i) =>
+      melding({ jaar: 2020, aard: "pesten", uren: 0.5, vertrouwenspersonen: [i % 2 ? "VP-A1" : "VP-F1"] }),
+    ),
+    ...Array.from({ length: corona2020 }, () =>
+      melding({ jaar: 2020, aard: "corona-gerelateerd", uren: 0.5, vertrouwenspersonen: ["VP-F2"] }),
+    ),
   ];
   return dataset({ meldingen: ms, activiteiten: [...activiteiten(2019), ...activiteiten(2020)] });
 }

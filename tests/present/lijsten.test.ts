@@ -18,18 +18,36 @@ async function build(d: Dataset, audience: Audience) {
   const k = d.instellingen.drempel[audience];
   const agg = aggregate(d, 2020);
   const description = describeTables(agg, d, { audience, k });
-  const protectedReport = await protect(description, { k, protectZeros: !d.instellingen.nullenPubliceren, dominance: 0.85, pProcent: 15 }, []);
+  const protectedReport = await protect(
+    description,
+    { k, protectZeros: !d.instellingen.nullenPubliceren, dominance: 0.85, pProcent: 15 },
+    [],
+  );
   const { model, figures } = present({ d, agg, protectedReport, audience, k, warnings: [] });
   const sections = model.sections.flatMap((s: Section) => [s, ...s.subsections]);
-  const section = (id: string) => sections.find((s) => s.id === id)!.blocks.map(text).join("\n");
-  return { description, figures, section, audit: await auditFigures(figures, [], new Map(protectedReport.log.map((l) => [l.key, l.requiredWidth]))) };
+  const section = (id: string) =>
+    sections
+      .find((s) => s.id === id)!
+      .blocks.map(text)
+      .join("\n");
+  return {
+    description,
+    figures,
+    section,
+    audit: await auditFigures(figures, [], new Map(protectedReport.log.map((l) => [l.key, l.requiredWidth]))),
+  };
 }
 
 /** 12 meldingen in 2020; `n` of them had the intervention "doorverwezen-bmw", the rest "hart-luchten". */
 function withInterventions(bmw: number, hart: number): Dataset {
   return dataset({
     meldingen: Array.from({ length: 12 }, (_, i) =>
-      melding({ jaar: 2020, maand: 1 + i, herkomst: i % 2 ? "fractie" : "ambtelijk", interventies: [...(i < bmw ? ["doorverwezen-bmw"] : []), ...(i >= 12 - hart ? ["hart-luchten"] : [])] }),
+      melding({
+        jaar: 2020,
+        maand: 1 + i,
+        herkomst: i % 2 ? "fractie" : "ambtelijk",
+        interventies: [...(i < bmw ? ["doorverwezen-bmw"] : []), ...(i >= 12 - hart ? ["hart-luchten"] : [])],
+      }),
     ),
   });
 }
@@ -61,7 +79,9 @@ describe("(a) lijsten van interventies", () => {
   });
 
   it("de zinnen passen bij nul, één en meer genoemde interventies", async () => {
-    expect((await build(withInterventions(2, 2), "openbaar")).section("interventies")).toContain("Geen enkele interventie is bij genoeg meldingen ingezet");
+    expect((await build(withInterventions(2, 2), "openbaar")).section("interventies")).toContain(
+      "Geen enkele interventie is bij genoeg meldingen ingezet",
+    );
     expect((await build(withInterventions(2, 2), "openbaar")).section("interventies")).not.toContain("De volgende");
     const two = (await build(withInterventions(6, 6), "openbaar")).section("interventies");
     expect(two).toContain("De volgende interventies zijn het vaakst ingezet:");
@@ -72,19 +92,40 @@ describe("(a) lijsten van interventies", () => {
 describe("(b) welke categorieën de aard-tabel noemt", () => {
   // Pesten 10, intimidatie 3, discriminatie 3; every other category of the vocabulary: 0.
   const meldingen = (["pesten", "intimidatie", "discriminatie"] as const).flatMap((aard, j) =>
-    Array.from({ length: [10, 3, 3][j]! }, (_, i) => melding({ jaar: 2020, maand: 1 + i, aard, herkomst: (["ambtelijk", "fractie", "extern"] as const)[(i + j) % 3], status: (["afgerond-resultaat", "afgerond-onbekend", "in-behandeling"] as const)[(i + 2 * j) % 3] })),
+    Array.from({ length: [10, 3, 3][j]! }, (_, i) =>
+      melding({
+        jaar: 2020,
+        maand: 1 + i,
+        aard,
+        herkomst: (["ambtelijk", "fractie", "extern"] as const)[(i + j) % 3],
+        status: (["afgerond-resultaat", "afgerond-onbekend", "in-behandeling"] as const)[(i + 2 * j) % 3],
+      }),
+    ),
   );
   // Every leaf category of the test vocabulary, written out by hand.
   const ALL = [
-    "Adviesvraag", "Agressie en geweld", "Discriminatie", "Extremisme", "Integriteitskwestie", "Intimidatie",
-    "Niet gehoord voelen door leidinggevende", "Onveilig voelen", "Pesten", "Roddelen/leugens verspreiden", "Seksuele intimidatie", "Stalken",
+    "Adviesvraag",
+    "Agressie en geweld",
+    "Discriminatie",
+    "Extremisme",
+    "Integriteitskwestie",
+    "Intimidatie",
+    "Niet gehoord voelen door leidinggevende",
+    "Onveilig voelen",
+    "Pesten",
+    "Roddelen/leugens verspreiden",
+    "Seksuele intimidatie",
+    "Stalken",
   ];
   /** The categories the table names: a row on its own, or a member in a merged row's note. */
   const named = async (nullenPubliceren: boolean) => {
     const r = await build(dataset({ meldingen, instellingen: { ...INSTELLINGEN, nullenPubliceren } }), "openbaar");
     const table = r.description.tables.find((t) => t.id === "aard")!;
     const merged = new Map(r.description.recodings.filter((x) => x.table === "aard").map((x) => [x.label, x.members]));
-    return table.rows.filter((row) => row.key !== "totaal" && !row.label.endsWith("(telt niet mee)")).flatMap((row) => merged.get(row.label) ?? [row.label]).sort();
+    return table.rows
+      .filter((row) => row.key !== "totaal" && !row.label.endsWith("(telt niet mee)"))
+      .flatMap((row) => merged.get(row.label) ?? [row.label])
+      .sort();
   };
 
   it("noemt elke categorie van de woordenlijst, ook die zonder meldingen: een genoemde categorie zegt niet dat ze voorkwam", async () => {
@@ -95,4 +136,3 @@ describe("(b) welke categorieën de aard-tabel noemt", () => {
     expect(await named(false)).toEqual(ALL);
   });
 });
-

@@ -12,7 +12,8 @@ import { protect } from "../../src/protect/index.ts";
 import { historieWarnings } from "../../src/validate/consistency.ts";
 import { dataset, INSTELLINGEN, melding } from "../fixtures/dataset.ts";
 
-const text = (b: Block): string => (b.type === "paragraph" ? b.text : b.type === "markdown" ? b.html : b.type === "list" ? b.items.join("\n") : "");
+const text = (b: Block): string =>
+  b.type === "paragraph" ? b.text : b.type === "markdown" ? b.html : b.type === "list" ? b.items.join("\n") : "";
 
 async function appendix(d: Dataset, jaar: PeriodeId) {
   const agg = aggregate(d, jaar);
@@ -42,7 +43,11 @@ const d = dataset({
 
 describe("bijlage B: verantwoording", () => {
   it("de waarschuwingen noemen tellingen van de registratie (voor de console) — de bijlage niet", async () => {
-    expect(historieWarnings(d).map((w) => w.melding).join("\n")).toContain("de registratie telt 1");
+    expect(
+      historieWarnings(d)
+        .map((w) => w.melding)
+        .join("\n"),
+    ).toContain("de registratie telt 1");
     const { text: t } = await appendix(d, 2019);
     expect(t).not.toMatch(/registratie telt/);
     expect(t).not.toMatch(/meldingen_vpoo|meldingen_vpi|lineaire programmering/);
@@ -57,7 +62,10 @@ describe("bijlage B: verantwoording", () => {
     // 2020 figures, and a source of 2020, were not known when the 2019 report was written.
     expect(t).not.toContain("2020");
     const printed = figures.figures.filter((f) => f.table === "Bijlage: verantwoording van de cijfers").map((f) => [f.column, f.value]);
-    expect(printed).toEqual([["2018", 10], ["2019", 21]]);
+    expect(printed).toEqual([
+      ["2018", 10],
+      ["2019", 21],
+    ]);
   });
 
   it("het verslag over 2018 noemt geen later cijfer", async () => {

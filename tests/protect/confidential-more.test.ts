@@ -21,13 +21,25 @@ const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(",").map((v, i
 /** Meldingen (ongewenste omgangsvormen) in a scope of jaar, aard, herkomst and status. */
 function countCsv(scope: Record<string, string[]>): number {
   return rows.filter(
-    (r) => r["regeling"] === "ongewenste-omgangsvormen" && scope["jaar"]!.includes(r["datum"]!.slice(0, 4)) && (["aard", "herkomst", "status"] as const).every((dim) => !scope[dim] || scope[dim]!.includes(r[dim]!)),
+    (r) =>
+      r["regeling"] === "ongewenste-omgangsvormen" &&
+      scope["jaar"]!.includes(r["datum"]!.slice(0, 4)) &&
+      (["aard", "herkomst", "status"] as const).every((dim) => !scope[dim] || scope[dim]!.includes(r[dim]!)),
   ).length;
 }
 
-const key = (f: Figure) => `${f.kind}|${JSON.stringify(Object.keys(f.scope!).sort().map((k) => [k, [...f.scope![k]!].sort()]))}`;
+const key = (f: Figure) =>
+  `${f.kind}|${JSON.stringify(
+    Object.keys(f.scope!)
+      .sort()
+      .map((k) => [k, [...f.scope![k]!].sort()]),
+  )}`;
 const printedFor = (figures: Figure[], jaar: number) =>
-  new Map(figures.filter((f) => f.value !== null && f.universe === "meldingen" && f.kind === "aantal" && f.scope?.["jaar"]?.includes(String(jaar))).map((f) => [key(f), f]));
+  new Map(
+    figures
+      .filter((f) => f.value !== null && f.universe === "meldingen" && f.kind === "aantal" && f.scope?.["jaar"]?.includes(String(jaar)))
+      .map((f) => [key(f), f]),
+  );
 
 type Built = Extract<Awaited<ReturnType<typeof build>>, { ok: true }>;
 

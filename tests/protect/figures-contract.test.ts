@@ -10,11 +10,42 @@ import { cli } from "../helpers/cli.ts";
 
 // Hand-worked: a 2×1 table, a = 7, b hidden, total 10. b = 3 exactly: unsafe at k = 5. With a
 // second hidden cell c (a = 7, b and c hidden, total 12) b lies in 0..4 or wider: safe.
-const universes: FiguresFile["universes"] = [{ id: "meldingen", integer: true, dimensions: [{ name: "jaar", categories: ["2020"] }, { name: "aard", categories: ["a", "b", "c"] }] }];
-const fig = (id: string, scope: Record<string, string[]>, value: number | null): Figure => ({ id, table: "t", row: id, column: "2020", kind: "aantal", universe: "meldingen", scope, value, display: value === null ? "x" : String(value) });
+const universes: FiguresFile["universes"] = [
+  {
+    id: "meldingen",
+    integer: true,
+    dimensions: [
+      { name: "jaar", categories: ["2020"] },
+      { name: "aard", categories: ["a", "b", "c"] },
+    ],
+  },
+];
+const fig = (id: string, scope: Record<string, string[]>, value: number | null): Figure => ({
+  id,
+  table: "t",
+  row: id,
+  column: "2020",
+  kind: "aantal",
+  universe: "meldingen",
+  scope,
+  value,
+  display: value === null ? "x" : String(value),
+});
 const safe: FiguresFile = {
-  document: "jaarverslag-vpoo", titel: "t", jaar: 2020, publiek: "openbaar", drempel: 5, markering: "x", afronding: AFRONDING, universes,
-  figures: [fig("a", { jaar: ["2020"], aard: ["a"] }, 7), fig("b", { jaar: ["2020"], aard: ["b"] }, null), fig("c", { jaar: ["2020"], aard: ["c"] }, null), fig("totaal", { jaar: ["2020"] }, 12)],
+  document: "jaarverslag-vpoo",
+  titel: "t",
+  jaar: 2020,
+  publiek: "openbaar",
+  drempel: 5,
+  markering: "x",
+  afronding: AFRONDING,
+  universes,
+  figures: [
+    fig("a", { jaar: ["2020"], aard: ["a"] }, 7),
+    fig("b", { jaar: ["2020"], aard: ["b"] }, null),
+    fig("c", { jaar: ["2020"], aard: ["c"] }, null),
+    fig("totaal", { jaar: ["2020"] }, 12),
+  ],
 };
 
 describe("het cijferbestand als contract", () => {
@@ -28,7 +59,9 @@ describe("het cijferbestand als contract", () => {
 
   it("een bestand dat het contract breekt, wordt geweigerd met de naam van het bestand", () => {
     const { figures: _, ...noFigures } = safe;
-    expect(() => parseFiguresFile(JSON.stringify(noFigures), "2020/verslag.figures.json")).toThrow(/2020\/verslag\.figures\.json is geen geldig cijferbestand.*figures/);
+    expect(() => parseFiguresFile(JSON.stringify(noFigures), "2020/verslag.figures.json")).toThrow(
+      /2020\/verslag\.figures\.json is geen geldig cijferbestand.*figures/,
+    );
     expect(() => parseFiguresFile("{", "kapot.json")).toThrow(FiguresFileError);
     const badUniverse = { ...safe, figures: [{ ...safe.figures[0]!, universe: "salarissen" }] };
     expect(() => parseFiguresFile(JSON.stringify(badUniverse), "u.json")).toThrow(/figures\.0\.universe/);
@@ -67,7 +100,10 @@ describe("het cijferbestand als contract", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Fout: .*kapot\.figures\.json is geen geldig cijferbestand \(figures\.json\): drempel/);
     const unplaced = join(dir, "onplaatsbaar.figures.json");
-    writeFileSync(unplaced, JSON.stringify({ ...safe, figures: safe.figures.map((f) => (f.id === "c" ? { ...f, scope: { jaar: ["2020"], soort: ["c"] } } : f)) }));
+    writeFileSync(
+      unplaced,
+      JSON.stringify({ ...safe, figures: safe.figures.map((f) => (f.id === "c" ? { ...f, scope: { jaar: ["2020"], soort: ["c"] } } : f)) }),
+    );
     const u = await cli(["audit", unplaced]);
     expect(u.code).toBe(1);
     expect(u.stdout).toMatch(/ONVEILIG c: .*onbekende dimensie "soort"/);

@@ -22,9 +22,24 @@ const historie = (jaar: number, waarde: number): HistorieRegel => ({ jaar, reeks
 function chain(h: HistorieRegel[]): Dataset {
   const aarden = ["pesten", "intimidatie", "niet-gehoord-leidinggevende"];
   const herkomsten = ["ambtelijk", "fractie"] as const;
-  const p1 = Array.from({ length: 29 }, (_, i) => melding({ jaar: i < 10 ? 2018 : 2019, maand: 1 + (i % 11), aard: aarden[i % 3]!, herkomst: herkomsten[i % 2]!, status: "afgerond-resultaat", vertrouwenspersonen: [["VP-A1", "VP-F1", "VP-F2"][i % 3]!] }));
-  const dec = [1, 2].map(() => melding({ jaar: 2019, maand: 12, aard: "pesten", herkomst: "ambtelijk", status: "afgerond-resultaat", vertrouwenspersonen: ["VP-F1"] }));
-  return dataset({ meldingen: [...p1, ...dec], historie: h, instellingen: { ...INSTELLINGEN, perioden: [{ van: "2018-01", tot: "2019-11" }] } });
+  const p1 = Array.from({ length: 29 }, (_, i) =>
+    melding({
+      jaar: i < 10 ? 2018 : 2019,
+      maand: 1 + (i % 11),
+      aard: aarden[i % 3]!,
+      herkomst: herkomsten[i % 2]!,
+      status: "afgerond-resultaat",
+      vertrouwenspersonen: [["VP-A1", "VP-F1", "VP-F2"][i % 3]!],
+    }),
+  );
+  const dec = [1, 2].map(() =>
+    melding({ jaar: 2019, maand: 12, aard: "pesten", herkomst: "ambtelijk", status: "afgerond-resultaat", vertrouwenspersonen: ["VP-F1"] }),
+  );
+  return dataset({
+    meldingen: [...p1, ...dec],
+    historie: h,
+    instellingen: { ...INSTELLINGEN, perioden: [{ van: "2018-01", tot: "2019-11" }] },
+  });
 }
 
 const rules = { k: 5, protectZeros: false, dominance: 0.85, pProcent: 15 };
@@ -34,7 +49,11 @@ async function report(d: Dataset, jaar: PeriodeId, known: LedgerEntry[]) {
   const description = describeTables(agg, d, { audience: "openbaar", k: 5 });
   const protectedReport = await protect(description, rules, known);
   const { figures } = present({ d, agg, protectedReport, audience: "openbaar", k: 5, warnings: [] });
-  return { description, figures, ledgerEntry: ledgerEntryFor(ledgerReportName(DOCUMENT_VPOO, jaar, "openbaar"), jaar, "openbaar", figures.figures) };
+  return {
+    description,
+    figures,
+    ledgerEntry: ledgerEntryFor(ledgerReportName(DOCUMENT_VPOO, jaar, "openbaar"), jaar, "openbaar", figures.figures),
+  };
 }
 
 describe("historie als bekend feit", () => {
@@ -57,10 +76,19 @@ describe("historie als bekend feit", () => {
     // The audit of a December report that hides its total: the reader holds 29 and 10 + 21.
     const protectedNothing = { description, suppressed: new Set<string>(), log: [], optimal: true };
     const { figures } = present({ d, agg, protectedReport: protectedNothing, audience: "openbaar", k: 5, warnings: [] });
-    const totalKey = scopeKey("meldingen", description.tables.find((t) => t.id === "herkomst")!.cells.find((c) => c.id === `herkomst/${DEC}/totaal`)!.scope);
-    const isTotal = (f: (typeof figures.figures)[number]) => !f.layout && f.kind === "aantal" && f.scope !== null && scopeKey("meldingen", f.scope) === totalKey;
+    const totalKey = scopeKey(
+      "meldingen",
+      description.tables.find((t) => t.id === "herkomst")!.cells.find((c) => c.id === `herkomst/${DEC}/totaal`)!.scope,
+    );
+    const isTotal = (f: (typeof figures.figures)[number]) =>
+      !f.layout && f.kind === "aantal" && f.scope !== null && scopeKey("meldingen", f.scope) === totalKey;
     // Only the counts: the shares and averages built on the total go with it.
-    const hidden = { ...figures, figures: figures.figures.filter((f) => f.kind !== "aandeel" && f.kind !== "gemiddelde").map((f) => (isTotal(f) ? { ...f, value: null, display: "x" } : f)) };
+    const hidden = {
+      ...figures,
+      figures: figures.figures
+        .filter((f) => f.kind !== "aandeel" && f.kind !== "gemiddelde")
+        .map((f) => (isTotal(f) ? { ...f, value: null, display: "x" } : f)),
+    };
     expect(hidden.figures.some((f) => f.layout === "historie" && f.value === 31)).toBe(true);
     const audit = await auditFigures(hidden, [first.ledgerEntry]);
     const dec = audit.intervals.find((i) => i.figures.some((id) => id.endsWith(`herkomst/${DEC}/totaal`)))!;
@@ -72,10 +100,15 @@ describe("historie als bekend feit", () => {
   });
 
   it("telregel: een gepubliceerd cijfer inclusief de meldingen die niet meetellen geldt voor alle meldingen; een cijfer dat bij geen telling past, telt niet mee", () => {
-    const counted = Array.from({ length: 13 }, (_, i) => melding({ jaar: 2020, aard: "pesten", herkomst: i % 2 ? "fractie" : "ambtelijk" }));
+    const counted = Array.from({ length: 13 }, (_, i) =>
+      melding({ jaar: 2020, aard: "pesten", herkomst: i % 2 ? "fractie" : "ambtelijk" }),
+    );
     const corona = Array.from({ length: 5 }, () => melding({ jaar: 2020, aard: "corona-gerelateerd" }));
     const facts = (waarde: number) => {
-      const d = dataset({ meldingen: [...counted, ...corona], historie: [{ jaar: 2020, reeks: "meldingen_vpoo", waarde, bron: "Jaarverslag 2020" }] });
+      const d = dataset({
+        meldingen: [...counted, ...corona],
+        historie: [{ jaar: 2020, reeks: "meldingen_vpoo", waarde, bron: "Jaarverslag 2020" }],
+      });
       return describeTables(aggregate(d, 2020), d, { audience: "openbaar", k: 5 }).facts!.filter((f) => f.layout === "historie");
     };
     expect(facts(18).map((f) => [f.scope, f.value])).toEqual([[{ jaar: ["2020"] }, 18]]);

@@ -30,7 +30,10 @@ describe("uren met gedeelde afhandeling", () => {
   it("de vertrouwelijke versie accepteert de afgeronde uren van de openbare versie uit het grootboek", async () => {
     // Ambtelijk: VP-A1 0,35 + 2 and VP-A2 3 = 5,35 uur, printed as 5,4.
     const vps = [["VP-A1", "VP-F1"], ["VP-A1"], ["VP-A1"], ["VP-A2"], ["VP-A2"], ["VP-A2"], ["VP-F2"], ["VP-F2"]];
-    const d = dataset({ meldingen: vps.map((v, i) => melding({ jaar: 2020, aard: "pesten", vertrouwenspersonen: v, uren: i === 0 ? 0.7 : 1 })), instellingen: zonderPRegel });
+    const d = dataset({
+      meldingen: vps.map((v, i) => melding({ jaar: 2020, aard: "pesten", vertrouwenspersonen: v, uren: i === 0 ? 0.7 : 1 })),
+      instellingen: zonderPRegel,
+    });
     const openbaar = await buildReport(d, 2020, "openbaar");
     const groep = openbaar.figures.figures.filter((f) => f.id.includes("uren-groep/2020/") && f.value !== null);
     // 0,35 uur per VP: at least one group's hours lie exactly halfway between two printed values.

@@ -16,13 +16,30 @@ type Values = Record<string, number[]>; // code → per year
 const RULES = (k: number) => ({ k, protectZeros: false, dominance: 0.85 });
 
 function table(id: string, columns: { key: string; jaren: string[] }[], v: Values): TableSpec {
-  const count = (s: Scope) => CODES.filter((c) => s["aard"]!.includes(c)).reduce((n, c) => n + YEARS.reduce((m, y, i) => m + (s["jaar"]!.includes(y) ? v[c]![i]! : 0), 0), 0);
+  const count = (s: Scope) =>
+    CODES.filter((c) => s["aard"]!.includes(c)).reduce(
+      (n, c) => n + YEARS.reduce((m, y, i) => m + (s["jaar"]!.includes(y) ? v[c]![i]! : 0), 0),
+      0,
+    );
   const cell = (row: string, col: { key: string; jaren: string[] }, aard: string[]): TableCell => {
     const scope = { jaar: col.jaren, aard };
-    return { id: `${id}/${col.key}/${row}`, row, column: col.key, universe: "meldingen", scope, value: count(scope), kind: "aantal", contributions: [], meldingenBehind: null };
+    return {
+      id: `${id}/${col.key}/${row}`,
+      row,
+      column: col.key,
+      universe: "meldingen",
+      scope,
+      value: count(scope),
+      kind: "aantal",
+      contributions: [],
+      meldingenBehind: null,
+    };
   };
   return {
-    id, title: id, kind: "aantal", totalRow: "totaal",
+    id,
+    title: id,
+    kind: "aantal",
+    totalRow: "totaal",
     rows: [...CODES.map((c) => ({ key: c, label: c })), { key: "totaal", label: "Totaal" }],
     columns: columns.map((c) => ({ key: c.key, label: c.key })),
     cells: columns.flatMap((col) => [...CODES.map((c) => cell(c, col, [c])), cell("totaal", col, CODES)]),
@@ -30,12 +47,32 @@ function table(id: string, columns: { key: string; jaren: string[] }[], v: Value
 }
 
 function scenario(v: Values, yearlyColumns: string[]): Description {
-  const tables = [table("aard", yearlyColumns.map((y) => ({ key: y, jaren: [y] })), v), table("aard-periode", [{ key: "2018..2020", jaren: YEARS }], v)];
+  const tables = [
+    table(
+      "aard",
+      yearlyColumns.map((y) => ({ key: y, jaren: [y] })),
+      v,
+    ),
+    table("aard-periode", [{ key: "2018..2020", jaren: YEARS }], v),
+  ];
   return {
-    universes: [{ id: "meldingen", integer: true, dimensions: [{ name: "jaar", categories: YEARS }, { name: "aard", categories: CODES }] }],
+    universes: [
+      {
+        id: "meldingen",
+        integer: true,
+        dimensions: [
+          { name: "jaar", categories: YEARS },
+          { name: "aard", categories: CODES },
+        ],
+      },
+    ],
     tables,
     recodings: [],
-    trueValue: (_u, s) => CODES.filter((c) => s["aard"]!.includes(c)).reduce((n, c) => n + YEARS.reduce((m, y, i) => m + (s["jaar"]!.includes(y) ? v[c]![i]! : 0), 0), 0),
+    trueValue: (_u, s) =>
+      CODES.filter((c) => s["aard"]!.includes(c)).reduce(
+        (n, c) => n + YEARS.reduce((m, y, i) => m + (s["jaar"]!.includes(y) ? v[c]![i]! : 0), 0),
+        0,
+      ),
   };
 }
 
@@ -45,7 +82,9 @@ interface Sum {
   value: number | null;
 }
 const sumOf = (s: Scope, value: number | null): Sum => ({
-  cells: CODES.flatMap((c, ci) => (s["aard"]!.includes(c) ? YEARS.flatMap((y, yi) => (s["jaar"]!.includes(y) ? [[ci, yi] as [number, number]] : [])) : [])),
+  cells: CODES.flatMap((c, ci) =>
+    s["aard"]!.includes(c) ? YEARS.flatMap((y, yi) => (s["jaar"]!.includes(y) ? [[ci, yi] as [number, number]] : [])) : [],
+  ),
   value,
 });
 
@@ -79,13 +118,15 @@ function reading(p: Protected, known: LedgerEntry[]): { printed: Sum[]; hidden: 
   const hidden = new Map<string, { id: string; sum: Sum }>();
   for (const t of p.description.tables) {
     for (const c of t.cells) {
-      if (p.suppressed.has(scopeKey(c.universe, c.scope))) hidden.set(scopeKey(c.universe, c.scope), { id: c.id, sum: sumOf(c.scope, null) });
+      if (p.suppressed.has(scopeKey(c.universe, c.scope)))
+        hidden.set(scopeKey(c.universe, c.scope), { id: c.id, sum: sumOf(c.scope, null) });
       else printed.push(sumOf(c.scope, c.value));
     }
   }
   for (const e of known) {
     for (const f of e.figures) {
-      if (f.value === null) hidden.set(scopeKey(f.universe, f.scope), { id: `${e.report}: ${scopeKey(f.universe, f.scope)}`, sum: sumOf(f.scope, null) });
+      if (f.value === null)
+        hidden.set(scopeKey(f.universe, f.scope), { id: `${e.report}: ${scopeKey(f.universe, f.scope)}`, sum: sumOf(f.scope, null) });
       else printed.push(sumOf(f.scope, f.value));
     }
   }
@@ -94,7 +135,11 @@ function reading(p: Protected, known: LedgerEntry[]): { printed: Sum[]; hidden: 
 
 function exposed(p: Protected, known: LedgerEntry[], k: number): string[] {
   const { printed, hidden } = reading(p, known);
-  const sets = possibleValues(printed, hidden.map((h) => h.sum), 25);
+  const sets = possibleValues(
+    printed,
+    hidden.map((h) => h.sum),
+    25,
+  );
   return hidden.flatMap((h, i) => (sets[i]!.size < k ? [`${h.id}: ${[...sets[i]!].sort((a, b) => a - b).join(",")}`] : []));
 }
 
@@ -104,9 +149,15 @@ function ledger2018(v: Values, k: number): LedgerEntry {
   const hideParts = CODES.some((c) => small(v[c]![0]!));
   const total = CODES.reduce((s, c) => s + v[c]![0]!, 0);
   return {
-    report: "jaarverslag-vpoo-2018-openbaar", jaar: 2018, audience: "openbaar",
+    report: "jaarverslag-vpoo-2018-openbaar",
+    jaar: 2018,
+    audience: "openbaar",
     figures: [
-      ...CODES.map((c) => ({ universe: "meldingen" as const, scope: { jaar: ["2018"], aard: [c] }, value: hideParts || small(total) ? null : v[c]![0]! })),
+      ...CODES.map((c) => ({
+        universe: "meldingen" as const,
+        scope: { jaar: ["2018"], aard: [c] },
+        value: hideParts || small(total) ? null : v[c]![0]!,
+      })),
       { universe: "meldingen" as const, scope: { jaar: ["2018"], aard: CODES }, value: small(total) ? null : total },
     ],
   };
@@ -123,13 +174,17 @@ describe("gepoolde tabellen naast de jaartabellen", () => {
       "jaarverslag-vpoo-2018-openbaar: meldingen:aard=q;jaar=2018: 8",
     ]);
     const p = await protect(scenario(v, ["2019", "2020"]), RULES(5), known);
-    const printed = (id: string) => !p.suppressed.has(scopeKey("meldingen", p.description.tables.flatMap((t) => t.cells).find((c) => c.id === id)!.scope));
+    const printed = (id: string) =>
+      !p.suppressed.has(scopeKey("meldingen", p.description.tables.flatMap((t) => t.cells).find((c) => c.id === id)!.scope));
     expect(printed("aard-periode/2018..2020/p") && printed("aard/2019/p") && printed("aard/2020/p")).toBe(false);
     expect(exposed(p, known, 5)).toEqual([]);
   });
 
   it("eigenschap: geen gepoolde tabel legt met de jaartabellen en het vorige verslag een verborgen cijfer bloot", async () => {
-    const arbValues = fc.record({ p: fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 3, maxLength: 3 }), q: fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 3, maxLength: 3 }) });
+    const arbValues = fc.record({
+      p: fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 3, maxLength: 3 }),
+      q: fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 3, maxLength: 3 }),
+    });
     let attacked = 0;
     await fc.assert(
       fc.asyncProperty(arbValues, fc.boolean(), fc.constantFrom(3, 5), async (v, withLedger, k) => {

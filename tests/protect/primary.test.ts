@@ -6,11 +6,26 @@ const rules = (k = 5, protectZeros = false): PrimaryRules => ({ k, protectZeros,
 /** The dominance rule alone (p%-rule off: p = 0 never fires, as the rest is never negative). */
 const dominanceOnly = (): PrimaryRules => ({ ...rules(), pProcent: 0 });
 const count = (value: number): TableCell => ({
-  id: `t/2020/r`, row: "r", column: "2020", universe: "meldingen", scope: { jaar: ["2020"] }, value, kind: "aantal", contributions: [], meldingenBehind: null,
+  id: `t/2020/r`,
+  row: "r",
+  column: "2020",
+  universe: "meldingen",
+  scope: { jaar: ["2020"] },
+  value,
+  kind: "aantal",
+  contributions: [],
+  meldingenBehind: null,
 });
 const hours = (contributions: number[], meldingenBehind: number | null = null): TableCell => ({
-  id: `u/2020/r`, row: "r", column: "2020", universe: "uren", scope: { jaar: ["2020"] },
-  value: contributions.reduce((s, x) => s + x, 0), kind: "uren", contributions, meldingenBehind,
+  id: `u/2020/r`,
+  row: "r",
+  column: "2020",
+  universe: "uren",
+  scope: { jaar: ["2020"] },
+  value: contributions.reduce((s, x) => s + x, 0),
+  kind: "uren",
+  contributions,
+  meldingenBehind,
 });
 
 describe("primaire regel voor aantallen", () => {
@@ -58,7 +73,13 @@ describe("primaire regels voor uren", () => {
 describe("p%-regel voor uren (p = 15, standaard)", () => {
   it("een groep van twee is altijd onveilig: elk kent de uren van de ander", () => {
     // rest = 0 < 0,15 · 42 whatever the split
-    for (const split of [[42, 42], [50, 34], [70, 14], [1, 1]]) expect(primaryReason(hours(split), rules()), split.join("+")).toMatch(/twee vertrouwenspersonen.*p%-regel/);
+    for (const split of [
+      [42, 42],
+      [50, 34],
+      [70, 14],
+      [1, 1],
+    ])
+      expect(primaryReason(hours(split), rules()), split.join("+")).toMatch(/twee vertrouwenspersonen.*p%-regel/);
   });
 
   it("drie met een kleine derde is onveilig; met een derde van minstens p% van de grootste veilig", () => {

@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 
 const printed = (r: Report) => r.figures.figures;
-const trueValues = (r: Report) => new Map(r.protectedReport.description.tables.flatMap((t) => t.cells.map((c) => [scopeKey(c.universe, c.scope), c.value] as const)));
+const trueValues = (r: Report) =>
+  new Map(r.protectedReport.description.tables.flatMap((t) => t.cells.map((c) => [scopeKey(c.universe, c.scope), c.value] as const)));
 const findFigure = (r: Report, cellId: string) => printed(r).filter((f) => f.id.endsWith(`|${cellId}`));
 
 /** figures.json with the true value put back into every figure of these scope keys. */
@@ -168,7 +169,9 @@ describe("het grootboek (ledger)", () => {
   });
 
   it("publiceert in 2020 niet opnieuw een ander getal voor een cijfer uit 2019", () => {
-    const published2019 = new Map(r2019.ledgerEntry.figures.filter((f) => f.value !== null).map((f) => [scopeKey(f.universe, f.scope), f.value]));
+    const published2019 = new Map(
+      r2019.ledgerEntry.figures.filter((f) => f.value !== null).map((f) => [scopeKey(f.universe, f.scope), f.value]),
+    );
     for (const f of printed(r2020)) {
       const key = keyOf(f);
       if ((f.kind !== "aantal" && f.kind !== "uren") || key === null) continue;

@@ -20,23 +20,20 @@ const arbMelding = fc
     vps: fc.uniqueArray(fc.constantFrom(...RECEIVERS), { minLength: 1, maxLength: 2 }),
     tienden: fc.integer({ min: 5, max: 100 }),
   })
-  .map(
-    (r): Melding =>
-      melding({
-        jaar: r.jaar,
-        maand: r.maand,
-        // The corona category only exists from 2020 on.
-        aard: r.aard === "corona-gerelateerd" && r.jaar === 2019 ? "pesten" : r.aard,
-        herkomst: r.herkomst,
-        status: r.status,
-        vertrouwenspersonen: r.vps,
-        uren: r.tienden / 10,
-      }),
+  .map((r): Melding =>
+    melding({
+      jaar: r.jaar,
+      maand: r.maand,
+      // The corona category only exists from 2020 on.
+      aard: r.aard === "corona-gerelateerd" && r.jaar === 2019 ? "pesten" : r.aard,
+      herkomst: r.herkomst,
+      status: r.status,
+      vertrouwenspersonen: r.vps,
+      uren: r.tienden / 10,
+    }),
   );
 
-const arbMeldingen = fc
-  .array(arbMelding, { minLength: 5, maxLength: 30 })
-  .filter((ms) => ms.some((m) => m.datum.jaar === 2020));
+const arbMeldingen = fc.array(arbMelding, { minLength: 5, maxLength: 30 }).filter((ms) => ms.some((m) => m.datum.jaar === 2020));
 
 describe("willekeurige kleine registraties, openbaar verslag 2020 (k = 5)", () => {
   it("drukt nooit een aantal 1..k−1 af, markeert elk verborgen cijfer en doorstaat de audit", async () => {
@@ -48,7 +45,8 @@ describe("willekeurige kleine registraties, openbaar verslag 2020 (k = 5)", () =
         expect(k).toBe(5);
         for (const f of r.figures.figures) {
           // A fact from the layout or historie is no printed number; a list's "grens" has no value.
-          if (f.kind === "aantal" && f.value !== null && !f.layout) expect(f.value === 0 || f.value >= k, `${f.id} = ${f.value}`).toBe(true);
+          if (f.kind === "aantal" && f.value !== null && !f.layout)
+            expect(f.value === 0 || f.value >= k, `${f.id} = ${f.value}`).toBe(true);
           if (f.value === null && f.kind !== "grens") expect(f.display).toBe(d.instellingen.markering);
           const key = keyOf(f);
           if ((f.kind === "aantal" || f.kind === "uren") && key && r.protectedReport.suppressed.has(key)) expect(f.value).toBeNull();

@@ -1,10 +1,24 @@
 // The publication register's file format and the adoption rules (src/protect/register.ts).
 import { describe, expect, it } from "vitest";
-import { knownReports, mergeLegacy, parseRegisterEntry, planAdoption, registerFileName, RegisterError, type RegisterEntry } from "../../src/protect/register.ts";
+import {
+  knownReports,
+  mergeLegacy,
+  parseRegisterEntry,
+  planAdoption,
+  registerFileName,
+  RegisterError,
+  type RegisterEntry,
+} from "../../src/protect/register.ts";
 
 const figures = [{ universe: "meldingen", scope: { jaar: ["2021"] }, value: 26 }];
 const entry = (over: Partial<RegisterEntry> = {}): RegisterEntry => ({
-  soort: "vastgesteld", periode: "2021", audience: "openbaar", telregel: "woordenlijst", versie: 1, vastgesteld: "2022-03-01", reden: null,
+  soort: "vastgesteld",
+  periode: "2021",
+  audience: "openbaar",
+  telregel: "woordenlijst",
+  versie: 1,
+  vastgesteld: "2022-03-01",
+  reden: null,
   bestanden: [{ pad: "2021/vastgesteld/openbaar-versie-1/jaarverslag-vpoo-2021.pdf", sha256: "a".repeat(64) }],
   documenten: [{ report: "jaarverslag-vpoo-2021-openbaar", figures: figures as RegisterEntry["documenten"][0]["figures"] }],
   ...over,
@@ -30,14 +44,25 @@ describe("register file", () => {
 
   it("still reads the old ledger format as version 1, and merges one period's documents into one set", () => {
     const old = (report: string) => JSON.stringify({ report, jaar: 2020, audience: "openbaar", figures });
-    const merged = mergeLegacy([parseRegisterEntry("a.json", JSON.parse(old("jaarverslag-vpoo-2020-openbaar"))), parseRegisterEntry("b.json", JSON.parse(old("jaarverslag-vpi-2020-openbaar")))]);
+    const merged = mergeLegacy([
+      parseRegisterEntry("a.json", JSON.parse(old("jaarverslag-vpoo-2020-openbaar"))),
+      parseRegisterEntry("b.json", JSON.parse(old("jaarverslag-vpi-2020-openbaar"))),
+    ]);
     expect(merged).toHaveLength(1);
     expect(merged[0]).toMatchObject({ periode: "2020", versie: 1, telregel: "woordenlijst", bestanden: [] });
     expect(merged[0]!.documenten.map((d) => d.report)).toEqual(["jaarverslag-vpoo-2020-openbaar", "jaarverslag-vpi-2020-openbaar"]);
   });
 
   it("gives every version and counting rule its own file name", () => {
-    const names = new Set([entry(), entry({ versie: 2 }), entry({ telregel: "alles" }), entry({ audience: "vertrouwelijk" }), entry({ periode: "2018-01..2019-11" })].map(registerFileName));
+    const names = new Set(
+      [
+        entry(),
+        entry({ versie: 2 }),
+        entry({ telregel: "alles" }),
+        entry({ audience: "vertrouwelijk" }),
+        entry({ periode: "2018-01..2019-11" }),
+      ].map(registerFileName),
+    );
     expect(names.size).toBe(5);
     expect(registerFileName(entry({ periode: "2018-01..2019-11" }))).toBe("2018-01_2019-11-openbaar-woordenlijst-versie-1.json");
   });
@@ -56,23 +81,48 @@ describe("what a reader knows", () => {
 
 describe("adopting", () => {
   it("adopts a first version", () => {
-    expect(planAdoption([], "2021", "openbaar", "woordenlijst", false, undefined, "jaarverslag build --year 2021")).toEqual({ ok: true, versie: 1, vorige: null });
+    expect(planAdoption([], "2021", "openbaar", "woordenlijst", false, undefined, "jaarverslag build --year 2021")).toEqual({
+      ok: true,
+      versie: 1,
+      vorige: null,
+    });
   });
 
   it("refuses to adopt again and explains both choices", () => {
-    const plan = planAdoption([{ versie: 1, vastgesteld: "2022-03-01" }], "2021", "openbaar", "woordenlijst", false, undefined, "jaarverslag build --year 2021");
+    const plan = planAdoption(
+      [{ versie: 1, vastgesteld: "2022-03-01" }],
+      "2021",
+      "openbaar",
+      "woordenlijst",
+      false,
+      undefined,
+      "jaarverslag build --year 2021",
+    );
     expect(plan.ok).toBe(false);
     if (plan.ok) return;
     expect(plan.melding).toContain("al vastgesteld op 1 maart 2022 (versie 1)");
     expect(plan.melding).toContain("laat het verzonden verslag zoals het is");
-    expect(plan.melding).toContain('jaarverslag build --year 2021 --vaststellen --herziening --reden');
+    expect(plan.melding).toContain("jaarverslag build --year 2021 --vaststellen --herziening --reden");
     expect(plan.melding).not.toMatch(/verwijder/);
   });
 
   it("makes a revision the next version, only with a reason and only of something adopted", () => {
-    const earlier = [{ versie: 1, vastgesteld: "2022-03-01" }, { versie: 2, vastgesteld: "2022-06-01" }];
-    expect(planAdoption(earlier, "2021", "openbaar", "woordenlijst", true, "late melding", "c")).toEqual({ ok: true, versie: 3, vorige: earlier[1] });
-    expect(planAdoption(earlier, "2021", "openbaar", "woordenlijst", true, " ", "c")).toMatchObject({ ok: false, melding: expect.stringContaining("reden") });
-    expect(planAdoption([], "2021", "openbaar", "woordenlijst", true, "x", "c")).toMatchObject({ ok: false, melding: expect.stringContaining("niets te herzien") });
+    const earlier = [
+      { versie: 1, vastgesteld: "2022-03-01" },
+      { versie: 2, vastgesteld: "2022-06-01" },
+    ];
+    expect(planAdoption(earlier, "2021", "openbaar", "woordenlijst", true, "late melding", "c")).toEqual({
+      ok: true,
+      versie: 3,
+      vorige: earlier[1],
+    });
+    expect(planAdoption(earlier, "2021", "openbaar", "woordenlijst", true, " ", "c")).toMatchObject({
+      ok: false,
+      melding: expect.stringContaining("reden"),
+    });
+    expect(planAdoption([], "2021", "openbaar", "woordenlijst", true, "x", "c")).toMatchObject({
+      ok: false,
+      melding: expect.stringContaining("niets te herzien"),
+    });
   });
 });

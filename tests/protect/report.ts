@@ -35,28 +35,54 @@ export interface Report {
  * public build that would expose a confidential one is refused with a ProtectionError, as the
  * pipeline refuses it.
  */
-export async function buildReport(d: Dataset, jaar: number, audience: Audience = "openbaar", ledger: LedgerEntry[] = [], kinds: DocumentKind[] = ["vpoo"]): Promise<Report> {
+export async function buildReport(
+  d: Dataset,
+  jaar: number,
+  audience: Audience = "openbaar",
+  ledger: LedgerEntry[] = [],
+  kinds: DocumentKind[] = ["vpoo"],
+): Promise<Report> {
   const k = d.instellingen.drempel[audience];
   const reports = new Set(ALL_DOCUMENTS.map((kind) => ledgerReportName(DOCUMENT_NAME[kind], jaar, audience)));
   const known = ledger.filter((e) => !reports.has(e.report)).filter((e) => audience === "vertrouwelijk" || e.audience === "openbaar");
   const agg = aggregate(d, jaar);
   const description = describeReportSet(agg, d, { audience, k });
-  const rules = { k, protectZeros: !d.instellingen.nullenPubliceren, dominance: d.instellingen.dominantieAandeel, pProcent: d.instellingen.pProcent };
+  const rules = {
+    k,
+    protectZeros: !d.instellingen.nullenPubliceren,
+    dominance: d.instellingen.dominantieAandeel,
+    pProcent: d.instellingen.pProcent,
+  };
   const protectedReport = await protect(description, rules, known);
-  const documents = presentDocuments({ d, agg, protectedReport, audience, k, warnings: [] }, ["vpoo", ...kinds.filter((x) => x !== "vpoo")]);
+  const documents = presentDocuments({ d, agg, protectedReport, audience, k, warnings: [] }, [
+    "vpoo",
+    ...kinds.filter((x) => x !== "vpoo"),
+  ]);
   const vpoo = documents[0]!;
-  const union: FiguresFile = { ...vpoo.figures, figures: documents.flatMap((doc) => doc.figures.figures.map((f) => ({ ...f, id: `${doc.kind}:${f.id}` }))) };
+  const union: FiguresFile = {
+    ...vpoo.figures,
+    figures: documents.flatMap((doc) => doc.figures.figures.map((f) => ({ ...f, id: `${doc.kind}:${f.id}` }))),
+  };
   const required = new Map(protectedReport.log.map((l) => [l.key, l.requiredWidth]));
   const audit = await auditFigures(union, known, required);
   if (audience === "openbaar") {
     const confidential = ledger.filter((e) => e.audience === "vertrouwelijk" && String(e.jaar) === String(jaar));
-    const exposed = await exposedConfidential(confidential, documents.map((doc) => doc.ledgerEntry), known, vpoo.figures, d.instellingen.drempel.vertrouwelijk);
+    const exposed = await exposedConfidential(
+      confidential,
+      documents.map((doc) => doc.ledgerEntry),
+      known,
+      vpoo.figures,
+      d.instellingen.drempel.vertrouwelijk,
+    );
     if (exposed.length > 0) throw new ProtectionError(`dit openbare verslag zou ${exposed.map((x) => x.report).join(", ")} prijsgeven`);
   }
   return { agg, protectedReport, figures: vpoo.figures, documents, required, audit, ledgerEntry: vpoo.ledgerEntry, k };
 }
 
-export function keyOf(f: { universe: FiguresFile["figures"][number]["universe"]; scope: FiguresFile["figures"][number]["scope"] }): string | null {
+export function keyOf(f: {
+  universe: FiguresFile["figures"][number]["universe"];
+  scope: FiguresFile["figures"][number]["scope"];
+}): string | null {
   return f.universe && f.scope ? scopeKey(f.universe, f.scope) : null;
 }
 
@@ -71,7 +97,18 @@ export function hiddenElsewhere(earlier: Report, later: Report): { kept: string[
   for (const f of earlier.ledgerEntry.figures.filter((x) => x.value === null)) {
     const key = scopeKey(f.universe, f.scope);
     if (cells.has(key)) kept.push(key);
-    else elsewhere.push({ id: `${earlier.ledgerEntry.report}|${key}`, table: earlier.ledgerEntry.report, row: key, column: String(earlier.ledgerEntry.jaar), kind: f.universe === "uren" ? "uren" : "aantal", universe: f.universe, scope: f.scope, value: null, display: later.figures.markering });
+    else
+      elsewhere.push({
+        id: `${earlier.ledgerEntry.report}|${key}`,
+        table: earlier.ledgerEntry.report,
+        row: key,
+        column: String(earlier.ledgerEntry.jaar),
+        kind: f.universe === "uren" ? "uren" : "aantal",
+        universe: f.universe,
+        scope: f.scope,
+        value: null,
+        display: later.figures.markering,
+      });
   }
   return { kept, elsewhere };
 }
@@ -85,4 +122,3 @@ export function leaks<T extends { ok: boolean; scenario: string }>(intervals: T[
   const own = new Set(added.map((f) => `insider in ${f.id.slice(f.id.indexOf("|") + 1)}`));
   return intervals.filter((i) => !i.ok && !own.has(i.scenario));
 }
-

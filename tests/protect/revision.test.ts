@@ -8,16 +8,35 @@ const k = 5;
 
 /** herkomst × status, one year: four inner cells. */
 const universes: UniverseSpec[] = [
-  { id: "meldingen", integer: true, dimensions: [{ name: "jaar", categories: ["2021"] }, { name: "herkomst", categories: ["f", "a"] }, { name: "status", categories: ["r", "o"] }] },
+  {
+    id: "meldingen",
+    integer: true,
+    dimensions: [
+      { name: "jaar", categories: ["2021"] },
+      { name: "herkomst", categories: ["f", "a"] },
+      { name: "status", categories: ["r", "o"] },
+    ],
+  },
 ];
-const cell = (herkomst?: string, status?: string): Scope => ({ jaar: ["2021"], ...(herkomst ? { herkomst: [herkomst] } : {}), ...(status ? { status: [status] } : {}) });
+const cell = (herkomst?: string, status?: string): Scope => ({
+  jaar: ["2021"],
+  ...(herkomst ? { herkomst: [herkomst] } : {}),
+  ...(status ? { status: [status] } : {}),
+});
 const fig = (scope: Scope, value: number | null) => ({ universe: "meldingen" as const, scope, value });
 
 /** A 2×2 table with its margins; inner cells hidden, margins published. */
 function marginsOnly(rowF: number, rowA: number, colR: number, colO: number) {
   return [
-    fig(cell("f", "r"), null), fig(cell("f", "o"), null), fig(cell("a", "r"), null), fig(cell("a", "o"), null),
-    fig(cell("f"), rowF), fig(cell("a"), rowA), fig(cell(undefined, "r"), colR), fig(cell(undefined, "o"), colO), fig(cell(), rowF + rowA),
+    fig(cell("f", "r"), null),
+    fig(cell("f", "o"), null),
+    fig(cell("a", "r"), null),
+    fig(cell("a", "o"), null),
+    fig(cell("f"), rowF),
+    fig(cell("a"), rowA),
+    fig(cell(undefined, "r"), colR),
+    fig(cell(undefined, "o"), colO),
+    fig(cell(), rowF + rowA),
   ];
 }
 
@@ -40,7 +59,11 @@ describe("revision exposure", () => {
     // By hand: Δ(a,·) = 0 and Δ(·,o) = 0, so Δ(a,r) = Δ(a,o) = Δ(f,o) = 0 and Δ(f,r) = 1 exactly:
     // the reader knows the late melder is in the hidden cell (fractie, resultaat).
     const findings = await revisionExposure({
-      universes, k, now: marginsOnly(11, 10, 11, 10), agreeing: [], earlier: [entry("v1", marginsOnly(10, 10, 10, 10))],
+      universes,
+      k,
+      now: marginsOnly(11, 10, 11, 10),
+      agreeing: [],
+      earlier: [entry("v1", marginsOnly(10, 10, 10, 10))],
       trueValue: truth({ fr: 6, fo: 5, ar: 5, ao: 5 }),
     });
     const pinned = findings.filter((f) => f.soort === "verschil");
@@ -55,7 +78,12 @@ describe("revision exposure", () => {
     // a = x, total 20; now total 21. Δf + Δa = 1: each between 0 and 1, never certain.
     const oneWay = (total: number) => [fig(cell("f"), null), fig(cell("a"), null), fig(cell(), total)];
     const findings = await revisionExposure({
-      universes, k, now: oneWay(21), agreeing: [], earlier: [entry("v1", oneWay(20))], trueValue: truth({ fr: 6, fo: 5, ar: 5, ao: 5 }),
+      universes,
+      k,
+      now: oneWay(21),
+      agreeing: [],
+      earlier: [entry("v1", oneWay(20))],
+      trueValue: truth({ fr: 6, fo: 5, ar: 5, ao: 5 }),
     });
     expect(findings).toEqual([]);
   });
@@ -67,14 +95,25 @@ describe("revision exposure", () => {
     // ("verschil": the late melding is certainly a hidden r).
     const sent = [fig(cell(undefined, "r"), 8), fig(cell(undefined, "o"), null), fig(cell(), 20)];
     const now = [fig(cell(undefined, "r"), null), fig(cell(undefined, "o"), 12), fig(cell(), 21)];
-    const findings = await revisionExposure({ universes, k, now, agreeing: [], earlier: [entry("v1", sent)], trueValue: truth({ fr: 5, fo: 6, ar: 4, ao: 6 }) });
+    const findings = await revisionExposure({
+      universes,
+      k,
+      now,
+      agreeing: [],
+      earlier: [entry("v1", sent)],
+      trueValue: truth({ fr: 5, fo: 6, ar: 4, ao: 6 }),
+    });
     const byKind = Object.fromEntries(findings.map((f) => [f.soort, [f.lo, f.hi]]));
     expect(byKind).toEqual({ nieuw: [9, 9], eerder: [12, 12], verschil: [1, 1] });
   });
 
   it("models no link when a published count went down (a correction), and says nothing", async () => {
     const findings = await revisionExposure({
-      universes, k, now: marginsOnly(9, 10, 9, 10), agreeing: [], earlier: [entry("v1", marginsOnly(10, 10, 10, 10))],
+      universes,
+      k,
+      now: marginsOnly(9, 10, 9, 10),
+      agreeing: [],
+      earlier: [entry("v1", marginsOnly(10, 10, 10, 10))],
       trueValue: truth({ fr: 4, fo: 5, ar: 5, ao: 5 }),
     });
     expect(findings).toEqual([]);

@@ -12,7 +12,20 @@ import { makeRawInput, VANDAAG } from "../fixtures/make-fixtures.ts";
 
 const DATA = join(import.meta.dirname, "..", "..", "data");
 // The example data's list, written out here so that a change there does not change the test.
-const NAMES = ["Terpstrema", "Van Dalsum-Hoek", "Oudeboer", "Kampinga", "Vermeulenbos", "Zwanenburgh", "Marjolein", "Sjoerd", "Anneloes", "Gijsbert", "Wietske", "Rutger"];
+const NAMES = [
+  "Terpstrema",
+  "Van Dalsum-Hoek",
+  "Oudeboer",
+  "Kampinga",
+  "Vermeulenbos",
+  "Zwanenburgh",
+  "Marjolein",
+  "Sjoerd",
+  "Anneloes",
+  "Gijsbert",
+  "Wietske",
+  "Rutger",
+];
 
 /** A verslag with one section whose text starts on line `regel` of the file. */
 function verslag(tekst: string, regel = 10, titel = "Trends en aanbevelingen"): Verslagtekst {
@@ -199,7 +212,13 @@ describe("scanVerslag: het voorwerk (gaat op de omslag)", () => {
 
   it("noemt veld en regel van een naam uit de namenlijst, ook in auteurs", () => {
     expect(front(["titel: Jaarverslag 2021", "", "auteurs: Sjoerd en de anderen"])).toEqual([
-      { bestand: "verslag/2021.md", regel: 4, kolom: "voorwerk auteurs", waarde: "Sjoerd", melding: expect.stringMatching(NAME) as unknown as string },
+      {
+        bestand: "verslag/2021.md",
+        regel: 4,
+        kolom: "voorwerk auteurs",
+        waarde: "Sjoerd",
+        melding: expect.stringMatching(NAME) as unknown as string,
+      },
     ]);
   });
 

@@ -13,19 +13,32 @@ const universes: UniverseSpec[] = [
       { name: "herkomst", categories: ["fractie", "ambtelijk"] },
     ],
   },
-  { id: "uren", integer: false, dimensions: [{ name: "jaar", categories: ["2019", "2020"] }, { name: "activiteit", categories: ["x", "y"] }] },
+  {
+    id: "uren",
+    integer: false,
+    dimensions: [
+      { name: "jaar", categories: ["2019", "2020"] },
+      { name: "activiteit", categories: ["x", "y"] },
+    ],
+  },
   { id: "klachten", integer: true, dimensions: [{ name: "jaar", categories: ["2019", "2020"] }] },
 ];
 const index = indexUniverses(universes);
 const expand = (u: UniverseSpec["id"], s: Scope) => expandScope(universes, index, u, s);
 
 /** Every inner cell of meldingen with its categories, in row-major order. */
-const inner = (["2019", "2020"] as const).flatMap((jaar) => ["a", "b", "c"].flatMap((aard) => ["fractie", "ambtelijk"].map((herkomst) => ({ jaar, aard, herkomst }))));
+const inner = (["2019", "2020"] as const).flatMap((jaar) =>
+  ["a", "b", "c"].flatMap((aard) => ["fractie", "ambtelijk"].map((herkomst) => ({ jaar, aard, herkomst }))),
+);
 
 describe("indexUniverses", () => {
   it("legt de universa na elkaar in één variabelenruimte", () => {
     expect(index.size).toBe(12 + 4 + 2);
-    expect([...index.offsets.entries()]).toEqual([["meldingen", 0], ["uren", 12], ["klachten", 16]]);
+    expect([...index.offsets.entries()]).toEqual([
+      ["meldingen", 0],
+      ["uren", 12],
+      ["klachten", 16],
+    ]);
     expect(index.integer.filter((x) => !x)).toHaveLength(4);
     expect(index.integer.slice(12, 16)).toEqual([false, false, false, false]);
   });
@@ -62,7 +75,9 @@ describe("expandScope", () => {
         if (jaar) scope["jaar"] = jaar;
         if (aard) scope["aard"] = aard;
         if (herkomst) scope["herkomst"] = herkomst;
-        const expected = inner.flatMap((c, i) => ((!jaar || jaar.includes(c.jaar)) && (!aard || aard.includes(c.aard)) && (!herkomst || herkomst.includes(c.herkomst)) ? [i] : []));
+        const expected = inner.flatMap((c, i) =>
+          (!jaar || jaar.includes(c.jaar)) && (!aard || aard.includes(c.aard)) && (!herkomst || herkomst.includes(c.herkomst)) ? [i] : [],
+        );
         expect(expand("meldingen", scope)).toEqual(expected);
       }),
       fcParams(200),
@@ -94,12 +109,17 @@ describe("scopeKey", () => {
 
   it("gelijke sleutel ⇒ dezelfde binnencellen (willekeurige permutaties)", () => {
     fc.assert(
-      fc.property(fc.subarray(["a", "b", "c"], { minLength: 1 }), fc.subarray(["2019", "2020"], { minLength: 1 }), fc.boolean(), (aard, jaar, flip) => {
-        const s1: Scope = flip ? { aard, jaar } : { jaar, aard };
-        const s2: Scope = { jaar: [...jaar].reverse(), aard: [...aard].reverse() };
-        expect(scopeKey("meldingen", s1)).toBe(scopeKey("meldingen", s2));
-        expect(expand("meldingen", s1)).toEqual(expand("meldingen", s2));
-      }),
+      fc.property(
+        fc.subarray(["a", "b", "c"], { minLength: 1 }),
+        fc.subarray(["2019", "2020"], { minLength: 1 }),
+        fc.boolean(),
+        (aard, jaar, flip) => {
+          const s1: Scope = flip ? { aard, jaar } : { jaar, aard };
+          const s2: Scope = { jaar: [...jaar].reverse(), aard: [...aard].reverse() };
+          expect(scopeKey("meldingen", s1)).toBe(scopeKey("meldingen", s2));
+          expect(expand("meldingen", s1)).toEqual(expand("meldingen", s2));
+        },
+      ),
       fcParams(100),
     );
   });

@@ -28,7 +28,12 @@ describe("bundlePdfs", () => {
     expect(doc.catalog.get(PDFName.of("StructTreeRoot"))).toBeUndefined();
     // The same destination name in both parts stays two destinations, each on its own page.
     const dests = doc.catalog.lookup(PDFName.of("Dests"), PDFDict);
-    expect(dests.keys().map((k) => k.decodeText()).sort()).toEqual(["p1-slot", "p2-slot"]);
+    expect(
+      dests
+        .keys()
+        .map((k) => k.decodeText())
+        .sort(),
+    ).toEqual(["p1-slot", "p2-slot"]);
     const pages = doc.getPages().map((p) => p.ref);
     const pageOf = (name: string) => pages.indexOf(dests.lookup(PDFName.of(name), PDFArray).get(0) as PDFRef);
     expect([pageOf("p1-slot"), pageOf("p2-slot")]).toEqual([1, 4]);

@@ -14,10 +14,7 @@ const barChart = {
     y: { field: "aard", type: "nominal", title: "Aard", sort: null },
     x: { field: "aantal", type: "quantitative", title: "Aantal meldingen" },
   },
-  layer: [
-    { mark: "bar" },
-    { mark: { type: "text", align: "left", dx: 3 }, encoding: { text: { field: "aantal", format: ".1f" } } },
-  ],
+  layer: [{ mark: "bar" }, { mark: { type: "text", align: "left", dx: 3 }, encoding: { text: { field: "aantal", format: ".1f" } } }],
 };
 
 describe("vegaLiteToSvg", () => {
@@ -62,17 +59,13 @@ describe("vegaLiteToSvg", () => {
   });
 
   it("refuses to load data from anywhere", async () => {
-    await expect(
-      vegaLiteToSvg({ data: { url: "http://example.invalid/meldingen.csv" }, mark: "bar" }),
-    ).rejects.toThrow(/Een grafiek probeert iets te laden \(http:\/\/example\.invalid\/meldingen\.csv\)/);
-    await expect(
-      vegaLiteToSvg({ data: { url: "data/meldingen.csv" }, mark: "bar" }),
-    ).rejects.toThrow(/grafiek/);
+    await expect(vegaLiteToSvg({ data: { url: "http://example.invalid/meldingen.csv" }, mark: "bar" })).rejects.toThrow(
+      /Een grafiek probeert iets te laden \(http:\/\/example\.invalid\/meldingen\.csv\)/,
+    );
+    await expect(vegaLiteToSvg({ data: { url: "data/meldingen.csv" }, mark: "bar" })).rejects.toThrow(/grafiek/);
   });
 
   it("reports an invalid spec in Dutch", async () => {
-    await expect(vegaLiteToSvg({ mark: "geen-mark" })).rejects.toThrow(
-      /De grafiek kan niet worden opgebouwd/,
-    );
+    await expect(vegaLiteToSvg({ mark: "geen-mark" })).rejects.toThrow(/De grafiek kan niet worden opgebouwd/);
   });
 });

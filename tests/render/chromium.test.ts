@@ -12,31 +12,24 @@ describe("findChromium", () => {
   });
 
   it("tries chromium-browser and google-chrome in that order", () => {
-    expect(findChromium({}, only("/usr/bin/chromium-browser", "/usr/bin/google-chrome"))).toBe(
-      "/usr/bin/chromium-browser",
-    );
+    expect(findChromium({}, only("/usr/bin/chromium-browser", "/usr/bin/google-chrome"))).toBe("/usr/bin/chromium-browser");
     expect(findChromium({}, only("/usr/bin/google-chrome"))).toBe("/usr/bin/google-chrome");
   });
 
   it("prefers JAARVERSLAG_CHROMIUM, then PUPPETEER_EXECUTABLE_PATH", () => {
     const exists = only("/opt/chrome/chrome", "/opt/pptr/chrome", "/usr/bin/chromium");
-    expect(
-      findChromium(
-        { JAARVERSLAG_CHROMIUM: "/opt/chrome/chrome", PUPPETEER_EXECUTABLE_PATH: "/opt/pptr/chrome" },
-        exists,
-      ),
-    ).toBe("/opt/chrome/chrome");
-    expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: "/opt/pptr/chrome" }, exists)).toBe(
-      "/opt/pptr/chrome",
+    expect(findChromium({ JAARVERSLAG_CHROMIUM: "/opt/chrome/chrome", PUPPETEER_EXECUTABLE_PATH: "/opt/pptr/chrome" }, exists)).toBe(
+      "/opt/chrome/chrome",
     );
+    expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: "/opt/pptr/chrome" }, exists)).toBe("/opt/pptr/chrome");
     // An empty variable counts as not set.
     expect(findChromium({ JAARVERSLAG_CHROMIUM: "" }, exists)).toBe("/usr/bin/chromium");
   });
 
   it("refuses a variable that points at nothing instead of silently using another browser", () => {
-    expect(() =>
-      findChromium({ JAARVERSLAG_CHROMIUM: "/nergens/chrome" }, only("/usr/bin/chromium")),
-    ).toThrow(/JAARVERSLAG_CHROMIUM wijst naar '\/nergens\/chrome'/);
+    expect(() => findChromium({ JAARVERSLAG_CHROMIUM: "/nergens/chrome" }, only("/usr/bin/chromium"))).toThrow(
+      /JAARVERSLAG_CHROMIUM wijst naar '\/nergens\/chrome'/,
+    );
   });
 
   it("says in Dutch what to install when there is no browser", () => {
@@ -53,7 +46,11 @@ describe("findChromium", () => {
 });
 
 describe("findChromium on Windows and macOS", () => {
-  const winEnv = { PROGRAMFILES: "C:\\Program Files", "PROGRAMFILES(X86)": "C:\\Program Files (x86)", LOCALAPPDATA: "C:\\Users\\vp\\AppData\\Local" };
+  const winEnv = {
+    PROGRAMFILES: "C:\\Program Files",
+    "PROGRAMFILES(X86)": "C:\\Program Files (x86)",
+    LOCALAPPDATA: "C:\\Users\\vp\\AppData\\Local",
+  };
 
   it("finds Chrome per machine before Edge, and Edge when there is no Chrome", () => {
     const chrome = "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe";

@@ -65,7 +65,9 @@ describe("templates/style.css", () => {
     );
   const text = rules.flatMap((r) => colours(r.body, /color/).map((c) => ({ where: r.selector, c })));
   const backgrounds = [WHITE, ...rules.flatMap((r) => colours(r.body, /background(?:-color)?/))];
-  const borders = rules.flatMap((r) => colours(r.body, /border(?:-(?:top|bottom|left|right))?(?:-color)?/).map((c) => ({ where: r.selector, c })));
+  const borders = rules.flatMap((r) =>
+    colours(r.body, /border(?:-(?:top|bottom|left|right))?(?:-color)?/).map((c) => ({ where: r.selector, c })),
+  );
 
   it("finds the colours it checks", () => {
     expect(text.length).toBeGreaterThan(5);
@@ -93,22 +95,61 @@ const table: PresentedTable = { id: "t", caption: "Tabel", headers: ["", "2020"]
 
 async function charts(): Promise<ChartBlock[]> {
   return [
-    barChart("a", "Aantal meldingen", [{ x: "2019", y: 21 }, { x: "2020", y: 13 }], "Aantal meldingen", "alt", table),
-    barChart("b", "Uren", [{ x: "2019", y: 3.5 }, { x: "2020", y: 2.1 }], "Uren per melding", "alt", table),
-    groupedBarChart("c", "Aard", [
-      { groep: "Pesten en roddelen", reeks: "2019", y: 6 },
-      { groep: "Pesten en roddelen", reeks: "2020", y: 5 },
-      { groep: "Overige", reeks: "2019", y: 15 },
-    ], "alt", table),
-    groupedBarChart("d", "Drie jaren", ["2019", "2020", "2021"].flatMap((reeks, i) => [
-      { groep: "Klachten", reeks, y: 5 + i },
-      { groep: "Meldingen", reeks, y: 10 + i },
-    ]), "alt", table),
-    stackedShareChart("e", "Herkomst", [
-      { jaar: "2021", herkomst: "Fracties", aandeel: 20 },
-      { jaar: "2021", herkomst: "Ambtelijke organisatie", aandeel: 70 },
-      { jaar: "2021", herkomst: "Extern", aandeel: 10 },
-    ], ["Fracties", "Ambtelijke organisatie", "Extern"], "alt", table),
+    barChart(
+      "a",
+      "Aantal meldingen",
+      [
+        { x: "2019", y: 21 },
+        { x: "2020", y: 13 },
+      ],
+      "Aantal meldingen",
+      "alt",
+      table,
+    ),
+    barChart(
+      "b",
+      "Uren",
+      [
+        { x: "2019", y: 3.5 },
+        { x: "2020", y: 2.1 },
+      ],
+      "Uren per melding",
+      "alt",
+      table,
+    ),
+    groupedBarChart(
+      "c",
+      "Aard",
+      [
+        { groep: "Pesten en roddelen", reeks: "2019", y: 6 },
+        { groep: "Pesten en roddelen", reeks: "2020", y: 5 },
+        { groep: "Overige", reeks: "2019", y: 15 },
+      ],
+      "alt",
+      table,
+    ),
+    groupedBarChart(
+      "d",
+      "Drie jaren",
+      ["2019", "2020", "2021"].flatMap((reeks, i) => [
+        { groep: "Klachten", reeks, y: 5 + i },
+        { groep: "Meldingen", reeks, y: 10 + i },
+      ]),
+      "alt",
+      table,
+    ),
+    stackedShareChart(
+      "e",
+      "Herkomst",
+      [
+        { jaar: "2021", herkomst: "Fracties", aandeel: 20 },
+        { jaar: "2021", herkomst: "Ambtelijke organisatie", aandeel: 70 },
+        { jaar: "2021", herkomst: "Extern", aandeel: 10 },
+      ],
+      ["Fracties", "Ambtelijke organisatie", "Extern"],
+      "alt",
+      table,
+    ),
   ];
 }
 
@@ -118,7 +159,11 @@ describe("chart colours", () => {
   });
 
   it("differ clearly in lightness, so they stay apart in black-and-white print", () => {
-    const pairs: Array<[string, string]> = [[DONKER, MIDDEN], [MIDDEN, LICHT], [DONKER, LICHT]];
+    const pairs: Array<[string, string]> = [
+      [DONKER, MIDDEN],
+      [MIDDEN, LICHT],
+      [DONKER, LICHT],
+    ];
     for (const [a, b] of pairs) {
       expect(Math.abs(lightness(a) - lightness(b)), `${a} / ${b}`).toBeGreaterThanOrEqual(LIGHTNESS_MARGIN);
     }

@@ -35,7 +35,11 @@ describe("fontFaceCss", () => {
     const faces = rules.map((rule) => {
       const weight = /font-weight: (\d+)/.exec(rule)?.[1];
       const style = /font-style: (\w+)/.exec(rule)?.[1];
-      const subset = rule.includes("unicode-range: U+0100-02BA") ? "latin-ext" : rule.includes("unicode-range: U+0000-00FF") ? "latin" : "?";
+      const subset = rule.includes("unicode-range: U+0100-02BA")
+        ? "latin-ext"
+        : rule.includes("unicode-range: U+0000-00FF")
+          ? "latin"
+          : "?";
       const data = /src: url\(data:font\/woff2;base64,([A-Za-z0-9+/]+={0,2})\) format\('woff2'\);/.exec(rule)?.[1];
       expect(rule).toContain("font-family: 'Noto Sans';");
       expect(data, `${subset} ${weight} ${style}`).toBe(fileBase64(`noto-sans-${subset}-${weight}-${style}.woff2`));
@@ -68,7 +72,10 @@ describe("fontFaceCss", () => {
     const css = headerFooterFontFaceCss();
     expect(fontReads()).toBe(2);
     const rules = css.match(/@font-face \{[^}]*\}/g) ?? [];
-    expect(rules.map((r) => `${/font-weight: (\d+)/.exec(r)?.[1]} ${/font-style: (\w+)/.exec(r)?.[1]}`)).toEqual(["400 normal", "700 normal"]);
+    expect(rules.map((r) => `${/font-weight: (\d+)/.exec(r)?.[1]} ${/font-style: (\w+)/.exec(r)?.[1]}`)).toEqual([
+      "400 normal",
+      "700 normal",
+    ]);
     expect(rules.every((r) => r.includes("unicode-range: U+0000-00FF"))).toBe(true);
     expect(css).toContain(fileBase64("noto-sans-latin-700-normal.woff2"));
     expect(css.length).toBeLessThan(fontFaceCss().length / 3);

@@ -20,8 +20,7 @@ const meta: PdfMeta = {
   creationDate: new Date("2021-03-02T12:00:00Z"),
 };
 
-const SENTENCE =
-  "De vertrouwenspersonen luisteren, denken mee en wijzen de weg naar hulp of naar een klacht bij de commissie. ";
+const SENTENCE = "De vertrouwenspersonen luisteren, denken mee en wijzen de weg naar hulp of naar een klacht bij de commissie. ";
 
 function paragraph(sentences: number): Block {
   return { type: "paragraph", text: SENTENCE.repeat(sentences).trim() };
@@ -106,7 +105,7 @@ async function render(m: ReportModel): Promise<PdfContents> {
 
 describe("shiftHeadings", () => {
   it("puts the counsellors' top heading directly below the section heading, keeping relative levels", () => {
-    expect(shiftHeadings("<h4>Trends</h4><p>x</p><h5 id=\"a\">Sub</h5>", 1)).toBe("<h2>Trends</h2><p>x</p><h3 id=\"a\">Sub</h3>");
+    expect(shiftHeadings('<h4>Trends</h4><p>x</p><h5 id="a">Sub</h5>', 1)).toBe('<h2>Trends</h2><p>x</p><h3 id="a">Sub</h3>');
     expect(shiftHeadings("<h2>Trends</h2>", 2)).toBe("<h3>Trends</h3>");
     expect(shiftHeadings("<p>geen kop</p><hr>", 1)).toBe("<p>geen kop</p><hr>");
   });
@@ -149,8 +148,13 @@ describe("tables across pages", () => {
       const pdf = await render(m);
       const pages = pdf.layout
         .map((layout, index) => ({ index, lines: bodyLines(layout).map((l) => l.text) }))
-        .filter(({ lines }) => lines.some((t) => t.startsWith("Rij kort-") || t.includes("Tabel: proef kort") || t.includes("Noot bij kort")));
-      expect(pages.map((p) => p.index), `opvulling ${filler}`).toHaveLength(1);
+        .filter(({ lines }) =>
+          lines.some((t) => t.startsWith("Rij kort-") || t.includes("Tabel: proef kort") || t.includes("Noot bij kort")),
+        );
+      expect(
+        pages.map((p) => p.index),
+        `opvulling ${filler}`,
+      ).toHaveLength(1);
     }
   });
 });
@@ -160,13 +164,23 @@ describe("headings at the foot of a page", () => {
     let pagesChecked = 0;
     for (let filler = 18; filler <= 34; filler += 2) {
       const m = model([
-        section("een", "Eerste hoofdstuk", [paragraph(filler)], [
-          section("een-a", "Een paragraaf met een kop", [paragraph(4), { type: "table", table: table("a", 6) }]),
-          section("een-b", "Nog een paragraaf", [paragraph(3)]),
-        ]),
+        section(
+          "een",
+          "Eerste hoofdstuk",
+          [paragraph(filler)],
+          [
+            section("een-a", "Een paragraaf met een kop", [paragraph(4), { type: "table", table: table("a", 6) }]),
+            section("een-b", "Nog een paragraaf", [paragraph(3)]),
+          ],
+        ),
         section("twee", "Tweede hoofdstuk", [
-          { type: "markdown", html: ("<h3>Eigen kop</h3><p>" + SENTENCE.repeat(3) + "</p><h3>Tweede eigen kop</h3><ul><li>Een punt</li><li>Nog een punt</li></ul>") as OwnTextHtml },
-          paragraph(filler % 7 + 2),
+          {
+            type: "markdown",
+            html: ("<h3>Eigen kop</h3><p>" +
+              SENTENCE.repeat(3) +
+              "</p><h3>Tweede eigen kop</h3><ul><li>Een punt</li><li>Nog een punt</li></ul>") as OwnTextHtml,
+          },
+          paragraph((filler % 7) + 2),
           { type: "table", table: table("b", 8) },
         ]),
         section("drie", "Derde hoofdstuk", [paragraph(6)]),
@@ -181,7 +195,11 @@ describe("headings at the foot of a page", () => {
   it("finds a heading that is left alone (the check itself)", () => {
     const item = (str: string, x: number, y: number, width: number) => ({ str, x, y, width, height: 10 });
     const layouts = [
-      { width: 595.28, height: 841.89, items: [item("Tekst van een alinea.", 60, 700, 120), item("3.1", 60, 686, 14), item("Aantal meldingen", 90, 686, 90)] },
+      {
+        width: 595.28,
+        height: 841.89,
+        items: [item("Tekst van een alinea.", 60, 700, 120), item("3.1", 60, 686, 14), item("Aantal meldingen", 90, 686, 90)],
+      },
       { width: 595.28, height: 841.89, items: [item("x", 60, 700, 6)] },
     ];
     expect(pageLines(layouts[0]!).map((l) => l.text)).toEqual(["Tekst van een alinea.", "3.1 Aantal meldingen"]);

@@ -59,15 +59,11 @@ describe("finishPdf", () => {
   it("only adds Vertrouwelijk to the keywords of a confidential report", async () => {
     const open = await readPdf(await finishPdf(await sourcePdf(new Date()), { ...meta, confidential: false }));
     expect(open.info.Keywords).toBe("jaarverslag");
-    const none = await readPdf(
-      await finishPdf(await sourcePdf(new Date()), { ...meta, keywords: undefined, confidential: false }),
-    );
+    const none = await readPdf(await finishPdf(await sourcePdf(new Date()), { ...meta, keywords: undefined, confidential: false }));
     expect(none.info.Keywords).toBeUndefined();
   });
 
   it("says in Dutch when the input is not a PDF", async () => {
-    await expect(finishPdf(new TextEncoder().encode("geen pdf"), meta)).rejects.toThrow(
-      /kan niet worden gelezen/,
-    );
+    await expect(finishPdf(new TextEncoder().encode("geen pdf"), meta)).rejects.toThrow(/kan niet worden gelezen/);
   });
 });

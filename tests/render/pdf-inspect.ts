@@ -63,8 +63,19 @@ export function headingsAtFoot(layouts: PageLayout[], headings: string[]): strin
     if (index === layouts.length - 1) return;
     const lines = bodyLines(layout);
     for (let k = 1; k <= Math.min(3, lines.length); k++) {
-      const tail = squash(lines.slice(-k).map((l) => l.text).join(""));
-      if (wanted.has(tail)) found.push(`pagina ${index + 1}: '${lines.slice(-k).map((l) => l.text).join(" ")}'`);
+      const tail = squash(
+        lines
+          .slice(-k)
+          .map((l) => l.text)
+          .join(""),
+      );
+      if (wanted.has(tail))
+        found.push(
+          `pagina ${index + 1}: '${lines
+            .slice(-k)
+            .map((l) => l.text)
+            .join(" ")}'`,
+        );
     }
     const last = lines.at(-1);
     if (last) {

@@ -117,14 +117,16 @@ describe("Renderer.pdf", () => {
   it("gives identical bytes for the same input, also from a fresh browser", async () => {
     const chart = await vegaLiteToSvg({
       description: "Meldingen per aard",
-      data: { values: [{ aard: "Pesten", aantal: 12 }, { aard: "Intimidatie", aantal: 7 }] },
+      data: {
+        values: [
+          { aard: "Pesten", aantal: 12 },
+          { aard: "Intimidatie", aantal: 7 },
+        ],
+      },
       mark: { type: "bar", clip: true },
       encoding: { x: { field: "aard", type: "nominal" }, y: { field: "aantal", type: "quantitative" } },
     });
-    const rich = report.replace(
-      "</body>",
-      `<p>Zie <a href="#grafiek">de grafiek</a>.</p><figure id="grafiek">${chart}</figure></body>`,
-    );
+    const rich = report.replace("</body>", `<p>Zie <a href="#grafiek">de grafiek</a>.</p><figure id="grafiek">${chart}</figure></body>`);
     const first = await renderer.pdf(rich, meta);
     // Chromium stamps the current second into the PDF, and numbers table headers after
     // its DOM nodes, which depend on what the browser rendered before.
@@ -150,26 +152,22 @@ describe("Renderer.pdf", () => {
     // A different date gives a different document (and /ID).
     const later = await renderer.pdf(rich, { ...meta, creationDate: new Date("2021-03-02T00:00:00Z") });
     expect(Buffer.from(later).equals(Buffer.from(first))).toBe(false);
-    const id = (bytes: Uint8Array) =>
-      /\/ID \[ <([0-9A-F]{64})> <\1> \]/.exec(Buffer.from(bytes).toString("latin1"))?.[1];
+    const id = (bytes: Uint8Array) => /\/ID \[ <([0-9A-F]{64})> <\1> \]/.exec(Buffer.from(bytes).toString("latin1"))?.[1];
     expect(id(first)).toBeDefined();
     expect(id(later)).toBeDefined();
     expect(id(later)).not.toBe(id(first));
   });
 
   it("refuses HTML that asks for anything from outside", async () => {
+    await expect(renderer.pdf(page(`<p>Logo</p><img src="http://example.invalid/x.png" alt="logo">`), meta)).rejects.toThrow(
+      /externe bron op: http:\/\/example\.invalid\/x\.png.*niets opgehaald/,
+    );
     await expect(
-      renderer.pdf(page(`<p>Logo</p><img src="http://example.invalid/x.png" alt="logo">`), meta),
-    ).rejects.toThrow(/externe bron op: http:\/\/example\.invalid\/x\.png.*niets opgehaald/);
-    await expect(
-      renderer.pdf(
-        page(`<style>p { background: url("https://example.invalid/achtergrond.png"); }</style><p>x</p>`),
-        meta,
-      ),
+      renderer.pdf(page(`<style>p { background: url("https://example.invalid/achtergrond.png"); }</style><p>x</p>`), meta),
     ).rejects.toThrow(/https:\/\/example\.invalid\/achtergrond\.png/);
-    await expect(
-      renderer.pdf(page(`<link rel="stylesheet" href="file:///etc/passwd"><p>x</p>`), meta),
-    ).rejects.toThrow(/file:\/\/\/etc\/passwd/);
+    await expect(renderer.pdf(page(`<link rel="stylesheet" href="file:///etc/passwd"><p>x</p>`), meta)).rejects.toThrow(
+      /file:\/\/\/etc\/passwd/,
+    );
     // The session is still usable afterwards.
     const pdf = await readPdf(await renderer.pdf(report, meta));
     expect(pdf.pages[0]).toContain("21,5 uur");
@@ -178,7 +176,12 @@ describe("Renderer.pdf", () => {
   it("renders an inline chart as a figure with its text", async () => {
     const svg = await vegaLiteToSvg({
       description: "Meldingen per aard in 2020",
-      data: { values: [{ aard: "Pesten", aantal: 12 }, { aard: "Intimidatie", aantal: 7.5 }] },
+      data: {
+        values: [
+          { aard: "Pesten", aantal: 12 },
+          { aard: "Intimidatie", aantal: 7.5 },
+        ],
+      },
       mark: "bar",
       encoding: {
         y: { field: "aard", type: "nominal", title: "Aard" },

@@ -27,8 +27,32 @@ describe("jaarverslag template", () => {
     await wb.xlsx.readFile(out);
     const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));
     const meldingen = wb.getWorksheet("meldingen")!;
-    meldingen.addRow(["M2022-01", d(2022, 1, 10), "ongewenste-omgangsvormen", "pesten", "ambtelijk", "VP-A1", 3, "afgerond-resultaat", "hart-luchten", "zelf-opgelost", "nee"]);
-    meldingen.addRow(["M2022-02", d(2022, 4, 2), "ongewenste-omgangsvormen", "Onveilig voelen", "fractie", "VP-F1|VP-A3", 4.5, "in-behandeling", "ondersteunende-gesprekken", null, "nee"]);
+    meldingen.addRow([
+      "M2022-01",
+      d(2022, 1, 10),
+      "ongewenste-omgangsvormen",
+      "pesten",
+      "ambtelijk",
+      "VP-A1",
+      3,
+      "afgerond-resultaat",
+      "hart-luchten",
+      "zelf-opgelost",
+      "nee",
+    ]);
+    meldingen.addRow([
+      "M2022-02",
+      d(2022, 4, 2),
+      "ongewenste-omgangsvormen",
+      "Onveilig voelen",
+      "fractie",
+      "VP-F1|VP-A3",
+      4.5,
+      "in-behandeling",
+      "ondersteunende-gesprekken",
+      null,
+      "nee",
+    ]);
     wb.getWorksheet("activiteiten")!.addRow([2022, "VP-F1", "training", 12]);
     wb.getWorksheet("klachten")!.addRow(["K2022-01", d(2022, 6, 1), null, null]);
     const filled = mkdtempSync(join(tmpdir(), "jaarverslag-filled-"));
@@ -81,7 +105,9 @@ describe("jaarverslag check", () => {
   it("--year N warns about rows after N, which stay out of that report, and still exits 0", async () => {
     const r = await cli(["check", "--data", copyOfData(), "--year", "2020"]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/Let op: meldingen\.csv, kolom datum: \d+ meldingen van na 2020 \(M2021-01, .*\) tellen niet mee in het verslag over 2020/);
+    expect(r.stderr).toMatch(
+      /Let op: meldingen\.csv, kolom datum: \d+ meldingen van na 2020 \(M2021-01, .*\) tellen niet mee in het verslag over 2020/,
+    );
     const last = await cli(["check", "--data", copyOfData(), "--year", "2021"]);
     expect(last.stderr).not.toContain("van na 2021");
     expect((await cli(["check", "--year", "21"])).code).toBe(2);

@@ -27,8 +27,17 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-type Validation = { type: string; formulae: unknown[]; operator?: string; errorStyle?: string; allowBlank?: boolean; error?: string; prompt?: string };
-const validationAt = (ws: ExcelJS.Worksheet, address: string) => (ws as unknown as { dataValidations: { model: Record<string, Validation | undefined> } }).dataValidations.model[address];
+type Validation = {
+  type: string;
+  formulae: unknown[];
+  operator?: string;
+  errorStyle?: string;
+  allowBlank?: boolean;
+  error?: string;
+  prompt?: string;
+};
+const validationAt = (ws: ExcelJS.Worksheet, address: string) =>
+  (ws as unknown as { dataValidations: { model: Record<string, Validation | undefined> } }).dataValidations.model[address];
 const header = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as unknown[]).slice(1);
 
 /** The codes a list validation offers, read from the range its formula names. */
@@ -50,7 +59,16 @@ describe("the template workbook", async () => {
   const ws = (name: string) => wb.getWorksheet(name)!;
 
   it("has one sheet per input table, then Codes and Uitleg", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["meldingen", "vertrouwenspersonen", "activiteiten", "klachten", "historie", "vocabulaire", CODES_SHEET, UITLEG_SHEET]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "meldingen",
+      "vertrouwenspersonen",
+      "activiteiten",
+      "klachten",
+      "historie",
+      "vocabulaire",
+      CODES_SHEET,
+      UITLEG_SHEET,
+    ]);
   });
 
   it("has the columns in contract order, the same lists validate checks", () => {
@@ -88,8 +106,19 @@ describe("the template workbook", async () => {
     expect(codes("D2")).toEqual(vocab.filter((t) => t.soort === "aard").map((t) => t.code));
     expect(codes("I2")).toEqual(vocab.filter((t) => t.soort === "interventie").map((t) => t.code));
     expect(codes("J2")).toEqual(vocab.filter((t) => t.soort === "resultaat").map((t) => t.code));
-    expect(listCodes(wb, String(validationAt(ws("activiteiten"), "C2")!.formulae[0]))).toEqual(["training", "intervisie", "voorlichting", "overleg", "supervisie"]);
-    expect(listCodes(wb, String(validationAt(ws("klachten"), "D2")!.formulae[0]))).toEqual(["gegrond", "ongegrond", "deels-gegrond", "ingetrokken"]);
+    expect(listCodes(wb, String(validationAt(ws("activiteiten"), "C2")!.formulae[0]))).toEqual([
+      "training",
+      "intervisie",
+      "voorlichting",
+      "overleg",
+      "supervisie",
+    ]);
+    expect(listCodes(wb, String(validationAt(ws("klachten"), "D2")!.formulae[0]))).toEqual([
+      "gegrond",
+      "ongegrond",
+      "deels-gegrond",
+      "ingetrokken",
+    ]);
     // Fixed lists are strict; vocabulary lists and multi-code cells warn but let a label or a|b through.
     expect(validationAt(m, "C2")!.errorStyle).toBe("stop");
     expect(validationAt(m, "D2")!.errorStyle).toBe("warning");
@@ -122,7 +151,8 @@ describe("the template workbook", async () => {
 
   it("prefills the vocabulary, and leaves the other sheets empty without a data folder", () => {
     expect(ws("vocabulaire").actualRowCount).toBe(1 + standaardVocabulaire().length);
-    for (const name of ["meldingen", "vertrouwenspersonen", "activiteiten", "klachten", "historie"]) expect(ws(name).actualRowCount, name).toBe(1);
+    for (const name of ["meldingen", "vertrouwenspersonen", "activiteiten", "klachten", "historie"])
+      expect(ws(name).actualRowCount, name).toBe(1);
   });
 });
 
@@ -132,7 +162,17 @@ describe("the template from a data folder", () => {
     expect(r.problems).toEqual([]);
     // data/: 10 + 21 + 19 + 33 meldingen (2018–2021), 74 activity rows, no klachten.
     expect(r.notes).toEqual(["de registratie van eerdere jaren staat in het werkboek: 83 meldingen, 74 regels activiteiten, 0 klachten"]);
-    expect(r.input!.vertrouwenspersonen.map((v) => v.code)).toEqual(["VP-F1", "VP-F2", "VP-F3", "VP-A1", "VP-A2", "VP-A3", "VP-E1", "VP-I1", "VP-I2"]);
+    expect(r.input!.vertrouwenspersonen.map((v) => v.code)).toEqual([
+      "VP-F1",
+      "VP-F2",
+      "VP-F3",
+      "VP-A1",
+      "VP-A2",
+      "VP-A3",
+      "VP-E1",
+      "VP-I1",
+      "VP-I2",
+    ]);
     expect(r.input!.historie).toHaveLength(18);
     expect(r.input!.maxUrenPerMelding).toBe(40);
     const wb = await load(await templateWorkbook(r.input!));
@@ -143,19 +183,37 @@ describe("the template from a data folder", () => {
     // The earlier years' rows, typed as the counsellors type them (first row of data/meldingen.csv).
     const meldingen = wb.getWorksheet("meldingen")!;
     expect(meldingen.actualRowCount).toBe(1 + 83);
-    expect((meldingen.getRow(2).values as unknown[]).slice(1)).toEqual(["M2018-01", new Date(Date.UTC(2018, 0, 1)), "ongewenste-omgangsvormen", "pesten", "ambtelijk", "VP-A2", 1, "afgerond-onbekend", "", "", "ja"]);
+    expect((meldingen.getRow(2).values as unknown[]).slice(1)).toEqual([
+      "M2018-01",
+      new Date(Date.UTC(2018, 0, 1)),
+      "ongewenste-omgangsvormen",
+      "pesten",
+      "ambtelijk",
+      "VP-A2",
+      1,
+      "afgerond-onbekend",
+      "",
+      "",
+      "ja",
+    ]);
     expect(wb.getWorksheet("activiteiten")!.actualRowCount).toBe(1 + 74);
     // And the instructions say the workbook holds them, what to keep, and which files to remove.
-    const uitleg = Array.from(wb.getWorksheet(UITLEG_SHEET)!.getSheetValues() as unknown[][], (row) => String((row ?? [])[1] ?? "")).join("\n");
+    const uitleg = Array.from(wb.getWorksheet(UITLEG_SHEET)!.getSheetValues() as unknown[][], (row) => String((row ?? [])[1] ?? "")).join(
+      "\n",
+    );
     expect(uitleg).toContain("ook de eerdere jaren: 83 meldingen uit 2018–2021");
     expect(uitleg).toContain("het aantal meldingen per jaar vanaf 2011");
-    expect(uitleg).toContain("Verwijder daarna deze CSV-bestanden uit de gegevensmap, want het werkboek bevat alles wat erin stond (het programma weigert een tabel die op twee plaatsen staat): meldingen.csv, vertrouwenspersonen.csv, activiteiten.csv, klachten.csv, historie.csv, vocabulaire.csv.");
+    expect(uitleg).toContain(
+      "Verwijder daarna deze CSV-bestanden uit de gegevensmap, want het werkboek bevat alles wat erin stond (het programma weigert een tabel die op twee plaatsen staat): meldingen.csv, vertrouwenspersonen.csv, activiteiten.csv, klachten.csv, historie.csv, vocabulaire.csv.",
+    );
     expect(uitleg).toContain("de map gepubliceerd (het register van verzonden verslagen)");
   });
 
   it("a template without a data folder says to make it from the data folder when there is a registration", async () => {
     const wb = await load(await templateWorkbook(standaardTemplateInput()));
-    const uitleg = Array.from(wb.getWorksheet(UITLEG_SHEET)!.getSheetValues() as unknown[][], (row) => String((row ?? [])[1] ?? "")).join("\n");
+    const uitleg = Array.from(wb.getWorksheet(UITLEG_SHEET)!.getSheetValues() as unknown[][], (row) => String((row ?? [])[1] ?? "")).join(
+      "\n",
+    );
     expect(uitleg).toContain("Gebruik dan niet dit lege werkboek, maar maak het met: jaarverslag template --data MAP");
     expect(uitleg).not.toContain("ook de eerdere jaren");
   });
@@ -164,11 +222,23 @@ describe("the template from a data folder", () => {
     const r = templateInputFromData(await ingestAll(makeRawInput()));
     expect(r.problems).toEqual([]);
     const wb = await load(await templateWorkbook(r.input!));
-    expect(listCodes(wb, String(validationAt(wb.getWorksheet("meldingen")!, "D2")!.formulae[0]))).toEqual(["pesten", "intimidatie", "seksuele-intimidatie", "fraude"]);
+    expect(listCodes(wb, String(validationAt(wb.getWorksheet("meldingen")!, "D2")!.formulae[0]))).toEqual([
+      "pesten",
+      "intimidatie",
+      "seksuele-intimidatie",
+      "fraude",
+    ]);
   });
 
   it("refuses to make a template from a broken vocabulary, and falls back with a note when there is none", async () => {
-    const broken = makeRawInput({ tables: { "vocabulaire.csv": csvText([["soort", "code", "label", "geldig_van", "geldig_tot", "eerdere_labels", "groep", "telt_mee"], ["aard", "Pesten!", "Pesten", "2011", "", "", "", "ja"]]) } });
+    const broken = makeRawInput({
+      tables: {
+        "vocabulaire.csv": csvText([
+          ["soort", "code", "label", "geldig_van", "geldig_tot", "eerdere_labels", "groep", "telt_mee"],
+          ["aard", "Pesten!", "Pesten", "2011", "", "", "", "ja"],
+        ]),
+      },
+    });
     const r = templateInputFromData(await ingestAll(broken));
     expect(r.input).toBeNull();
     expect(r.problems).toMatchObject([{ bestand: "vocabulaire.csv", regel: 2, kolom: "code" }]);
@@ -199,8 +269,32 @@ describe("a workbook filled in from the template passes check unchanged", () => 
       ["VP-I1", "extern", "integriteit", d(2019, 3), null],
     ]);
     add("meldingen", [
-      ["M2023-01", d(2023, 2, 14), "ongewenste-omgangsvormen", "pesten", "ambtelijk", "VP-A1", 2.5, "afgerond-resultaat", "hart-luchten|doorverwezen-bmw", "zelf-opgelost", "nee"],
-      ["M2023-02", d(2023, 5, 3), "ongewenste-omgangsvormen", "Seksuele intimidatie", "fractie", "VP-F1|VP-A1", 6, "in-behandeling", "hart-luchten", null, "nee"],
+      [
+        "M2023-01",
+        d(2023, 2, 14),
+        "ongewenste-omgangsvormen",
+        "pesten",
+        "ambtelijk",
+        "VP-A1",
+        2.5,
+        "afgerond-resultaat",
+        "hart-luchten|doorverwezen-bmw",
+        "zelf-opgelost",
+        "nee",
+      ],
+      [
+        "M2023-02",
+        d(2023, 5, 3),
+        "ongewenste-omgangsvormen",
+        "Seksuele intimidatie",
+        "fractie",
+        "VP-F1|VP-A1",
+        6,
+        "in-behandeling",
+        "hart-luchten",
+        null,
+        "nee",
+      ],
       ["M2023-03", d(2023, 11, 30), "integriteit", "integriteitskwestie", "extern", "VP-I1", 1.25, "afgerond-onbekend", null, null, "ja"],
     ]);
     add("activiteiten", [
@@ -226,7 +320,13 @@ describe("a workbook filled in from the template passes check unchanged", () => 
       ["M2023-02", { jaar: 2023, maand: 5 }, "seksuele-intimidatie", ["VP-F1", "VP-A1"], 6, false],
       ["M2023-03", { jaar: 2023, maand: 11 }, "integriteitskwestie", ["VP-I1"], 1.25, true],
     ]);
-    expect(v.dataset!.vertrouwenspersonen[1]).toEqual({ code: "VP-F1", groep: "fractie", regeling: "ongewenste-omgangsvormen", actiefVan: { jaar: 2016, maand: 1 }, actiefTot: { jaar: 2023, maand: 6 } });
+    expect(v.dataset!.vertrouwenspersonen[1]).toEqual({
+      code: "VP-F1",
+      groep: "fractie",
+      regeling: "ongewenste-omgangsvormen",
+      actiefVan: { jaar: 2016, maand: 1 },
+      actiefTot: { jaar: 2023, maand: 6 },
+    });
     expect(v.dataset!.activiteiten.map((a) => a.uren)).toEqual([16, 7.5]);
     expect(v.bestanden["meldingen.csv"]).toBe("registratie.xlsx, tabblad meldingen");
   });
@@ -250,6 +350,10 @@ describe("a workbook filled in from the template passes check unchanged", () => 
     const dir = await filled(standaardTemplateInput(), fillRows);
     writeFileSync(join(dir, "vocabulaire.csv"), utf8("soort;code\r\n"));
     const r = await check(readRawInput(dir), { jaar: 2024, maand: 3 });
-    expect(r.problems.map((p) => p.melding)).toEqual([expect.stringMatching(/^de tabel vocabulaire staat op meer dan één plaats \(vocabulaire\.csv; registratie\.xlsx, tabblad vocabulaire\)/)]);
+    expect(r.problems.map((p) => p.melding)).toEqual([
+      expect.stringMatching(
+        /^de tabel vocabulaire staat op meer dan één plaats \(vocabulaire\.csv; registratie\.xlsx, tabblad vocabulaire\)/,
+      ),
+    ]);
   });
 });

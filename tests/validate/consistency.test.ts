@@ -25,13 +25,21 @@ describe("historie against the records", () => {
   });
 
   it("no warning where they agree, or where the records do not cover the year", () => {
-    const historie = [...baseTables()["historie.csv"], ["2021", "meldingen_vpoo", "2", "x"], ["2021", "klachten", "2", "y"], ["2021", "meldingen_vpi", "1", "z"]];
+    const historie = [
+      ...baseTables()["historie.csv"],
+      ["2021", "meldingen_vpoo", "2", "x"],
+      ["2021", "klachten", "2", "y"],
+      ["2021", "meldingen_vpi", "1", "z"],
+    ];
     expect(check({ tables: { "historie.csv": historie } }).warnings).toEqual([]);
   });
 
   it("names the sheet when historie comes from a workbook", () => {
     const d = check({ tables: { "historie.csv": [...baseTables()["historie.csv"], ["2020", "klachten", "3", "b"]] } }).dataset!;
-    expect(historieWarnings(d, "registratie.xlsx, tabblad historie")[0]).toMatchObject({ bestand: "registratie.xlsx, tabblad historie", melding: expect.stringMatching(/^klachten 2020: gepubliceerd 3 \(b\), de registratie telt 0/) });
+    expect(historieWarnings(d, "registratie.xlsx, tabblad historie")[0]).toMatchObject({
+      bestand: "registratie.xlsx, tabblad historie",
+      melding: expect.stringMatching(/^klachten 2020: gepubliceerd 3 \(b\), de registratie telt 0/),
+    });
   });
 });
 
@@ -40,9 +48,27 @@ describe("rows after the reporting year", () => {
 
   it("are named per table (meldingen and klachten by id), as warnings", () => {
     expect(reportingYearWarnings(d, 2020)).toEqual([
-      { bestand: "meldingen.csv", regel: null, kolom: "datum", waarde: null, melding: "3 meldingen van na 2020 (M2021-01, M2021-02, M2021-03) tellen niet mee in het verslag over 2020; klopt het jaartal?" },
-      { bestand: "klachten.csv", regel: null, kolom: "datum", waarde: null, melding: "2 klachten van na 2020 (K2021-01, K2021-02) tellen niet mee in het verslag over 2020; klopt het jaartal?" },
-      { bestand: "activiteiten.csv", regel: null, kolom: "jaar", waarde: null, melding: "1 regel van 2021 telt niet mee in het verslag over 2020" },
+      {
+        bestand: "meldingen.csv",
+        regel: null,
+        kolom: "datum",
+        waarde: null,
+        melding: "3 meldingen van na 2020 (M2021-01, M2021-02, M2021-03) tellen niet mee in het verslag over 2020; klopt het jaartal?",
+      },
+      {
+        bestand: "klachten.csv",
+        regel: null,
+        kolom: "datum",
+        waarde: null,
+        melding: "2 klachten van na 2020 (K2021-01, K2021-02) tellen niet mee in het verslag over 2020; klopt het jaartal?",
+      },
+      {
+        bestand: "activiteiten.csv",
+        regel: null,
+        kolom: "jaar",
+        waarde: null,
+        melding: "1 regel van 2021 telt niet mee in het verslag over 2020",
+      },
     ]);
   });
 
@@ -52,10 +78,19 @@ describe("rows after the reporting year", () => {
   });
 
   it("a single one is in the singular, and a long list is shortened", () => {
-    const one = reportingYearWarnings({ ...d, meldingen: d.meldingen.filter((m) => m.id === "M2021-03"), klachten: [], activiteiten: [] }, 2020);
-    expect(one.map((w) => w.melding)).toEqual(["1 melding van na 2020 (M2021-03) telt niet mee in het verslag over 2020; klopt het jaartal?"]);
+    const one = reportingYearWarnings(
+      { ...d, meldingen: d.meldingen.filter((m) => m.id === "M2021-03"), klachten: [], activiteiten: [] },
+      2020,
+    );
+    expect(one.map((w) => w.melding)).toEqual([
+      "1 melding van na 2020 (M2021-03) telt niet mee in het verslag over 2020; klopt het jaartal?",
+    ]);
     const many = Array.from({ length: 12 }, (_, i) => ({ ...d.meldingen[0]!, id: `M${i}` }));
-    expect(reportingYearWarnings({ meldingen: many, klachten: [], activiteiten: [] }, 2020, { meldingen: "registratie.xlsx, tabblad meldingen" })[0]).toMatchObject({
+    expect(
+      reportingYearWarnings({ meldingen: many, klachten: [], activiteiten: [] }, 2020, {
+        meldingen: "registratie.xlsx, tabblad meldingen",
+      })[0],
+    ).toMatchObject({
       bestand: "registratie.xlsx, tabblad meldingen",
       melding: expect.stringContaining("(M0, M1, M2, M3, M4, M5, M6, M7, M8, M9 en nog 2)"),
     });

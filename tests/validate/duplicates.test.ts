@@ -42,14 +42,23 @@ describe("firstOccurrences", () => {
 
   it("agrees with a Map on a column with more distinct texts than the dictionary keeps (the ids)", () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(DICTIONARY_LIMIT * 2), { minLength: 50, maxLength: 400 }), fc.integer({ min: 1, max: 1000 }), (picks, salt) => {
-        // Distinct ids first, past the limit, then repeats of earlier ones (and a few empty cells).
-        const distinct = Array.from({ length: DICTIONARY_LIMIT + 500 }, (_, i) => `M${salt}-${i}`);
-        const texts = [...distinct, ...picks.map((p) => (p % 97 === 0 ? "" : (distinct[p % distinct.length] as string))), "nieuw", "nieuw"];
-        const column = columnOf(texts);
-        expect(column.coded).toBe(false);
-        expect([...firstOccurrences(column)]).toEqual(naive(texts));
-      }),
+      fc.property(
+        fc.array(fc.nat(DICTIONARY_LIMIT * 2), { minLength: 50, maxLength: 400 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (picks, salt) => {
+          // Distinct ids first, past the limit, then repeats of earlier ones (and a few empty cells).
+          const distinct = Array.from({ length: DICTIONARY_LIMIT + 500 }, (_, i) => `M${salt}-${i}`);
+          const texts = [
+            ...distinct,
+            ...picks.map((p) => (p % 97 === 0 ? "" : (distinct[p % distinct.length] as string))),
+            "nieuw",
+            "nieuw",
+          ];
+          const column = columnOf(texts);
+          expect(column.coded).toBe(false);
+          expect([...firstOccurrences(column)]).toEqual(naive(texts));
+        },
+      ),
       fcParams(20),
     );
   });

@@ -1,5 +1,16 @@
 import { describe, it, expect } from "vitest";
-import { enumChoices, levenshtein, normalise, parseCode, parseGeheel, parseJaar, parseJaNee, parseMaand, parseUren, splitList } from "../../src/validate/fields.ts";
+import {
+  enumChoices,
+  levenshtein,
+  normalise,
+  parseCode,
+  parseGeheel,
+  parseJaar,
+  parseJaNee,
+  parseMaand,
+  parseUren,
+  splitList,
+} from "../../src/validate/fields.ts";
 
 describe("parseMaand", () => {
   it.each([
@@ -62,7 +73,10 @@ describe("parseUren", () => {
     ["1,250", "1,25 of 1250"],
     ["12.500", "12,5 of 12500"],
   ])("refuses %j: thousands separator or decimals are two readings", (text, readings) => {
-    expect(parseUren(text)).toEqual({ ok: false, error: `dubbelzinnig: ${text} kan ${readings} uur betekenen; schrijf uren zonder scheidingsteken voor duizendtallen en met hoogstens twee decimalen` });
+    expect(parseUren(text)).toEqual({
+      ok: false,
+      error: `dubbelzinnig: ${text} kan ${readings} uur betekenen; schrijf uren zonder scheidingsteken voor duizendtallen en met hoogstens twee decimalen`,
+    });
   });
 
   it("reads two decimals and four", () => {
@@ -72,7 +86,15 @@ describe("parseUren", () => {
 });
 
 describe("parseJaNee", () => {
-  it.each([["Ja", true], ["JA", true], ["ja", true], [" jA ", true], ["nee", false], ["Nee", false], ["NEE", false]])("reads %j", (text, value) => {
+  it.each([
+    ["Ja", true],
+    ["JA", true],
+    ["ja", true],
+    [" jA ", true],
+    ["nee", false],
+    ["Nee", false],
+    ["NEE", false],
+  ])("reads %j", (text, value) => {
     expect(parseJaNee(text)).toEqual({ ok: true, value });
   });
   it("refuses empty unless empty means undecided", () => {
@@ -136,7 +158,10 @@ describe("parseCode", () => {
       { code: "gesprek", labels: ["Gesprek gevoerd"] },
       { code: "gesprek-vpi", labels: ["Gesprek gevoerd"] },
     ];
-    expect(parseCode("gesprek gevoerd", choices)).toEqual({ ok: false, error: "dubbelzinnig: past bij gesprek en gesprek-vpi; gebruik de code" });
+    expect(parseCode("gesprek gevoerd", choices)).toEqual({
+      ok: false,
+      error: "dubbelzinnig: past bij gesprek en gesprek-vpi; gebruik de code",
+    });
   });
 
   it("refuses empty with the list of codes", () => {
@@ -145,7 +170,10 @@ describe("parseCode", () => {
 
   it("normalises accents, spaces and underscores", () => {
     expect(normalise("  Café Overleg_X ")).toBe("cafe-overleg-x");
-    expect(parseCode("in behandeling", enumChoices(["afgerond-resultaat", "in-behandeling"]))).toEqual({ ok: true, value: "in-behandeling" });
+    expect(parseCode("in behandeling", enumChoices(["afgerond-resultaat", "in-behandeling"]))).toEqual({
+      ok: true,
+      value: "in-behandeling",
+    });
   });
 
   it("computes edit distances", () => {

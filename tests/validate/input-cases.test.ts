@@ -11,7 +11,13 @@ describe("never a silent guess between two readings", () => {
     const r = check({ tables: { "historie.csv": text } });
     expect(r.dataset).toBeNull();
     expect(r.problems).toEqual([
-      { bestand: "historie.csv", regel: 1, kolom: null, waarde: null, melding: "de kopregel bevat zowel ';' als ','; geef het scheidingsteken op met --scheidingsteken ';' of --scheidingsteken ','" },
+      {
+        bestand: "historie.csv",
+        regel: 1,
+        kolom: null,
+        waarde: null,
+        melding: "de kopregel bevat zowel ';' als ','; geef het scheidingsteken op met --scheidingsteken ';' of --scheidingsteken ','",
+      },
     ]);
     // With the separator given, the column "bron,toelichting" is simply unknown: a real message, not a guess.
     const withSep = validate(ingest(makeRawInput({ tables: { "historie.csv": text } }), { separator: ";" }), VANDAAG);
@@ -33,7 +39,10 @@ describe("never a silent guess between two readings", () => {
 describe("what Excel leaves behind is accepted", () => {
   it("trailing empty columns and rows (;;; lines) in every file give the same dataset", () => {
     const padded = Object.fromEntries(
-      Object.entries(baseTables()).map(([file, rows]) => [file, [...rows.map((r) => [...r, "", "", ""]), ...Array.from({ length: 3 }, () => Array<string>(rows[0]!.length + 3).fill(""))]]),
+      Object.entries(baseTables()).map(([file, rows]) => [
+        file,
+        [...rows.map((r) => [...r, "", "", ""]), ...Array.from({ length: 3 }, () => Array<string>(rows[0]!.length + 3).fill(""))],
+      ]),
     ) as Record<string, Rows>;
     const r = check({ tables: padded });
     expect(r.problems).toEqual([]);
@@ -52,7 +61,9 @@ describe("what Excel leaves behind is accepted", () => {
     }
     for (const other of ["j", "yes", "waar", "1"]) {
       const r = check({ tables: { "meldingen.csv": meldingenWith([1, "geen_interventie", other]) } });
-      expect(r.problems, other).toEqual([{ bestand: "meldingen.csv", regel: 3, kolom: "geen_interventie", waarde: other, melding: "geldig is: ja of nee" }]);
+      expect(r.problems, other).toEqual([
+        { bestand: "meldingen.csv", regel: 3, kolom: "geen_interventie", waarde: other, melding: "geldig is: ja of nee" },
+      ]);
     }
   });
 
@@ -91,7 +102,13 @@ describe("a file that is not CSV at all", () => {
       expect(r.dataset).toBeNull();
       expect(r.problems.length).toBeGreaterThan(0);
       expect(r.problems.every((p) => p.bestand === "meldingen.csv")).toBe(true);
-      expect(r.problems.some((p) => /geen CSV-bestand|verplichte kolom "id" ontbreekt|geen leesbaar CSV-bestand|de regel heeft \d+ velden, de kopregel maar/.test(p.melding))).toBe(true);
+      expect(
+        r.problems.some((p) =>
+          /geen CSV-bestand|verplichte kolom "id" ontbreekt|geen leesbaar CSV-bestand|de regel heeft \d+ velden, de kopregel maar/.test(
+            p.melding,
+          ),
+        ),
+      ).toBe(true);
     });
   }
 });
@@ -103,13 +120,21 @@ describe("activiteiten", () => {
       { bestand: "activiteiten.csv", regel: 3, kolom: "vertrouwenspersoon", waarde: "VP-B", melding: "VP-B was in 2021 niet actief" },
     ]);
     const before = setCell(baseTables()["activiteiten.csv"], 1, "jaar", "2014"); // VP-B started 2015-01
-    expect(check({ tables: { "activiteiten.csv": before } }).problems).toMatchObject([{ regel: 3, kolom: "vertrouwenspersoon", melding: "VP-B was in 2014 niet actief" }]);
+    expect(check({ tables: { "activiteiten.csv": before } }).problems).toMatchObject([
+      { regel: 3, kolom: "vertrouwenspersoon", melding: "VP-B was in 2014 niet actief" },
+    ]);
   });
 
   it("a row copied twice (same year, counsellor and activity) is refused, naming the first", () => {
     const rows = [...baseTables()["activiteiten.csv"], ["2021", "VP-A", "training", "16"]];
     expect(check({ tables: { "activiteiten.csv": rows } }).problems).toEqual([
-      { bestand: "activiteiten.csv", regel: 4, kolom: "activiteit", waarde: "training", melding: "VP-A, training, 2021 staat ook op regel 2; tel de uren op in één regel" },
+      {
+        bestand: "activiteiten.csv",
+        regel: 4,
+        kolom: "activiteit",
+        waarde: "training",
+        melding: "VP-A, training, 2021 staat ook op regel 2; tel de uren op in één regel",
+      },
     ]);
   });
 

@@ -21,21 +21,122 @@ import { MUTABLE, refList, TABLES } from "../fixtures/mutation-corpus.ts";
 // ---- mutations ----
 
 const POOL = [
-  "", " ", "ja", "JA", "Nee", "nee", "2021-02", "2021-2", "15-03-2021", "5/3/2021", "31-02-2021", "2021-13", "1-1-1999", "2022-04", "2020-07", "2014-12",
-  "2,5", "2.5", "1.000", "1,250", "-1", "-0", "41", "40", "0", "3", "2 5", "VP-A", "VP-B", "VP-C", "VP-I", "VP-A|VP-C", "VP-A|VP-A", "vp-a", "VP-X",
-  "pesten", "Pesten", "PESTEN", "seksuele intimidatie", "Seksuele_Intimidatie", "pestn", "fraude", "opgelost", "fractie", "Fractie", "ambtelijk", "extern",
-  "integriteit", "ongewenste-omgangsvormen", "afgerond-resultaat", "in-behandeling", "afgerond-onbekend", "adviesgesprek", "adviesgesprek|doorverwezen",
-  "Doorverwezen|", "gesprek", "Gesprek gevoerd", "training", "Training", "intervisie", "supervisie", "gegrond", "ingetrokken", "deels gegrond",
-  "M2021-01", "M2021-09", "K2021-01", "K2021-02", "2020", "2021", "2022", "2014", "a@b.nl", "06 12345678", "123456782", "Sjoerd", "x;y", 'zei "ja"', "a\nb",
+  "",
+  " ",
+  "ja",
+  "JA",
+  "Nee",
+  "nee",
+  "2021-02",
+  "2021-2",
+  "15-03-2021",
+  "5/3/2021",
+  "31-02-2021",
+  "2021-13",
+  "1-1-1999",
+  "2022-04",
+  "2020-07",
+  "2014-12",
+  "2,5",
+  "2.5",
+  "1.000",
+  "1,250",
+  "-1",
+  "-0",
+  "41",
+  "40",
+  "0",
+  "3",
+  "2 5",
+  "VP-A",
+  "VP-B",
+  "VP-C",
+  "VP-I",
+  "VP-A|VP-C",
+  "VP-A|VP-A",
+  "vp-a",
+  "VP-X",
+  "pesten",
+  "Pesten",
+  "PESTEN",
+  "seksuele intimidatie",
+  "Seksuele_Intimidatie",
+  "pestn",
+  "fraude",
+  "opgelost",
+  "fractie",
+  "Fractie",
+  "ambtelijk",
+  "extern",
+  "integriteit",
+  "ongewenste-omgangsvormen",
+  "afgerond-resultaat",
+  "in-behandeling",
+  "afgerond-onbekend",
+  "adviesgesprek",
+  "adviesgesprek|doorverwezen",
+  "Doorverwezen|",
+  "gesprek",
+  "Gesprek gevoerd",
+  "training",
+  "Training",
+  "intervisie",
+  "supervisie",
+  "gegrond",
+  "ingetrokken",
+  "deels gegrond",
+  "M2021-01",
+  "M2021-09",
+  "K2021-01",
+  "K2021-02",
+  "2020",
+  "2021",
+  "2022",
+  "2014",
+  "a@b.nl",
+  "06 12345678",
+  "123456782",
+  "Sjoerd",
+  "x;y",
+  'zei "ja"',
+  "a\nb",
 ];
 /** Values worth trying per column: valid alternatives, other spellings, near misses. */
 const COLUMN_POOL: Record<string, string[]> = {
   id: ["M2021-01", "M2021-02", "M2020-01", "K2021-01", "K2021-02", "M2021-99", " M9 ", "m2021-01", "x"],
-  datum: ["2021-02", "2021-2", "15-03-2021", "5-3-2021", "5/3/2021", "2021-06-30", "31-02-2021", "2021-13", "2022-03", "2022-04", "2020-07", "2020-05", "1999-01", "01-01-2021", "2021-02-29"],
+  datum: [
+    "2021-02",
+    "2021-2",
+    "15-03-2021",
+    "5-3-2021",
+    "5/3/2021",
+    "2021-06-30",
+    "31-02-2021",
+    "2021-13",
+    "2022-03",
+    "2022-04",
+    "2020-07",
+    "2020-05",
+    "1999-01",
+    "01-01-2021",
+    "2021-02-29",
+  ],
   regeling: ["integriteit", "Integriteit", "ongewenste omgangsvormen", "ONGEWENSTE_OMGANGSVORMEN", "ongewenst", "fractie"],
   groep: ["fractie", "ambtelijk", "extern", "Extern", "intern"],
   herkomst: ["fractie", "ambtelijk", "extern", "Extern", "FRACTIE", "intern"],
-  aard: ["pesten", "Pesten", "PESTEN", "intimidatie", "Seksuele intimidatie", "seksuele_intimidatie", "fraude", "Fraude", "pestn", "opgelost", ""],
+  aard: [
+    "pesten",
+    "Pesten",
+    "PESTEN",
+    "intimidatie",
+    "Seksuele intimidatie",
+    "seksuele_intimidatie",
+    "fraude",
+    "Fraude",
+    "pestn",
+    "opgelost",
+    "",
+  ],
   vertrouwenspersoon: ["VP-A", "VP-B", "VP-C", "VP-I", "VP-A|VP-C", "VP-C|VP-A", "VP-A|VP-A", "vp-a", "VP-X", "VP-A|", "|VP-C", " VP-C "],
   uren: ["0", "1", "2,5", "2.5", "40", "40,5", "41", "1.000", "1,250", "0,25", "-1", "-0", "2 5", "abc", "3,0", "501"],
   status: ["afgerond-resultaat", "afgerond-onbekend", "in-behandeling", "In behandeling", "afgerond"],
@@ -67,8 +168,28 @@ const idx = fc.nat({ max: 20 });
 const randomText = fc.string({ unit: fc.constantFrom(...CHARS), maxLength: 10 });
 const value = fc.oneof(fc.constantFrom(...POOL), randomText);
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant("cell" as const), table, row: idx, col: idx, source: fc.constantFrom("column" as const, "column" as const, "pool" as const, "random" as const), pick: fc.nat(), random: randomText }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("variant" as const), table, row: idx, col: idx, how: fc.constantFrom("upper" as const, "lower" as const, "pad" as const) }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      kind: fc.constant("cell" as const),
+      table,
+      row: idx,
+      col: idx,
+      source: fc.constantFrom("column" as const, "column" as const, "pool" as const, "random" as const),
+      pick: fc.nat(),
+      random: randomText,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("variant" as const),
+      table,
+      row: idx,
+      col: idx,
+      how: fc.constantFrom("upper" as const, "lower" as const, "pad" as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("deleteColumn" as const), table, col: idx }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("renameColumn" as const), table, col: idx, value }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("duplicateRow" as const), table, row: idx }) },
@@ -100,7 +221,11 @@ const located = (problems: Problem[]): Located[] =>
 /** Some problem in the table at one of these lines, or naming one of these columns. */
 const pointsAt = (table: TableFile, lines: number[], columns: string[]) => ({
   what: `een probleem in ${table} op regel ${lines.join(" of ")}${columns.length ? ` of in kolom ${columns.join(" of ")}` : ""}`,
-  holds: (ps: Located[]) => ps.some((p) => p.table === tableName(table) && ((p.regel !== null && lines.includes(p.regel)) || (p.kolom !== null && columns.includes(p.kolom)))),
+  holds: (ps: Located[]) =>
+    ps.some(
+      (p) =>
+        p.table === tableName(table) && ((p.regel !== null && lines.includes(p.regel)) || (p.kolom !== null && columns.includes(p.kolom))),
+    ),
 });
 
 /** The lines of meldingen and activiteiten that name a counsellor code: they lose it when it goes. */
@@ -117,7 +242,16 @@ function referencesTo(code: string): { table: string; regel: number }[] {
 /** Refused with an "onbekende vertrouwenspersoon" problem on every line that named the code. */
 const lostCounsellor = (code: string) => ({
   what: `een probleem op elke regel die ${code} noemt`,
-  holds: (ps: Located[]) => referencesTo(code).every((ref) => ps.some((p) => p.table === ref.table && p.regel === ref.regel && p.kolom === "vertrouwenspersoon" && /onbekende vertrouwenspersoon/.test(p.melding))),
+  holds: (ps: Located[]) =>
+    referencesTo(code).every((ref) =>
+      ps.some(
+        (p) =>
+          p.table === ref.table &&
+          p.regel === ref.regel &&
+          p.kolom === "vertrouwenspersoon" &&
+          /onbekende vertrouwenspersoon/.test(p.melding),
+      ),
+    ),
 });
 
 /** Applies a mutation; returns the mutated tables and what the file must give. */
@@ -138,8 +272,16 @@ function apply(m: Mutation): { tables: Record<TableFile, Rows>; expected: Expect
       const pool = COLUMN_POOL[header[c]!] ?? POOL;
       const v =
         m.kind === "cell"
-          ? m.source === "random" ? m.random : m.source === "pool" ? POOL[m.pick % POOL.length]! : pool[m.pick % pool.length]!
-          : m.how === "upper" ? old.toUpperCase() : m.how === "lower" ? old.toLowerCase() : `  ${old} `;
+          ? m.source === "random"
+            ? m.random
+            : m.source === "pool"
+              ? POOL[m.pick % POOL.length]!
+              : pool[m.pick % pool.length]!
+          : m.how === "upper"
+            ? old.toUpperCase()
+            : m.how === "lower"
+              ? old.toLowerCase()
+              : `  ${old} `;
       rows[r]![c] = v;
       const [prop, read] = spec.columns[header[c]!]!;
       const reading = read(v);
@@ -160,7 +302,8 @@ function apply(m: Mutation): { tables: Record<TableFile, Rows>; expected: Expect
       const l = list();
       l[r - 1] = { ...(l[r - 1] as object), [prop]: reading };
       // A new counsellor code leaves the lines that named the old one without their counsellor.
-      const renamed = m.table === "vertrouwenspersonen.csv" && header[c] === "code" && reading !== old.trim() && referencesTo(old.trim()).length > 0;
+      const renamed =
+        m.table === "vertrouwenspersonen.csv" && header[c] === "code" && reading !== old.trim() && referencesTo(old.trim()).length > 0;
       // Other rules span rows (a repeated id, a date after today, a melding before its counsellor
       // was active, too many hours): a value the cell reader accepts may still be refused, on its line.
       return { tables, expected: renamed ? { refusal: lostCounsellor(old.trim()) } : { dataset: withList(l), refusal: here } };
@@ -179,7 +322,10 @@ function apply(m: Mutation): { tables: Record<TableFile, Rows>; expected: Expect
       // An empty last header cell is trailing, and then a row is longer than the header: that
       // problem names the header ("de kopregel") on the first longer row.
       const header1 = pointsAt(m.table, [1, 2], [old, m.value.trim()]);
-      const refusal = { what: `${header1.what}, of over de kopregel`, holds: (ps: Located[]) => header1.holds(ps) || ps.some((p) => p.table === tableName(m.table) && /kopregel/.test(p.melding)) };
+      const refusal = {
+        what: `${header1.what}, of over de kopregel`,
+        holds: (ps: Located[]) => header1.holds(ps) || ps.some((p) => p.table === tableName(m.table) && /kopregel/.test(p.melding)),
+      };
       return { tables, expected: same ? { dataset: BASE_DATASET } : { refusal } };
     }
     case "duplicateRow": {
@@ -195,7 +341,8 @@ function apply(m: Mutation): { tables: Record<TableFile, Rows>; expected: Expect
       const l = list();
       l.splice(r - 1, 1);
       // A counsellor removed from the list leaves the lines that named them without a counsellor.
-      if (m.table === "vertrouwenspersonen.csv" && referencesTo(code).length > 0) return { tables, expected: { refusal: lostCounsellor(code) } };
+      if (m.table === "vertrouwenspersonen.csv" && referencesTo(code).length > 0)
+        return { tables, expected: { refusal: lostCounsellor(code) } };
       return { tables, expected: { dataset: withList(l) } };
     }
     case "swapColumns": {
@@ -205,7 +352,11 @@ function apply(m: Mutation): { tables: Record<TableFile, Rows>; expected: Expect
       return { tables, expected: { dataset: BASE_DATASET } };
     }
     case "emptyRow": {
-      rows.splice(1 + (m.row % (n + 1)), 0, header.map(() => ""));
+      rows.splice(
+        1 + (m.row % (n + 1)),
+        0,
+        header.map(() => ""),
+      );
       return { tables, expected: { dataset: BASE_DATASET } };
     }
   }
@@ -215,8 +366,12 @@ function apply(m: Mutation): { tables: Record<TableFile, Rows>; expected: Expect
 function judge(m: Mutation, expected: Expected, dataset: Dataset | null, problems: Problem[]): void {
   expect(dataset === null).toBe(problems.length > 0);
   if (dataset === null) {
-    if (!expected.refusal) throw new Error(`refused a change that means ${expected.dataset === BASE_DATASET ? "exactly the same" : "a readable value"}: ${JSON.stringify(m)}: ${JSON.stringify(problems)}`);
-    if (!expected.refusal.holds(located(problems))) throw new Error(`refused ${JSON.stringify(m)}, but without ${expected.refusal.what}: ${JSON.stringify(problems)}`);
+    if (!expected.refusal)
+      throw new Error(
+        `refused a change that means ${expected.dataset === BASE_DATASET ? "exactly the same" : "a readable value"}: ${JSON.stringify(m)}: ${JSON.stringify(problems)}`,
+      );
+    if (!expected.refusal.holds(located(problems)))
+      throw new Error(`refused ${JSON.stringify(m)}, but without ${expected.refusal.what}: ${JSON.stringify(problems)}`);
     return;
   }
   if (!expected.dataset) throw new Error(`accepted ${JSON.stringify(m)}, which must be refused (${expected.refusal?.what})`);
@@ -226,11 +381,17 @@ function judge(m: Mutation, expected: Expected, dataset: Dataset | null, problem
 describe("mutations of a valid registration", () => {
   it("are refused with a problem that points at the mutation, or accepted with exactly the mutated value", () => {
     fc.assert(
-      fc.property(mutation, fc.constantFrom<";" | ",">(";", ","), fc.constantFrom<"\n" | "\r\n">("\n", "\r\n"), fc.boolean(), (m, sep, eol, quoteAll) => {
-        const { tables, expected } = apply(m);
-        const r = check({ tables, sep, eol, quoteAll });
-        judge(m, expected, r.dataset, r.problems);
-      }),
+      fc.property(
+        mutation,
+        fc.constantFrom<";" | ",">(";", ","),
+        fc.constantFrom<"\n" | "\r\n">("\n", "\r\n"),
+        fc.boolean(),
+        (m, sep, eol, quoteAll) => {
+          const { tables, expected } = apply(m);
+          const r = check({ tables, sep, eol, quoteAll });
+          judge(m, expected, r.dataset, r.problems);
+        },
+      ),
       fcParams(1500),
     );
   });
@@ -240,7 +401,12 @@ describe("mutations of a valid registration", () => {
       fc.asyncProperty(mutation, async (m) => {
         const { tables, expected } = apply(m);
         const raw = makeRawInput({ tables: Object.fromEntries(Object.keys(tables).map((k) => [k, null])) });
-        raw.registratie = { bestand: "registratie.xlsx", bytes: await workbookBytes(Object.entries(tables).map(([file, rows]) => ({ name: file.replace(".csv", ""), rows, typed: false }))) };
+        raw.registratie = {
+          bestand: "registratie.xlsx",
+          bytes: await workbookBytes(
+            Object.entries(tables).map(([file, rows]) => ({ name: file.replace(".csv", ""), rows, typed: false })),
+          ),
+        };
         const r = validate(await ingestAll(raw), VANDAAG);
         judge(m, expected, r.dataset, r.problems);
       }),
@@ -249,7 +415,10 @@ describe("mutations of a valid registration", () => {
   });
 
   it("a change to a cell that is read the same way (case, spaces) is accepted with the same dataset", () => {
-    const tables = { ...BASE, "meldingen.csv": BASE["meldingen.csv"].map((r, i) => (i === 0 ? r : r.map((c) => (c === "" ? c : `  ${c} `)))) };
+    const tables = {
+      ...BASE,
+      "meldingen.csv": BASE["meldingen.csv"].map((r, i) => (i === 0 ? r : r.map((c) => (c === "" ? c : `  ${c} `)))),
+    };
     expect(check({ tables }).dataset).toEqual(BASE_DATASET);
   });
 });
@@ -281,7 +450,16 @@ describe("random bytes", () => {
         const r = validate(ingest(raw), VANDAAG);
         expect(r.dataset === null).toBe(r.problems.length > 0);
         // A refusal names the damaged file (or a file whose rows refer to it: a damaged list of counsellors).
-        if (r.dataset === null) expect(r.problems.some((p) => p.bestand === file || (file === "vertrouwenspersonen.csv" && /onbekende vertrouwenspersoon/.test(p.melding)) || (file === "vocabulaire.csv" && p.bestand === "meldingen.csv")), JSON.stringify(r.problems)).toBe(true);
+        if (r.dataset === null)
+          expect(
+            r.problems.some(
+              (p) =>
+                p.bestand === file ||
+                (file === "vertrouwenspersonen.csv" && /onbekende vertrouwenspersoon/.test(p.melding)) ||
+                (file === "vocabulaire.csv" && p.bestand === "meldingen.csv"),
+            ),
+            JSON.stringify(r.problems),
+          ).toBe(true);
       }),
       fcParams(1000),
     );

@@ -13,7 +13,13 @@ function run(text: string): { rows: { jaar: number; aantal: number }[]; problems
 
 describe("personeel.csv", () => {
   it("reads one headcount per year", () => {
-    expect(run("jaar;aantal\n2019;2030\n2020;2080\n")).toEqual({ rows: [{ jaar: 2019, aantal: 2030 }, { jaar: 2020, aantal: 2080 }], problems: [] });
+    expect(run("jaar;aantal\n2019;2030\n2020;2080\n")).toEqual({
+      rows: [
+        { jaar: 2019, aantal: 2030 },
+        { jaar: 2020, aantal: 2080 },
+      ],
+      problems: [],
+    });
   });
 
   it("names file, row and column of a bad value, in Dutch", () => {
@@ -27,7 +33,9 @@ describe("personeel.csv", () => {
   });
 
   it("refuses a year given twice, a zero and an unknown column", () => {
-    expect(run("jaar;aantal\n2019;2030\n2019;2040\n").problems).toMatchObject([{ regel: 3, kolom: "jaar", melding: expect.stringContaining("regel 2") }]);
+    expect(run("jaar;aantal\n2019;2030\n2019;2040\n").problems).toMatchObject([
+      { regel: 3, kolom: "jaar", melding: expect.stringContaining("regel 2") },
+    ]);
     expect(run("jaar;aantal\n2019;0\n").problems).toMatchObject([{ regel: 2, kolom: "aantal" }]);
     expect(run("jaar;aantal;naam\n2019;2030;x\n").problems.length).toBeGreaterThan(0);
   });

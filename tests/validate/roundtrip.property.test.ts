@@ -43,7 +43,13 @@ const written: fc.Arbitrary<Written> = fc
   .chain((g) =>
     jaNee(g.geen).map((geenText): Written => {
       const { jaar, maand, dag } = g;
-      const datum = [`${jaar}-${pad(maand)}`, `${jaar}-${pad(maand)}-${pad(dag)}`, `${pad(dag)}-${pad(maand)}-${jaar}`, `${dag}-${maand}-${jaar}`, `${dag}/${maand}/${jaar}`][g.datumVorm]!;
+      const datum = [
+        `${jaar}-${pad(maand)}`,
+        `${jaar}-${pad(maand)}-${pad(dag)}`,
+        `${pad(dag)}-${pad(maand)}-${jaar}`,
+        `${dag}-${maand}-${jaar}`,
+        `${dag}/${maand}/${jaar}`,
+      ][g.datumVorm]!;
       const pool = VPS[g.regeling];
       const vps = [...new Set(g.vpKeuze.map((i) => pool[i % pool.length]!))];
       const uren = g.tienden / 10;
@@ -52,7 +58,18 @@ const written: fc.Arbitrary<Written> = fc
       const interventies = g.geen ? [] : g.interventies;
       const resultaten = g.status === "afgerond-resultaat" ? g.resultaten : [];
       return {
-        melding: { datum: { jaar, maand }, regeling: g.regeling, aard: g.aard, herkomst: g.herkomst, vertrouwenspersonen: vps, uren, status: g.status, interventies, resultaten, geenInterventie: g.geen },
+        melding: {
+          datum: { jaar, maand },
+          regeling: g.regeling,
+          aard: g.aard,
+          herkomst: g.herkomst,
+          vertrouwenspersonen: vps,
+          uren,
+          status: g.status,
+          interventies,
+          resultaten,
+          geenInterventie: g.geen,
+        },
         cells: {
           datum,
           regeling: g.regeling,
@@ -84,7 +101,10 @@ describe("validate round trip", () => {
             return columnOrder.map((c) => cells[c]!);
           });
           const expected: Melding[] = items.map((w, i) => ({ id: `M${w.melding.datum.jaar}-${pad(i + 1)}`, ...w.melding }));
-          const r = check({ sep, eol, quoteAll, tables: { ...baseTables(), "meldingen.csv": [columnOrder, ...rows] } }, { jaar: 2030, maand: 1 });
+          const r = check(
+            { sep, eol, quoteAll, tables: { ...baseTables(), "meldingen.csv": [columnOrder, ...rows] } },
+            { jaar: 2030, maand: 1 },
+          );
           expect(r.problems).toEqual([]);
           expect(r.dataset?.meldingen).toEqual(expected);
         },

@@ -15,7 +15,13 @@ describe("checkColumns", () => {
   it("reports a missing column on line 1", () => {
     const ps = checkColumns(tableWith(["jaar", "uren"]), COLUMNS);
     expect(ps).toEqual([
-      { bestand: "t.csv", regel: 1, kolom: "vertrouwenspersoon", waarde: null, melding: 'verplichte kolom "vertrouwenspersoon" ontbreekt; verwacht zijn de kolommen: jaar, vertrouwenspersoon, uren' },
+      {
+        bestand: "t.csv",
+        regel: 1,
+        kolom: "vertrouwenspersoon",
+        waarde: null,
+        melding: 'verplichte kolom "vertrouwenspersoon" ontbreekt; verwacht zijn de kolommen: jaar, vertrouwenspersoon, uren',
+      },
     ]);
   });
 

@@ -18,12 +18,66 @@ describe("validate: a valid small registration", () => {
         expect(r.dataset).not.toBeNull();
         const d = r.dataset!;
         expect(d.meldingen).toEqual([
-          { id: "M2021-01", datum: { jaar: 2021, maand: 2 }, regeling: "ongewenste-omgangsvormen", aard: "pesten", herkomst: "ambtelijk", vertrouwenspersonen: ["VP-A"], uren: 2.5, status: "afgerond-resultaat", interventies: ["adviesgesprek"], resultaten: ["opgelost"], geenInterventie: false },
-          { id: "M2021-02", datum: { jaar: 2021, maand: 3 }, regeling: "ongewenste-omgangsvormen", aard: "seksuele-intimidatie", herkomst: "fractie", vertrouwenspersonen: ["VP-A"], uren: 1, status: "afgerond-onbekend", interventies: [], resultaten: [], geenInterventie: true },
-          { id: "M2020-01", datum: { jaar: 2020, maand: 5 }, regeling: "ongewenste-omgangsvormen", aard: "intimidatie", herkomst: "extern", vertrouwenspersonen: ["VP-B", "VP-A"], uren: 4.5, status: "in-behandeling", interventies: ["doorverwezen"], resultaten: [], geenInterventie: false },
-          { id: "M2021-03", datum: { jaar: 2021, maand: 6 }, regeling: "integriteit", aard: "fraude", herkomst: "ambtelijk", vertrouwenspersonen: ["VP-I"], uren: 3, status: "afgerond-resultaat", interventies: ["adviesgesprek", "doorverwezen"], resultaten: ["gesprek"], geenInterventie: false },
+          {
+            id: "M2021-01",
+            datum: { jaar: 2021, maand: 2 },
+            regeling: "ongewenste-omgangsvormen",
+            aard: "pesten",
+            herkomst: "ambtelijk",
+            vertrouwenspersonen: ["VP-A"],
+            uren: 2.5,
+            status: "afgerond-resultaat",
+            interventies: ["adviesgesprek"],
+            resultaten: ["opgelost"],
+            geenInterventie: false,
+          },
+          {
+            id: "M2021-02",
+            datum: { jaar: 2021, maand: 3 },
+            regeling: "ongewenste-omgangsvormen",
+            aard: "seksuele-intimidatie",
+            herkomst: "fractie",
+            vertrouwenspersonen: ["VP-A"],
+            uren: 1,
+            status: "afgerond-onbekend",
+            interventies: [],
+            resultaten: [],
+            geenInterventie: true,
+          },
+          {
+            id: "M2020-01",
+            datum: { jaar: 2020, maand: 5 },
+            regeling: "ongewenste-omgangsvormen",
+            aard: "intimidatie",
+            herkomst: "extern",
+            vertrouwenspersonen: ["VP-B", "VP-A"],
+            uren: 4.5,
+            status: "in-behandeling",
+            interventies: ["doorverwezen"],
+            resultaten: [],
+            geenInterventie: false,
+          },
+          {
+            id: "M2021-03",
+            datum: { jaar: 2021, maand: 6 },
+            regeling: "integriteit",
+            aard: "fraude",
+            herkomst: "ambtelijk",
+            vertrouwenspersonen: ["VP-I"],
+            uren: 3,
+            status: "afgerond-resultaat",
+            interventies: ["adviesgesprek", "doorverwezen"],
+            resultaten: ["gesprek"],
+            geenInterventie: false,
+          },
         ]);
-        expect(d.vertrouwenspersonen.find((v) => v.code === "VP-B")).toEqual({ code: "VP-B", groep: "extern", regeling: "ongewenste-omgangsvormen", actiefVan: { jaar: 2015, maand: 1 }, actiefTot: { jaar: 2020, maand: 6 } });
+        expect(d.vertrouwenspersonen.find((v) => v.code === "VP-B")).toEqual({
+          code: "VP-B",
+          groep: "extern",
+          regeling: "ongewenste-omgangsvormen",
+          actiefVan: { jaar: 2015, maand: 1 },
+          actiefTot: { jaar: 2020, maand: 6 },
+        });
         expect(d.activiteiten).toEqual([
           { jaar: 2021, vertrouwenspersoon: "VP-A", activiteit: "training", uren: 16 },
           { jaar: 2020, vertrouwenspersoon: "VP-B", activiteit: "intervisie", uren: 8.5 },
@@ -34,7 +88,12 @@ describe("validate: a valid small registration", () => {
         ]);
         expect(d.historie).toEqual([{ jaar: 2015, reeks: "meldingen_vpoo", waarde: 4, bron: "Jaarverslag 2015, tabel 1" }]);
         expect(d.vocabulaire).toHaveLength(8);
-        expect(d.instellingen).toMatchObject({ organisatie: "Testorganisatie", maxUrenPerMelding: 40, namenlijst: ["Sjoerd"], drempel: { openbaar: 5, vertrouwelijk: 3 } });
+        expect(d.instellingen).toMatchObject({
+          organisatie: "Testorganisatie",
+          maxUrenPerMelding: 40,
+          namenlijst: ["Sjoerd"],
+          drempel: { openbaar: 5, vertrouwelijk: 3 },
+        });
         expect(d.verslagen.map((v) => v.jaar)).toEqual([2021]);
       });
     }
@@ -74,7 +133,10 @@ describe("validate: each refusal names file, Excel line, column and says why in 
     expect(p).toMatchObject({ bestand: "meldingen.csv", regel: 5, kolom: "uren", waarde: "40,5" });
     expect(p.melding).toMatch(/^meer dan 40 uur aan één melding is niet aannemelijk/);
     // the ceiling comes from instellingen.json
-    const r = check({ tables: { "meldingen.csv": meldingenWith([3, "uren", "40,5"]) }, instellingen: { organisatie: "T", maxUrenPerMelding: 50 } });
+    const r = check({
+      tables: { "meldingen.csv": meldingenWith([3, "uren", "40,5"]) },
+      instellingen: { organisatie: "T", maxUrenPerMelding: 50 },
+    });
     expect(r.problems).toEqual([]);
     expect(check({ tables: { "meldingen.csv": meldingenWith([3, "uren", "40"]) } }).problems).toEqual([]);
   });
@@ -82,14 +144,26 @@ describe("validate: each refusal names file, Excel line, column and says why in 
   it("a date in the future, against the injected vandaag", () => {
     const tables = { "meldingen.csv": meldingenWith([0, "datum", "01-04-2022"]) };
     const p = only(check({ tables }).problems);
-    expect(p).toEqual({ bestand: "meldingen.csv", regel: 2, kolom: "datum", waarde: "01-04-2022", melding: "deze datum ligt in de toekomst" });
+    expect(p).toEqual({
+      bestand: "meldingen.csv",
+      regel: 2,
+      kolom: "datum",
+      waarde: "01-04-2022",
+      melding: "deze datum ligt in de toekomst",
+    });
     expect(check({ tables }, { jaar: 2022, maand: 4 }).problems).toEqual([]);
     expect(check({ tables }, { jaar: 2023, maand: 1 }).problems).toEqual([]);
   });
 
   it("an impossible date", () => {
     const p = only(check({ tables: { "meldingen.csv": meldingenWith([0, "datum", "31-02-2020"]) } }).problems);
-    expect(p).toEqual({ bestand: "meldingen.csv", regel: 2, kolom: "datum", waarde: "31-02-2020", melding: "dag 31 bestaat niet in deze maand" });
+    expect(p).toEqual({
+      bestand: "meldingen.csv",
+      regel: 2,
+      kolom: "datum",
+      waarde: "31-02-2020",
+      melding: "dag 31 bestaat niet in deze maand",
+    });
   });
 
   it("status afgerond-resultaat without resultaten", () => {
@@ -106,7 +180,10 @@ describe("validate: each refusal names file, Excel line, column and says why in 
   it("geen_interventie ja with interventies", () => {
     const p = only(check({ tables: { "meldingen.csv": meldingenWith([0, "geen_interventie", "ja"]) } }).problems);
     expect(p).toEqual({
-      bestand: "meldingen.csv", regel: 2, kolom: "geen_interventie", waarde: "ja",
+      bestand: "meldingen.csv",
+      regel: 2,
+      kolom: "geen_interventie",
+      waarde: "ja",
       melding: "er staat 'ja' (geen interventie op verzoek van de melder), maar er zijn wel interventies ingevuld",
     });
   });
@@ -119,7 +196,13 @@ describe("validate: each refusal names file, Excel line, column and says why in 
   it("a vertrouwenspersoon not active in the month of the melding", () => {
     // VP-B stopped in 2020-06; this melding is from 2021-02.
     const p = only(check({ tables: { "meldingen.csv": meldingenWith([0, "vertrouwenspersoon", "VP-A|VP-B"]) } }).problems);
-    expect(p).toEqual({ bestand: "meldingen.csv", regel: 2, kolom: "vertrouwenspersoon", waarde: "VP-B", melding: "VP-B was in 2-2021 niet actief als vertrouwenspersoon" });
+    expect(p).toEqual({
+      bestand: "meldingen.csv",
+      regel: 2,
+      kolom: "vertrouwenspersoon",
+      waarde: "VP-B",
+      melding: "VP-B was in 2-2021 niet actief als vertrouwenspersoon",
+    });
     // the last active month itself is fine
     expect(check({ tables: { "meldingen.csv": meldingenWith([2, "datum", "30-06-2020"]) } }).problems).toEqual([]);
     const q = only(check({ tables: { "meldingen.csv": meldingenWith([2, "datum", "2020-07"]) } }).problems);
@@ -141,7 +224,13 @@ describe("validate: each refusal names file, Excel line, column and says why in 
   it("an activity row for a vertrouwenspersoon not active that year", () => {
     const rows = setCell(baseTables()["activiteiten.csv"], 1, "jaar", "2021"); // VP-B stopped in 2020
     const p = only(check({ tables: { "activiteiten.csv": rows } }).problems);
-    expect(p).toEqual({ bestand: "activiteiten.csv", regel: 3, kolom: "vertrouwenspersoon", waarde: "VP-B", melding: "VP-B was in 2021 niet actief" });
+    expect(p).toEqual({
+      bestand: "activiteiten.csv",
+      regel: 3,
+      kolom: "vertrouwenspersoon",
+      waarde: "VP-B",
+      melding: "VP-B was in 2021 niet actief",
+    });
   });
 
   it("an unknown column (where a name would slip in)", () => {
@@ -163,13 +252,24 @@ describe("validate: each refusal names file, Excel line, column and says why in 
   it("a missing file", () => {
     const r = check({ tables: { "klachten.csv": null } });
     expect(r.dataset).toBeNull();
-    expect(only(r.problems)).toEqual({ bestand: "klachten.csv", regel: null, kolom: null, waarde: null, melding: 'dit bestand ontbreekt in de gegevensmap; lever de tabel aan als klachten.csv, als klachten.xlsx of als tabblad "klachten" in registratie.xlsx' });
+    expect(only(r.problems)).toEqual({
+      bestand: "klachten.csv",
+      regel: null,
+      kolom: null,
+      waarde: null,
+      melding:
+        'dit bestand ontbreekt in de gegevensmap; lever de tabel aan als klachten.csv, als klachten.xlsx of als tabblad "klachten" in registratie.xlsx',
+    });
   });
 
   it("missing instellingen.json", () => {
     const r = check({ instellingen: null });
     expect(r.dataset).toBeNull();
-    expect(only(r.problems)).toMatchObject({ bestand: "instellingen.json", regel: null, melding: "dit bestand ontbreekt in de gegevensmap" });
+    expect(only(r.problems)).toMatchObject({
+      bestand: "instellingen.json",
+      regel: null,
+      melding: "dit bestand ontbreekt in de gegevensmap",
+    });
   });
 
   it("an invalid setting names the setting", () => {
@@ -181,7 +281,13 @@ describe("validate: each refusal names file, Excel line, column and says why in 
   it("an empty meldingen file (header only)", () => {
     const r = check({ tables: { "meldingen.csv": [MELDING_HEADER] } });
     expect(r.dataset).toBeNull();
-    expect(only(r.problems)).toEqual({ bestand: "meldingen.csv", regel: null, kolom: null, waarde: null, melding: "er staan geen meldingen in het bestand, alleen de kopregel" });
+    expect(only(r.problems)).toEqual({
+      bestand: "meldingen.csv",
+      regel: null,
+      kolom: null,
+      waarde: null,
+      melding: "er staan geen meldingen in het bestand, alleen de kopregel",
+    });
   });
 
   it("a completely empty meldingen file", () => {
@@ -241,4 +347,3 @@ describe("validate: every problem in one run", () => {
     ]);
   });
 });
-

@@ -11,15 +11,35 @@ import { copyOfExampleData, ROOT } from "../helpers/cli.ts";
  * that starts with `node`, with `%*` (the user's own options) left out and Windows' `\` read as `/`.
  */
 function windowsStarterArgs(): string[] {
-  const line = readFileSync(join(ROOT, "jaarverslag-werkplaats.cmd"), "utf8").split("\r\n").find((l) => l.startsWith("node "));
+  const line = readFileSync(join(ROOT, "jaarverslag-werkplaats.cmd"), "utf8")
+    .split("\r\n")
+    .find((l) => l.startsWith("node "));
   if (!line) throw new Error("jaarverslag-werkplaats.cmd heeft geen regel die node start");
-  return line.split(" ").slice(1).filter((a) => a !== "%*").map((a) => a.replace(/\\/g, "/"));
+  return line
+    .split(" ")
+    .slice(1)
+    .filter((a) => a !== "%*")
+    .map((a) => a.replace(/\\/g, "/"));
 }
 
 describe("jaarverslag werkplaats", () => {
   it("prints its address with the key on the first line, answers on it, and stops on SIGTERM", async () => {
     const dataDir = copyOfExampleData("werkplaats-cli-");
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src", "cli.ts"), "werkplaats", "--data", dataDir, "--out", join(dataDir, "..", "reports"), "--no-open"], { cwd: ROOT });
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        join(ROOT, "src", "cli.ts"),
+        "werkplaats",
+        "--data",
+        dataDir,
+        "--out",
+        join(dataDir, "..", "reports"),
+        "--no-open",
+      ],
+      { cwd: ROOT },
+    );
     try {
       const first = await new Promise<string>((ok, fail) => {
         let out = "";
@@ -51,7 +71,9 @@ describe("jaarverslag werkplaats", () => {
     expect(args).toEqual(["--import", "tsx", "src/cli.ts", "werkplaats"]);
     // The same command, started here from the starter's folder: the address on the first line.
     const dataDir = copyOfExampleData("werkplaats-cmd-");
-    const child = spawn(process.execPath, [...args, "--data", dataDir, "--out", join(dataDir, "..", "reports"), "--no-open"], { cwd: ROOT });
+    const child = spawn(process.execPath, [...args, "--data", dataDir, "--out", join(dataDir, "..", "reports"), "--no-open"], {
+      cwd: ROOT,
+    });
     try {
       const first = await new Promise<string>((ok, fail) => {
         let out = "";
@@ -68,7 +90,11 @@ describe("jaarverslag werkplaats", () => {
   });
 
   it("refuses a data folder that does not exist, with the usage", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src", "cli.ts"), "werkplaats", "--data", "/bestaat/niet", "--no-open"], { cwd: ROOT });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", join(ROOT, "src", "cli.ts"), "werkplaats", "--data", "/bestaat/niet", "--no-open"],
+      { cwd: ROOT },
+    );
     let err = "";
     child.stderr.on("data", (c: Buffer) => (err += c.toString("utf8")));
     const code = await new Promise<number | null>((ok) => child.on("exit", ok));

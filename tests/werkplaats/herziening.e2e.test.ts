@@ -18,7 +18,8 @@ import { readPdf } from "../helpers/pdf-read.ts";
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 // The late conversation of tests/e2e/register.test.ts: December 2020, corona, registered late.
-const LATE = "M2020-99,2020-12,ongewenste-omgangsvormen,corona-gerelateerd,ambtelijk,VP-A1,1.0,afgerond-resultaat,hart-luchten,zelf-opgelost,nee\n";
+const LATE =
+  "M2020-99,2020-12,ongewenste-omgangsvormen,corona-gerelateerd,ambtelijk,VP-A1,1.0,afgerond-resultaat,hart-luchten,zelf-opgelost,nee\n";
 const REDEN = "Een gesprek uit december 2020 is pas in 2021 geregistreerd.";
 
 let dataDir: string;
@@ -31,7 +32,11 @@ let base: string;
 async function axeViolations(): Promise<string[]> {
   await page.evaluate(AXE);
   const result = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+      }
+    ).axe;
     return axe.run(document, { resultTypes: ["violations"] });
   })) as { violations: { id: string; nodes: { target: unknown }[] }[] };
   return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
@@ -53,7 +58,11 @@ const text = (selector: string): Promise<string> => page.$eval(selector, (e) => 
 async function publishByKeyboard(): Promise<void> {
   await tabTo('#publiceer button[type="submit"]');
   await page.keyboard.press("Enter");
-  await page.waitForFunction(() => /^(Klaar|Geweigerd)/.test(document.getElementById("publiceer-status")?.textContent ?? "") || document.querySelector("#weigering h3"), { timeout: 240_000 });
+  await page.waitForFunction(
+    () =>
+      /^(Klaar|Geweigerd)/.test(document.getElementById("publiceer-status")?.textContent ?? "") || document.querySelector("#weigering h3"),
+    { timeout: 240_000 },
+  );
   expect(await text("#publiceer-status")).not.toMatch(/^Geweigerd/);
 }
 
@@ -62,7 +71,11 @@ beforeAll(async () => {
   outDir = join(dataDir, "..", "reports");
   werkplaats = await startWerkplaats({ dataDir, outDir });
   base = werkplaats.url.replace(/\/\?.*$/, "");
-  browser = await puppeteer.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu", "--lang=nl-NL"] });
+  browser = await puppeteer.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--lang=nl-NL"],
+  });
   page = await browser.newPage();
   await page.setBypassCSP(true); // only to inject axe-core
   await page.setViewport({ width: 1400, height: 900 });
@@ -124,9 +137,15 @@ describe("a revision from the workspace", () => {
     await page.keyboard.type(REDEN); // the focus is in the reason
     await publishByKeyboard();
     expect(await page.$("#weigering h3")).toBeNull();
-    expect(readdirSync(join(dataDir, "gepubliceerd")).sort()).toEqual(["2020-openbaar-woordenlijst-versie-1.json", "2020-openbaar-woordenlijst-versie-2.json"]);
+    expect(readdirSync(join(dataDir, "gepubliceerd")).sort()).toEqual([
+      "2020-openbaar-woordenlijst-versie-1.json",
+      "2020-openbaar-woordenlijst-versie-2.json",
+    ]);
     expect(readFileSync(join(dataDir, "gepubliceerd", "2020-openbaar-woordenlijst-versie-1.json")).equals(v1)).toBe(true);
-    const entry = JSON.parse(readFileSync(join(dataDir, "gepubliceerd", "2020-openbaar-woordenlijst-versie-2.json"), "utf8")) as { versie: number; reden: string };
+    const entry = JSON.parse(readFileSync(join(dataDir, "gepubliceerd", "2020-openbaar-woordenlijst-versie-2.json"), "utf8")) as {
+      versie: number;
+      reden: string;
+    };
     expect(entry).toMatchObject({ versie: 2, reden: REDEN });
     const href = await page.$eval("#bestanden-lijst a[href$='.pdf']", (a) => a.getAttribute("href")!);
     expect(decodeURIComponent(href)).toContain("2020/vastgesteld/openbaar-versie-2/");
@@ -139,10 +158,24 @@ describe("a revision from the workspace", () => {
 
     // 6. The Overzicht lists both versions.
     await page.goto(`${base}/overzicht?jaar=2020`);
-    const rows = await page.$$eval("#register-tabel tbody tr", (trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent)));
+    const rows = await page.$$eval("#register-tabel tbody tr", (trs) =>
+      trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent)),
+    );
     expect(rows).toEqual([
-      ["Jaarverslag vertrouwenspersonen ongewenste omgangsvormen", "2020", "openbaar", expect.any(String), "jaarverslag-vpoo-2020-openbaar"],
-      ["Jaarverslag vertrouwenspersonen ongewenste omgangsvormen (herziening, versie 2)", "2020", "openbaar", expect.any(String), "jaarverslag-vpoo-2020-openbaar"],
+      [
+        "Jaarverslag vertrouwenspersonen ongewenste omgangsvormen",
+        "2020",
+        "openbaar",
+        expect.any(String),
+        "jaarverslag-vpoo-2020-openbaar",
+      ],
+      [
+        "Jaarverslag vertrouwenspersonen ongewenste omgangsvormen (herziening, versie 2)",
+        "2020",
+        "openbaar",
+        expect.any(String),
+        "jaarverslag-vpoo-2020-openbaar",
+      ],
     ]);
     expect(await axeViolations()).toEqual([]);
   }, 600_000);

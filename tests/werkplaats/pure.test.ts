@@ -56,7 +56,20 @@ describe("guards", () => {
     writeFileSync(join(outside, "geheim.txt"), "x");
     symlinkSync(join(outside, "geheim.txt"), join(root, "link.txt"));
     expect(safePath(root, "2021/a.pdf")).toBe(join(root, "2021", "a.pdf"));
-    for (const bad of ["../x", "2021/../../x", "/etc/passwd", "C:\\Windows\\win.ini", "c:x", "\\\\server\\share", "2021\\..\\..\\x", "", ".", "2021//a.pdf", "a\0b", "link.txt"]) {
+    for (const bad of [
+      "../x",
+      "2021/../../x",
+      "/etc/passwd",
+      "C:\\Windows\\win.ini",
+      "c:x",
+      "\\\\server\\share",
+      "2021\\..\\..\\x",
+      "",
+      ".",
+      "2021//a.pdf",
+      "a\0b",
+      "link.txt",
+    ]) {
       expect(safePath(root, bad), bad).toBeNull();
     }
   });
@@ -77,7 +90,9 @@ describe("sections of verslag/<jaar>.md", () => {
   });
 
   it("replaces one section and leaves the others, or adds a missing one at the end", () => {
-    expect(replaceSection(text, "Voorwoord", "Nieuw.\r\nTweede regel.  \n\n")).toBe("---\ntitel: T\n---\n\nInleiding\n\n## Voorwoord\n\nNieuw.\nTweede regel.\n\n## Team\n\nTwee.\n### Sub\nDrie.\n");
+    expect(replaceSection(text, "Voorwoord", "Nieuw.\r\nTweede regel.  \n\n")).toBe(
+      "---\ntitel: T\n---\n\nInleiding\n\n## Voorwoord\n\nNieuw.\nTweede regel.\n\n## Team\n\nTwee.\n### Sub\nDrie.\n",
+    );
     expect(replaceSection(text, "Voorlichting", "Vier.")).toBe(text + "\n## Voorlichting\n\nVier.\n\n");
   });
 
@@ -93,12 +108,26 @@ describe("sections of verslag/<jaar>.md", () => {
   it("makes an empty year's text that the ingest accepts, with every expected section", () => {
     const parsed = parseVerslag("verslag/2030.md", 2030, emptyVerslag(2030));
     expect(parsed.ok).toBe(true);
-    if (parsed.ok) expect(parsed.verslag.secties.map((s) => s.titel)).toEqual(["Voorwoord", "Deskundigheidsbevordering", "Voorlichting", "Team", "Trends en aanbevelingen", "Klachtencommissie"]);
+    if (parsed.ok)
+      expect(parsed.verslag.secties.map((s) => s.titel)).toEqual([
+        "Voorwoord",
+        "Deskundigheidsbevordering",
+        "Voorlichting",
+        "Team",
+        "Trends en aanbevelingen",
+        "Klachtencommissie",
+      ]);
   });
 });
 
 describe("problems folded under their cause", () => {
-  const p = (bestand: string, regel: number | null, kolom: string | null, waarde: string | null, melding: string) => ({ bestand, regel, kolom, waarde, melding });
+  const p = (bestand: string, regel: number | null, kolom: string | null, waarde: string | null, melding: string) => ({
+    bestand,
+    regel,
+    kolom,
+    waarde,
+    melding,
+  });
 
   it("folds every melding of a wrongly registered counsellor under that counsellor", () => {
     const cause = p("vertrouwenspersonen.csv", 4, "code", "VP X", "een vertrouwenspersoon heeft een pseudoniem als code");
@@ -106,7 +135,10 @@ describe("problems folded under their cause", () => {
     const b = p("meldingen.csv", 9, "vertrouwenspersoon", "VP X", "onbekende vertrouwenspersoon");
     const other = p("meldingen.csv", 5, "uren", "99", "meer dan 40 uur");
     const tree = foldProblems([cause, a, other, b]);
-    expect(tree).toEqual([{ problem: cause, followOn: [a, b] }, { problem: other, followOn: [] }]);
+    expect(tree).toEqual([
+      { problem: cause, followOn: [a, b] },
+      { problem: other, followOn: [] },
+    ]);
   });
 
   it("folds the meldingen of a counsellor whose own row is wrong under that row, by the row's code", () => {
@@ -115,16 +147,28 @@ describe("problems folded under their cause", () => {
     const b = p("activiteiten.csv", 4, "vertrouwenspersoon", "VP-A2", "VP-A2 was in 2020 niet actief");
     const other = p("meldingen.csv", 8, "vertrouwenspersoon", "VP-F1", "onbekende vertrouwenspersoon");
     const codeOfRow = (bestand: string, regel: number | null) => (bestand === "vertrouwenspersonen.csv" && regel === 5 ? "VP-A2" : null);
-    expect(foldProblems([cause, a, b, other], codeOfRow)).toEqual([{ problem: cause, followOn: [a, b] }, { problem: other, followOn: [] }]);
+    expect(foldProblems([cause, a, b, other], codeOfRow)).toEqual([
+      { problem: cause, followOn: [a, b] },
+      { problem: other, followOn: [] },
+    ]);
     // Without knowing the row's code, a date is no code: nothing is folded.
     expect(foldProblems([cause, a, b, other]).every((n) => n.followOn.length === 0)).toBe(true);
   });
 
   it("folds row problems of a column under the header problem of that column in the same file", () => {
-    const header = p("registratie.xlsx, tabblad meldingen", 1, "uren", null, 'verplichte kolom "uren" ontbreekt; verwacht zijn de kolommen: id');
+    const header = p(
+      "registratie.xlsx, tabblad meldingen",
+      1,
+      "uren",
+      null,
+      'verplichte kolom "uren" ontbreekt; verwacht zijn de kolommen: id',
+    );
     const row = p("registratie.xlsx, tabblad meldingen", 4, "uren", null, "vul de uren in");
     const elsewhere = p("activiteiten.csv", 4, "uren", null, "vul de uren in");
-    expect(foldProblems([header, row, elsewhere])).toEqual([{ problem: header, followOn: [row] }, { problem: elsewhere, followOn: [] }]);
+    expect(foldProblems([header, row, elsewhere])).toEqual([
+      { problem: header, followOn: [row] },
+      { problem: elsewhere, followOn: [] },
+    ]);
   });
 
   it("leaves independent problems alone, in their order", () => {
@@ -152,7 +196,11 @@ describe("uploads", () => {
   });
 
   it("opens the browser the way each system does", () => {
-    expect(openCommand("win32", "http://127.0.0.1:1/?sleutel=a")).toEqual({ command: "cmd", args: ["/c", "start", '""', "http://127.0.0.1:1/?sleutel=a"], verbatim: true });
+    expect(openCommand("win32", "http://127.0.0.1:1/?sleutel=a")).toEqual({
+      command: "cmd",
+      args: ["/c", "start", '""', "http://127.0.0.1:1/?sleutel=a"],
+      verbatim: true,
+    });
     expect(openCommand("darwin", "u").command).toBe("open");
     expect(openCommand("linux", "u").command).toBe("xdg-open");
   });
@@ -171,7 +219,10 @@ describe("the choice on Publiceren: adopt, or revise with a reason", () => {
   it("adopts without a reason, and asks a revision for one, in one line", async () => {
     const { revisionChoice } = await import("../../src/werkplaats/actions.ts");
     expect(revisionChoice("vaststellen", "wordt genegeerd")).toEqual({ ok: true, reden: null });
-    expect(revisionChoice("herziening", "  Een gesprek uit december\r\nis later geregistreerd. ")).toEqual({ ok: true, reden: "Een gesprek uit december is later geregistreerd." });
+    expect(revisionChoice("herziening", "  Een gesprek uit december\r\nis later geregistreerd. ")).toEqual({
+      ok: true,
+      reden: "Een gesprek uit december is later geregistreerd.",
+    });
     for (const empty of [null, "", "   \n\t "]) {
       const r = revisionChoice("herziening", empty);
       expect(r.ok).toBe(false);

@@ -21,11 +21,20 @@ interface Answer {
 
 function send(path: string, opts: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {}): Promise<Answer> {
   return new Promise((ok, fail) => {
-    const req = request({ host: "127.0.0.1", port: werkplaats.port, path, method: opts.method ?? "GET", headers: { host: `127.0.0.1:${werkplaats.port}`, ...opts.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-    });
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port: werkplaats.port,
+        path,
+        method: opts.method ?? "GET",
+        headers: { host: `127.0.0.1:${werkplaats.port}`, ...opts.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
     req.on("error", fail);
     if (opts.body !== undefined) req.write(opts.body);
     req.end();
@@ -73,41 +82,77 @@ describe("the workspace refuses", () => {
   it("a change posted from another site, or without the page's CSRF token", async () => {
     const body = JSON.stringify({ jaar: 2021, titel: "Team", tekst: "Gewijzigd." });
     const json = { "content-type": "application/json" };
-    expect((await send("/tekst/sectie", { method: "POST", body, headers: { ...json, ...own(), origin: "http://evil.example" } })).status).toBe(403);
+    expect(
+      (await send("/tekst/sectie", { method: "POST", body, headers: { ...json, ...own(), origin: "http://evil.example" } })).status,
+    ).toBe(403);
     expect((await send("/tekst/sectie", { method: "POST", body, headers: { ...json, cookie, "x-csrf-token": csrf } })).status).toBe(403); // no Origin
     expect((await send("/tekst/sectie", { method: "POST", body, headers: { ...json, cookie, origin: own().origin } })).status).toBe(403); // no token
-    expect((await send("/tekst/sectie", { method: "POST", body, headers: { ...json, ...own(), "x-csrf-token": "fout" } })).status).toBe(403);
+    expect((await send("/tekst/sectie", { method: "POST", body, headers: { ...json, ...own(), "x-csrf-token": "fout" } })).status).toBe(
+      403,
+    );
     const form = { "content-type": "application/x-www-form-urlencoded" };
-    expect((await send("/publiceren", { method: "POST", body: "jaar=2021&publiek=openbaar&documenten=vpoo", headers: { ...form, cookie, origin: "http://evil.example", "x-csrf-token": csrf } })).status).toBe(403);
+    expect(
+      (
+        await send("/publiceren", {
+          method: "POST",
+          body: "jaar=2021&publiek=openbaar&documenten=vpoo",
+          headers: { ...form, cookie, origin: "http://evil.example", "x-csrf-token": csrf },
+        })
+      ).status,
+    ).toBe(403);
     expect(existsSync(join(dataDir, "gepubliceerd"))).toBe(false);
     // Made properly, the same change is accepted.
     expect((await send("/tekst/sectie", { method: "POST", body, headers: { ...json, ...own() } })).status).toBe(200);
   });
 
   it("a path outside the report folder, or into its internal log", async () => {
-    for (const pad of ["../buiten.txt", "..%2Fbuiten.txt", "%2Fetc%2Fpasswd", "..%5Cbuiten.txt", "2021%2F..%2F..%2Fbuiten.txt", "..%2Fdata%2Fmeldingen.csv", "2021%2Fintern%2F2021-openbaar.onderdrukkingslog.json"]) {
+    for (const pad of [
+      "../buiten.txt",
+      "..%2Fbuiten.txt",
+      "%2Fetc%2Fpasswd",
+      "..%5Cbuiten.txt",
+      "2021%2F..%2F..%2Fbuiten.txt",
+      "..%2Fdata%2Fmeldingen.csv",
+      "2021%2Fintern%2F2021-openbaar.onderdrukkingslog.json",
+    ]) {
       const answer = await send(`/bestand?pad=${pad}`, { headers: { cookie } });
       expect(answer.status, pad).toBe(404);
       expect(answer.body).not.toContain("geheim");
     }
     const before = readdirSync(join(dataDir, "..")).sort();
-    const upload = await send(`/registratie/upload?naam=${encodeURIComponent("../../buiten.csv")}`, { method: "POST", body: "x", headers: own() });
+    const upload = await send(`/registratie/upload?naam=${encodeURIComponent("../../buiten.csv")}`, {
+      method: "POST",
+      body: "x",
+      headers: own(),
+    });
     expect(upload.status).toBe(400);
     expect(readdirSync(join(dataDir, "..")).sort()).toEqual(before);
     // A file in the data folder that links out is neither read (into the backup) nor replaced.
     symlinkSync(join(dataDir, "..", "buiten.txt"), join(dataDir, "klachten.xlsx"));
-    const linked = await send("/registratie/upload?naam=klachten.csv", { method: "POST", body: "id,datum,ontvankelijk,advies\n", headers: own() });
+    const linked = await send("/registratie/upload?naam=klachten.csv", {
+      method: "POST",
+      body: "id,datum,ontvankelijk,advies\n",
+      headers: own(),
+    });
     expect(linked.status).toBe(400);
     expect(readFileSync(join(dataDir, "..", "buiten.txt"), "utf8")).toBe("geheim");
     expect(existsSync(join(dataDir, "vorige-versies"))).toBe(false);
     rmSync(join(dataDir, "klachten.xlsx"));
-    const text = await send("/tekst/sectie", { method: "POST", body: JSON.stringify({ jaar: "../../x", titel: "Team", tekst: "x" }), headers: { "content-type": "application/json", ...own() } });
+    const text = await send("/tekst/sectie", {
+      method: "POST",
+      body: JSON.stringify({ jaar: "../../x", titel: "Team", tekst: "x" }),
+      headers: { "content-type": "application/json", ...own() },
+    });
     expect(text.status).toBe(400);
   });
 
   it("an upload larger than the limit, and writes nothing", async () => {
     const big = Buffer.alloc(LIMIT + 1, 65);
-    const answer = await send("/registratie/upload?naam=meldingen.csv", { method: "POST", body: big, headers: { ...own(), "content-type": "application/octet-stream" } });
+    const answer = await send("/registratie/upload?naam=meldingen.csv", {
+      method: "POST",
+      body: big,
+      headers: { ...own(), "content-type": "application/octet-stream" },
+    });
     expect(answer.status).toBe(413);
     expect(answer.body).toContain("te groot");
     expect(existsSync(join(dataDir, "vorige-versies"))).toBe(false);

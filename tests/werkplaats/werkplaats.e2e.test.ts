@@ -24,13 +24,20 @@ let base: string;
 
 /** meldingen.csv of the example data as rows (it has no quoted fields). */
 function meldingenRows(): string[][] {
-  return readFileSync(join(dataDir, "meldingen.csv"), "utf8").trim().split(/\r?\n/).map((l) => l.split(","));
+  return readFileSync(join(dataDir, "meldingen.csv"), "utf8")
+    .trim()
+    .split(/\r?\n/)
+    .map((l) => l.split(","));
 }
 
 async function axeViolations(): Promise<string[]> {
   await page.evaluate(AXE);
   const result = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+      }
+    ).axe;
     // The preview frame is the report itself (tested by the render tests); the page around it here.
     return axe.run({ exclude: [["iframe"]] }, { resultTypes: ["violations"] });
   })) as { violations: { id: string; nodes: { target: unknown }[] }[] };
@@ -69,7 +76,11 @@ beforeAll(async () => {
   outDir = join(dataDir, "..", "reports");
   werkplaats = await startWerkplaats({ dataDir, outDir });
   base = werkplaats.url.replace(/\/\?.*$/, "");
-  browser = await puppeteer.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu", "--lang=nl-NL"] });
+  browser = await puppeteer.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--lang=nl-NL"],
+  });
   page = await browser.newPage();
   await page.setBypassCSP(true); // only to inject axe-core; the server's CSP is tested below
   await page.setViewport({ width: 1400, height: 900 });
@@ -121,10 +132,14 @@ describe("a year in the workspace", () => {
     expect(text).toContain("meldingen.xlsx is ingelezen als meldingen.xlsx");
     expect(text).toMatch(/De vorige versie \(meldingen\.csv\) staat in vorige-versies\//);
     const backups = readdirSync(join(dataDir, "vorige-versies"));
-    expect(readFileSync(join(dataDir, "vorige-versies", backups[0]!, "meldingen.csv"), "utf8")).toBe(rows.map((r) => r.join(",")).join("\n") + "\n");
+    expect(readFileSync(join(dataDir, "vorige-versies", backups[0]!, "meldingen.csv"), "utf8")).toBe(
+      rows.map((r) => r.join(",")).join("\n") + "\n",
+    );
     expect(existsSync(join(dataDir, "meldingen.csv"))).toBe(false);
     // Each mistake in the table: file, row, column, value, what would be valid.
-    const cells = await page.$$eval("table.problemen tbody tr", (trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].slice(0, 4).map((c) => c.textContent)));
+    const cells = await page.$$eval("table.problemen tbody tr", (trs) =>
+      trs.map((tr) => [...(tr as HTMLTableRowElement).cells].slice(0, 4).map((c) => c.textContent)),
+    );
     expect(cells).toContainEqual(["meldingen.xlsx, tabblad meldingen", "4", "uren", "veel"]);
     expect(cells).toContainEqual(["meldingen.xlsx, tabblad meldingen", "7", "vertrouwenspersoon", "VP-ZZ"]);
     expect(text).toMatch(/onbekende vertrouwenspersoon; bekend zijn: VP-/);
@@ -132,7 +147,9 @@ describe("a year in the workspace", () => {
     // Sorted by row, descending after two presses of Enter on the column's button.
     await tabToAndEnter('thead button[data-kolom="1"]');
     await page.keyboard.press("Enter");
-    const order = await page.$$eval("table.problemen tbody tr", (trs) => trs.map((tr) => Number((tr as HTMLTableRowElement).cells[1]!.textContent)));
+    const order = await page.$$eval("table.problemen tbody tr", (trs) =>
+      trs.map((tr) => Number((tr as HTMLTableRowElement).cells[1]!.textContent)),
+    );
     expect(order).toEqual([...order].sort((a, b) => b - a));
     expect(await page.$eval("thead th:nth-child(2)", (th) => th.getAttribute("aria-sort"))).toBe("descending");
     await shot("2-registratie");
@@ -154,10 +171,14 @@ describe("a year in the workspace", () => {
     // Oracle: the example data's own rows that name VP-A2 (in meldingen, possibly jointly, and activiteiten).
     const followOn =
       rows.slice(1).filter((r) => r[header.indexOf("vertrouwenspersoon")]!.split("|").includes("VP-A2")).length +
-      readFileSync(join(dataDir, "activiteiten.csv"), "utf8").split("\n").filter((l) => l.split(",")[1] === "VP-A2").length;
+      readFileSync(join(dataDir, "activiteiten.csv"), "utf8")
+        .split("\n")
+        .filter((l) => l.split(",")[1] === "VP-A2").length;
     await (await page.$("input#bestanden"))!.uploadFile(vpFile);
     await Promise.all([page.waitForNavigation(), tabToAndEnter("#upload button")]);
-    const causes = await page.$$eval("table.problemen tbody tr", (trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].slice(0, 3).map((c) => c.firstChild?.textContent ?? "")));
+    const causes = await page.$$eval("table.problemen tbody tr", (trs) =>
+      trs.map((tr) => [...(tr as HTMLTableRowElement).cells].slice(0, 3).map((c) => c.firstChild?.textContent ?? "")),
+    );
     expect(causes).toEqual([["vertrouwenspersonen.csv", String(vpRow + 1), "actief_tot"]]);
     expect(await page.$eval("details.gevolg summary", (x) => x.textContent)).toContain(`${followOn} gevolgproblemen`);
     await tabToAndEnter("details.gevolg summary"); // opens with Enter
@@ -180,7 +201,9 @@ describe("a year in the workspace", () => {
 
   it("writes a section beside the live preview, and marks a text-scan finding in place", async () => {
     await page.goto(`${base}/tekst?jaar=2021`);
-    await page.waitForFunction(() => (document.getElementById("voorbeeld") as HTMLIFrameElement).contentDocument?.body?.innerText.includes("Voorwoord"));
+    await page.waitForFunction(() =>
+      (document.getElementById("voorbeeld") as HTMLIFrameElement).contentDocument?.body?.innerText.includes("Voorwoord"),
+    );
     const area = "#tekst-voorwoord";
     await page.focus(area);
     await page.keyboard.press("End");
@@ -189,7 +212,13 @@ describe("a year in the workspace", () => {
       t.setSelectionRange(t.value.length, t.value.length);
     }, area);
     await page.keyboard.type("\n\nWij danken de griffie voor de prettige samenwerking.");
-    await page.waitForFunction(() => (document.getElementById("voorbeeld") as HTMLIFrameElement).contentDocument?.body?.innerText.includes("Wij danken de griffie voor de prettige samenwerking."), { timeout: 20_000 });
+    await page.waitForFunction(
+      () =>
+        (document.getElementById("voorbeeld") as HTMLIFrameElement).contentDocument?.body?.innerText.includes(
+          "Wij danken de griffie voor de prettige samenwerking.",
+        ),
+      { timeout: 20_000 },
+    );
     expect(readFileSync(join(dataDir, "verslag", "2021.md"), "utf8")).toContain("Wij danken de griffie voor de prettige samenwerking.");
     expect(await axeViolations()).toEqual([]);
     // Typing does not move the page: the editor stays where it was, only the preview scrolls.
@@ -198,8 +227,13 @@ describe("a year in the workspace", () => {
 
     await page.keyboard.type(" Er kwamen twee meldingen over pesten binnen.");
     // The finding shows up while typing; wait for the one on the whole sentence.
-    await page.waitForFunction(() => document.querySelector<HTMLElement>("#vondst-voorwoord .vondst")?.innerText.includes("pesten binnen."), { timeout: 20_000 });
-    expect(await page.$eval("#vondst-voorwoord", (d) => (d as HTMLElement).innerText)).toContain("Er kwamen twee meldingen over pesten binnen.");
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>("#vondst-voorwoord .vondst")?.innerText.includes("pesten binnen."),
+      { timeout: 20_000 },
+    );
+    expect(await page.$eval("#vondst-voorwoord", (d) => (d as HTMLElement).innerText)).toContain(
+      "Er kwamen twee meldingen over pesten binnen.",
+    );
     // Marked in place: exactly the words the scan found.
     expect(await page.$eval("#vondst-voorwoord mark", (m) => m.textContent)).toBe("twee meldingen");
     expect(await page.$eval(area, (t) => t.getAttribute("aria-invalid"))).toBe("true");
@@ -233,7 +267,12 @@ describe("a year in the workspace", () => {
       t.setSelectionRange(t.value.length, t.value.length);
     }, area);
     for (let i = 0; i < cut.length; i++) await page.keyboard.press("Backspace");
-    await page.waitForFunction(() => document.querySelector("#vondst-voorwoord .vondst") === null && document.querySelector("#tekst-voorwoord")!.getAttribute("aria-invalid") === null, { timeout: 20_000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelector("#vondst-voorwoord .vondst") === null &&
+        document.querySelector("#tekst-voorwoord")!.getAttribute("aria-invalid") === null,
+      { timeout: 20_000 },
+    );
   });
 
   it("shows what is hidden and why, marked internal", async () => {
@@ -255,12 +294,18 @@ describe("a year in the workspace", () => {
     expect(await axeViolations()).toEqual([]);
     const publishOnce = async (): Promise<string> => {
       await tabToAndEnter('#publiceer button[type="submit"]');
-      await page.waitForFunction(() => document.getElementById("publiceer-status")?.textContent?.startsWith("Klaar") || document.querySelector("#weigering h3"), { timeout: 230_000 });
+      await page.waitForFunction(
+        () => document.getElementById("publiceer-status")?.textContent?.startsWith("Klaar") || document.querySelector("#weigering h3"),
+        { timeout: 230_000 },
+      );
       expect(await page.$("#weigering h3")).toBeNull();
       const bars = await page.$$eval("#voortgang progress", (ps) => ps.map((p) => (p as HTMLProgressElement).value));
       expect(bars).toEqual([1, 1]); // protecting, and the one document
       const href = await page.$eval("#bestanden-lijst a[href$='.pdf']", (a) => a.getAttribute("href")!);
-      const bytes = await page.evaluate(async (h) => Array.from(new Uint8Array(await (await fetch(h)).arrayBuffer())), href.replace(/$/, "&download=1"));
+      const bytes = await page.evaluate(
+        async (h) => Array.from(new Uint8Array(await (await fetch(h)).arrayBuffer())),
+        href.replace(/$/, "&download=1"),
+      );
       const pdf = await readPdf(new Uint8Array(bytes));
       return pdf.pages.join("\n");
     };
@@ -277,7 +322,10 @@ describe("a year in the workspace", () => {
     const register = await page.$eval("#register-tabel", (t) => (t as HTMLElement).innerText);
     expect(register).toContain("jaarverslag-vpoo-2021-openbaar");
     expect(register).toContain("jaarverslag-vpoo-2021-vertrouwelijk");
-    expect(readdirSync(join(dataDir, "gepubliceerd")).sort()).toEqual(["2021-openbaar-woordenlijst-versie-1.json", "2021-vertrouwelijk-woordenlijst-versie-1.json"]);
+    expect(readdirSync(join(dataDir, "gepubliceerd")).sort()).toEqual([
+      "2021-openbaar-woordenlijst-versie-1.json",
+      "2021-vertrouwelijk-woordenlijst-versie-1.json",
+    ]);
     await page.goto(`${base}/overzicht?jaar=2021`);
     expect(await tableText()).toMatch(/✓ klaar Jaarverslag 2021 openbaar gepubliceerd/);
   }, 480_000);

@@ -41,9 +41,7 @@ export interface AuditorStats {
 }
 
 export type Verdict =
-  | { verdict: "pass"; unboundedAbove?: boolean }
-  | { verdict: "impossible" }
-  | { verdict: "fail"; lo: number; hi: number };
+  { verdict: "pass"; unboundedAbove?: boolean } | { verdict: "impossible" } | { verdict: "fail"; lo: number; hi: number };
 
 /** An end of a cell's interval, or why there is none. */
 export type Bound = number | "infeasible" | "unbounded";

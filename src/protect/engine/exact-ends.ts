@@ -10,16 +10,7 @@
 //     the rest goes to HiGHS as a separate model of a few hundred columns. When that MIP reaches
 //     the LP bound it is optimal for the full problem; otherwise the full MIP decides.
 import type { AttackModels, Solved } from "./attack-models.ts";
-import {
-  ONE,
-  snap,
-  VALUE_TOL,
-  INTEGRALITY_TOL,
-  type AuditorOptions,
-  type AuditorStats,
-  type Bound,
-  type Face,
-} from "./audit-types.ts";
+import { ONE, snap, VALUE_TOL, INTEGRALITY_TOL, type AuditorOptions, type AuditorStats, type Bound, type Face } from "./audit-types.ts";
 import { SolverInfeasibleError, SolverUnboundedError, type LinearSolution, type LinearTerm } from "./highs.ts";
 import type { WitnessPool } from "./witness-pool.ts";
 
@@ -143,11 +134,7 @@ export class ExactEnds {
       }
     }
     const lp = relaxed.objective;
-    const bound = !m.wholeObjective(objective)
-      ? lp
-      : sense === "min"
-        ? Math.ceil(lp - VALUE_TOL)
-        : Math.floor(lp + VALUE_TOL);
+    const bound = !m.wholeObjective(objective) ? lp : sense === "min" ? Math.ceil(lp - VALUE_TOL) : Math.floor(lp + VALUE_TOL);
     m.mip.setObjective(sense, objective);
     let restricted: LinearSolution;
     try {

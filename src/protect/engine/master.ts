@@ -20,11 +20,14 @@ export class MasterProblem {
   ) {}
 
   static async create(costs: readonly number[]): Promise<MasterProblem> {
-    const model = await PersistentModel.create({
-      sense: "min",
-      columns: costs.map((cost) => ({ lo: 0, hi: 1, integer: true, cost })),
-      rows: [],
-    }, LEAN_MIP_OPTIONS);
+    const model = await PersistentModel.create(
+      {
+        sense: "min",
+        columns: costs.map((cost) => ({ lo: 0, hi: 1, integer: true, cost })),
+        rows: [],
+      },
+      LEAN_MIP_OPTIONS,
+    );
     return new MasterProblem(model, costs.length);
   }
 

@@ -265,9 +265,7 @@ class SuppressionRun {
     }
     const published = this.candidates.filter((c) => !suppressed[c]);
     let members = published;
-    const binding = (await this.auditor.bindingCells(failure.primary, failure.scenario)).filter(
-      (c) => (this.candOf[c] ?? -1) >= 0,
-    );
+    const binding = (await this.auditor.bindingCells(failure.primary, failure.scenario)).filter((c) => (this.candOf[c] ?? -1) >= 0);
     if (binding.length < published.length) {
       // Verify that publishing only the binding candidates (plus fixed cells) still fails.
       const bindingSet = new Set(binding);

@@ -27,7 +27,8 @@
           return cell.dataset.sort !== undefined ? Number(cell.dataset.sort) : cell.firstChild ? cell.firstChild.textContent.trim() : "";
         };
         const rows = [...body.rows].sort((a, b) => {
-          const x = key(a), y = key(b);
+          const x = key(a),
+            y = key(b);
           const c = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "nl", { numeric: true });
           return up ? c : -c;
         });
@@ -56,7 +57,9 @@
       const messages = [];
       for (const file of files) {
         const response = await fetch(`/registratie/upload?naam=${encodeURIComponent(file.name)}`, {
-          method: "POST", headers: { "x-csrf-token": csrf, "content-type": "application/octet-stream" }, body: file,
+          method: "POST",
+          headers: { "x-csrf-token": csrf, "content-type": "application/octet-stream" },
+          body: file,
         });
         if (response.headers.get("content-type")?.startsWith("application/json")) messages.push((await response.json()).melding);
         else messages.push(response.status === 413 ? `${file.name} is te groot.` : `${file.name} is geweigerd.`);
@@ -87,7 +90,8 @@
       do {
         state.again = false;
         const response = await fetch("/tekst/sectie", {
-          method: "POST", headers: { "x-csrf-token": csrf, "content-type": "application/json" },
+          method: "POST",
+          headers: { "x-csrf-token": csrf, "content-type": "application/json" },
           body: JSON.stringify({ jaar, titel: area.dataset.sectie, tekst: area.value }),
         }).catch(() => null);
         saved.textContent = response && response.ok ? "Bewaard." : "Niet bewaard: laad de pagina opnieuw.";
@@ -114,7 +118,9 @@
         // Scroll the frame only (scrollIntoView would move the page with the editor too).
         if (heading) frame.contentWindow.scrollTo(0, heading.getBoundingClientRect().top + frame.contentWindow.scrollY - 8);
         else frame.contentWindow.scrollTo(scroll[0], scroll[1]);
-      } catch (e) { /* nothing to restore */ }
+      } catch (e) {
+        /* nothing to restore */
+      }
       frame.dispatchEvent(new CustomEvent("bijgewerkt"));
     };
     let loaded = false;
@@ -129,7 +135,9 @@
       statusLine.textContent = data.status;
       try {
         scroll = [frame.contentWindow.scrollX, frame.contentWindow.scrollY];
-      } catch (e) { scroll = [0, 0]; }
+      } catch (e) {
+        scroll = [0, 0];
+      }
       const body = loaded && frame.contentDocument && frame.contentDocument.body;
       if (body) {
         // Swap the report's content in place: the fonts and styles stay decoded.
@@ -203,7 +211,11 @@
       const form = new FormData(publish);
       const chosen = [...publish.querySelectorAll('input[name="documenten"]:checked')];
       const all = publish.querySelectorAll('input[name="documenten"]').length === chosen.length;
-      const names = ["Beschermen en controleren", ...chosen.map((c) => c.parentElement.textContent.trim()), ...(all ? ["Bundel voor het Presidium"] : [])];
+      const names = [
+        "Beschermen en controleren",
+        ...chosen.map((c) => c.parentElement.textContent.trim()),
+        ...(all ? ["Bundel voor het Presidium"] : []),
+      ];
       list.replaceChildren();
       refusal.replaceChildren();
       filesList.replaceChildren();
@@ -223,7 +235,8 @@
       mark(-1);
       statusLine.textContent = "Bezig …";
       const response = await fetch("/publiceren", {
-        method: "POST", headers: { "x-csrf-token": csrf, "content-type": "application/x-www-form-urlencoded" },
+        method: "POST",
+        headers: { "x-csrf-token": csrf, "content-type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams(form),
       });
       if (!response.ok) {

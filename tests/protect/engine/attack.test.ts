@@ -60,7 +60,17 @@ describe("attack: hand-computed intervals", () => {
         { id: "a", terms: [0], requiredWidth: 0 },
         { id: "som", terms: [0, 1], requiredWidth: 1 },
       ],
-      facts: [{ id: "aandeel", terms: [{ index: 0, coef: 2 }, { index: 1, coef: 2 }], lo: 5, hi: 7 }],
+      facts: [
+        {
+          id: "aandeel",
+          terms: [
+            { index: 0, coef: 2 },
+            { index: 1, coef: 2 },
+          ],
+          lo: 5,
+          hi: 7,
+        },
+      ],
       insider: false,
     };
     const [a, som] = await attack(input);

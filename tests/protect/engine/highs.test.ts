@@ -17,8 +17,24 @@ const model = (integer: boolean): LinearModel => ({
     { lo: 0, hi: Infinity, integer, cost: 1, name: "y" },
   ],
   rows: [
-    { terms: [{ col: 0, coef: 1 }, { col: 1, coef: 2 }], lo: -Infinity, hi: 4, name: "a" },
-    { terms: [{ col: 0, coef: 3 }, { col: 1, coef: 1 }], lo: -Infinity, hi: 6, name: "b" },
+    {
+      terms: [
+        { col: 0, coef: 1 },
+        { col: 1, coef: 2 },
+      ],
+      lo: -Infinity,
+      hi: 4,
+      name: "a",
+    },
+    {
+      terms: [
+        { col: 0, coef: 3 },
+        { col: 1, coef: 1 },
+      ],
+      lo: -Infinity,
+      hi: 6,
+      name: "b",
+    },
   ],
 });
 
@@ -48,8 +64,20 @@ describe("highs wrapper", () => {
     for (const integer of [false, true]) {
       const unbounded: LinearModel = {
         sense: "max",
-        columns: [{ lo: 0, hi: Infinity, integer, cost: 1 }, { lo: 0, hi: Infinity, integer, cost: 0 }],
-        rows: [{ terms: [{ col: 0, coef: 1 }, { col: 1, coef: -1 }], lo: 1, hi: Infinity }],
+        columns: [
+          { lo: 0, hi: Infinity, integer, cost: 1 },
+          { lo: 0, hi: Infinity, integer, cost: 0 },
+        ],
+        rows: [
+          {
+            terms: [
+              { col: 0, coef: 1 },
+              { col: 1, coef: -1 },
+            ],
+            lo: 1,
+            hi: Infinity,
+          },
+        ],
       };
       await expect(solveLinear(unbounded)).rejects.toBeInstanceOf(SolverUnboundedError);
     }
@@ -124,9 +152,7 @@ describe("highs wrapper", () => {
       expect(all.objective).toBe(2);
       expect([...all.values]).toEqual([2, 0]);
       // x = 3 breaks row b (3x + y ≤ 6) whatever y is.
-      await expect(persistent.solveWithColumnsFixed(Int32Array.of(0), Float64Array.of(3))).rejects.toBeInstanceOf(
-        SolverInfeasibleError,
-      );
+      await expect(persistent.solveWithColumnsFixed(Int32Array.of(0), Float64Array.of(3))).rejects.toBeInstanceOf(SolverInfeasibleError);
       await expect(persistent.solveWithColumnsFixed(Int32Array.of(0, 1), Float64Array.of(2, 2))).rejects.toBeInstanceOf(
         SolverInfeasibleError,
       );

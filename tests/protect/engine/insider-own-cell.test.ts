@@ -15,7 +15,17 @@ describe("an insider inside the attacked cell", () => {
         { id: "overige", terms: [0, 1], requiredWidth: 4 },
         { id: "pesten", terms: [0], requiredWidth: 0 },
       ],
-      facts: [{ id: "bovengrens", terms: [{ index: 0, coef: 1 }, { index: 1, coef: 1 }], lo: 0, hi: 4 }],
+      facts: [
+        {
+          id: "bovengrens",
+          terms: [
+            { index: 0, coef: 1 },
+            { index: 1, coef: 1 },
+          ],
+          lo: 0,
+          hi: 4,
+        },
+      ],
       insider: true,
     });
     const overige = result.find((r) => r.id === "overige")!;

@@ -29,10 +29,25 @@ describe("merging indistinguishable variables", () => {
     const reduced = reduceVariables(
       [{ integer: true }, { integer: true }],
       [{ id: "a", terms: [0, 1] }],
-      [{ id: "f", terms: [{ index: 0, coef: 1 }, { index: 1, coef: 2 }], lo: 0, hi: 3 }],
+      [
+        {
+          id: "f",
+          terms: [
+            { index: 0, coef: 1 },
+            { index: 1, coef: 2 },
+          ],
+          lo: 0,
+          hi: 3,
+        },
+      ],
     );
     expect(reduced.columns).toHaveLength(2);
-    expect(reduced.factTerms).toEqual([[{ col: 0, coef: 1 }, { col: 1, coef: 2 }]]);
+    expect(reduced.factTerms).toEqual([
+      [
+        { col: 0, coef: 1 },
+        { col: 1, coef: 2 },
+      ],
+    ]);
   });
 
   it("refuses terms that do not exist or repeat", () => {

@@ -9,9 +9,7 @@ import { auditPattern, bruteForceCost, patternPasses, table2d } from "./tables.t
 const tableArb = (minSide: number, maxSide: number) =>
   fc
     .tuple(fc.integer({ min: minSide, max: maxSide }), fc.integer({ min: minSide, max: maxSide }))
-    .chain(([r, c]) =>
-      fc.array(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: c, maxLength: c }), { minLength: r, maxLength: r }),
-    );
+    .chain(([r, c]) => fc.array(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: c, maxLength: c }), { minLength: r, maxLength: r }));
 
 /** suppress, or undefined when it declares the table unprotectable (with the Dutch message). */
 async function trySuppress(problem: SuppressionProblem, insider: boolean): Promise<SuppressionResult | undefined> {
@@ -23,8 +21,7 @@ async function trySuppress(problem: SuppressionProblem, insider: boolean): Promi
   }
 }
 
-const allCandidates = (problem: SuppressionProblem): string[] =>
-  problem.cells.filter((c) => c.status !== "fixed").map((c) => c.id);
+const allCandidates = (problem: SuppressionProblem): string[] => problem.cells.filter((c) => c.status !== "fixed").map((c) => c.id);
 
 describe("suppress on random tables (threshold 5, width 4)", () => {
   it("every primary passes the audit of the published result; a refusal is justified", async () => {
@@ -77,17 +74,21 @@ describe("suppress on random tables (threshold 5, width 4)", () => {
 describe("suppress is optimal: brute force over all patterns of tiny tables", () => {
   it("2×2 and 2×3 tables, with and without the insider attacker", async () => {
     await fc.assert(
-      fc.asyncProperty(tableArb(2, 3).filter((v) => v.length * (v[0]?.length ?? 0) <= 6), fc.boolean(), async (values, insider) => {
-        const problem = table2d(values);
-        const result = await trySuppress(problem, insider);
-        const best = await bruteForceCost(problem, insider);
-        if (best === undefined) expect(result).toBeUndefined();
-        else {
-          expect(result).toBeDefined();
-          expect(result?.cost).toBe(best);
-          expect(result?.optimal).toBe(true);
-        }
-      }),
+      fc.asyncProperty(
+        tableArb(2, 3).filter((v) => v.length * (v[0]?.length ?? 0) <= 6),
+        fc.boolean(),
+        async (values, insider) => {
+          const problem = table2d(values);
+          const result = await trySuppress(problem, insider);
+          const best = await bruteForceCost(problem, insider);
+          if (best === undefined) expect(result).toBeUndefined();
+          else {
+            expect(result).toBeDefined();
+            expect(result?.cost).toBe(best);
+            expect(result?.optimal).toBe(true);
+          }
+        },
+      ),
       fcParams(25),
     );
   });

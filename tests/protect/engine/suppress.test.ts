@@ -8,7 +8,14 @@ function row(values: Record<string, number>, options: Parameters<typeof makeCell
   const ids = Object.keys(values);
   const cells = ids.map((id, i) => makeCell(id, [i], values[id] ?? 0, options));
   const total = ids.reduce((s, id) => s + (values[id] ?? 0), 0);
-  cells.push(makeCell("T", ids.map((_, i) => i), total, options));
+  cells.push(
+    makeCell(
+      "T",
+      ids.map((_, i) => i),
+      total,
+      options,
+    ),
+  );
   return { vars: ids.map(() => ({ integer: true })), cells, facts: [] };
 }
 
@@ -89,12 +96,7 @@ describe("suppress: linked tables", () => {
   // Table 1 by aard: A1 = 2 (unsafe), A2 = 9, A3 = 6, total T = 17.
   // Table 2 by categorie: K1 = A1 + A2 = 11, K2 = A3 = 6, sharing the total T.
   const vars = [{ integer: true }, { integer: true }, { integer: true }];
-  const table1 = [
-    makeCell("A1", [0], 2),
-    makeCell("A2", [1], 9),
-    makeCell("A3", [2], 6),
-    makeCell("T", [0, 1, 2], 17),
-  ];
+  const table1 = [makeCell("A1", [0], 2), makeCell("A2", [1], 9), makeCell("A3", [2], 6), makeCell("T", [0, 1, 2], 17)];
   const table2 = [makeCell("K1", [0, 1], 11), makeCell("K2", [2], 6)];
 
   it("protecting table 1 alone picks A3, which table 2 gives away by differencing", async () => {

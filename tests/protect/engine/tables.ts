@@ -1,11 +1,6 @@
 // Small hand-made table fixtures for the engine tests (not a test file itself).
 import { attack } from "../../../src/protect/engine/index.ts";
-import type {
-  CellInterval,
-  CellStatus,
-  EngineCell,
-  SuppressionProblem,
-} from "../../../src/protect/engine/index.ts";
+import type { CellInterval, CellStatus, EngineCell, SuppressionProblem } from "../../../src/protect/engine/index.ts";
 
 export interface TableOptions {
   /** Counts below this (and above 0) are primary. */
@@ -33,8 +28,16 @@ export function table2d(values: number[][], options: TableOptions = {}): Suppres
     cells.push(makeCell(`${options.prefix ?? ""}${id}`, terms, sumOf(values, terms, cols), options));
   };
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) add(`r${i}c${j}`, [at(i, j)]);
-  for (let i = 0; i < rows; i++) add(`r${i}T`, range(cols).map((j) => at(i, j)));
-  for (let j = 0; j < cols; j++) add(`Tc${j}`, range(rows).map((i) => at(i, j)));
+  for (let i = 0; i < rows; i++)
+    add(
+      `r${i}T`,
+      range(cols).map((j) => at(i, j)),
+    );
+  for (let j = 0; j < cols; j++)
+    add(
+      `Tc${j}`,
+      range(rows).map((i) => at(i, j)),
+    );
   add("TT", range(rows * cols));
   return { vars, cells, facts: [] };
 }
@@ -62,11 +65,7 @@ export function range(n: number): number[] {
 }
 
 /** Attack the problem as published with the given cells suppressed (primaries always are). */
-export async function auditPattern(
-  problem: SuppressionProblem,
-  suppressed: Iterable<string>,
-  insider: boolean,
-): Promise<CellInterval[]> {
+export async function auditPattern(problem: SuppressionProblem, suppressed: Iterable<string>, insider: boolean): Promise<CellInterval[]> {
   const hidden = new Set(suppressed);
   for (const c of problem.cells) if (c.status === "primary") hidden.add(c.id);
   return attack({

@@ -4,7 +4,14 @@ import { bruteForce, narrowest, protects } from "./brute-force.ts";
 
 describe("bruteForce: hand-worked tables", () => {
   it("10 = a + b, both hidden: each is 0..10, every value possible", () => {
-    const answer = bruteForce({ upper: [undefined, undefined], published: [{ id: "T", terms: [0, 1], value: 10 }], suppressed: [{ id: "a", terms: [0] }, { id: "b", terms: [1] }] });
+    const answer = bruteForce({
+      upper: [undefined, undefined],
+      published: [{ id: "T", terms: [0, 1], value: 10 }],
+      suppressed: [
+        { id: "a", terms: [0] },
+        { id: "b", terms: [1] },
+      ],
+    });
     expect(answer.public.get("a")).toEqual({ lo: 0, hi: 10, values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] });
     expect(answer.tables).toBe(11);
     // An insider in b (b ≥ 1) knows a ≤ 9.
@@ -21,7 +28,10 @@ describe("bruteForce: hand-worked tables", () => {
         { id: "r0T", terms: [0, 1], value: 10 },
         { id: "Tc0", terms: [0, 2], value: 9 },
       ],
-      suppressed: [{ id: "r0c0", terms: [0] }, { id: "r0c1", terms: [1] }],
+      suppressed: [
+        { id: "r0c0", terms: [0] },
+        { id: "r0c1", terms: [1] },
+      ],
     });
     expect(answer.public.get("r0c0")).toEqual({ lo: 3, hi: 3, values: [3] });
     expect(answer.public.get("r0c1")).toEqual({ lo: 7, hi: 7, values: [7] });
@@ -73,8 +83,14 @@ describe("bruteForce: hand-worked tables", () => {
   it("an insider in a cell pinned to 0 is no scenario; contradictory figures are refused", () => {
     const answer = bruteForce({
       upper: [undefined, undefined],
-      published: [{ id: "T", terms: [0, 1], value: 4 }, { id: "b0", terms: [1], value: 0 }],
-      suppressed: [{ id: "a", terms: [0] }, { id: "leeg", terms: [1] }],
+      published: [
+        { id: "T", terms: [0, 1], value: 4 },
+        { id: "b0", terms: [1], value: 0 },
+      ],
+      suppressed: [
+        { id: "a", terms: [0] },
+        { id: "leeg", terms: [1] },
+      ],
     });
     expect(answer.public.get("a")).toEqual({ lo: 4, hi: 4, values: [4] });
     expect(answer.insider.get("a")?.has("leeg")).toBe(false);
@@ -85,8 +101,14 @@ describe("bruteForce: hand-worked tables", () => {
     // T = x0 + x1 + x2 = 4 and x0 = 0 published: S = x1 + x2 = 4 exactly, x1 anything in 0..4.
     const answer = bruteForce({
       upper: [undefined, undefined, undefined],
-      published: [{ id: "T", terms: [0, 1, 2], value: 4 }, { id: "D", terms: [0], value: 0 }],
-      suppressed: [{ id: "S", terms: [1, 2] }, { id: "x1", terms: [1] }],
+      published: [
+        { id: "T", terms: [0, 1, 2], value: 4 },
+        { id: "D", terms: [0], value: 0 },
+      ],
+      suppressed: [
+        { id: "S", terms: [1, 2] },
+        { id: "x1", terms: [1] },
+      ],
     });
     expect(answer.public.get("S")).toEqual({ lo: 4, hi: 4, values: [4] });
     expect(answer.public.get("x1")).toEqual({ lo: 0, hi: 4, values: [0, 1, 2, 3, 4] });

@@ -122,7 +122,11 @@ export function bruteForce(table: OracleTable): OracleAnswer {
   for (const c of table.published) for (const t of c.terms) limit[t] = Math.min(limit[t]!, c.value);
   const bounded = limit.map((_, i) => i).filter((i) => Number.isFinite(limit[i]));
   const freeVar = new Set(limit.map((_, i) => i).filter((i) => !Number.isFinite(limit[i])));
-  const cells: Cell[] = table.suppressed.map((c) => ({ id: c.id, terms: new Set(c.terms), free: [...new Set(c.terms)].filter((t) => freeVar.has(t)) }));
+  const cells: Cell[] = table.suppressed.map((c) => ({
+    id: c.id,
+    terms: new Set(c.terms),
+    free: [...new Set(c.terms)].filter((t) => freeVar.has(t)),
+  }));
   const insiderPairs = cells.map((p) => cells.filter((q) => q !== p && q.terms.size > 0 && ![...q.terms].every((t) => p.terms.has(t))));
 
   const pub = cells.map(() => new Collector());

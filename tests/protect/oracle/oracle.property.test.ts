@@ -26,10 +26,12 @@ const twoWay: fc.Arbitrary<Case> = fc
   .record({ r: fc.integer({ min: 1, max: 3 }), c: fc.integer({ min: 2, max: 3 }), threshold: fc.constantFrom(3, 5) })
   .filter(({ r, c }) => r * c <= 6)
   .chain(({ r, c, threshold }) =>
-    fc.array(fc.array(fc.integer({ min: 0, max: r * c <= 4 ? 7 : 5 }), { minLength: c, maxLength: c }), { minLength: r, maxLength: r }).map((values) => ({
-      problem: table2d(values, { threshold, requiredWidth: threshold - 1 }),
-      threshold,
-    })),
+    fc
+      .array(fc.array(fc.integer({ min: 0, max: r * c <= 4 ? 7 : 5 }), { minLength: c, maxLength: c }), { minLength: r, maxLength: r })
+      .map((values) => ({
+        problem: table2d(values, { threshold, requiredWidth: threshold - 1 }),
+        threshold,
+      })),
   );
 
 /**
@@ -41,7 +43,10 @@ const linked: fc.Arbitrary<Case> = fc.integer({ min: 2, max: 5 }).chain((n) =>
   fc
     .record({
       values: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: n, maxLength: n }),
-      sums: fc.uniqueArray(fc.integer({ min: 0, max: (1 << n) - 1 }).filter((m) => m.toString(2).replace(/0/g, "").length >= 2), { minLength: 0, maxLength: 3 }),
+      sums: fc.uniqueArray(
+        fc.integer({ min: 0, max: (1 << n) - 1 }).filter((m) => m.toString(2).replace(/0/g, "").length >= 2),
+        { minLength: 0, maxLength: 3 },
+      ),
       slack: fc.array(fc.option(fc.integer({ min: 0, max: 3 }), { freq: 3 }), { minLength: n, maxLength: n }),
       threshold: fc.constantFrom(3, 5),
     })
@@ -70,7 +75,8 @@ function oracleTable(problem: SuppressionProblem, hidden: Set<string>): OracleTa
   };
 }
 
-const primariesOf = (problem: SuppressionProblem) => problem.cells.filter((c) => c.status === "primary").map((c) => ({ id: c.id, requiredWidth: c.requiredWidth }));
+const primariesOf = (problem: SuppressionProblem) =>
+  problem.cells.filter((c) => c.status === "primary").map((c) => ({ id: c.id, requiredWidth: c.requiredWidth }));
 
 describe("attack agrees with the brute-force oracle", () => {
   it("exactly the oracle's interval for every hidden cell, publicly and as an insider", async () => {
@@ -82,12 +88,16 @@ describe("attack agrees with the brute-force oracle", () => {
         const got = await attack({
           vars: problem.vars,
           published: problem.cells.filter((c) => !hidden.has(c.id)).map((c) => ({ id: c.id, terms: c.terms, value: c.value })),
-          suppressed: problem.cells.filter((c) => hidden.has(c.id)).map((c) => ({ id: c.id, terms: c.terms, requiredWidth: c.requiredWidth })),
+          suppressed: problem.cells
+            .filter((c) => hidden.has(c.id))
+            .map((c) => ({ id: c.id, terms: c.terms, requiredWidth: c.requiredWidth })),
           facts: [],
           insider,
         });
         const oracle = bruteForce(oracleTable(problem, hidden));
-        expect(got.map((iv) => iv.id)).toEqual([...hidden].sort((a, b) => problem.cells.findIndex((c) => c.id === a) - problem.cells.findIndex((c) => c.id === b)));
+        expect(got.map((iv) => iv.id)).toEqual(
+          [...hidden].sort((a, b) => problem.cells.findIndex((c) => c.id === a) - problem.cells.findIndex((c) => c.id === b)),
+        );
         for (const iv of got) {
           const best = narrowest(oracle, iv.id, insider);
           const width = best.values.hi - best.values.lo;
