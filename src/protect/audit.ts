@@ -22,74 +22,128 @@ type Interval = CellInterval & { figures: string[] };
  * log). Without it every suppressed count needs k possible values and hours half… of an
  * unknown value, so hours are then only reported, not judged.
  */
-// eslint-disable-next-line max-lines-per-function -- split pending (issue 16: protect/ is reworked in parallel)
 export async function auditFigures(file: FiguresFile, known: LedgerEntry[], required?: Map<string, number>): Promise<AuditResult> {
-  const index = indexUniverses(file.universes);
+  const model = newAttackModel(file, known);
+  placeKnownFigures(model);
+  placeReportFigures(model);
+  attackEarlierHidden(model);
+  addSharesAndAverages(model);
+  const input: AttackInput = {
+    vars: model.index.integer.map((integer) => ({ integer })),
+    published: [...model.published.values()],
+    suppressed: [...model.suppressed.entries()].map(([key, s]) => ({
+      id: key,
+      terms: s.terms,
+      requiredWidth: required?.get(key) ?? (s.kind === "aantal" ? file.drempel - 1 : 0),
+    })),
+    facts: model.facts,
+    insider: true,
+  };
+  const intervals = await attack(input);
+  const withFigures = intervals.map((iv) => ({ ...iv, figures: model.suppressed.get(iv.id)?.figures ?? [] }));
+  const all = [...withFigures, ...exposedPrintedFigures(model, required), ...model.unplaced];
+  return { intervals: all, ok: all.every((iv) => iv.ok) };
+}
+
+// What the attacker knows, gathered step by step before the attack is run.
+interface AttackModel {
+  file: FiguresFile;
+  known: LedgerEntry[];
+  index: ReturnType<typeof indexUniverses>;
   // A figure the audit cannot place fails the audit: it is printed (or implied) but would
   // otherwise be left out of the attack.
-  const unplaced: Interval[] = [];
-  const place = (f: Figure, universe: UniverseId, scope: Scope): number[] | null => {
-    const at = placeScope(file.universes, index, universe, scope);
-    if ("terms" in at) return at.terms;
-    unplaced.push({
-      id: f.id,
+  unplaced: Interval[];
+  published: Map<string, { id: string; terms: number[]; value: number }>;
+  facts: LinearFact[];
+  suppressed: Map<string, { figures: string[]; terms: number[]; kind: Figure["kind"] }>;
+  hoursPublished: Map<string, number>;
+  // This report's figures placed on the universes' cells (null: could not be placed).
+  terms: Map<Figure, number[] | null>;
+}
+
+function newAttackModel(file: FiguresFile, known: LedgerEntry[]): AttackModel {
+  return {
+    file,
+    known,
+    index: indexUniverses(file.universes),
+    unplaced: [],
+    published: new Map(),
+    facts: [],
+    suppressed: new Map(),
+    hoursPublished: new Map(),
+    terms: new Map(),
+  };
+}
+
+function place(m: AttackModel, f: Figure, universe: UniverseId, scope: Scope): number[] | null {
+  const at = placeScope(m.file.universes, m.index, universe, scope);
+  if ("terms" in at) return at.terms;
+  m.unplaced.push({
+    id: f.id,
+    lo: 0,
+    hi: 0,
+    requiredWidth: 0,
+    ok: false,
+    scenario: `de audit kan dit cijfer niet plaatsen: ${at.error}`,
+    figures: [f.id],
+  });
+  return null;
+}
+
+function placeKnown(m: AttackModel, report: string, universe: UniverseId, scope: Scope) {
+  const at = placeScope(m.file.universes, m.index, universe, scope, true);
+  if ("terms" in at) return at;
+  const id = `${report}:${scopeKey(universe, scope)}`;
+  if (!m.unplaced.some((u) => u.id === id))
+    m.unplaced.push({
+      id,
       lo: 0,
       hi: 0,
       requiredWidth: 0,
       ok: false,
-      scenario: `de audit kan dit cijfer niet plaatsen: ${at.error}`,
-      figures: [f.id],
+      scenario: `de audit kan dit eerder gepubliceerde cijfer niet plaatsen: ${at.error}`,
+      figures: [id],
     });
-    return null;
-  };
-  const placeKnown = (report: string, universe: UniverseId, scope: Scope) => {
-    const at = placeScope(file.universes, index, universe, scope, true);
-    if ("terms" in at) return at;
-    const id = `${report}:${scopeKey(universe, scope)}`;
-    if (!unplaced.some((u) => u.id === id))
-      unplaced.push({
-        id,
-        lo: 0,
-        hi: 0,
-        requiredWidth: 0,
-        ok: false,
-        scenario: `de audit kan dit eerder gepubliceerde cijfer niet plaatsen: ${at.error}`,
-        figures: [id],
-      });
-    return null;
-  };
-  const published = new Map<string, { id: string; terms: number[]; value: number }>();
-  const facts: LinearFact[] = [];
-  const suppressed = new Map<string, { figures: string[]; terms: number[]; kind: Figure["kind"] }>();
-  const exact = (id: string, t: number[], value: number) =>
-    facts.push({ id, terms: t.map((i) => ({ index: i, coef: 1 })), lo: value, hi: value });
-  const publishValue = (key: string, t: number[], value: number, kind: Figure["kind"]) => {
-    if (t.length === 0) return;
-    if (kind === "aantal") published.set(key, { id: key, terms: t, value });
-    else facts.push({ id: key, terms: t.map((index) => ({ index, coef: 1 })), lo: value - 0.05, hi: value + 0.05 });
-  };
-  for (const e of known) {
+  return null;
+}
+
+function exact(m: AttackModel, id: string, t: number[], value: number): void {
+  m.facts.push({ id, terms: t.map((i) => ({ index: i, coef: 1 })), lo: value, hi: value });
+}
+
+function publishValue(m: AttackModel, key: string, t: number[], value: number, kind: Figure["kind"]): void {
+  if (t.length === 0) return;
+  if (kind === "aantal") m.published.set(key, { id: key, terms: t, value });
+  else m.facts.push({ id: key, terms: t.map((index) => ({ index, coef: 1 })), lo: value - 0.05, hi: value + 0.05 });
+}
+
+// What earlier reports printed.
+function placeKnownFigures(m: AttackModel): void {
+  for (const e of m.known) {
     for (const f of e.figures) {
       if (f.value === null) continue;
-      const at = placeKnown(e.report, f.universe, f.scope);
+      const at = placeKnown(m, e.report, f.universe, f.scope);
       if (!at) continue;
       const kind = f.universe === "uren" ? "uren" : "aantal";
       // A figure that also covers periods after this report's: only a bound on the part here.
       if (at.partial)
-        facts.push({
+        m.facts.push({
           id: `${e.report}:${scopeKey(f.universe, f.scope)}:deel`,
           terms: at.terms.map((i) => ({ index: i, coef: 1 })),
           lo: 0,
           hi: f.value + (kind === "uren" ? 0.05 : 0),
         });
-      else publishValue(`${e.report}:${scopeKey(f.universe, f.scope)}`, at.terms, f.value, kind);
+      else publishValue(m, `${e.report}:${scopeKey(f.universe, f.scope)}`, at.terms, f.value, kind);
     }
   }
-  const hoursPublished = new Map<string, number>();
-  const terms = new Map<Figure, number[] | null>();
+}
+
+// What this report prints, implies or hides.
+function placeReportFigures(m: AttackModel): void {
+  const { file, terms, suppressed, hoursPublished, facts } = m;
   for (const f of file.figures) {
-    if (f.universe && f.scope) terms.set(f, place(f, f.universe, f.scope));
-    if (f.denominator && place(f, f.denominator.universe, f.denominator.scope) === null) terms.set(f, null);
+    if (f.universe && f.scope) terms.set(f, place(m, f, f.universe, f.scope));
+    if (f.denominator && place(m, f, f.denominator.universe, f.denominator.scope) === null) terms.set(f, null);
   }
   for (const f of file.figures) {
     const t = terms.get(f);
@@ -104,16 +158,20 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
         suppressed.set(key, s);
       } else if (f.layout) {
         // Implied, not printed as a rounded number: known exactly.
-        exact(f.id, t, f.value);
+        exact(m, f.id, t, f.value);
         if (f.kind === "uren") hoursPublished.set(key, f.value);
       } else {
-        publishValue(key, t, f.value, f.kind);
+        publishValue(m, key, t, f.value, f.kind);
         if (f.kind === "uren") hoursPublished.set(key, f.value);
       }
     }
   }
-  // Figures an earlier report hid stay hidden: they are attacked too, with everything
-  // this report prints. A figure this report prints is known exactly (checked below).
+}
+
+// Figures an earlier report hid stay hidden: they are attacked too, with everything
+// this report prints. A figure this report prints is known exactly (see exposedPrintedFigures).
+function attackEarlierHidden(m: AttackModel): void {
+  const { file, known, suppressed } = m;
   const printedBefore = new Set(known.flatMap((e) => e.figures.filter((f) => f.value !== null).map((f) => scopeKey(f.universe, f.scope))));
   const publishedNow = new Set(
     file.figures.filter((f) => f.value !== null && f.universe && f.scope).map((f) => scopeKey(f.universe!, f.scope!)),
@@ -128,7 +186,7 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
       // Hidden in the public version but printed in a confidential one: the confidential
       // reader holds it (the same rule as protect's).
       if (e.audience !== file.publiek && printedBefore.has(key)) continue;
-      const at = placeKnown(e.report, f.universe, f.scope);
+      const at = placeKnown(m, e.report, f.universe, f.scope);
       // Hidden in a report whose periods reach beyond this one: not attackable from here.
       if (!at || at.partial || at.terms.length === 0) continue;
       suppressed.set(key, {
@@ -138,6 +196,11 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
       });
     }
   }
+}
+
+// Printed shares and averages as facts: linear bounds on the cells they are computed from.
+function addSharesAndAverages(m: AttackModel): void {
+  const { file, index, terms, published, hoursPublished, facts } = m;
   for (const f of file.figures) {
     const num = terms.get(f);
     if (f.value === null || !num || !f.universe || !f.scope || !f.denominator) continue;
@@ -145,8 +208,9 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
     if (!("terms" in den)) continue; // reported as unplaced above
     // A share of two counts printed exactly says nothing more than they do: its rounding
     // interval would only add a redundant row with large coefficients to the attack.
-    const exact = (u: NonNullable<Figure["universe"]>, sc: NonNullable<Figure["scope"]>) => published.has(scopeKey(u, sc));
-    if (f.kind === "aandeel" && exact(f.universe, f.scope) && exact(f.denominator.universe, f.denominator.scope)) continue;
+    const printedExactly = (u: NonNullable<Figure["universe"]>, sc: NonNullable<Figure["scope"]>) => published.has(scopeKey(u, sc));
+    if (f.kind === "aandeel" && printedExactly(f.universe, f.scope) && printedExactly(f.denominator.universe, f.denominator.scope))
+      continue;
     if (f.kind === "aandeel") {
       // A rounded share p of T: (p − ½)·T ≤ 100·x ≤ (p + ½)·T, linear in the inner cells.
       const lo = Math.max(0, f.value - 0.5);
@@ -163,23 +227,14 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
       facts.push({ id: f.id, terms: den.terms.map((index) => ({ index, coef: 1 })), lo, hi });
     }
   }
-  const input: AttackInput = {
-    vars: index.integer.map((integer) => ({ integer })),
-    published: [...published.values()],
-    suppressed: [...suppressed.entries()].map(([key, s]) => ({
-      id: key,
-      terms: s.terms,
-      requiredWidth: required?.get(key) ?? (s.kind === "aantal" ? file.drempel - 1 : 0),
-    })),
-    facts,
-    insider: true,
-  };
-  const intervals = await attack(input);
-  const withFigures = intervals.map((iv) => ({ ...iv, figures: suppressed.get(iv.id)?.figures ?? [] }));
-  // A printed figure is known exactly: a small count, or a figure the internal log says must
-  // stay hidden, is unsafe however well the suppressed figures are protected. (A fact the
-  // layout implies is 0 or published elsewhere: not small by itself, but it still exposes a
-  // figure an earlier report hid.)
+}
+
+// A printed figure is known exactly: a small count, or a figure the internal log says must
+// stay hidden, is unsafe however well the suppressed figures are protected. (A fact the
+// layout implies is 0 or published elsewhere: not small by itself, but it still exposes a
+// figure an earlier report hid.)
+function exposedPrintedFigures(m: AttackModel, required: Map<string, number> | undefined): Interval[] {
+  const { file, known, terms } = m;
   const exposed = new Map<string, Interval>();
   for (const f of file.figures) {
     if (f.value === null || (f.kind !== "aantal" && f.kind !== "uren") || !f.universe || !f.scope || !terms.get(f)) continue;
@@ -203,8 +258,7 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
     iv.figures.push(f.id);
     exposed.set(key, iv);
   }
-  const all = [...withFigures, ...exposed.values(), ...unplaced];
-  return { intervals: all, ok: all.every((iv) => iv.ok) };
+  return [...exposed.values()];
 }
 
 function combine(a: number[], ca: number, b: number[], cb: number): { index: number; coef: number }[] {

@@ -36,7 +36,6 @@ export const ACTIVITEIT_LABEL: Record<UrenActiviteit, string> = {
   afhandeling: "Afhandeling meldingen",
 };
 
-// eslint-disable-next-line max-lines-per-function -- split pending (issue 16: one function per table)
 export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): Description {
   const N = agg.jaar;
   const years = agg.recordYears;
@@ -49,8 +48,45 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
     ...new Set([...d.vocabulaire.filter((t) => t.soort === "aard").map((t) => t.code), ...agg.meldingCellen.map((c) => c.aard)]),
   ];
   const counted = aardCodes.filter((c) => aardCounts(d, c));
+  const universes = describeUniverses(agg, d, years, aardCodes);
+  const cells = cellMakers(agg, counted);
 
-  const universes: UniverseSpec[] = [
+  const tables: TableSpec[] = [];
+  const recodings: Recoding[] = [];
+  tables.push(herkomstTable(cells, years));
+  tables.push(statusTable(cells, statusYears));
+  // b. Aard, this year against last year. Its rows (which groups are merged) are chosen with
+  // the suppression (choose-presentation.ts); described here with every category apart.
+  const aard = aardTable(yearlyAardSource(agg, d, span?.jaren ?? null), new Map());
+  tables.push(aard.table);
+  recodings.push(...aard.recodings);
+  // Meldingen per group of counsellors: per-counsellor figures never go public.
+  if (opts.audience === "vertrouwelijk") tables.push(vpgroepTable(cells, prev));
+  tables.push(urenActiviteitTable(cells, prev));
+  tables.push(urenGroepTable(cells, N));
+  tables.push(urenMeldingenTable(cells, years));
+  tables.push(klachtenTable(agg, years));
+
+  const trueValue = trueValueOf(agg, cells);
+  // A table lists every category that occurred: the rest is 0 (and the aard table's rows,
+  // with those outside the count, cover every aard of the year).
+  const facts = [
+    ...layoutFacts(tables, universes, { aard: (y) => ({ jaar: [y] }) }),
+    ...historieFacts(
+      d.historie,
+      agg.perioden,
+      [
+        { reeks: "meldingen_vpoo", universe: "meldingen", counted: (ps) => ({ jaar: ps, aard: counted }), all: (ps) => ({ jaar: ps }) },
+        { reeks: "klachten", universe: "klachten", counted: (ps) => ({ jaar: ps }), all: (ps) => ({ jaar: ps }) },
+      ],
+      trueValue,
+    ),
+  ];
+  return { universes, tables, recodings, facts, trueValue };
+}
+
+function describeUniverses(agg: Aggregates, d: Dataset, years: PeriodeId[], aardCodes: string[]): UniverseSpec[] {
+  return [
     {
       id: "meldingen",
       integer: true,
@@ -91,7 +127,12 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
       ],
     })),
   ];
+}
 
+type CellMakers = ReturnType<typeof cellMakers>;
+
+// The true values behind a scope, and the table cells that carry them.
+function cellMakers(agg: Aggregates, counted: string[]) {
   const count = (scope: Scope) =>
     agg.meldingCellen
       .filter((c) => matches(scope, { jaar: String(c.jaar), aard: c.aard, herkomst: c.herkomst, status: c.status, vpgroep: c.vpgroep }))
@@ -119,62 +160,6 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
     contributions: [],
     meldingenBehind: null,
   });
-  const totalScope = (y: PeriodeId): Scope => ({ jaar: [String(y)], aard: counted });
-
-  const tables: TableSpec[] = [];
-  const recodings: Recoding[] = [];
-
-  // a. Herkomst of the melders, every record year (also feeds the chart of shares).
-  tables.push({
-    id: "herkomst",
-    title: "Meldingen naar herkomst van de melder",
-    kind: "aantal",
-    rows: [...HERKOMSTEN.map((h) => ({ key: h, label: HERKOMST_LABEL[h] })), { key: "totaal", label: "Totaal" }],
-    columns: years.map((y) => ({ key: String(y), label: periodLabel(y) })),
-    totalRow: "totaal",
-    cells: years.flatMap((y) => [
-      ...HERKOMSTEN.map((h) => countCell("herkomst", h, String(y), { ...totalScope(y), herkomst: [h] })),
-      countCell("herkomst", "totaal", String(y), totalScope(y)),
-    ]),
-  });
-
-  // a. Status at 31 December.
-  tables.push({
-    id: "status",
-    title: "Stand van zaken op 31 december",
-    kind: "aantal",
-    rows: [...STATUSSEN.map((s) => ({ key: s, label: STATUS_LABEL[s] })), { key: "totaal", label: "Totaal" }],
-    columns: statusYears.map((y) => ({ key: String(y), label: periodLabel(y) })),
-    totalRow: "totaal",
-    cells: statusYears.flatMap((y) => [
-      ...STATUSSEN.map((s) => countCell("status", s, String(y), { ...totalScope(y), status: [s] })),
-      countCell("status", "totaal", String(y), totalScope(y)),
-    ]),
-  });
-
-  // b. Aard, this year against last year. Its rows (which groups are merged) are chosen with
-  // the suppression (choose-presentation.ts); described here with every category apart.
-  const aard = aardTable(yearlyAardSource(agg, d, span?.jaren ?? null), new Map());
-  tables.push(aard.table);
-  recodings.push(...aard.recodings);
-
-  // Meldingen per group of counsellors: per-counsellor figures never go public.
-  if (opts.audience === "vertrouwelijk") {
-    tables.push({
-      id: "vpgroep",
-      title: "Meldingen naar groep vertrouwenspersonen",
-      kind: "aantal",
-      rows: [...HERKOMSTEN.map((h) => ({ key: h, label: VPGROEP_LABEL[h] })), { key: "totaal", label: "Totaal" }],
-      columns: prev.map((y) => ({ key: String(y), label: periodLabel(y) })),
-      totalRow: "totaal",
-      cells: prev.flatMap((y) => [
-        ...HERKOMSTEN.map((h) => countCell("vpgroep", h, String(y), { ...totalScope(y), vpgroep: [h] })),
-        countCell("vpgroep", "totaal", String(y), totalScope(y)),
-      ]),
-    });
-  }
-
-  // e. Hours by activity (this year and last) and by group of counsellors (this year).
   const urenCell = (table: string, row: string, column: string, scope: Scope, meldingenBehind: number | null): TableCell => {
     const u = uren(scope);
     return {
@@ -189,9 +174,66 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
       meldingenBehind,
     };
   };
+  const totalScope = (y: PeriodeId): Scope => ({ jaar: [String(y)], aard: counted });
   const registered = (y: PeriodeId, scope: Scope = {}) => count({ jaar: [String(y)], ...scope });
+  return { count, uren, countCell, urenCell, totalScope, registered };
+}
+
+// a. Herkomst of the melders, every record year (also feeds the chart of shares).
+function herkomstTable(cells: CellMakers, years: PeriodeId[]): TableSpec {
+  const { countCell, totalScope } = cells;
+  return {
+    id: "herkomst",
+    title: "Meldingen naar herkomst van de melder",
+    kind: "aantal",
+    rows: [...HERKOMSTEN.map((h) => ({ key: h, label: HERKOMST_LABEL[h] })), { key: "totaal", label: "Totaal" }],
+    columns: years.map((y) => ({ key: String(y), label: periodLabel(y) })),
+    totalRow: "totaal",
+    cells: years.flatMap((y) => [
+      ...HERKOMSTEN.map((h) => countCell("herkomst", h, String(y), { ...totalScope(y), herkomst: [h] })),
+      countCell("herkomst", "totaal", String(y), totalScope(y)),
+    ]),
+  };
+}
+
+// a. Status at 31 December.
+function statusTable(cells: CellMakers, statusYears: PeriodeId[]): TableSpec {
+  const { countCell, totalScope } = cells;
+  return {
+    id: "status",
+    title: "Stand van zaken op 31 december",
+    kind: "aantal",
+    rows: [...STATUSSEN.map((s) => ({ key: s, label: STATUS_LABEL[s] })), { key: "totaal", label: "Totaal" }],
+    columns: statusYears.map((y) => ({ key: String(y), label: periodLabel(y) })),
+    totalRow: "totaal",
+    cells: statusYears.flatMap((y) => [
+      ...STATUSSEN.map((s) => countCell("status", s, String(y), { ...totalScope(y), status: [s] })),
+      countCell("status", "totaal", String(y), totalScope(y)),
+    ]),
+  };
+}
+
+function vpgroepTable(cells: CellMakers, prev: PeriodeId[]): TableSpec {
+  const { countCell, totalScope } = cells;
+  return {
+    id: "vpgroep",
+    title: "Meldingen naar groep vertrouwenspersonen",
+    kind: "aantal",
+    rows: [...HERKOMSTEN.map((h) => ({ key: h, label: VPGROEP_LABEL[h] })), { key: "totaal", label: "Totaal" }],
+    columns: prev.map((y) => ({ key: String(y), label: periodLabel(y) })),
+    totalRow: "totaal",
+    cells: prev.flatMap((y) => [
+      ...HERKOMSTEN.map((h) => countCell("vpgroep", h, String(y), { ...totalScope(y), vpgroep: [h] })),
+      countCell("vpgroep", "totaal", String(y), totalScope(y)),
+    ]),
+  };
+}
+
+// e. Hours by activity (this year and last); the hours on meldingen carry the meldingen behind them.
+function urenActiviteitTable(cells: CellMakers, prev: PeriodeId[]): TableSpec {
+  const { uren, urenCell, registered } = cells;
   const activiteiten = UREN_ACTIVITEITEN.filter((a) => prev.some((y) => uren({ jaar: [String(y)], activiteit: [a] }).value > 0));
-  tables.push({
+  return {
     id: "uren-activiteit",
     title: "Tijdsbesteding naar activiteit (uren)",
     kind: "uren",
@@ -204,8 +246,13 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
       ),
       urenCell("uren-activiteit", "totaal", String(y), { jaar: [String(y)] }, null),
     ]),
-  });
-  tables.push({
+  };
+}
+
+// e. Hours by group of counsellors (this year).
+function urenGroepTable(cells: CellMakers, N: PeriodeId): TableSpec {
+  const { urenCell } = cells;
+  return {
     id: "uren-groep",
     title: "Tijdsbesteding naar groep vertrouwenspersonen (uren)",
     kind: "uren",
@@ -216,9 +263,13 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
       ...HERKOMSTEN.map((h) => urenCell("uren-groep", h, String(N), { jaar: [String(N)], vpgroep: [h] }, null)),
       urenCell("uren-groep", "totaal", String(N), { jaar: [String(N)] }, null),
     ],
-  });
-  // Hours on meldingen over the years: the numerator of "uren per melding".
-  tables.push({
+  };
+}
+
+// Hours on meldingen over the years: the numerator of "uren per melding".
+function urenMeldingenTable(cells: CellMakers, years: PeriodeId[]): TableSpec {
+  const { urenCell, registered } = cells;
+  return {
     id: "uren-meldingen",
     title: "Uren aan meldingen per jaar",
     kind: "uren",
@@ -228,10 +279,12 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
     cells: years.map((y) =>
       urenCell("uren-meldingen", "afhandeling", String(y), { jaar: [String(y)], activiteit: ["afhandeling"] }, registered(y)),
     ),
-  });
+  };
+}
 
-  // Klachten at the klachtencommissie per record year.
-  tables.push({
+// Klachten at the klachtencommissie per record year.
+function klachtenTable(agg: Aggregates, years: PeriodeId[]): TableSpec {
+  return {
     id: "klachten",
     title: "Klachten bij de klachtencommissie",
     kind: "aantal",
@@ -249,29 +302,18 @@ export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): De
       contributions: [],
       meldingenBehind: null,
     })),
-  });
+  };
+}
 
+// The true value of any scope of a universe (for the facts and the audit).
+function trueValueOf(agg: Aggregates, cells: CellMakers) {
+  const { count, uren } = cells;
   const klachtenIn = (scope: Scope) =>
     agg.klachtenSerie
       .filter((s) => s.bron === "registratie" && (scope["jaar"] ?? [String(s.jaar)]).includes(String(s.jaar)))
       .reduce((n, s) => n + s.waarde, 0);
-  const trueValue = (universe: string, scope: Scope) =>
+  return (universe: string, scope: Scope) =>
     universe === "meldingen" ? count(scope) : universe === "uren" ? uren(scope).value : universe === "klachten" ? klachtenIn(scope) : 0;
-  // A table lists every category that occurred: the rest is 0 (and the aard table's rows,
-  // with those outside the count, cover every aard of the year).
-  const facts = [
-    ...layoutFacts(tables, universes, { aard: (y) => ({ jaar: [y] }) }),
-    ...historieFacts(
-      d.historie,
-      agg.perioden,
-      [
-        { reeks: "meldingen_vpoo", universe: "meldingen", counted: (ps) => ({ jaar: ps, aard: counted }), all: (ps) => ({ jaar: ps }) },
-        { reeks: "klachten", universe: "klachten", counted: (ps) => ({ jaar: ps }), all: (ps) => ({ jaar: ps }) },
-      ],
-      trueValue,
-    ),
-  ];
-  return { universes, tables, recodings, facts, trueValue };
 }
 
 function matches(scope: Scope, cell: Record<string, string>): boolean {

@@ -26,7 +26,7 @@
 // When earlier versions disagree with each other too (version 1, 2, …), each group of versions
 // that agree among themselves is its own old state Oj, with N = Oj + Dj for each.
 import { attack } from "./engine/index.ts";
-import type { AttackInput, EngineVar, LinearFact } from "./engine/types.ts";
+import type { AttackInput, CellInterval, EngineVar, LinearFact } from "./engine/types.ts";
 import type { LedgerEntry } from "./ledger.ts";
 import { expandScope, indexUniverses, scopeKey, type Scope, type UniverseId, type UniverseSpec } from "./universe.ts";
 
@@ -76,12 +76,10 @@ export function oldStates(earlier: LedgerEntry[]): LedgerEntry[][] {
   return states.map((s) => s.entries);
 }
 
-// eslint-disable-next-line max-lines-per-function -- one attack model built and solved in steps that share it; split pending
 export async function revisionExposure(input: RevisionInput): Promise<RevisionFinding[]> {
   const universes = input.universes.filter((u) => COUNT_UNIVERSES.has(u.id));
   if (universes.length === 0 || input.earlier.length === 0) return [];
   const index = indexUniverses(universes);
-  const n = index.size;
   const terms = (u: UniverseId, s: Scope): number[] => {
     if (!COUNT_UNIVERSES.has(u)) return [];
     try {
@@ -90,8 +88,19 @@ export async function revisionExposure(input: RevisionInput): Promise<RevisionFi
       return [];
     }
   };
-  // Only states that look like additions are linked (see above).
-  const linked = oldStates(input.earlier).filter((state) =>
+  const linked = linkedStates(input, terms);
+  if (linked.length === 0) return [];
+  const model = stateVariables(linked.length, index.size);
+  const { published, suppressed } = revisionFigures(input, linked, model, terms);
+  const intervals = await attack({ vars: model.vars, published, suppressed, facts: model.facts, insider: false });
+  return findingsOf(intervals);
+}
+
+type Terms = (u: UniverseId, s: Scope) => number[];
+
+// Only states that look like additions are linked (see above).
+function linkedStates(input: RevisionInput, terms: Terms): LedgerEntry[][] {
+  return oldStates(input.earlier).filter((state) =>
     state.every((e) =>
       e.figures.every(
         (f) =>
@@ -102,15 +111,28 @@ export async function revisionExposure(input: RevisionInput): Promise<RevisionFi
       ),
     ),
   );
-  if (linked.length === 0) return [];
-  // Variables: per linked state j, O_j (n) then D_j (n). N = O_1 + D_1 = O_j + D_j.
+}
+
+interface StateVariables {
+  vars: EngineVar[];
+  facts: LinearFact[];
+  /** The cells of the old state j. */
+  O: (j: number, t: number[]) => number[];
+  /** The cells added since the old state j. */
+  D: (j: number, t: number[]) => number[];
+  /** The cells now (the same for every j). */
+  N: (t: number[]) => number[];
+}
+
+// Variables: per linked state j, O_j (n) then D_j (n). N = O_1 + D_1 = O_j + D_j.
+function stateVariables(states: number, n: number): StateVariables {
   const vars: EngineVar[] = [];
-  for (let j = 0; j < linked.length; j++) for (let i = 0; i < 2 * n; i++) vars.push({ integer: true });
+  for (let j = 0; j < states; j++) for (let i = 0; i < 2 * n; i++) vars.push({ integer: true });
   const O = (j: number, t: number[]) => t.map((i) => 2 * n * j + i);
   const D = (j: number, t: number[]) => t.map((i) => 2 * n * j + n + i);
   const N = (t: number[]) => [...O(0, t), ...D(0, t)].sort((a, b) => a - b);
   const facts: LinearFact[] = [];
-  for (let j = 1; j < linked.length; j++) {
+  for (let j = 1; j < states; j++) {
     for (let i = 0; i < n; i++) {
       facts.push({
         id: `N${j}:${i}`,
@@ -125,6 +147,12 @@ export async function revisionExposure(input: RevisionInput): Promise<RevisionFi
       });
     }
   }
+  return { vars, facts, O, D, N };
+}
+
+// What the new version and the linked old states print and hide, on the state variables.
+function revisionFigures(input: RevisionInput, linked: LedgerEntry[][], model: StateVariables, terms: Terms) {
+  const { O, D, N } = model;
   const published: AttackInput["published"] = [];
   const suppressed: AttackInput["suppressed"] = [];
   const seen = new Set<string>();
@@ -161,7 +189,11 @@ export async function revisionExposure(input: RevisionInput): Promise<RevisionFi
     }
     for (const h of hiddenNow) hide(`verschil${j}|${h.key}`, D(j, h.t), 0);
   });
-  const intervals = await attack({ vars, published, suppressed, facts, insider: false });
+  return { published, suppressed };
+}
+
+// The attack's intervals read back: a difference that must be at least one, or a figure too narrow.
+function findingsOf(intervals: CellInterval[]): RevisionFinding[] {
   const findings: RevisionFinding[] = [];
   for (const iv of intervals) {
     const [tag, ...rest] = iv.id.split("|");
