@@ -1,6 +1,6 @@
 // The jaarverslag of the vertrouwenspersoon integriteit: a short companion to the VPOO
 // report, from the same protection.
-import { periodLabel } from "../domain/periods.ts";
+import { periodLabel, type PeriodeId } from "../domain/periods.ts";
 import { activeIn } from "./team.ts";
 import { barChart } from "./charts.ts";
 import type { FigureBook, FiguresFile } from "./figures.ts";
@@ -14,86 +14,20 @@ import { sectionText, verslagVan } from "./narrative.ts";
 import type { Dataset } from "../domain.ts";
 import type { Aggregates } from "../aggregate/types.ts";
 import { POOLED_TABLES } from "../protect/describe-pooled.ts";
+import type { ProtectedCells } from "./cells.ts";
 
 export const DOCUMENT_VPI = "jaarverslag-vpi";
 
-// eslint-disable-next-line max-lines-per-function -- the VPI report's sections in reading order; split pending
 export function presentVpi(input: DocumentInput): { model: ReportModel; figures: FiguresFile } {
   const { d, agg } = input;
   const { book, cells, N, L } = startDocument(input);
-  const P = (text: string): Block => ({ type: "paragraph", text });
   // The VPI's own text (verslag-vpi/<jaar>.md): date, authors, introduction and activities.
   const verslag = verslagVan(d, "vpi", agg.periode.van.jaar);
   const team = vpiTeam(d, agg, book);
   const wie = team.aantal === 1 ? "de vertrouwenspersoon integriteit" : "de vertrouwenspersonen integriteit";
-  const meldingen = cells.cell("vpi-jaren", "meldingen", String(N))!;
-  const advies = cells.cell("vpi-jaren", "adviesvragen", String(N))!;
-  const where = "Tekst: integriteit";
-  const zin: string[] = [];
-  const aantal = (c: typeof meldingen, row: string) => cells.print(c, where, row, String(N), { zeroAsWord: true });
-  if (!cells.isSuppressed(meldingen))
-    zin.push(
-      `In ${L} ontving${team.aantal === 1 ? "" : "en"} ${wie} ${aantal(meldingen, "meldingen")} meldingen van een vermoeden van een misstand.`,
-    );
-  else zin.push(`Het aantal meldingen bij ${wie} in ${L} wordt om redenen van anonimiteit niet vermeld.`);
-  if (!cells.isSuppressed(advies))
-    zin.push(`Er ${advies.value === 0 ? "zijn geen" : `zijn ${aantal(advies, "adviesvragen")}`} adviesvragen behandeld.`);
-
-  // Chart of meldingen per year: historie before the records, then protected figures.
-  const title = `Meldingen bij de vertrouwenspersoon integriteit ${periodLabel(agg.vpiSerie[0]?.jaar ?? N)}–${L}`;
-  const chartWhere = `Grafiek: ${title}`;
-  // A chart of nothing but zeros and hidden years tells no more than the table, so it (and
-  // its figures) is left out; cells.value records nothing.
-  const withChart = agg.vpiSerie.some(
-    (s) => (s.bron === "registratie" ? (cells.value("vpi-jaren", "meldingen", String(s.jaar)) ?? 0) : s.waarde) > 0,
-  );
-  const { points, rows } = withChart
-    ? seriesRows(cells, agg.vpiSerie, chartWhere, "meldingen", ["vpi-jaren", "meldingen"])
-    : { points: [], rows: [] };
-  const data: PresentedTable = {
-    id: "data-vpi",
-    caption: `Cijfers bij de grafiek ${title}`,
-    headers: ["Jaar", "Meldingen"],
-    rows,
-    notes: [],
-  };
-  const alt = `Staafdiagram van het aantal meldingen bij de vertrouwenspersoon integriteit per jaar: ${rows.map((r) => `${r.label}: ${r.cells[0]}`).join("; ")}.`;
-
-  // The kinds over the pooled span (describe-pooled.ts), when it prints anything.
-  const pooledVpi = (): Block[] => {
-    if (!cells.hasTable(POOLED_TABLES.vpi)) return [];
-    const t = cells.table(POOLED_TABLES.vpi);
-    if (t.cells.every((c) => cells.isSuppressed(c))) return [];
-    const span = t.columns[0]!.label;
-    return [
-      P(
-        `Eén jaar telt weinig meldingen; daarom staan hieronder ook de meldingen en adviesvragen van ${span} samen (de som over die drie jaar).`,
-      ),
-      {
-        type: "table",
-        table: presentTable(
-          cells,
-          POOLED_TABLES.vpi,
-          `Tabel: meldingen en adviesvragen bij de vertrouwenspersoon integriteit, ${span} samen`,
-          "Soort",
-        ),
-      },
-    ];
-  };
-  const activiteiten = [...new Set(agg.vpiUren.filter((u) => u.jaar === N && u.activiteit !== "afhandeling").map((u) => u.activiteit))];
-  const activiteitenTekst = sectionText(verslag, "Activiteiten");
-  const activiteitenBlocks: Block[] = [
-    ...(activiteitenTekst ? [{ type: "markdown" as const, html: activiteitenTekst }] : []),
-    ...(activiteiten.length
-      ? [
-          P(`Geregistreerde tijd van ${wie} naast de meldingen:`),
-          { type: "list" as const, items: activiteiten.map((a) => ACTIVITEIT_LABEL[a]) },
-        ]
-      : []),
-  ];
-  // "Nothing registered" only when there is neither a text nor registered hours.
-  if (activiteitenBlocks.length === 0)
-    activiteitenBlocks.push(P(`Voor ${L} zijn geen activiteiten van ${wie} beschreven of geregistreerd.`));
+  const zin = meldingenZin(cells, team, wie, N, L);
+  const chart = vpiChart(cells, agg, N, L);
+  const activiteitenBlocks = vpiActiviteiten(agg, verslag, wie, N, L);
   const inleiding = sectionText(verslag, "Inleiding");
   const sections: Section[] = [
     {
@@ -120,8 +54,15 @@ export function presentVpi(input: DocumentInput): { model: ReportModel; figures:
         P(zin.join(" ")),
         { type: "table", table: presentTable(cells, "vpi-jaren", `Tabel: meldingen en adviesvragen bij ${wie}`, "Soort") },
         { type: "table", table: presentTable(cells, "vpi-herkomst", `Tabel: herkomst van de melders, ${L}`, "Herkomst") },
-        ...pooledVpi(),
-        ...(withChart ? [{ type: "chart" as const, chart: barChart("grafiek-vpi", title, points, "Aantal meldingen", alt, data) }] : []),
+        ...pooledVpi(cells),
+        ...(chart.withChart
+          ? [
+              {
+                type: "chart" as const,
+                chart: barChart("grafiek-vpi", chart.title, chart.points, "Aantal meldingen", chart.alt, chart.data),
+              },
+            ]
+          : []),
       ],
     },
     {
@@ -131,14 +72,14 @@ export function presentVpi(input: DocumentInput): { model: ReportModel; figures:
       subsections: [],
       blocks: activiteitenBlocks,
     },
-    ...(withChart
+    ...(chart.withChart
       ? [
           {
             id: "bijlage-vpi",
             number: "",
             title: "Bijlage: cijfers bij de grafiek",
             subsections: [],
-            blocks: [{ type: "table" as const, table: data }],
+            blocks: [{ type: "table" as const, table: chart.data }],
           },
         ]
       : []),
@@ -150,6 +91,89 @@ export function presentVpi(input: DocumentInput): { model: ReportModel; figures:
     auteurs: verslag?.voorwerk["auteurs"] ?? `${wie[0]!.toUpperCase()}${wie.slice(1)}`,
     sections,
   });
+}
+
+const P = (text: string): Block => ({ type: "paragraph", text });
+
+// The sentences on this period's meldingen and adviesvragen (each only when it is printed).
+function meldingenZin(cells: ProtectedCells, team: { aantal: number }, wie: string, N: PeriodeId, L: string): string[] {
+  const meldingen = cells.cell("vpi-jaren", "meldingen", String(N))!;
+  const advies = cells.cell("vpi-jaren", "adviesvragen", String(N))!;
+  const where = "Tekst: integriteit";
+  const zin: string[] = [];
+  const aantal = (c: typeof meldingen, row: string) => cells.print(c, where, row, String(N), { zeroAsWord: true });
+  if (!cells.isSuppressed(meldingen))
+    zin.push(
+      `In ${L} ontving${team.aantal === 1 ? "" : "en"} ${wie} ${aantal(meldingen, "meldingen")} meldingen van een vermoeden van een misstand.`,
+    );
+  else zin.push(`Het aantal meldingen bij ${wie} in ${L} wordt om redenen van anonimiteit niet vermeld.`);
+  if (!cells.isSuppressed(advies))
+    zin.push(`Er ${advies.value === 0 ? "zijn geen" : `zijn ${aantal(advies, "adviesvragen")}`} adviesvragen behandeld.`);
+  return zin;
+}
+
+// Chart of meldingen per year: historie before the records, then protected figures.
+function vpiChart(cells: ProtectedCells, agg: Aggregates, N: PeriodeId, L: string) {
+  const title = `Meldingen bij de vertrouwenspersoon integriteit ${periodLabel(agg.vpiSerie[0]?.jaar ?? N)}–${L}`;
+  const chartWhere = `Grafiek: ${title}`;
+  // A chart of nothing but zeros and hidden years tells no more than the table, so it (and
+  // its figures) is left out; cells.value records nothing.
+  const withChart = agg.vpiSerie.some(
+    (s) => (s.bron === "registratie" ? (cells.value("vpi-jaren", "meldingen", String(s.jaar)) ?? 0) : s.waarde) > 0,
+  );
+  const { points, rows } = withChart
+    ? seriesRows(cells, agg.vpiSerie, chartWhere, "meldingen", ["vpi-jaren", "meldingen"])
+    : { points: [], rows: [] };
+  const data: PresentedTable = {
+    id: "data-vpi",
+    caption: `Cijfers bij de grafiek ${title}`,
+    headers: ["Jaar", "Meldingen"],
+    rows,
+    notes: [],
+  };
+  const alt = `Staafdiagram van het aantal meldingen bij de vertrouwenspersoon integriteit per jaar: ${rows.map((r) => `${r.label}: ${r.cells[0]}`).join("; ")}.`;
+  return { title, withChart, points, data, alt };
+}
+
+// The kinds over the pooled span (describe-pooled.ts), when it prints anything.
+function pooledVpi(cells: ProtectedCells): Block[] {
+  if (!cells.hasTable(POOLED_TABLES.vpi)) return [];
+  const t = cells.table(POOLED_TABLES.vpi);
+  if (t.cells.every((c) => cells.isSuppressed(c))) return [];
+  const span = t.columns[0]!.label;
+  return [
+    P(
+      `Eén jaar telt weinig meldingen; daarom staan hieronder ook de meldingen en adviesvragen van ${span} samen (de som over die drie jaar).`,
+    ),
+    {
+      type: "table",
+      table: presentTable(
+        cells,
+        POOLED_TABLES.vpi,
+        `Tabel: meldingen en adviesvragen bij de vertrouwenspersoon integriteit, ${span} samen`,
+        "Soort",
+      ),
+    },
+  ];
+}
+
+// The VPI's own text on its activities, and the activities with registered hours.
+function vpiActiviteiten(agg: Aggregates, verslag: ReturnType<typeof verslagVan>, wie: string, N: PeriodeId, L: string): Block[] {
+  const activiteiten = [...new Set(agg.vpiUren.filter((u) => u.jaar === N && u.activiteit !== "afhandeling").map((u) => u.activiteit))];
+  const activiteitenTekst = sectionText(verslag, "Activiteiten");
+  const activiteitenBlocks: Block[] = [
+    ...(activiteitenTekst ? [{ type: "markdown" as const, html: activiteitenTekst }] : []),
+    ...(activiteiten.length
+      ? [
+          P(`Geregistreerde tijd van ${wie} naast de meldingen:`),
+          { type: "list" as const, items: activiteiten.map((a) => ACTIVITEIT_LABEL[a]) },
+        ]
+      : []),
+  ];
+  // "Nothing registered" only when there is neither a text nor registered hours.
+  if (activiteitenBlocks.length === 0)
+    activiteitenBlocks.push(P(`Voor ${L} zijn geen activiteiten van ${wie} beschreven of geregistreerd.`));
+  return activiteitenBlocks;
 }
 
 /**
