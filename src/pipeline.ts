@@ -190,47 +190,94 @@ function noMeldingenIn(d: Dataset, periode: Periode): Problem | null {
   };
 }
 
-// eslint-disable-next-line max-lines-per-function -- split pending (issue 16: the pipeline as named steps)
+type BuildFailure = Extract<BuildResult, { ok: false }>;
+
+/** What every step of `build` shares: the validated data, the reported period and its warnings. */
+interface BuildContext {
+  raw: RawInput;
+  opts: BuildOptions;
+  d: Dataset;
+  /** The files the data came from (for the warnings on rows after the reporting year). */
+  bestanden: Partial<Record<string, string>>;
+  /** Said on the console; steps add to this one list. */
+  warnings: Problem[];
+  periode: Periode;
+  jaar: PeriodeId;
+  k: number;
+  telregel: "woordenlijst" | "alles";
+}
+
 export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildResult> {
+  const ctx = await validateForBuild(raw, opts);
+  if ("problems" in ctx) return ctx;
+  const { d, warnings, k } = ctx;
+  // Adopting: refused when this period, audience and rule was adopted before, unless it is an
+  // explicit revision with a reason.
+  const adoption = opts.vaststellen ? adoptionPlan(ctx, opts.vaststellen) : null;
+  if (adoption && !adoption.ok)
+    return {
+      ok: false,
+      problems: [{ bestand: "(register)", regel: null, kolom: null, waarde: null, melding: adoption.melding }],
+      warnings,
+    };
+  const described = describeForBuild(ctx);
+  const { agg, description, earlier } = described;
+  const protection = await protectSet(ctx, description, described.agreeing, described.rules);
+  if (!protection.ok) return protection;
+  const { protectedReport, known } = protection;
+  const publicatie = publicatieOf(ctx, adoption, described.readable, described.changes, protectedReport.suppressed);
+  const input = { d, agg, protectedReport, audience: opts.audience, k, warnings, publicatie };
+  const { vpoo, documents, union } = presentSet(ctx, input);
+  const audit = await auditSet(ctx, union, known, protectedReport.log);
+  const revisionRefusal = await revisionCheck(ctx, union, description, known, earlier);
+  if (revisionRefusal) return revisionRefusal;
+  const pairRefusal = await pairAudit(ctx, protection.confidentialSets, protection.heldByConfidentialReader, documents, union, vpoo);
+  if (pairRefusal) return pairRefusal;
+  return {
+    ok: true,
+    documents,
+    model: vpoo.model!,
+    figures: vpoo.figures,
+    ledgerEntry: vpoo.ledgerEntry,
+    log: protectedReport.log,
+    presentatie: protectedReport.presentatie,
+    audit,
+    // Rows after the reporting year are not in the report: said on the console, not in the report.
+    warnings: [...warnings, ...reportingYearWarnings(d, ctx.jaar, fileNames(ctx.bestanden), d.instellingen.perioden)],
+    creationDate: creationDateOf(ctx),
+    optimal: protectedReport.optimal,
+    publicatie,
+    adoptie: adoption?.ok ? { versie: adoption.versie, telregel: ctx.telregel } : null,
+  };
+}
+
+/** Validation, the counting rule of the options, and every reason to refuse that needs no solver. */
+async function validateForBuild(raw: RawInput, opts: BuildOptions): Promise<BuildContext | BuildFailure> {
   const validated = validate(await ingestAll(raw, { separator: opts.separator }), opts.vandaag);
   if (!validated.dataset) return { ok: false, problems: validated.problems, warnings: [] };
   const d = opts.telregel
     ? { ...validated.dataset, instellingen: { ...validated.dataset.instellingen, telregel: opts.telregel } }
     : validated.dataset;
   const warnings = opts.telregel ? historieWarnings(d) : validated.warnings;
-  const kinds = opts.documents ?? ["vpoo"];
   const k = d.instellingen.drempel[opts.audience];
   const problems: Problem[] = [];
-  const config = d.instellingen.perioden;
   const periode = periodById(opts.jaar);
   problems.push(...refusals(d, periode, opts.ledger));
   if (problems.length > 0) return { ok: false, problems, warnings };
   warnings.push(...textWarnings(d, periode));
-  const jaar = periode.id;
-  const verslag = verslagOf(d, periode);
-
-  // Adopting: refused when this period, audience and rule was adopted before, unless it is an
-  // explicit revision with a reason.
   const telregel = d.instellingen.telregel ?? "woordenlijst";
-  let adoption: AdoptionPlan | null = null;
-  if (opts.vaststellen) {
-    const earlier = versionsOf(opts.ledger, periode.key, opts.audience, telregel);
-    adoption = planAdoption(
-      earlier,
-      periode.label,
-      opts.audience,
-      telregel,
-      opts.vaststellen.herziening,
-      opts.vaststellen.reden,
-      opts.vaststellen.opdracht,
-    );
-    if (!adoption.ok)
-      return {
-        ok: false,
-        problems: [{ bestand: "(register)", regel: null, kolom: null, waarde: null, melding: adoption.melding }],
-        warnings,
-      };
-  }
+  return { raw, opts, d, bestanden: validated.bestanden, warnings, periode, jaar: periode.id, k, telregel };
+}
+
+function adoptionPlan(ctx: BuildContext, vaststellen: NonNullable<BuildOptions["vaststellen"]>): AdoptionPlan {
+  const { opts, periode, telregel } = ctx;
+  const earlier = versionsOf(opts.ledger, periode.key, opts.audience, telregel);
+  return planAdoption(earlier, periode.label, opts.audience, telregel, vaststellen.herziening, vaststellen.reden, vaststellen.opdracht);
+}
+
+/** The tables of the set with their true values, and what the reader holds of them already. */
+function describeForBuild(ctx: BuildContext) {
+  const { opts, d, jaar, k } = ctx;
   // Everything a reader may know: every register entry, every version and counting rule —
   // the public reader the public entries, the confidential reader all of them.
   const readable = opts.ledger.filter((e) => opts.audience === "vertrouwelijk" || e.audience === "openbaar");
@@ -246,6 +293,31 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   // when they were sent: they are attacked as an old state (protect/revision.ts), and only
   // their unchanged and hidden figures are facts about today's data.
   const { agreeing, earlier, changes } = splitByData(readable, description, d.vocabulaire);
+  return { readable, agg, description, rules, agreeing, earlier, changes };
+}
+
+type Rules = ReturnType<typeof describeForBuild>["rules"];
+
+/**
+ * The protection of the set. Its body is kept as one block (the lead reworks the protection
+ * of a public set beside confidential sets here).
+ */
+async function protectSet(
+  ctx: BuildContext,
+  description: Description,
+  agreeing: LedgerEntry[],
+  rules: Rules,
+): Promise<
+  | BuildFailure
+  | {
+      ok: true;
+      protectedReport: Awaited<ReturnType<typeof protectFollowing>>;
+      known: LedgerEntry[];
+      confidentialSets: LedgerEntry[];
+      heldByConfidentialReader: LedgerEntry[];
+    }
+> {
+  const { raw, opts, d, periode, jaar, telregel, warnings } = ctx;
   // Either order (protect/either-order.ts): a public set made after confidential sets were
   // adopted takes the rows of the confidential set of its period and prints nothing the
   // confidential reader (who holds every version) does not know already.
@@ -288,15 +360,27 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
       : e.message;
     return { ok: false, problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding }], warnings };
   }
+  return { ok: true, protectedReport, known, confidentialSets, heldByConfidentialReader };
+}
+
+/** Concept or adopted version, and what changed against what was sent. */
+function publicatieOf(
+  ctx: BuildContext,
+  adoption: AdoptionPlan | null,
+  readable: LedgerEntry[],
+  changes: Change[],
+  suppressed: Set<string>,
+): Publicatie {
+  const { opts, periode, telregel } = ctx;
   const sameSet = (e: LedgerEntry) =>
     String(e.jaar) === periode.key && e.audience === opts.audience && (e.telregel ?? "woordenlijst") === telregel;
   const versions = versionsOf(opts.ledger, periode.key, opts.audience, telregel);
   const lastVersion = versions.sort((a, b) => a.versie - b.versie).at(-1) ?? null;
-  const printedNow = (w: Wijziging): Wijziging => ({ ...w, nieuw: protectedReport.suppressed.has(w.key) ? null : w.nieuw });
+  const printedNow = (w: Wijziging): Wijziging => ({ ...w, nieuw: suppressed.has(w.key) ? null : w.nieuw });
   const ownChanges = changes
     .filter((c) => sameSet(c.entry) && (c.entry.versie ?? 1) === (lastVersion?.versie ?? 1))
     .map((c) => printedNow(c.wijziging));
-  const publicatie: Publicatie = {
+  return {
     concept: !opts.vaststellen,
     vorige: adoption?.ok ? adoption.vorige : lastVersion,
     wijzigingen: dedupe(ownChanges),
@@ -304,9 +388,14 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
       adoption?.ok && opts.vaststellen?.herziening
         ? { versie: adoption.versie, reden: opts.vaststellen.reden ?? "", datum: opts.vaststellen.datum }
         : null,
-    eerder: earlierPeriodChanges(readable, changes, periode.key, protectedReport.suppressed),
+    eerder: earlierPeriodChanges(readable, changes, periode.key, suppressed),
   };
-  const input = { d, agg, protectedReport, audience: opts.audience, k, warnings, publicatie };
+}
+
+/** The documents asked for, and the union of what they print (what is audited). */
+function presentSet(ctx: BuildContext, input: Parameters<typeof presentDocuments>[0]) {
+  const { opts, d } = ctx;
+  const kinds = opts.documents ?? ["vpoo"];
   // The VPOO report is always presented: the cover note and the feed refer to it.
   const [vpoo] = presentDocuments(input, ["vpoo"]);
   const documents = kinds.includes("vpoo")
@@ -325,43 +414,73 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
     figures: documents.flatMap((doc) => doc.figures.figures.map((f) => ({ ...f, id: `${doc.kind}:${f.id}` }))),
   };
   // How much these documents publish together: on the console and in the VPOO figures.json.
-  vpoo!.figures.informatie = informationMeasure(union.figures, agg, d);
-  const required = new Map(protectedReport.log.map((l) => [l.key, l.requiredWidth]));
+  vpoo!.figures.informatie = informationMeasure(union.figures, input.agg, d);
+  return { vpoo: vpoo!, documents, union };
+}
+
+async function auditSet(ctx: BuildContext, union: FiguresFile, known: LedgerEntry[], log: LogEntry[]): Promise<AuditResult> {
+  const { opts } = ctx;
+  const required = new Map(log.map((l) => [l.key, l.requiredWidth]));
   // A concept built with the session's memo (the workspace's preview, `--watch`) reuses the
   // audit of exactly the same figures, knowledge and required widths: a text edit prints no
   // other figure, so its audit is the one already done. The key is the audit's whole input
   // (it is a pure function of it); an adopted set is always audited afresh.
-  const audit =
-    opts.memo && !opts.vaststellen
-      ? await opts.memo.get("audit", { union, known, required: [...required] }, () => auditFigures(union, known, required))
-      : await auditFigures(union, known, required);
-  if (earlier.length > 0) {
-    const countFigures = union.figures
-      .filter((f) => f.kind === "aantal" && f.universe && f.scope)
-      .map((f) => ({ universe: f.universe!, scope: f.scope!, value: f.value }));
-    const findings = await revisionExposure({
-      universes: description.universes,
-      now: countFigures,
-      agreeing: known,
-      earlier,
-      trueValue: description.trueValue!,
-      k,
-    });
-    if (findings.length > 0)
-      return {
-        ok: false,
-        warnings,
-        problems: [
-          {
-            bestand: "(bescherming)",
-            regel: null,
-            kolom: null,
-            waarde: null,
-            melding: revisionMessage(findings, description, earlier, d.vocabulaire),
-          },
-        ],
-      };
-  }
+  return opts.memo && !opts.vaststellen
+    ? await opts.memo.get("audit", { union, known, required: [...required] }, () => auditFigures(union, known, required))
+    : await auditFigures(union, known, required);
+}
+
+/** Refused when the new figures, read beside versions sent of older data, expose a melder. */
+async function revisionCheck(
+  ctx: BuildContext,
+  union: FiguresFile,
+  description: Description,
+  known: LedgerEntry[],
+  earlier: LedgerEntry[],
+): Promise<BuildFailure | null> {
+  const { d, k, warnings } = ctx;
+  if (earlier.length === 0) return null;
+  const countFigures = union.figures
+    .filter((f) => f.kind === "aantal" && f.universe && f.scope)
+    .map((f) => ({ universe: f.universe!, scope: f.scope!, value: f.value }));
+  const findings = await revisionExposure({
+    universes: description.universes,
+    now: countFigures,
+    agreeing: known,
+    earlier,
+    trueValue: description.trueValue!,
+    k,
+  });
+  if (findings.length === 0) return null;
+  return {
+    ok: false,
+    warnings,
+    problems: [
+      {
+        bestand: "(bescherming)",
+        regel: null,
+        kolom: null,
+        waarde: null,
+        melding: revisionMessage(findings, description, earlier, d.vocabulaire),
+      },
+    ],
+  };
+}
+
+/**
+ * Refused when a public set, read beside the confidential sets, exposes a cell they hid. Its
+ * body is kept as one block (the lead reworks the protection of a public set beside
+ * confidential sets).
+ */
+async function pairAudit(
+  ctx: BuildContext,
+  confidentialSets: LedgerEntry[],
+  heldByConfidentialReader: LedgerEntry[],
+  documents: BuiltDocument[],
+  union: FiguresFile,
+  vpoo: BuiltDocument,
+): Promise<BuildFailure | null> {
+  const { opts, d, periode, warnings } = ctx;
   if (confidentialSets.length > 0) {
     // The confidential reader holds this set beside every confidential set it shares a period
     // with: each of those keeps its hidden cells (protect/pair-audit.ts).
@@ -395,26 +514,15 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
       };
     }
   }
+  return null;
+}
+
+/** The PDF's creation date: the adoption date of the verslag's front matter, else 1 March after the period. */
+function creationDateOf(ctx: BuildContext): Date {
+  const { d, periode } = ctx;
+  const verslag = verslagOf(d, periode);
   const vastgesteld = verslag?.voorwerk["vastgesteld"];
-  const creationDate = new Date(
-    `${/^\d{4}-\d{2}-\d{2}$/.test(vastgesteld ?? "") ? vastgesteld : `${periode.tot.jaar + 1}-03-01`}T12:00:00Z`,
-  );
-  return {
-    ok: true,
-    documents,
-    model: vpoo!.model!,
-    figures: vpoo!.figures,
-    ledgerEntry: vpoo!.ledgerEntry,
-    log: protectedReport.log,
-    presentatie: protectedReport.presentatie,
-    audit,
-    // Rows after the reporting year are not in the report: said on the console, not in the report.
-    warnings: [...warnings, ...reportingYearWarnings(d, jaar, fileNames(validated.bestanden), config)],
-    creationDate,
-    optimal: protectedReport.optimal,
-    publicatie,
-    adoptie: adoption?.ok ? { versie: adoption.versie, telregel } : null,
-  };
+  return new Date(`${/^\d{4}-\d{2}-\d{2}$/.test(vastgesteld ?? "") ? vastgesteld : `${periode.tot.jaar + 1}-03-01`}T12:00:00Z`);
 }
 
 /**
