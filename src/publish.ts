@@ -16,7 +16,7 @@ import { recoverWrites, registerPath, setMembership, writeDocumentSet, type Outp
 import { build, type BuildResult, type DocumentKind } from "./pipeline.ts";
 import { ALL_DOCUMENTS, DOCUMENT_NAME } from "./present/documents.ts";
 import { adoptedFolder, type RegisterEntry } from "./protect/register.ts";
-import type { InformationMeasure } from "./protect/information.ts";
+import type { InformationMeasure } from "./protect/figures.ts";
 import type { Renderer } from "./render/pdf.ts";
 
 export interface PublishRequest {

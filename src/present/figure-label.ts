@@ -5,7 +5,7 @@
 // The words are those of the report's own tables (protect/describe.ts) and the vocabulary.
 import { periodLabel, periodById } from "../domain/periods.ts";
 import type { Herkomst, Status, Term } from "../domain.ts";
-import { ACTIVITEIT_LABEL, HERKOMST_LABEL, STATUS_LABEL, VPGROEP_LABEL } from "../protect/describe.ts";
+import { ACTIVITEIT_LABEL, HERKOMST_LABEL, STATUS_LABEL, VPGROEP_LABEL } from "../protect/labels.ts";
 import { VPI_ADVIES } from "../protect/describe-vpi.ts";
 import { labelInYear } from "../validate/vocabulaire.ts";
 

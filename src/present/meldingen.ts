@@ -2,10 +2,8 @@
 // figures: a suppressed figure is never put into words, and counts of one are never
 // written as a singular sentence.
 import { periodLabel, type PeriodeId } from "../domain/periods.ts";
-import type { Aggregates } from "../aggregate/types.ts";
-import { HERKOMSTEN, type Dataset } from "../domain.ts";
-import { HERKOMST_LABEL } from "../protect/describe.ts";
-import type { ProtectedCells } from "./cells.ts";
+import { HERKOMSTEN } from "../domain.ts";
+import { HERKOMST_LABEL } from "../protect/labels.ts";
 import type { TableCell } from "../protect/tables.ts";
 import { barChart, groupedBarChart, stackedShareChart } from "./charts.ts";
 import { formatGetal, formatProcent, formatUren } from "./format.ts";
@@ -14,16 +12,9 @@ import { presentTable } from "./tables.ts";
 import { POOLED_TABLES } from "../protect/describe-pooled.ts";
 import { seriesRows } from "./series.ts";
 import { perHonderdBlocks } from "./personeel.ts";
-import { changedNote, type Publicatie } from "./publicatie.ts";
+import { changedNote } from "./publicatie.ts";
 import { scopeKey } from "../protect/universe.ts";
-
-export interface SectionContext {
-  d: Dataset;
-  agg: Aggregates;
-  cells: ProtectedCells;
-  k: number;
-  publicatie?: Publicatie;
-}
+import type { SectionContext } from "./section-context.ts";
 
 const P = (text: string): Block => ({ type: "paragraph", text });
 

@@ -6,7 +6,7 @@
 import { periodLabel } from "../domain/periods.ts";
 import type { Block, PresentedTable } from "./model.ts";
 import { formatGetal } from "./format.ts";
-import type { SectionContext } from "./meldingen.ts";
+import type { SectionContext } from "./section-context.ts";
 import { markNote } from "./tables.ts";
 
 export function perHonderdBlocks(ctx: SectionContext): Block[] {

@@ -8,7 +8,7 @@ import { finishDocument, startDocument, type DocumentInput } from "./document.ts
 import { seriesRows } from "./series.ts";
 import type { Block, PresentedTable, ReportModel, Section } from "./model.ts";
 import { presentTable } from "./tables.ts";
-import { ACTIVITEIT_LABEL } from "../protect/describe.ts";
+import { ACTIVITEIT_LABEL } from "../protect/labels.ts";
 import { formatDatum, formatGetal } from "./format.ts";
 import { sectionText, verslagVan } from "./narrative.ts";
 import type { Dataset } from "../domain.ts";

@@ -3,7 +3,7 @@
 // protected together with the VPOO tables, so the documents cannot be combined.
 import type { Aggregates } from "../aggregate/types.ts";
 import { HERKOMSTEN } from "../domain.ts";
-import { HERKOMST_LABEL } from "./describe.ts";
+import { HERKOMST_LABEL } from "./labels.ts";
 import type { TableCell, TableSpec } from "./tables.ts";
 import type { Scope, UniverseSpec } from "./universe.ts";
 import { periodLabel, type PeriodeId } from "../domain/periods.ts";

@@ -1,7 +1,8 @@
 // describe: which tables a report publishes, over which universes, with their true values.
-import type { Aggregates, UrenActiviteit } from "../aggregate/types.ts";
+import type { Aggregates } from "../aggregate/types.ts";
 import { UREN_ACTIVITEITEN } from "../aggregate/types.ts";
-import { HERKOMSTEN, STATUSSEN, type Audience, type Dataset, type Herkomst, type Status } from "../domain.ts";
+import { HERKOMSTEN, STATUSSEN, type Audience, type Dataset } from "../domain.ts";
+import { ACTIVITEIT_LABEL, HERKOMST_LABEL, STATUS_LABEL, VPGROEP_LABEL } from "./labels.ts";
 import { aardCounts } from "../domain/counting.ts";
 import { layoutFacts } from "./layout.ts";
 import { historieFacts } from "./historie.ts";
@@ -15,26 +16,6 @@ export interface DescribeOptions {
   audience: Audience;
   k: number;
 }
-
-export const HERKOMST_LABEL: Record<Herkomst, string> = { fractie: "Fracties", ambtelijk: "Ambtelijke organisatie", extern: "Extern" };
-export const VPGROEP_LABEL: Record<Herkomst, string> = {
-  fractie: "Vanuit de fracties",
-  ambtelijk: "Vanuit de ambtelijke organisatie",
-  extern: "Externe vertrouwenspersoon",
-};
-export const STATUS_LABEL: Record<Status, string> = {
-  "afgerond-resultaat": "Geëindigd met (door melder gewenst) resultaat",
-  "afgerond-onbekend": "Geëindigd met onbekend resultaat",
-  "in-behandeling": "Nog in behandeling",
-};
-export const ACTIVITEIT_LABEL: Record<UrenActiviteit, string> = {
-  training: "Training",
-  intervisie: "Intervisie",
-  voorlichting: "Voorlichting",
-  overleg: "Overleg (HR, BMW en andere)",
-  supervisie: "Supervisie",
-  afhandeling: "Afhandeling meldingen",
-};
 
 export function describe(agg: Aggregates, d: Dataset, opts: DescribeOptions): Description {
   const N = agg.jaar;

@@ -6,7 +6,6 @@
 import { z } from "zod";
 import type { PeriodeId } from "../domain/periods.ts";
 import type { Scope, UniverseId, UniverseSpec } from "./universe.ts";
-import type { InformationMeasure } from "./information.ts";
 import { JsonFileError, parseJsonText } from "../ingest/json-error.ts";
 
 export const UNIVERSE_IDS = ["meldingen", "uren", "klachten", "vpi", "interventies", "resultaten"] as const;
@@ -40,6 +39,21 @@ export interface Figure {
   /** Set when the figure is a fact the layout or a stated rule implies (see Layout). */
   layout?: Layout;
   display: string;
+}
+
+/** How much a report publishes (protect/information.ts computes it from the printed figures). */
+export interface InformationMeasure {
+  /** Share (0..1) of the report year's counted meldingen whose aard is printed at category or group level, in the yearly or the pooled table. */
+  aardGroepOfFijner: number;
+  /** Share of the same printed at category level. */
+  aardCategorie: number;
+  /** Herkomst and status parts of the report year (yearly and pooled columns): printed of all. */
+  herkomstStatusGedrukt: number;
+  herkomstStatusCellen: number;
+  /** Fracties and ambtelijk both printed for the report year, yearly or pooled. */
+  herkomstSplitsing: boolean;
+  /** Distinct figures (counts, hours, shares, averages) printed that cover the report year. */
+  cijfers: number;
 }
 
 export interface FiguresFile {

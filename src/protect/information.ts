@@ -4,21 +4,7 @@
 import type { Aggregates } from "../aggregate/types.ts";
 import { aardCounts } from "../domain/counting.ts";
 import type { Dataset } from "../domain.ts";
-import type { Figure } from "./figures.ts";
-
-export interface InformationMeasure {
-  /** Share (0..1) of the report year's counted meldingen whose aard is printed at category or group level, in the yearly or the pooled table. */
-  aardGroepOfFijner: number;
-  /** Share of the same printed at category level. */
-  aardCategorie: number;
-  /** Herkomst and status parts of the report year (yearly and pooled columns): printed of all. */
-  herkomstStatusGedrukt: number;
-  herkomstStatusCellen: number;
-  /** Fracties and ambtelijk both printed for the report year, yearly or pooled. */
-  herkomstSplitsing: boolean;
-  /** Distinct figures (counts, hours, shares, averages) printed that cover the report year. */
-  cijfers: number;
-}
+import type { Figure, InformationMeasure } from "./figures.ts";
 
 export function informationMeasure(figures: Figure[], agg: Aggregates, d: Dataset): InformationMeasure {
   const N = String(agg.jaar);
