@@ -38,7 +38,7 @@ import { informationMeasure } from "./protect/information.ts";
 import type { PresentationLogEntry } from "./protect/choose-presentation.ts";
 import { figuresFingerprint, type Memo } from "./memo.ts";
 
-export { ALL_DOCUMENTS, type BuiltDocument, type DocumentKind };
+export { ALL_DOCUMENTS, type DocumentKind };
 
 export interface BuildOptions {
   /** The reported period: a calendar year (number), or a period key such as "2018-01..2019-11". */
@@ -128,7 +128,7 @@ export async function check(
  * `check`: a period that is not on the timeline (then only that), a register entry whose
  * periods changed meaning, a finding of the text scan in the period's verslag, no meldingen.
  */
-export function refusals(d: Dataset, periode: Periode, ledger: LedgerEntry[]): Problem[] {
+function refusals(d: Dataset, periode: Periode, ledger: LedgerEntry[]): Problem[] {
   const offTimeline = notOnTimeline(d.instellingen.perioden, periode);
   if (offTimeline) return [offTimeline];
   const problems = [...ledgerConflicts(ledger, d.instellingen.perioden)];
@@ -146,7 +146,7 @@ function verslagOf(d: Dataset, periode: Periode): Dataset["verslagen"][number] |
 }
 
 /** The period's text: missing (its chapters stay empty), or headings that no report prints. */
-export function textWarnings(d: Dataset, periode: Periode): Problem[] {
+function textWarnings(d: Dataset, periode: Periode): Problem[] {
   const verslag = verslagOf(d, periode);
   if (!verslag) {
     return [
@@ -577,7 +577,7 @@ interface Change {
  * about today), and entries with a changed figure (an old state, see protect/revision.ts) of
  * which only the unchanged and hidden figures are kept as facts about today.
  */
-export function splitByData(
+function splitByData(
   entries: LedgerEntry[],
   description: Description,
   vocabulaire: Term[] = [],
@@ -725,7 +725,7 @@ export function protectionKey(
  * the timeline (a calendar year now partly inside a configured period, or a period whose
  * setting changed) would silently change meaning, so the build is refused.
  */
-export function ledgerConflicts(ledger: LedgerEntry[], config: PeriodeInstelling[] | undefined): Problem[] {
+function ledgerConflicts(ledger: LedgerEntry[], config: PeriodeInstelling[] | undefined): Problem[] {
   const out: Problem[] = [];
   for (const e of ledger) {
     const keys = new Set<string>([String(e.jaar)]);

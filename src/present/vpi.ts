@@ -180,7 +180,7 @@ function vpiActiviteiten(agg: Aggregates, verslag: ReturnType<typeof verslagVan>
  * The VPI's own counting rule (not the VPOO's aard list): what the real VPI report counts
  * separately. Mirrors countsInTotal in domain/counting.ts for regeling integriteit.
  */
-export const VPI_TELREGEL =
+const VPI_TELREGEL =
   "Telregel: als melding telt een melding van een vermoeden van een misstand. Een adviesvraag over integriteit wordt apart geteld en telt niet mee als melding.";
 
 const TELWOORD = ["geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien"];

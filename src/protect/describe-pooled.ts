@@ -14,7 +14,7 @@ import type { TableCell, TableSpec } from "./tables.ts";
 import type { Scope } from "./universe.ts";
 
 /** How many record periods a pooled table spans at most. */
-export const POOL_LENGTH = 3;
+const POOL_LENGTH = 3;
 
 export const POOLED_TABLES = { aard: "aard-periode", herkomst: "herkomst-periode", status: "status-periode", vpi: "vpi-periode" } as const;
 

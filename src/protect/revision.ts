@@ -30,7 +30,7 @@ import type { AttackInput, CellInterval, EngineVar, LinearFact } from "./engine/
 import type { LedgerEntry } from "./ledger.ts";
 import { expandScope, indexUniverses, scopeKey, type Scope, type UniverseId, type UniverseSpec } from "./universe.ts";
 
-export interface RevisionFigure {
+interface RevisionFigure {
   universe: UniverseId;
   scope: Scope;
   value: number | null;
