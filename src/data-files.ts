@@ -11,7 +11,7 @@ import type { LedgerEntry } from "./protect/ledger.ts";
 import type { OplegnotitieInstellingen } from "./validate/oplegnotitie.ts";
 import { validateOplegnotitie } from "./validate/oplegnotitie.ts";
 
-export const OPLEGNOTITIE_JSON = "oplegnotitie.json";
+const OPLEGNOTITIE_JSON = "oplegnotitie.json";
 
 export interface DataFiles {
   ledger: LedgerEntry[];

@@ -34,9 +34,9 @@ export interface LockEnv {
   alive: (pid: number) => boolean;
 }
 
-export const systemLockEnv: LockEnv = { pid: process.pid, host: hostname(), now: () => new Date(), alive: processAlive };
+const systemLockEnv: LockEnv = { pid: process.pid, host: hostname(), now: () => new Date(), alive: processAlive };
 
-export function processAlive(pid: number): boolean {
+function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -179,7 +179,7 @@ function ageMs(path: string, env: LockEnv, holder: LockHolder | null): number {
   }
 }
 
-export function isStale(path: string, holder: LockHolder | null, env: LockEnv = systemLockEnv, limitMs = STALE_AFTER_MS): boolean {
+function isStale(path: string, holder: LockHolder | null, env: LockEnv = systemLockEnv, limitMs = STALE_AFTER_MS): boolean {
   // An unreadable lock file: only an old one is stale (a fallback `wx` writer may be mid-write).
   if (holder === null) return ageMs(path, env, null) > 10_000;
   if (holder.host === env.host && holder.pid !== env.pid && !env.alive(holder.pid)) return true;

@@ -52,7 +52,7 @@ export interface VpiCel {
   n: number;
 }
 
-export interface VpiJaar {
+interface VpiJaar {
   jaar: PeriodeId;
   meldingen: number;
   adviesvragen: number;

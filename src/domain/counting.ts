@@ -2,7 +2,7 @@
 // every document, total and chart uses the same rule, and the report can state it.
 import type { Dataset, Melding, Regeling, Term } from "../domain.ts";
 
-export function termOf(d: Pick<Dataset, "vocabulaire">, soort: Term["soort"], code: string): Term | undefined {
+function termOf(d: Pick<Dataset, "vocabulaire">, soort: Term["soort"], code: string): Term | undefined {
   return d.vocabulaire.find((t) => t.soort === soort && t.code === code);
 }
 

@@ -44,7 +44,7 @@ const fromOrd = (n: number): Maand => ({ jaar: Math.floor(n / 12), maand: (n % 1
 const pad = (m: Maand) => `${m.jaar}-${String(m.maand).padStart(2, "0")}`;
 
 /** The period from `van` to `tot`: a whole calendar year is that year (a number). */
-export function periode(van: Maand, tot: Maand): Periode {
+function periode(van: Maand, tot: Maand): Periode {
   const whole = van.jaar === tot.jaar && van.maand === 1 && tot.maand === 12;
   const id: PeriodeId = whole ? van.jaar : `${pad(van)}..${pad(tot)}`;
   return { id, key: String(id), label: labelOf(van, tot), van, tot };
@@ -64,7 +64,7 @@ export function periodById(id: PeriodeId): Periode {
 const maand = (m: Maand): string => `${maandNaam(m.maand)} ${m.jaar}`;
 
 /** What a reader sees: "2019", "december 2019", "2018 t/m november 2019". */
-export function labelOf(van: Maand, tot: Maand): string {
+function labelOf(van: Maand, tot: Maand): string {
   if (van.jaar === tot.jaar) {
     if (van.maand === 1 && tot.maand === 12) return String(van.jaar);
     if (van.maand === tot.maand) return maand(van);

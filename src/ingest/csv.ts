@@ -28,7 +28,7 @@ export type CsvResult = { ok: true; table: CsvTable } | { ok: false; problems: P
 const columnar = new WeakMap<CsvTable, Columnar>();
 
 /** A table stored as columns; `rows` is made from them on first use. */
-export function columnTable(bestand: string, header: string[], data: Columnar): CsvTable {
+function columnTable(bestand: string, header: string[], data: Columnar): CsvTable {
   let rows: CsvRow[] | undefined;
   const table = { bestand, header } as CsvTable;
   Object.defineProperty(table, "rows", { enumerable: true, get: () => (rows ??= rowsOf(header, data)) });

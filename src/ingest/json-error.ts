@@ -38,7 +38,7 @@ export function jsonErrorPlace(text: string, message: string): { detail: string;
 }
 
 /** Where JSON.parse stumbles, for the messages that do not say so: a small recursive-descent reader. */
-export function jsonErrorOffset(text: string): number {
+function jsonErrorOffset(text: string): number {
   let i = 0;
   const ws = (): void => {
     while (i < text.length && " \t\r\n".includes(text[i]!)) i++;

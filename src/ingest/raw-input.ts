@@ -43,7 +43,7 @@ export interface RawInput {
 }
 
 /** The folders of the texts: the VPOO's own, and those of the VPI and the klachtencommissie. */
-export const VERSLAG_MAPPEN: { map: string; soort?: VerslagSoort }[] = [
+const VERSLAG_MAPPEN: { map: string; soort?: VerslagSoort }[] = [
   { map: "verslag" },
   { map: "verslag-vpi", soort: "vpi" },
   { map: "verslag-klachtencommissie", soort: "klachtencommissie" },

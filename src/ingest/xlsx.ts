@@ -11,7 +11,7 @@ import { problem, type Problem } from "./problem.ts";
 import { REGISTRATIE_XLSX, TABLE_FILES, tableName, type RawFile, type RawInput, type TableFile } from "./raw-input.ts";
 
 /** Sheets of the registration template that are not tables: never read. */
-export const NON_TABLE_SHEETS = ["Codes", "Uitleg"] as const;
+const NON_TABLE_SHEETS = ["Codes", "Uitleg"] as const;
 
 export interface Sheet {
   naam: string;
@@ -122,7 +122,7 @@ function rowCells(row: ExcelJS.Row): ReadCell[] {
 const isBlank = (c: ReadCell) => c.mergedInto === null && c.text.ok && c.text.text.trim() === "";
 
 /** One worksheet → the CsvTable its CSV export would give; row numbers are Excel's. */
-export function sheetTable(bestand: string, ws: ExcelJS.Worksheet): { table: CsvTable | null; problems: Problem[] } {
+function sheetTable(bestand: string, ws: ExcelJS.Worksheet): { table: CsvTable | null; problems: Problem[] } {
   const problems: Problem[] = [];
   const rows: { number: number; cells: ReadCell[] }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, number) => {

@@ -14,11 +14,11 @@ export const LICHT = "#7094c6";
 export const SERIEKLEUREN = [DONKER, MIDDEN, LICHT] as const;
 
 /** Text in charts (axis and legend labels, values on the bars). */
-export const TEKSTKLEUR = "#1a1a1a";
+const TEKSTKLEUR = "#1a1a1a";
 /** Axis lines and ticks. */
-export const ASKLEUR = "#595959";
+const ASKLEUR = "#595959";
 /** Drawn between stacked segments: not a graphical object of its own. */
-export const SCHEIDING = "#ffffff";
+const SCHEIDING = "#ffffff";
 
 /** The mark for a suppressed value, drawn where its bar would be. */
 const VERBORGEN = "x";
@@ -54,8 +54,8 @@ function countAxis(values: number[]): Record<string, unknown> {
 const LABEL = "replace(format(datum.y, '.1~f'), '.', ',')";
 
 /** Legend entries of a series that starts with totals from earlier reports (historie). */
-export const BRON_EERDER = "uit eerdere verslagen";
-export const BRON_REGISTRATIE = "uit de registratie";
+const BRON_EERDER = "uit eerdere verslagen";
+const BRON_REGISTRATIE = "uit de registratie";
 
 export function barChart(
   id: string,

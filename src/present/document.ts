@@ -27,7 +27,7 @@ export function startDocument(input: DocumentInput): { book: FigureBook; cells: 
   return { book, cells: new ProtectedCells(input.protectedReport, book, mark), mark, N: input.agg.jaar, L: input.agg.periode.label };
 }
 
-export function ondertitel(audience: Audience): string {
+function ondertitel(audience: Audience): string {
   return audience === "vertrouwelijk" ? "Vertrouwelijke versie voor Presidium en MT" : "Openbare versie";
 }
 
@@ -79,7 +79,7 @@ export function finishDocument(
 const UNNUMBERED = new Set(["concept", "erratum", "herziene-cijfers"]);
 
 /** Section numbers are generated, so the contents and the headings always agree. */
-export function number(sections: Section[], prefix = ""): void {
+function number(sections: Section[], prefix = ""): void {
   let i = 0;
   let bijlage = 0;
   for (const s of sections) {
@@ -99,7 +99,7 @@ export function* walk(sections: Section[]): Generator<Section> {
   }
 }
 
-export function* walkWithLevel(sections: Section[], level = 1): Generator<{ s: Section; level: number }> {
+function* walkWithLevel(sections: Section[], level = 1): Generator<{ s: Section; level: number }> {
   for (const s of sections) {
     yield { s, level };
     yield* walkWithLevel(s.subsections, level + 1);

@@ -39,7 +39,7 @@ export interface FormParagraph {
 
 /** A row of a fixed form: lines (one below the other) or paragraphs. */
 /** A form row: lines of text, paragraphs, or tick boxes (drawn in CSS: the shipped font has no ☐/☒). */
-export type FormRow =
+type FormRow =
   | { label: string; lines: string[] }
   | { label: string; paragraphs: FormParagraph[] }
   | { label: string; choices: { text: string; chosen: boolean }[] };

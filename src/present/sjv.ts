@@ -11,13 +11,13 @@ import { excelCsv } from "../excel-csv.ts";
 
 export const DOCUMENT_SJV = "sociaal-jaarverslag";
 
-export const SJV_REEKSEN = [
+const SJV_REEKSEN = [
   { key: "klachten", label: "Klachten klachtencommissie", table: "klachten", row: "klachten" },
   { key: "meldingenVpoo", label: "Meldingen vertrouwenspersonen ongewenste omgangsvormen", table: "herkomst", row: "totaal" },
   { key: "meldingenVpi", label: "Meldingen vertrouwenspersoon integriteit", table: "vpi-jaren", row: "meldingen" },
 ] as const;
 
-export interface SjvWaarde {
+interface SjvWaarde {
   value: number | null;
   display: string;
 }

@@ -20,7 +20,7 @@ const GROEP_WOORDEN: Record<string, string> = {
  * sentence per counsellor who started or stopped within the period (a start on the first month
  * of the records or a stop after the period is no change).
  */
-export function teamWijzigingen(vps: Vertrouwenspersoon[], van: Maand, tot: Maand, maandNaam: (m: number) => string): string[] {
+function teamWijzigingen(vps: Vertrouwenspersoon[], van: Maand, tot: Maand, maandNaam: (m: number) => string): string[] {
   const inPeriod = (m: Maand) => ordMaand(m) >= ordMaand(van) && ordMaand(m) <= ordMaand(tot);
   const first = Math.min(...vps.map((vp) => ordMaand(vp.actiefVan)));
   const zinnen: string[] = [];

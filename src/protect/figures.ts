@@ -18,7 +18,7 @@ export type FigureKind = "aantal" | "uren" | "aandeel" | "gemiddelde" | "constan
  * - "historie": a total published earlier (historie.csv), over the periods it covers;
  * - "genoemd in lijst" / "niet genoemd in lijst": the rule a list states (kind "grens").
  */
-export type Layout = "ontbrekende rijen" | "historie" | "genoemd in lijst" | "niet genoemd in lijst";
+type Layout = "ontbrekende rijen" | "historie" | "genoemd in lijst" | "niet genoemd in lijst";
 
 export interface Figure {
   id: string;
@@ -88,7 +88,7 @@ const informatie = z
 const scope = z.record(z.string(), z.array(z.string()));
 const kind = z.enum(["aantal", "uren", "aandeel", "gemiddelde", "constante", "grens"]);
 
-export const figureSchema = z
+const figureSchema = z
   .object({
     id: z.string(),
     table: z.string(),
@@ -113,7 +113,7 @@ export const figureSchema = z
       ctx.addIssue({ code: "custom", message: `een ${f.kind} heeft een noemer (denominator)` });
   });
 
-export const figuresFileSchema = z
+const figuresFileSchema = z
   .object({
     document: z.string(),
     titel: z.string(),

@@ -14,7 +14,7 @@ export interface PrimaryRules {
   pProcent?: number;
 }
 
-export const DEFAULT_P_PROCENT = 15;
+const DEFAULT_P_PROCENT = 15;
 
 /** The reason a cell is unsafe (Dutch, for the internal log), or null when it is safe. */
 export function primaryReason(cell: TableCell, rules: PrimaryRules): string | null {

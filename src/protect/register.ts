@@ -22,7 +22,7 @@ const documentSchema = z.object({
   figures: z.array(figureSchema),
 });
 
-export const registerEntrySchema = z.object({
+const registerEntrySchema = z.object({
   soort: z.literal("vastgesteld"),
   /** The period key ("2021", "2018-01..2019-11"). */
   periode: z.string().min(1),
@@ -105,7 +105,7 @@ function periodeKey(key: string): PeriodeId {
 }
 
 /** A unique name for each document of each entry: what the attack and the messages call it. */
-export function documentLabel(e: RegisterEntry, report: string): string {
+function documentLabel(e: RegisterEntry, report: string): string {
   const rule = e.telregel === "alles" ? " (telregel alles)" : "";
   const version = e.versie > 1 ? ` (versie ${e.versie})` : "";
   return `${report}${rule}${version}`;

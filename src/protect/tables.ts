@@ -3,7 +3,7 @@ import type { Audience } from "../domain.ts";
 import type { PresentationChoice } from "./choose-presentation.ts";
 import type { Scope, UniverseId, UniverseSpec } from "./universe.ts";
 
-export type CellKind = "aantal" | "uren";
+type CellKind = "aantal" | "uren";
 
 export interface TableCell {
   /** Stable id within the report, e.g. "aard/2020/pesten-en-roddelen". */

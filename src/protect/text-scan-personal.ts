@@ -18,7 +18,7 @@ function fold(text: string): string {
 }
 
 /** A name reduced to its letters: "Van Dalsum-Hoek", "van dalsum hoek" and "VanDalsum-Hoek" → "vandalsumhoek". */
-export function nameKey(name: string): string {
+function nameKey(name: string): string {
   return fold(name).replace(/[^\p{L}]/gu, "");
 }
 

@@ -31,7 +31,7 @@ function pieces(v: Verslagtekst): Piece[] {
 }
 
 /** Findings in one text, in text order, one per place (the first rule that fires there). */
-export function scanText(text: string, k: number, names: string[], titlesAllowed = false): Hit[] {
+function scanText(text: string, k: number, names: string[], titlesAllowed = false): Hit[] {
   const hits = [
     ...findNames(text, names),
     ...findEmails(text),

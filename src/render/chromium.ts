@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import { win32, posix } from "node:path";
 
 /** The usual places on Debian/Ubuntu and other Linux distributions, in order of preference. */
-export const CHROMIUM_CANDIDATES: readonly string[] = [
+const CHROMIUM_CANDIDATES: readonly string[] = [
   "/usr/bin/chromium",
   "/usr/bin/chromium-browser",
   "/usr/bin/google-chrome",
@@ -18,7 +18,7 @@ export const CHROMIUM_CANDIDATES: readonly string[] = [
  * machine (Program Files) or per user (LocalAppData); Edge comes with every Windows 10/11.
  * macOS installs in /Applications or in the user's own ~/Applications.
  */
-export function chromiumCandidates(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
+function chromiumCandidates(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
   if (platform === "win32") {
     const programFiles = env["PROGRAMFILES"] ?? "C:\\Program Files";
     const programFilesX86 = env["PROGRAMFILES(X86)"] ?? "C:\\Program Files (x86)";
@@ -43,7 +43,7 @@ export function chromiumCandidates(platform: NodeJS.Platform, env: NodeJS.Proces
 }
 
 /** What to install, said for the platform the user is on. */
-export function installAdvice(platform: NodeJS.Platform): string {
+function installAdvice(platform: NodeJS.Platform): string {
   if (platform === "win32") {
     return (
       "Installeer Microsoft Edge (hoort bij Windows) of Google Chrome via de gewone installatie. " +

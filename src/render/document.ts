@@ -7,7 +7,7 @@ import type { Memo } from "../memo.ts";
 import { headingPages } from "./toc-pages.ts";
 
 /** The charts as SVG; with a memo (`--watch`), a chart whose spec did not change is reused. */
-export async function chartSvgs(model: ReportModel, memo?: Memo): Promise<Map<string, string>> {
+async function chartSvgs(model: ReportModel, memo?: Memo): Promise<Map<string, string>> {
   const svgs = new Map<string, string>();
   const walk = async (sections: Section[]) => {
     for (const s of sections) {

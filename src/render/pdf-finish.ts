@@ -28,11 +28,11 @@ export interface PdfMeta {
   creationDate: Date;
 }
 
-export const PRODUCER = "jaarverslag";
-export const CONFIDENTIAL_KEYWORD = "Vertrouwelijk";
+const PRODUCER = "jaarverslag";
+const CONFIDENTIAL_KEYWORD = "Vertrouwelijk";
 
 /** The keywords written to the PDF: the caller's, plus "Vertrouwelijk" when confidential. */
-export function pdfKeywords(meta: PdfMeta): string[] {
+function pdfKeywords(meta: PdfMeta): string[] {
   const keywords = (meta.keywords ?? []).map((k) => k.trim()).filter((k) => k !== "");
   if (meta.confidential && !keywords.includes(CONFIDENTIAL_KEYWORD)) {
     keywords.push(CONFIDENTIAL_KEYWORD);
@@ -160,7 +160,7 @@ function xmpPacket(meta: PdfMeta, keywords: string[]): string {
  * the first document of a browser session gets other ids than the next. Renumber them in
  * the order of the structure tree, rewrite the /Headers references and rebuild the /IDTree.
  */
-export function normaliseStructureIds(doc: PDFDocument): void {
+function normaliseStructureIds(doc: PDFDocument): void {
   const context = doc.context;
   const root = doc.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
   if (!root) return;

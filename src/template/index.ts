@@ -280,7 +280,7 @@ export async function templateWorkbook(input: TemplateInput): Promise<Uint8Array
 }
 
 /** The CSV files whose tables this workbook holds: they go once the workbook is in place. */
-export const TABLES_IN_WORKBOOK: string[] = TEMPLATE_TABLES.map((t) => t.file);
+const TABLES_IN_WORKBOOK: string[] = TEMPLATE_TABLES.map((t) => t.file);
 
 /**
  * What the sheet Uitleg says first, in plain Dutch: what to fill in, and — the point where

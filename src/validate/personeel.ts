@@ -6,7 +6,7 @@ import type { Problem } from "../ingest/problem.ts";
 import { parseGeheel, parseJaar } from "./fields.ts";
 import { readRows } from "./rows.ts";
 
-export const PERSONEEL_COLUMNS = ["jaar", "aantal"] as const;
+const PERSONEEL_COLUMNS = ["jaar", "aantal"] as const;
 
 export function validatePersoneel(table: CsvTable, problems: Problem[], names: string[]): PersoneelJaar[] {
   const seen = new Map<number, number>();

@@ -27,7 +27,7 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   sjv: "Bijdrage aan het Sociaal Jaarverslag (tabel en grafiek)",
 };
 
-export function today(): Maand {
+function today(): Maand {
   const now = new Date();
   return { jaar: now.getFullYear(), maand: now.getMonth() + 1 };
 }

@@ -4,7 +4,7 @@ import type { Problem } from "../ingest/problem.ts";
 import { html, type SafeHtml } from "../html.ts";
 import type { ProblemNode } from "./problem-tree.ts";
 
-export const PAGES = [
+const PAGES = [
   { path: "/overzicht", title: "Overzicht" },
   { path: "/registratie", title: "Registratie" },
   { path: "/tekst", title: "Tekst" },
@@ -64,7 +64,7 @@ export function status(ok: boolean, text: string): SafeHtml {
   return html`<span class="status ${ok ? "goed" : "open"}"><span aria-hidden="true">${ok ? "✓" : "!"}</span> ${ok ? "klaar" : "nog te doen"}</span> ${text}`;
 }
 
-export function problemRow(p: Problem, extra: SafeHtml | string = ""): SafeHtml {
+function problemRow(p: Problem, extra: SafeHtml | string = ""): SafeHtml {
   return html`<td>${p.bestand}</td><td data-sort="${p.regel ?? 0}">${p.regel ?? ""}</td><td>${p.kolom ?? ""}</td><td>${p.waarde ?? ""}</td><td>${p.melding}${extra}</td>`;
 }
 

@@ -8,7 +8,7 @@ import { sectionFirstLines } from "./sections.ts";
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 
-export interface Finding {
+interface Finding {
   /** The section the line is in (null: front matter). */
   sectie: string | null;
   regel: number;
@@ -119,7 +119,7 @@ export class PreviewService {
   }
 }
 
-export function toFinding(p: Problem, text: string): Finding {
+function toFinding(p: Problem, text: string): Finding {
   const regel = p.regel ?? 0;
   let sectie: string | null = null;
   for (const [title, first] of sectionFirstLines(text)) if (regel >= first - 1) sectie = title;

@@ -90,7 +90,7 @@ ${
 ${registerTable(register)}`;
 }
 
-export function registerTable(register: ReturnType<typeof published>): SafeHtml {
+function registerTable(register: ReturnType<typeof published>): SafeHtml {
   return html`<section aria-labelledby="register"><h2 id="register">Gepubliceerd</h2>
 ${register.length === 0 ? html`<p id="register-leeg">Er is nog niets gepubliceerd.</p>` : ""}
 <table id="register-tabel"${register.length === 0 ? html` hidden` : ""}><caption>Wat eerder is gepubliceerd (de cijfers hiervan blijven gelden)</caption>
@@ -150,7 +150,7 @@ export function cellName(cell: string): string {
   return [TABLE_NAMES[table!] ?? table, ...rest].join(", ");
 }
 
-export function slug(title: string): string {
+function slug(title: string): string {
   return title
     .toLowerCase()
     .normalize("NFD")
@@ -188,7 +188,7 @@ ${titles.map((title) => {
 </div>`;
 }
 
-export function findingHtml(f: { regel: number; voor: string; treffer: string; na: string; melding: string }): SafeHtml {
+function findingHtml(f: { regel: number; voor: string; treffer: string; na: string; melding: string }): SafeHtml {
   return html`<p class="vondst"><span class="label">Regel ${f.regel}:</span> ${f.voor}<mark>${f.treffer}</mark>${f.na}<br>${f.melding}</p>`;
 }
 

@@ -66,7 +66,7 @@ const csv = (rows: (string | number)[][]) =>
 const dec = (n: number) => String(Math.round(n * 10) / 10);
 
 /** Writes the registration into DIR/data; returns that folder. */
-export function writeData(dir: string, data: CaseData): string {
+function writeData(dir: string, data: CaseData): string {
   const d = join(dir, "data");
   mkdirSync(join(d, "verslag"), { recursive: true });
   copyFileSync(join(ROOT, "data", "vocabulaire.csv"), join(d, "vocabulaire.csv"));
@@ -136,7 +136,7 @@ export function writeData(dir: string, data: CaseData): string {
 }
 
 /** What the readers hold: every document ever written, per audience, in the order received. */
-export class Readers {
+class Readers {
   readonly openbaar: ReadDocument[] = [];
   readonly vertrouwelijk: ReadDocument[] = [];
 

@@ -61,7 +61,7 @@ export function parsePeriod(label: string): Period | null {
 }
 
 /** The period of a document from its file name: "…-2020", "…-2018-01_2019-11". */
-export function periodOfName(name: string): Period | null {
+function periodOfName(name: string): Period | null {
   const m = /-(\d{4})-(\d{2})_(\d{4})-(\d{2})(?:-vertrouwelijk)?$/.exec(name);
   if (m) return { from: Number(m[1]) * 12 + Number(m[2]) - 1, to: Number(m[3]) * 12 + Number(m[4]) - 1 };
   const y = /-(\d{4})(?:-vertrouwelijk)?$/.exec(name);
@@ -95,7 +95,7 @@ export interface Target {
   confidential?: boolean;
 }
 
-export interface Finding {
+interface Finding {
   what: string;
   kind: "aantal" | "uren";
   lo: number;

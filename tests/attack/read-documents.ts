@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readPdf } from "../helpers/pdf-read.ts";
 
-export interface ReadRow {
+interface ReadRow {
   label: string;
   total: boolean;
   /** As printed: "21,5", "x", "0", "12%". */
@@ -22,7 +22,7 @@ export interface ReadTable {
   notes: string[];
 }
 
-export interface ReadList {
+interface ReadList {
   /** Id of the section the list stands in ("interventies", "afwikkeling", "verantwoording"). */
   section: string;
   items: string[];
@@ -45,7 +45,7 @@ export interface ReadDocument {
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
-export function decode(html: string): string {
+function decode(html: string): string {
   return html
     .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
@@ -53,7 +53,7 @@ export function decode(html: string): string {
 }
 
 /** Tags out, entities decoded, white space collapsed. */
-export function plain(html: string): string {
+function plain(html: string): string {
   return decode(html.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]*>/g, " "))
     .replace(/\s+/g, " ")
     .trim();
@@ -116,7 +116,7 @@ export function parseHtml(name: string, html: string): ReadDocument {
 }
 
 /** The Sociaal Jaarverslag feed: JSON and CSV must say the same. */
-export function parseFeed(name: string, json: string, csv: string): ReadDocument {
+function parseFeed(name: string, json: string, csv: string): ReadDocument {
   const data = JSON.parse(json) as {
     telregel: string;
     notitie: string;
@@ -155,7 +155,7 @@ export function dutchNumber(s: string): number | null {
 }
 
 /** Every number token in a text, normalised ("21,5" → "21.5"), for the PDF/HTML cross-check. */
-export function numberTokens(text: string): string[] {
+function numberTokens(text: string): string[] {
   return [...text.matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => m[0]);
 }
 

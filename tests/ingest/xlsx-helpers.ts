@@ -9,7 +9,7 @@ const DATE_COLUMNS = new Set(["datum", "actief_van", "actief_tot"]);
 const NUMBER_COLUMNS = new Set(["uren", "jaar", "waarde", "geldig_van", "geldig_tot"]);
 
 /** What Excel keeps of a typed text: a date for a date, a number for a number, else the text. */
-export function excelValue(column: string, text: string): ExcelJS.CellValue {
+function excelValue(column: string, text: string): ExcelJS.CellValue {
   if (text === "") return null;
   if (DATE_COLUMNS.has(column)) {
     let m: RegExpExecArray | null;

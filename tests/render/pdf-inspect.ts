@@ -6,7 +6,7 @@
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { PageLayout, TextPosition } from "../helpers/pdf-read.ts";
 
-export const MM = 72 / 25.4;
+const MM = 72 / 25.4;
 /** The page margins of src/render/pdf.ts. */
 export const MARGIN = { top: 22 * MM, bottom: 20 * MM, left: 20 * MM, right: 20 * MM } as const;
 
