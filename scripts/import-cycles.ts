@@ -1,6 +1,6 @@
 // Import cycles among the modules of src/, type-only imports included.
 //
-//   npx tsx scripts/import-cycles.ts
+//   npx tsx scripts/import-cycles.ts [folder]     (default: src)
 //
 // eslint's import-x/no-cycle skips `import type` (such an import vanishes at run time), but a
 // cycle of types still ties two modules into one: neither can be read, moved or tested without
@@ -90,8 +90,8 @@ function cycles(graph: Map<string, string[]>): string[][] {
   return out;
 }
 
-function main(): number {
-  const files = sourceFiles(join(ROOT, "src")).filter((f) => !f.includes(`${join("src", "werkplaats", "assets")}`));
+function main(folder: string): number {
+  const files = sourceFiles(folder).filter((f) => !f.includes(`${join("src", "werkplaats", "assets")}`));
   const known = new Set(files);
   const graph = new Map<string, string[]>();
   for (const f of files) {
@@ -112,4 +112,5 @@ function main(): number {
   return failed ? 1 : 0;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exit(main());
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  process.exit(main(resolve(process.argv[2] ?? join(ROOT, "src"))));
