@@ -17,7 +17,7 @@ import { sortProblems, type Problem } from "./ingest/problem.ts";
 import { unknownHeadings } from "./ingest/front-matter.ts";
 import { validate } from "./validate/index.ts";
 import { describeReportSet } from "./protect/describe-set.ts";
-import { protect, ProtectionError, type LogEntry } from "./protect/index.ts";
+import { protect, ProtectionError, type LogEntry, type SecondReader } from "./protect/index.ts";
 import type { LedgerEntry } from "./protect/ledger.ts";
 import { planAdoption, type AdoptionPlan } from "./protect/register.ts";
 import { revisionExposure, type RevisionFinding } from "./protect/revision.ts";
@@ -33,7 +33,7 @@ import { historieWarnings, reportingYearWarnings } from "./validate/consistency.
 import type { OplegnotitieInstellingen } from "./validate/oplegnotitie.ts";
 import { ALL_DOCUMENTS, presentDocuments, type BuiltDocument, type DocumentKind } from "./present/documents.ts";
 import { exposedConfidential } from "./protect/pair-audit.ts";
-import { confidentialLayouts, mustHide, sharingPeriods } from "./protect/either-order.ts";
+import { sharingPeriods } from "./protect/either-order.ts";
 import { informationMeasure } from "./protect/information.ts";
 import type { PresentationLogEntry } from "./protect/choose-presentation.ts";
 import { figuresFingerprint, type Memo } from "./memo.ts";
@@ -246,38 +246,22 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   // when they were sent: they are attacked as an old state (protect/revision.ts), and only
   // their unchanged and hidden figures are facts about today's data.
   const { agreeing, earlier, changes } = splitByData(readable, description, d.vocabulaire);
-  // Either order (protect/either-order.ts): a public set made after confidential sets were
-  // adopted takes the rows of the confidential set of its period and prints nothing the
-  // confidential reader (who holds every version) does not know already.
+  // Either order: a public set made after confidential sets were adopted is read by two
+  // readers — the public reader (this threshold, the public versions) and the confidential
+  // reader (the Presidium: every version, its lower threshold). One suppression protects it for
+  // both (protect's second reader); the pair audit below checks the result.
   const confidentialSets = opts.audience === "openbaar" ? opts.ledger.filter((e) => e.audience === "vertrouwelijk") : [];
   const heldByConfidentialReader = confidentialSets.length > 0 ? splitByData(opts.ledger, description, d.vocabulaire).agreeing : [];
-  const pairRestriction =
-    confidentialSets.length > 0 && description.choice
-      ? {
-          choice: {
-            ...description.choice,
-            layouts:
-              confidentialLayouts(
-                description.choice,
-                confidentialSets.filter((e) => String(e.jaar) === periode.key),
-                telregel,
-              ) ?? undefined,
-            mustHide: mustHide(confidentialSets, heldByConfidentialReader, opts.audience),
-          },
-        }
-      : {};
-  const toProtect: Description = { ...description, ...pairRestriction };
+  const second: SecondReader | undefined =
+    confidentialSets.length > 0
+      ? { audience: "vertrouwelijk", rules: { ...rules, k: d.instellingen.drempel.vertrouwelijk }, known: heldByConfidentialReader }
+      : undefined;
   const known = agreeing;
-  // (a set without a choice of layouts keeps the same cells hidden)
-  const fixedHide =
-    confidentialSets.length > 0 && !description.choice
-      ? mustHide(confidentialSets, heldByConfidentialReader, opts.audience)(description)
-      : [];
   let protectedReport;
   try {
-    const run = () => protectFollowing(toProtect, rules, [...known, ...fixedHide]);
+    const run = () => protect(description, rules, known, second);
     protectedReport = opts.memo
-      ? await opts.memo.get("protect", protectionKey(raw, { ...opts, jaar }, rules, [...known, ...fixedHide, ...confidentialSets]), run)
+      ? await opts.memo.get("protect", protectionKey(raw, { ...opts, jaar }, rules, [...known, ...heldByConfidentialReader]), run)
       : await run();
   } catch (e) {
     if (!(e instanceof ProtectionError)) throw e;
@@ -415,24 +399,6 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
     publicatie,
     adoptie: adoption?.ok ? { versie: adoption.versie, telregel } : null,
   };
-}
-
-/**
- * Protection; when the public set cannot be protected in the confidential set's rows (either
- * order), the ordinary candidate layouts are tried, each still keeping hidden what the
- * confidential reader does not know (the pair audit checks the result).
- */
-async function protectFollowing(
-  description: Description,
-  rules: Parameters<typeof protect>[1],
-  known: LedgerEntry[],
-): Promise<Awaited<ReturnType<typeof protect>>> {
-  try {
-    return await protect(description, rules, known);
-  } catch (e) {
-    if (!(e instanceof ProtectionError) || !description.choice?.layouts) throw e;
-    return protect({ ...description, choice: { ...description.choice, layouts: undefined } }, rules, known);
-  }
 }
 
 /**

@@ -32,7 +32,8 @@ export function withOtherReadersHidden(cells: readonly EngineCell[], views: read
   const hiddenFor = new Set(views.flatMap((v) => v.cells.filter((c) => c.status === "primary").map((c) => c.id)));
   return cells.map((c) => {
     if (!hiddenFor.has(c.id) || c.status === "primary") return c;
-    if (c.status === "fixed") throw new Error(`Cel ${c.id} kan niet beschermd worden: ze is al gepubliceerd, maar een andere lezer mag haar niet kennen`);
+    if (c.status === "fixed")
+      throw new Error(`Cel ${c.id} kan niet beschermd worden: ze is al gepubliceerd, maar een andere lezer mag haar niet kennen`);
     return { ...c, status: "primary", requiredWidth: 0 };
   });
 }

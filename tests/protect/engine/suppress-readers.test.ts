@@ -22,7 +22,12 @@ describe("suppress with a second reader", () => {
   // an insider in c 0..10), and b is no help to anyone: {a, c}, cost 10.
   const base: SuppressionProblem = {
     vars: vars(3),
-    cells: [cell("a", [0], 1, "primary", 4), cell("b", [1], 6, "candidate"), cell("c", [2], 10, "candidate"), cell("T", [0, 1, 2], 17, "fixed")],
+    cells: [
+      cell("a", [0], 1, "primary", 4),
+      cell("b", [1], 6, "candidate"),
+      cell("c", [2], 10, "candidate"),
+      cell("T", [0, 1, 2], 17, "fixed"),
+    ],
     facts: [],
   };
 
@@ -50,7 +55,12 @@ describe("suppress with a second reader", () => {
     // (their report hid it): hide a and the cheaper b (a + b = 13; an insider in b: 0..12).
     const problem: SuppressionProblem = {
       vars: vars(3),
-      cells: [cell("a", [0], 6, "candidate"), cell("b", [1], 7, "candidate"), cell("c", [2], 8, "candidate"), cell("T", [0, 1, 2], 21, "fixed")],
+      cells: [
+        cell("a", [0], 6, "candidate"),
+        cell("b", [1], 7, "candidate"),
+        cell("c", [2], 8, "candidate"),
+        cell("T", [0, 1, 2], 21, "fixed"),
+      ],
       facts: [],
     };
     expect((await suppress(problem)).suppressed).toEqual([]);
@@ -86,7 +96,12 @@ describe("suppress with a second reader", () => {
     // cost 14; {b, c}: cost 15. So {a, c}.
     const problem: SuppressionProblem = {
       vars: vars(3),
-      cells: [cell("a", [0], 6, "candidate"), cell("b", [1], 7, "candidate"), cell("c", [2], 8, "candidate"), cell("T", [0, 1, 2], 21, "fixed")],
+      cells: [
+        cell("a", [0], 6, "candidate"),
+        cell("b", [1], 7, "candidate"),
+        cell("c", [2], 8, "candidate"),
+        cell("T", [0, 1, 2], 21, "fixed"),
+      ],
       facts: [],
     };
     const r = await suppress({ ...problem, readers: [{ cells: [cell("vertrouwelijk:a+b", [0, 1], 13, "primary", 2)], facts: [] }] });

@@ -190,14 +190,21 @@ const withSecondReader = anyCase.chain(({ problem, threshold }) =>
       problem.cells.forEach((c, i) => {
         const role = roles[i]!;
         if (c.status === "fixed" || role === "none") return;
-        cells.push({ ...c, status: role === "fixed" ? "fixed" : "primary", requiredWidth: role === "primary2" ? 2 : role === "primary1" ? 1 : 0 });
+        cells.push({
+          ...c,
+          status: role === "fixed" ? "fixed" : "primary",
+          requiredWidth: role === "primary2" ? 2 : role === "primary1" ? 1 : 0,
+        });
       });
       return { problem: { ...problem, readers: [{ cells, facts: [] }] } as SuppressionProblem, threshold };
     }),
 );
 
 /** What the second reader sees of a pattern, and what they need kept. */
-function secondReaderTable(problem: SuppressionProblem, hidden: Set<string>): { table: OracleTable; primaries: { id: string; requiredWidth: number }[] } {
+function secondReaderTable(
+  problem: SuppressionProblem,
+  hidden: Set<string>,
+): { table: OracleTable; primaries: { id: string; requiredWidth: number }[] } {
   const view = problem.readers![0]!;
   const known = new Set(view.cells.filter((c) => c.status === "fixed").map((c) => c.id));
   const seen = new Set([...hidden].filter((id) => !known.has(id)));
@@ -224,9 +231,7 @@ describe("suppress for two readers, judged by the brute-force oracle", () => {
         const candidates = problem.cells.filter((c) => c.status === "candidate").length;
         const accepted =
           candidates <= 9
-            ? patterns(problem).find(
-                (p) => secondHidden.every((id) => p.hidden.has(id)) && bothAccept(problem, p.hidden, insider),
-              )
+            ? patterns(problem).find((p) => secondHidden.every((id) => p.hidden.has(id)) && bothAccept(problem, p.hidden, insider))
             : undefined;
         if (!result) {
           if (candidates <= 9) expect(accepted).toBeUndefined();
