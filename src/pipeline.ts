@@ -408,7 +408,7 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
 function pairMessage(names: string): string {
   return (
     `dit openbare verslag zou samen met ${names} een verborgen cijfer van dat vertrouwelijke verslag prijsgeven (wie beide leest, kan het terugrekenen). ` +
-    `Het programma volgt in het openbare verslag al de indeling van het vertrouwelijke verslag over deze periode en verbergt alles wat in de vertrouwelijke verslagen verborgen is; toch blijft een cijfer terug te rekenen. ` +
+    `Het programma beschermt het openbare verslag al voor wie ook de vertrouwelijke verslagen leest; toch blijft een cijfer terug te rekenen. ` +
     `De vastgestelde verslagen blijven zoals ze zijn. Verstuur over deze periode alleen het vertrouwelijke verslag, en bespreek met de vertrouwenspersonen wat de organisatie in plaats van een openbaar verslag krijgt (bijvoorbeeld een toelichting zonder aantallen).`
   );
 }
