@@ -416,7 +416,6 @@ export function bestCombinations(
     .map(({ parts, estimate }) => ({ modes: new Map(parts.flatMap((m) => [...m])), estimate }));
 }
 
-
 /** What hiding a figure cost in the measure: its meldingen times its weight. */
 function weightedValue(w: { weight: number; value: number } | undefined): number {
   return w ? w.weight * w.value : 0;
