@@ -17,7 +17,7 @@ import { sortProblems, type Problem } from "./ingest/problem.ts";
 import { unknownHeadings } from "./ingest/front-matter.ts";
 import { validate } from "./validate/index.ts";
 import { describeReportSet } from "./protect/describe-set.ts";
-import { protect, ProtectionError, type LogEntry } from "./protect/index.ts";
+import { protect, ProtectionError, type LogEntry, type Protected, type SecondReader } from "./protect/index.ts";
 import type { LedgerEntry } from "./protect/ledger.ts";
 import { planAdoption, type AdoptionPlan } from "./protect/register.ts";
 import { revisionExposure, type RevisionFinding } from "./protect/revision.ts";
@@ -32,8 +32,7 @@ import type { ReportModel } from "./present/model.ts";
 import { historieWarnings, reportingYearWarnings } from "./validate/consistency.ts";
 import type { OplegnotitieInstellingen } from "./validate/oplegnotitie.ts";
 import { ALL_DOCUMENTS, presentDocuments, type BuiltDocument, type DocumentKind } from "./present/documents.ts";
-import { exposedConfidential } from "./protect/pair-audit.ts";
-import { confidentialLayouts, mustHide, sharingPeriods } from "./protect/either-order.ts";
+import { exposedConfidential, sharingPeriods } from "./protect/pair-audit.ts";
 import { informationMeasure } from "./protect/information.ts";
 import type { PresentationLogEntry } from "./protect/choose-presentation.ts";
 import { figuresFingerprint, type Memo } from "./memo.ts";
@@ -299,8 +298,10 @@ function describeForBuild(ctx: BuildContext) {
 type Rules = ReturnType<typeof describeForBuild>["rules"];
 
 /**
- * The protection of the set. Its body is kept as one block (the lead reworks the protection
- * of a public set beside confidential sets here).
+ * The protection of the set. A public set made after confidential sets were adopted is read by
+ * two readers — the public reader (this threshold, the public versions) and the confidential
+ * reader (the Presidium: every version, its lower threshold). One suppression protects it for
+ * both (protect's second reader); the pair audit checks the result.
  */
 async function protectSet(
   ctx: BuildContext,
@@ -311,45 +312,25 @@ async function protectSet(
   | BuildFailure
   | {
       ok: true;
-      protectedReport: Awaited<ReturnType<typeof protectFollowing>>;
+      protectedReport: Protected;
       known: LedgerEntry[];
       confidentialSets: LedgerEntry[];
       heldByConfidentialReader: LedgerEntry[];
     }
 > {
-  const { raw, opts, d, periode, jaar, telregel, warnings } = ctx;
-  // Either order (protect/either-order.ts): a public set made after confidential sets were
-  // adopted takes the rows of the confidential set of its period and prints nothing the
-  // confidential reader (who holds every version) does not know already.
+  const { raw, opts, d, jaar, warnings } = ctx;
   const confidentialSets = opts.audience === "openbaar" ? opts.ledger.filter((e) => e.audience === "vertrouwelijk") : [];
   const heldByConfidentialReader = confidentialSets.length > 0 ? splitByData(opts.ledger, description, d.vocabulaire).agreeing : [];
-  const pairRestriction =
-    confidentialSets.length > 0 && description.choice
-      ? {
-          choice: {
-            ...description.choice,
-            layouts:
-              confidentialLayouts(
-                description.choice,
-                confidentialSets.filter((e) => String(e.jaar) === periode.key),
-                telregel,
-              ) ?? undefined,
-            mustHide: mustHide(confidentialSets, heldByConfidentialReader, opts.audience),
-          },
-        }
-      : {};
-  const toProtect: Description = { ...description, ...pairRestriction };
+  const second: SecondReader | undefined =
+    confidentialSets.length > 0
+      ? { audience: "vertrouwelijk", rules: { ...rules, k: d.instellingen.drempel.vertrouwelijk }, known: heldByConfidentialReader }
+      : undefined;
   const known = agreeing;
-  // (a set without a choice of layouts keeps the same cells hidden)
-  const fixedHide =
-    confidentialSets.length > 0 && !description.choice
-      ? mustHide(confidentialSets, heldByConfidentialReader, opts.audience)(description)
-      : [];
   let protectedReport;
   try {
-    const run = () => protectFollowing(toProtect, rules, [...known, ...fixedHide]);
+    const run = () => protect(description, rules, known, second);
     protectedReport = opts.memo
-      ? await opts.memo.get("protect", protectionKey(raw, { ...opts, jaar }, rules, [...known, ...fixedHide, ...confidentialSets]), run)
+      ? await opts.memo.get("protect", protectionKey(raw, { ...opts, jaar }, rules, [...known, ...heldByConfidentialReader]), run)
       : await run();
   } catch (e) {
     if (!(e instanceof ProtectionError)) throw e;
@@ -526,24 +507,6 @@ function creationDateOf(ctx: BuildContext): Date {
 }
 
 /**
- * Protection; when the public set cannot be protected in the confidential set's rows (either
- * order), the ordinary candidate layouts are tried, each still keeping hidden what the
- * confidential reader does not know (the pair audit checks the result).
- */
-async function protectFollowing(
-  description: Description,
-  rules: Parameters<typeof protect>[1],
-  known: LedgerEntry[],
-): Promise<Awaited<ReturnType<typeof protect>>> {
-  try {
-    return await protect(description, rules, known);
-  } catch (e) {
-    if (!(e instanceof ProtectionError) || !description.choice?.layouts) throw e;
-    return protect({ ...description, choice: { ...description.choice, layouts: undefined } }, rules, known);
-  }
-}
-
-/**
  * A public set that would expose a hidden cell of an adopted confidential set, although it
  * already follows that set's rows and keeps hidden what the confidential sets hid: what the
  * counsellors can still do is send the confidential set alone for this period.
@@ -551,7 +514,7 @@ async function protectFollowing(
 function pairMessage(names: string): string {
   return (
     `dit openbare verslag zou samen met ${names} een verborgen cijfer van dat vertrouwelijke verslag prijsgeven (wie beide leest, kan het terugrekenen). ` +
-    `Het programma volgt in het openbare verslag al de indeling van het vertrouwelijke verslag over deze periode en verbergt alles wat in de vertrouwelijke verslagen verborgen is; toch blijft een cijfer terug te rekenen. ` +
+    `Het programma beschermt het openbare verslag al voor wie ook de vertrouwelijke verslagen leest; toch blijft een cijfer terug te rekenen. ` +
     `De vastgestelde verslagen blijven zoals ze zijn. Verstuur over deze periode alleen het vertrouwelijke verslag, en bespreek met de vertrouwenspersonen wat de organisatie in plaats van een openbaar verslag krijgt (bijvoorbeeld een toelichting zonder aantallen).`
   );
 }

@@ -199,7 +199,7 @@ function verantwoording(input: PresentInput, telregel: string, mark: string, boo
         `Bescherming: een aantal meldingen kleiner dan ${input.k} wordt niet gepubliceerd, maar vervangen door "${mark}", samen met zo weinig mogelijk andere cijfers, zodat het verborgen cijfer niet uit totalen terug te rekenen is. ` +
         `Welke categorieën van de aard apart staan en welke zijn samengevoegd, is gekozen samen met die bescherming: van de onderzochte indelingen de indeling die de meeste meldingen zichtbaar laat. ` +
         (input.protectedReport.description.tables.some((t) => t.id === POOLED_TABLES.herkomst)
-          ? `Tabellen over drie jaar samen zijn met alle jaartabellen samen beschermd, zodat ook aftrekken geen verborgen jaar prijsgeeft. `
+          ? `Tabellen over meer jaren samen zijn met alle jaartabellen samen beschermd, zodat ook aftrekken geen verborgen jaar prijsgeeft. `
           : "") +
         `Uren zijn beschermd als ze op minder dan ${input.k} meldingen rusten, grotendeels van één vertrouwenspersoon komen, of als een andere vertrouwenspersoon van de groep ze nauwkeurig kan afleiden. ` +
         `Voordat het verslag is geschreven, is nagerekend dat geen verborgen cijfer nauwkeurig te bepalen is uit alles wat een lezer weet: de cijfers in dit verslag, eerdere verslagen en eerder gepubliceerde totalen.`,

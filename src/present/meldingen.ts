@@ -15,6 +15,7 @@ import { perHonderdBlocks } from "./personeel.ts";
 import { changedNote } from "./publicatie.ts";
 import { scopeKey } from "../protect/universe.ts";
 import type { SectionContext } from "./section-context.ts";
+import { yearsInWords } from "./span-words.ts";
 
 const P = (text: string): Block => ({ type: "paragraph", text });
 
@@ -187,7 +188,7 @@ function aard(ctx: SectionContext): Section {
     const span = pooled.columns[0]!.label;
     blocks.push(
       P(
-        `Eén jaar telt te weinig meldingen om de aard ervan in detail te tonen zonder dat een melder herkenbaar kan worden. Daarom staat hieronder ook de aard van alle meldingen van ${span} samen: elk cijfer is het aantal meldingen in die drie jaar bij elkaar.`,
+        `Eén jaar telt te weinig meldingen om de aard ervan in detail te tonen zonder dat een melder herkenbaar kan worden. Daarom staat hieronder ook de aard van alle meldingen van ${span} samen: elk cijfer is het aantal meldingen in die ${yearsInWords(pooled, pooled.columns[0]!.key)} bij elkaar.`,
       ),
       {
         type: "table",
@@ -497,7 +498,7 @@ function pooledHerkomstStatus(ctx: SectionContext): Block[] {
   const total = cells.cell(POOLED_TABLES.herkomst, "totaal", span.key)!;
   const ambtelijk = cells.cell(POOLED_TABLES.herkomst, "ambtelijk", span.key)!;
   const where = `Tekst: herkomst ${span.label}`;
-  let zin = `Omdat één jaar weinig meldingen telt, staan hieronder ook de herkomst en de stand van zaken van alle meldingen van ${span.label} samen; elk cijfer is de som over die drie jaar.`;
+  let zin = `Omdat één jaar weinig meldingen telt, staan hieronder ook de herkomst en de stand van zaken van alle meldingen van ${span.label} samen; elk cijfer is de som over die ${yearsInWords(t, span.key)}.`;
   if (!cells.isSuppressed(total) && !cells.isSuppressed(ambtelijk) && total.value > 0 && 2 * ambtelijk.value > total.value) {
     const pct = Math.round((100 * ambtelijk.value) / total.value);
     const shown = cells.book.add({

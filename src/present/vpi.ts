@@ -3,6 +3,7 @@
 import { periodLabel, type PeriodeId } from "../domain/periods.ts";
 import { activeIn } from "./team.ts";
 import { barChart } from "./charts.ts";
+import { yearsInWords } from "./span-words.ts";
 import type { FigureBook, FiguresFile } from "./figures.ts";
 import { finishDocument, startDocument, type DocumentInput } from "./document.ts";
 import { seriesRows } from "./series.ts";
@@ -143,7 +144,7 @@ function pooledVpi(cells: ProtectedCells): Block[] {
   const span = t.columns[0]!.label;
   return [
     P(
-      `Eén jaar telt weinig meldingen; daarom staan hieronder ook de meldingen en adviesvragen van ${span} samen (de som over die drie jaar).`,
+      `Eén jaar telt weinig meldingen; daarom staan hieronder ook de meldingen en adviesvragen van ${span} samen (de som over die ${yearsInWords(t, t.columns[0]!.key)}).`,
     ),
     {
       type: "table",

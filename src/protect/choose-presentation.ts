@@ -47,12 +47,6 @@ const MAX_FALLBACK = 4;
 /** The aard tables whose rows are chosen with the suppression. */
 export interface PresentationChoice {
   sources: AardTableSource[];
-  /**
-   * Either order (protect/either-order.ts): when set, only these layouts are candidates (the
-   * rows of an adopted confidential set), and each candidate keeps `mustHide(d)` hidden too.
-   */
-  layouts?: Modes[];
-  mustHide?: (d: Description) => LedgerEntry[];
 }
 
 /** Internal log: one protected candidate layout ("tabel: groep" → mode; unnamed groups apart). */
@@ -181,10 +175,7 @@ export async function choosePresentation(
   const terms = choice.sources[0]?.terms ?? [];
   const groupOf = (code: string) => terms.find((t) => t.soort === "aard" && t.code === code)?.groep ?? code;
   const aardIds = new Set(choice.sources.map((s) => s.id));
-  let combos = bestCombinations(choice.sources, rules, known, description.audience, MAX_CANDIDATES + MAX_FALLBACK);
-  // A public set after an adopted confidential one takes that set's layout (either order).
-  if (choice.layouts)
-    combos = choice.layouts.map((modes) => ({ modes, estimate: combos.find((c) => sameModes(c.modes, modes))?.estimate ?? 0 }));
+  const combos = bestCombinations(choice.sources, rules, known, description.audience, MAX_CANDIDATES + MAX_FALLBACK);
 
   const presentatie: PresentationLogEntry[] = [];
   let best: Evaluated | null = null;
@@ -196,7 +187,7 @@ export async function choosePresentation(
     const d = applyModes(description, choice, c.modes);
     const indeling = Object.fromEntries([...c.modes].filter(([, m]) => m !== "apart").map(([k, m]) => [k.replace("\u0000", ": "), m]));
     try {
-      const protectedReport = await protectOne(d, rules, choice.mustHide ? [...known, ...choice.mustHide(d)] : known);
+      const protectedReport = await protectOne(d, rules, known);
       const weights = informationWeights(d, aardIds, groupOf);
       const e = {
         protectedReport,
@@ -423,11 +414,6 @@ export function bestCombinations(
     .sort((a, b) => b.estimate - a.estimate || a.i - b.i)
     .slice(0, top)
     .map(({ parts, estimate }) => ({ modes: new Map(parts.flatMap((m) => [...m])), estimate }));
-}
-
-function sameModes(a: Modes, b: Modes): boolean {
-  const mode = (m: Modes, k: string) => m.get(k) ?? "apart";
-  return [...a.keys(), ...b.keys()].every((k) => mode(a, k) === mode(b, k));
 }
 
 /** What hiding a figure cost in the measure: its meldingen times its weight. */

@@ -15,17 +15,22 @@ import type { Scope } from "./universe.ts";
 
 /** How many record periods a pooled table spans at most. */
 const POOL_LENGTH = 3;
+/** And at least: one period has nothing to pool. */
+const MIN_POOL_LENGTH = 2;
 
 export const POOLED_TABLES = { aard: "aard-periode", herkomst: "herkomst-periode", status: "status-periode", vpi: "vpi-periode" } as const;
 
 /**
- * The pooled span: the last three record periods up to the reported one. Null with fewer:
- * two periods pooled beside the yearly aard table's two columns would only be their sum.
+ * The pooled span: the last three record periods up to the reported one, or the two there are.
+ * Two periods pooled beside the yearly table's two columns are their row sums, and that is
+ * worth printing: a category hidden in both years (Roddelen 2018 x, 2019 x) can show as one
+ * figure over both (the example data's 2019 report shows 95% of its meldingen' aard at group
+ * level or finer with it, 76% without; BENCHMARKS.md §6). Null with one period.
  */
 export function pooledSpan(agg: Aggregates): AardColumn | null {
   const upTo = agg.recordYears.slice(0, agg.recordYears.indexOf(agg.jaar) + 1);
   const span: PeriodeId[] = upTo.slice(-POOL_LENGTH);
-  if (span.length < POOL_LENGTH) return null;
+  if (span.length < MIN_POOL_LENGTH) return null;
   return {
     key: `${span[0]}..${span[span.length - 1]}`,
     label: `${periodLabel(span[0]!)}–${periodLabel(span[span.length - 1]!)}`,

@@ -2,7 +2,7 @@
 // with the earlier reports in the ledger as known facts.
 import { suppress } from "./engine/index.ts";
 import { choosePresentation, type PresentationLogEntry } from "./choose-presentation.ts";
-import type { EngineCell, LinearFact, SuppressionProblem } from "./engine/types.ts";
+import type { EngineCell, LinearFact, ReaderView, SuppressionProblem } from "./engine/types.ts";
 import type { LedgerEntry } from "./ledger.ts";
 import { primaryReason, requiredWidth, type PrimaryRules } from "./primary.ts";
 import type { Description, TableCell } from "./tables.ts";
@@ -34,18 +34,103 @@ export interface Protected {
 
 export class ProtectionError extends Error {}
 
+/**
+ * A second reader the same publication must be safe for: the confidential reader (the
+ * Presidium), who holds every version, confidential and public, at the confidential threshold.
+ * A public set made after confidential sets were adopted is protected for both readers at once.
+ */
+export interface SecondReader {
+  audience: string;
+  rules: PrimaryRules;
+  known: LedgerEntry[];
+}
+
 /** Suppression, and where the description offers a choice of layouts, the layout too. */
-export async function protect(description: Description, rules: PrimaryRules, known: LedgerEntry[]): Promise<Protected> {
+export async function protect(
+  description: Description,
+  rules: PrimaryRules,
+  known: LedgerEntry[],
+  second?: SecondReader,
+): Promise<Protected> {
   return description.choice
-    ? choosePresentation(description, description.choice, rules, known, protectLayout)
-    : protectLayout(description, rules, known);
+    ? choosePresentation(description, description.choice, rules, known, (d, r, k) => protectLayout(d, r, k, second))
+    : protectLayout(description, rules, known, second);
+}
+
+type Entry = { cells: TableCell[]; reason: string | null; forced: string | null; fixed: boolean; total: boolean };
+
+/** What one reader knows and needs: every figure of the description as an engine cell, with the earlier reports' figures. */
+interface ReaderCells {
+  byKey: Map<string, Entry>;
+  cells: EngineCell[];
+  extraFixed: EngineCell[];
+  facts: LinearFact[];
 }
 
 /** Suppression for one fixed layout. */
-// eslint-disable-next-line max-lines-per-function -- split pending (issue 16: protect/ is reworked in parallel)
-async function protectLayout(description: Description, rules: PrimaryRules, known: LedgerEntry[]): Promise<Protected> {
+async function protectLayout(
+  description: Description,
+  rules: PrimaryRules,
+  known: LedgerEntry[],
+  second?: SecondReader,
+): Promise<Protected> {
+  const { byKey, cells, extraFixed, facts } = readerCells(description, rules, known);
   const index = indexUniverses(description.universes);
-  const byKey = new Map<string, { cells: TableCell[]; reason: string | null; forced: string | null; fixed: boolean; total: boolean }>();
+  const view = second
+    ? readerView(readerCells({ ...description, audience: second.audience as Description["audience"] }, second.rules, second.known))
+    : null;
+  const problem: SuppressionProblem = {
+    vars: index.integer.map((integer) => ({ integer })),
+    cells: [...cells, ...extraFixed],
+    facts,
+    ...(view ? { readers: [view] } : {}),
+  };
+  let result;
+  try {
+    result = await suppress(problem, { insider: true });
+  } catch (e) {
+    throw new ProtectionError((e as Error).message);
+  }
+  const suppressed = new Set(result.suppressed.filter((id) => byKey.has(id)));
+  const hiddenForSecond = new Set(view?.cells.filter((c) => c.status === "primary").map((c) => c.id) ?? []);
+  const log: LogEntry[] = [...suppressed].sort().map((key) => {
+    const entry = byKey.get(key)!;
+    const engineCell = cells.find((c) => c.id === key)!;
+    const forSecond = hiddenForSecond.has(key) && !entry.reason && !entry.forced;
+    return {
+      key,
+      cells: entry.cells.map((c) => c.id),
+      value: entry.cells[0]!.value,
+      reden:
+        entry.reason ??
+        entry.forced ??
+        (forSecond
+          ? "verborgen voor wie ook de vertrouwelijke versies leest (daar verborgen, of kleiner dan de drempel daarvan)"
+          : "aanvullend onderdrukt, zodat een onveilig cijfer niet terug te rekenen is"),
+      soort: entry.reason ? "primair" : entry.forced || forSecond ? "eerder onderdrukt" : "secundair",
+      requiredWidth: engineCell.requiredWidth,
+    };
+  });
+  return { description, suppressed, log, optimal: result.optimal };
+}
+
+/** The second reader's view for the engine: what they know (fixed) and must not learn (primary); the rest follows the pattern. */
+function readerView(r: ReaderCells): ReaderView {
+  return { cells: [...r.cells.filter((c) => c.status !== "candidate"), ...r.extraFixed], facts: r.facts };
+}
+
+/** One reader's cells: the description's figures with their primary rule, and what the reader holds from earlier reports. */
+function readerCells(description: Description, rules: PrimaryRules, known: LedgerEntry[]): ReaderCells {
+  const index = indexUniverses(description.universes);
+  const byKey = entriesOf(description, rules, known);
+  const { extraFixed, facts } = layoutFacts(description, index, byKey);
+  earlierFigures(description, index, rules, known, byKey, extraFixed, facts);
+  return { byKey, cells: engineCells(description, index, byKey, rules), extraFixed, facts };
+}
+
+/** Every figure of the description by its scope, with the primary rule's reason where it is unsafe. */
+function entriesOf(description: Description, rules: PrimaryRules, known: LedgerEntry[]): Map<string, Entry> {
+  const byKey = new Map<string, Entry>();
   for (const t of description.tables) {
     for (const c of t.cells) {
       const key = scopeKey(c.universe, c.scope);
@@ -86,10 +171,18 @@ async function protectLayout(description: Description, rules: PrimaryRules, know
     )
       entry.reason = null;
   }
+  return byKey;
+}
+
+/** What the reader knows without a printed number (missing rows are 0, historie totals). */
+function layoutFacts(
+  description: Description,
+  index: ReturnType<typeof indexUniverses>,
+  byKey: Map<string, Entry>,
+): { extraFixed: EngineCell[]; facts: LinearFact[] } {
   const extraFixed: EngineCell[] = [];
   const facts: LinearFact[] = [];
-  // What the reader knows without a printed number (missing rows are 0, historie totals):
-  // fixed, exactly as the audit will take them from figures.json.
+  // Fixed, exactly as the audit will take them from figures.json.
   for (const f of description.facts ?? []) {
     const at = placeScope(description.universes, index, f.universe, f.scope);
     if (!("terms" in at)) throw new ProtectionError(`${f.id}: ${at.error}`);
@@ -102,6 +195,19 @@ async function protectLayout(description: Description, rules: PrimaryRules, know
       facts.push({ id: `feit:${f.id}`, terms: at.terms.map((i) => ({ index: i, coef: 1 })), lo: f.value, hi: f.value });
     else extraFixed.push({ id: `feit:${f.id}`, terms: at.terms, value: f.value, status: "fixed", requiredWidth: 0, cost: 0 });
   }
+  return { extraFixed, facts };
+}
+
+/** The figures of earlier reports this reader holds: printed ones are known, hidden ones stay protected. */
+function earlierFigures(
+  description: Description,
+  index: ReturnType<typeof indexUniverses>,
+  rules: PrimaryRules,
+  known: LedgerEntry[],
+  byKey: Map<string, Entry>,
+  extraFixed: EngineCell[],
+  facts: LinearFact[],
+): void {
   const hiddenBefore = new Set<string>();
   // Figures some earlier report printed: the confidential reader holds the confidential
   // versions, so a figure the public version hid but a confidential one printed is known.
@@ -169,9 +275,17 @@ async function protectLayout(description: Description, rules: PrimaryRules, know
       }
     }
   }
+}
 
+/** The description's figures as engine cells: primary, fixed (known) or a candidate complement. */
+function engineCells(
+  description: Description,
+  index: ReturnType<typeof indexUniverses>,
+  byKey: Map<string, Entry>,
+  rules: PrimaryRules,
+): EngineCell[] {
   const keys = [...byKey.keys()].sort();
-  const cells: EngineCell[] = keys.map((key) => {
+  return keys.map((key) => {
     const entry = byKey.get(key)!;
     const cell = entry.cells[0]!;
     // A 0 that a reader already knows (an earlier report's layout showed the category had no
@@ -195,31 +309,6 @@ async function protectLayout(description: Description, rules: PrimaryRules, know
       cost: (entry.total ? 100_000 : (cell.scope["jaar"]?.length ?? 1) > 1 ? 500 : 1000) + cell.value,
     };
   });
-  const problem: SuppressionProblem = {
-    vars: index.integer.map((integer) => ({ integer })),
-    cells: [...cells, ...extraFixed],
-    facts,
-  };
-  let result;
-  try {
-    result = await suppress(problem, { insider: true });
-  } catch (e) {
-    throw new ProtectionError((e as Error).message);
-  }
-  const suppressed = new Set(result.suppressed.filter((id) => byKey.has(id)));
-  const log: LogEntry[] = [...suppressed].sort().map((key) => {
-    const entry = byKey.get(key)!;
-    const engineCell = cells.find((c) => c.id === key)!;
-    return {
-      key,
-      cells: entry.cells.map((c) => c.id),
-      value: entry.cells[0]!.value,
-      reden: entry.reason ?? entry.forced ?? "aanvullend onderdrukt, zodat een onveilig cijfer niet terug te rekenen is",
-      soort: entry.reason ? "primair" : entry.forced ? "eerder onderdrukt" : "secundair",
-      requiredWidth: engineCell.requiredWidth,
-    };
-  });
-  return { description, suppressed, log, optimal: result.optimal };
 }
 
 /** A figure of an earlier report in this report's universes; one that does not fit stops the build. */

@@ -51,3 +51,10 @@ export async function exposedConfidential(
   }
   return out;
 }
+
+/** The confidential sets whose figures share a period and measure with `figures`. */
+export function sharingPeriods(confidential: LedgerEntry[], figures: LedgerEntry["figures"]): LedgerEntry[] {
+  const periods = new Set<string>();
+  for (const f of figures) for (const j of f.scope["jaar"] ?? []) periods.add(`${f.universe}|${j}`);
+  return confidential.filter((e) => e.figures.some((f) => (f.scope["jaar"] ?? []).some((j) => periods.has(`${f.universe}|${j}`))));
+}

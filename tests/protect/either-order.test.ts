@@ -1,13 +1,14 @@
-// Either order: the public set built after an adopted confidential set follows its aard rows
-// and prints nothing its reader does not know already. One aard table small enough to work by
-// hand (codes a and b in group g, c alone; columns 2020 and 2021; public k = 5). Every
-// expected table below is worked out in its comment.
+// Either order: the public set built after an adopted confidential set is protected for two
+// readers at once — the public reader (k = 5) and the confidential reader, who holds the
+// confidential set too (k = 3). One aard table small enough to work by hand (codes a and b in
+// group g, c alone; columns 2020 and 2021). Every expected table below is worked out in its
+// comment; the insider (a melder who knows their own melding is in another hidden cell) is
+// part of every attack.
 import { describe, expect, it } from "vitest";
 import type { Term } from "../../src/domain.ts";
 import { aardTable, type AardTableSource } from "../../src/protect/describe-aard.ts";
-import { coordKey } from "../../src/protect/choose-presentation.ts";
-import { confidentialLayouts, layoutOf, mustHide, sharingPeriods } from "../../src/protect/either-order.ts";
 import { protect } from "../../src/protect/index.ts";
+import { sharingPeriods } from "../../src/protect/pair-audit.ts";
 import type { LedgerEntry } from "../../src/protect/ledger.ts";
 import type { Description } from "../../src/protect/tables.ts";
 import type { Scope } from "../../src/protect/universe.ts";
@@ -25,6 +26,8 @@ const term = (code: string, groep: string | null): Term => ({
 const TERMS = [term("a", "g"), term("b", "g"), term("c", null), term("g", null)];
 const YEARS = ["2020", "2021"];
 const RULES = { k: 5, protectZeros: false, dominance: 0.85 };
+/** The confidential reader holding `known` (threshold 3). */
+const reader = (...known: LedgerEntry[]) => ({ audience: "vertrouwelijk", rules: { ...RULES, k: 3 }, known });
 
 function description(values: Record<string, [number, number]>): Description {
   const count = (scope: Scope) =>
@@ -59,6 +62,8 @@ function description(values: Record<string, [number, number]>): Description {
     tables: [t.table],
     recodings: t.recodings,
     choice: { sources: [src] },
+    // (a figure an earlier report hid and this layout does not print is protected with its true value)
+    trueValue: (_universe, scope) => count(scope),
   };
 }
 
@@ -86,105 +91,100 @@ const shown = (p: Awaited<ReturnType<typeof protect>>) =>
   ]);
 
 describe("the public set after the confidential one", () => {
-  it("reads the confidential set's rows back from its figures", () => {
-    const d = description({ a: [3, 3], b: [3, 3], c: [10, 12] });
-    // Rows G (a+b), C, Totaal (a+b+c): the group g merged, c on its own row.
-    const merged = confidential({ "a+b": [6, 6], c: [10, 12], "a+b+c": [16, 18] });
-    expect(layoutOf(d.choice!, merged)).toEqual(
-      new Map([
-        [coordKey("aard", "g"), "groep"],
-        [coordKey("aard", "c"), "apart"],
-      ]),
-    );
-    // Rows A, B, C apart (hidden cells count as the set's cells too).
-    const apart = confidential({ a: [null, 3], b: [null, 3], c: [10, 12], "a+b+c": [16, 18] });
-    expect(layoutOf(d.choice!, apart)).toEqual(
-      new Map([
-        [coordKey("aard", "g"), "apart"],
-        [coordKey("aard", "c"), "apart"],
-      ]),
-    );
-    // A set whose rows fit no layout of today's table (b on its own, a missing): no restriction.
-    expect(layoutOf(d.choice!, confidential({ b: [3, 3], c: [10, 12], "a+b+c": [16, 18] }))).toBeNull();
-    expect(confidentialLayouts(d.choice!, [merged], "woordenlijst")).toEqual([layoutOf(d.choice!, merged)]);
-  });
-
-  it("takes the confidential rows even where merging would publish more", async () => {
+  it("may merge rows the confidential set printed apart: the sum tells its reader nothing new", async () => {
     // a 3|3, b 3|3, c 10|12. Chosen freely the public set merges g (G 6|6, nothing hidden;
     // tests/protect/choose-presentation.test.ts). The confidential set (k = 3) printed a and b
-    // apart, so the public set keeps them apart: a and b are below 5 and hidden in both columns.
+    // apart: G = a + b is known to its reader already, so the merge is still the best choice.
     const d = description({ a: [3, 3], b: [3, 3], c: [10, 12] });
     const conf = confidential({ a: [3, 3], b: [3, 3], c: [10, 12], "a+b+c": [16, 18] });
-    const restricted = {
-      ...d,
-      choice: {
-        ...d.choice!,
-        layouts: confidentialLayouts(d.choice!, [conf], "woordenlijst")!,
-        mustHide: mustHide([conf], [conf], "openbaar"),
-      },
-    };
-    const p = await protect(restricted, RULES, []);
-    expect(shown(p)).toEqual([
-      ["A", "x", "x"],
-      ["B", "x", "x"],
+    expect(shown(await protect(d, RULES, [], reader(conf)))).toEqual([
+      ["G", 6, 6],
       ["C", 10, 12],
       ["Totaal", 16, 18],
     ]);
-    expect(p.presentatie!.map((e) => e.indeling)).toEqual([{}]);
   });
 
   it("keeps hidden what the confidential set hid, though the public rule alone would print it", async () => {
     // a 6|6, b 7|9, c 10|12: all at least 5, so alone the public set hides nothing. The
     // confidential set hid a 2021 and c 2021 (say, for a reason of its own): the public set
     // hides both as well; a + c = 27 − 9 = 18 leaves each a wide interval, nothing more is hidden.
+    // (Merging g would print G 2021 = 15, and with b = 9 give a away.)
     const d = description({ a: [6, 6], b: [7, 9], c: [10, 12] });
+    expect(shown(await protect(d, RULES, []))).toEqual([
+      ["A", 6, 6],
+      ["B", 7, 9],
+      ["C", 10, 12],
+      ["Totaal", 23, 27],
+    ]);
     const conf = confidential({ a: [6, null], b: [7, 9], c: [10, null], "a+b+c": [23, 27] });
-    const restricted = {
-      ...d,
-      choice: {
-        ...d.choice!,
-        layouts: confidentialLayouts(d.choice!, [conf], "woordenlijst")!,
-        mustHide: mustHide([conf], [conf], "openbaar"),
-      },
-    };
-    expect(shown(await protect(restricted, RULES, []))).toEqual([
+    expect(shown(await protect(d, RULES, [], reader(conf)))).toEqual([
       ["A", 6, "x"],
       ["B", 7, 9],
       ["C", 10, "x"],
       ["Totaal", 23, 27],
     ]);
-    // A cell the confidential reader knows from another set (here printed by a public one) is free.
-    const printedElsewhere: LedgerEntry = {
-      report: "jaarverslag-vpoo-2021-openbaar",
-      jaar: 2021,
-      audience: "openbaar",
-      figures: [{ universe: "meldingen", scope: { jaar: ["2021"], aard: ["c"] }, value: 12 }],
-    };
-    const hide = mustHide([conf], [conf, printedElsewhere], "openbaar")(d);
-    expect(hide.flatMap((e) => e.figures.map((f) => `${f.scope["aard"]!.join("+")} ${f.scope["jaar"]!.join("")}`))).toEqual(["a 2021"]);
   });
 
-  it("prints no cell of a covered column that the confidential reader does not know", () => {
-    // The confidential 2021 set covers only the column 2021 and printed G (a+b) there. The public
-    // table with a and b apart: a 2021 and b 2021 are new to that reader and must stay hidden;
-    // the column 2020 is not covered and is left to the public rules.
+  it("prints cells of a covered period the confidential set merged, when they are safe for both readers", async () => {
+    // The confidential 2021 set printed G (a + b) 15, C 12, total 27. The public table with a
+    // and b apart prints a 6 and b 9: new to that reader, but neither was hidden from them nor
+    // is below their threshold, so nothing is hidden.
     const d = description({ a: [6, 6], b: [7, 9], c: [10, 12] });
-    const conf: LedgerEntry = {
-      report: "jaarverslag-vpoo-2021-vertrouwelijk",
-      jaar: 2021,
-      audience: "vertrouwelijk",
-      figures: [
-        { universe: "meldingen", scope: { jaar: ["2021"], aard: ["a", "b"] }, value: 15 },
-        { universe: "meldingen", scope: { jaar: ["2021"], aard: ["c"] }, value: 12 },
-        { universe: "meldingen", scope: { jaar: ["2021"], aard: ["a", "b", "c"] }, value: 27 },
-      ],
-    };
-    const hide = mustHide([conf], [conf], "openbaar")(d);
-    expect(hide.flatMap((e) => e.figures.map((f) => `${f.scope["aard"]!.join("+")} ${f.scope["jaar"]!.join("")}`)).sort()).toEqual([
-      "a 2021",
-      "b 2021",
+    const conf = confidential({ "a+b": [13, 15], c: [10, 12], "a+b+c": [23, 27] });
+    expect(shown(await protect(d, RULES, [], reader(conf)))).toEqual([
+      ["A", 6, 6],
+      ["B", 7, 9],
+      ["C", 10, 12],
+      ["Totaal", 23, 27],
     ]);
-    expect(hide[0]!.audience).toBe("openbaar");
+  });
+
+  it("chooses another layout and other complements when the confidential reader knows a complement", async () => {
+    // a 6|2, b 7|9, c 10|12 (totals 23|23). Alone the public set merges g: G 13|11, C 10|12,
+    // nothing hidden (a 2021 = 2 is hidden inside G). The confidential set printed b 2021 = 9
+    // and hid a 2021 (2) and c 2021: beside it G 2021 = 11 gives a = 2. So G 2021 must go, with
+    // C 2021 (the total is printed) — then the apart layout publishes more: a 2021 and c 2021
+    // hidden (a + c = 14 for both readers, an insider in c still 0..13 for a), b printed.
+    const d = description({ a: [6, 2], b: [7, 9], c: [10, 12] });
+    expect(shown(await protect(d, RULES, []))).toEqual([
+      ["G", 13, 11],
+      ["C", 10, 12],
+      ["Totaal", 23, 23],
+    ]);
+    const conf = confidential({ a: [6, null], b: [7, 9], c: [10, null], "a+b+c": [23, 23] });
+    expect(shown(await protect(d, RULES, [], reader(conf)))).toEqual([
+      ["A", 6, "x"],
+      ["B", 7, 9],
+      ["C", 10, "x"],
+      ["Totaal", 23, 23],
+    ]);
+  });
+
+  it("hides the total when the confidential reader knows every other cell, and refuses when the total is known too", async () => {
+    // The confidential set printed b 9 and c 12 for 2021 and hid a (2). Any printed 2021 figure
+    // holding a, with b and c known, gives a away to that reader: so a and the 2021 total go
+    // (apart layout: A 6|x; merging would hide G 2021 too and show less).
+    const d = description({ a: [6, 2], b: [7, 9], c: [10, 12] });
+    const conf = confidential({ b: [7, 9], c: [10, 12] });
+    const hidden: LedgerEntry = {
+      ...conf,
+      figures: [...conf.figures, { universe: "meldingen", scope: { jaar: ["2021"], aard: ["a"] }, value: null }],
+    };
+    expect(shown(await protect(d, RULES, [], reader(hidden)))).toEqual([
+      ["A", 6, "x"],
+      ["B", 7, 9],
+      ["C", 10, 12],
+      ["Totaal", 23, "x"],
+    ]);
+    // When an earlier public report printed the 2021 total (both readers hold it), a = 23 − 9 − 12
+    // for the confidential reader whatever this set hides: refused.
+    const total: LedgerEntry = {
+      report: "eerder-openbaar",
+      jaar: 2021,
+      audience: "openbaar",
+      figures: [{ universe: "meldingen", scope: { jaar: ["2021"], aard: ["a", "b", "c"] }, value: 23 }],
+    };
+    await expect(protect(d, RULES, [total], reader(hidden, total))).rejects.toThrow(/kan niet beschermd worden/);
   });
 
   it("checks every confidential set that shares a period with the public one", () => {

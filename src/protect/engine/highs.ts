@@ -158,6 +158,7 @@ const STATUS = {
   objectiveTarget: 12,
   timeLimit: 13,
   iterationLimit: 14,
+  unknown: 15,
   solutionLimit: 16,
   interrupted: 17,
 } as const;
@@ -501,6 +502,10 @@ export class PersistentModel {
         ...(lp && Number(m.info.get("dual_solution_status")) === 2 ? { rowDuals: sol.rowDual } : {}),
       };
     }
+    // "Unknown" after a hot start is HiGHS losing its way from a stale basis (met once in an
+    // audit of pooled tables): not an outcome of the problem, so solve() retries it on a fresh
+    // instance (a plain Error); any other status without a solution is an outcome.
+    if (status === STATUS.unknown) throw new Error(`HiGHS eindigde zonder oplossing (modelstatus ${status})`);
     throw new SolverError(`HiGHS eindigde zonder oplossing (modelstatus ${status})`);
   }
 

@@ -40,9 +40,18 @@
 // The final pattern passes the audit and, if the last master MIP was optimal, it is optimal: the
 // best passing pattern satisfies every cut, so the master's optimum cannot cost more.
 
-import { Auditor, PUBLIC } from "./auditor.ts";
+//
+// Several readers. A pattern may have to hold for more than one reader (problem.readers: the
+// confidential reader, who also holds the confidential reports and has a lower threshold).
+// Each reader has an auditor of their own; a failure of any reader's primary yields a cut in the
+// same way, over the candidates that reader sees printed. Monotonicity holds per reader (for
+// every reader, publishing more only narrows intervals), so every argument above holds for
+// each reader's cuts, and the final pattern passes every reader's audit.
+
+import { PUBLIC } from "./auditor.ts";
 import { SolverInfeasibleError } from "./highs.ts";
 import { MasterProblem, type Cut } from "./master.ts";
+import { createReaders, readerPublished, withOtherReadersHidden, type Reader } from "./readers.ts";
 import { RelationFinder } from "./relations.ts";
 import type { EngineCell, SuppressionProblem, SuppressionResult } from "./types.ts";
 
@@ -60,6 +69,8 @@ const TOL = 1e-9;
 const MASTER_TIME_LIMIT = 60;
 
 interface Failure {
+  /** Index into the readers (0: the problem's own reader); primary and scenario are that reader's cells. */
+  reader: number;
   primary: number;
   scenario: number;
   lo: number;
@@ -90,37 +101,35 @@ export async function suppress(problem: SuppressionProblem, options: SuppressOpt
     }
   }
   // Canonical order (by id): the result must not depend on the order of the input.
-  const cells = [...problem.cells].sort((a, b) => compareIds(a.id, b.id));
-  if (!cells.some((c) => c.status === "primary")) {
+  const cells = withOtherReadersHidden(problem.cells, problem.readers ?? []).sort((a, b) => compareIds(a.id, b.id));
+  const anyPrimary = [cells, ...(problem.readers ?? []).map((r) => r.cells)].some((cs) => cs.some((c) => c.status === "primary"));
+  if (!anyPrimary) {
     return { suppressed: [], secondary: [], cost: 0, optimal: true, iterations: 0 };
   }
-  const auditor = await Auditor.create(problem.vars, cells, problem.facts, { restrictedMips: options.restrictedMips ?? true });
+  const candOf = new Int32Array(cells.length).fill(-1);
+  let candidates = 0;
+  cells.forEach((c, i) => {
+    if (c.status === "candidate") candOf[i] = candidates++;
+  });
+  const readers = await createReaders(problem, cells, candOf, options.restrictedMips ?? true);
   try {
-    const run = new SuppressionRun(cells, auditor, options.insider ?? true);
+    const run = new SuppressionRun(cells, readers, options.insider ?? true);
     return await run.solve(options.maxIterations ?? 200);
   } finally {
-    auditor.dispose();
+    for (const r of readers) r.auditor.dispose();
   }
 }
 
 class SuppressionRun {
-  private readonly primaries: number[] = [];
   private readonly candidates: number[] = [];
-  /** Cell index → candidate index, or -1. */
-  private readonly candOf: Int32Array;
 
   constructor(
     private readonly cells: readonly EngineCell[],
-    private readonly auditor: Auditor,
+    private readonly readers: readonly Reader[],
     private readonly insider: boolean,
   ) {
-    this.candOf = new Int32Array(cells.length).fill(-1);
     cells.forEach((c, i) => {
-      if (c.status === "primary") this.primaries.push(i);
-      if (c.status === "candidate") {
-        this.candOf[i] = this.candidates.length;
-        this.candidates.push(i);
-      }
+      if (c.status === "candidate") this.candidates.push(i);
     });
   }
 
@@ -132,7 +141,7 @@ class SuppressionRun {
       let iterations = 0;
       let checkedMaximal = false;
       let suppressed: boolean[] = [];
-      let lastFailing: number | undefined;
+      let lastFailing: Failure | undefined;
       while (iterations < maxIterations) {
         iterations++;
         let choice: { chosen: boolean[]; optimal: boolean };
@@ -140,11 +149,11 @@ class SuppressionRun {
           choice = await master.solve(MASTER_TIME_LIMIT);
         } catch (error) {
           if (!(error instanceof SolverInfeasibleError)) throw error;
-          const cell = this.cells[lastFailing ?? this.primaries[0] ?? 0] as EngineCell;
+          const cell = lastFailing ? this.cellOf(lastFailing.reader, lastFailing.primary) : this.firstPrimary();
           throw notProtectable(cell, "geen enkel onderdrukkingspatroon laat deze cel (en de andere primaire cellen) de controle doorstaan");
         }
         suppressed = this.pattern(choice.chosen);
-        this.auditor.setPublished(suppressed.map((s) => !s));
+        this.setPattern(suppressed);
         const failures = await this.failures();
         if (failures.length === 0) return this.result(suppressed, choice.optimal, iterations);
         if (!checkedMaximal) {
@@ -153,9 +162,9 @@ class SuppressionRun {
           // audits for nothing.
           checkedMaximal = true;
           await this.checkMaximalPattern();
-          this.auditor.setPublished(suppressed.map((s) => !s));
+          this.setPattern(suppressed);
         }
-        lastFailing = failures[0]?.primary;
+        lastFailing = failures[0];
         // Two failing primaries can yield the same cut; only a round without any new cut
         // would loop forever.
         let added = 0;
@@ -169,6 +178,20 @@ class SuppressionRun {
     } finally {
       master.dispose();
     }
+  }
+
+  private cellOf(reader: number, cell: number): EngineCell {
+    return this.readers[reader]!.cells[cell]!;
+  }
+
+  private firstPrimary(): EngineCell {
+    for (const r of this.readers) if (r.primaries.length > 0) return r.cells[r.primaries[0]!]!;
+    return this.cells[0]!;
+  }
+
+  /** Every reader's auditor sees the pattern (true = suppressed, over the problem's cells). */
+  private setPattern(suppressed: readonly boolean[]): void {
+    for (const r of this.readers) r.auditor.setPublished(readerPublished(r, suppressed));
   }
 
   /**
@@ -189,19 +212,21 @@ class SuppressionRun {
   }
 
   private addRelationCuts(master: MasterProblem): void {
-    const finder = new RelationFinder(this.cells);
-    for (const p of this.primaries) {
-      const cell = this.cells[p] as EngineCell;
-      if (cell.requiredWidth <= TOL) continue;
-      for (const relation of finder.relationsOf(p)) {
-        const others = relation.filter((c) => c !== p);
-        if (others.some((c) => this.cells[c]?.status === "primary")) continue;
-        const cands = others.filter((c) => (this.candOf[c] ?? -1) >= 0);
-        if (cands.length === 0) {
-          const names = others.map((c) => this.cells[c]?.id).join(", ");
-          throw notProtectable(cell, `de waarde volgt exact uit cellen die altijd gepubliceerd worden (${names})`);
+    for (const reader of this.readers) {
+      const finder = new RelationFinder(reader.cells);
+      for (const p of reader.primaries) {
+        const cell = reader.cells[p] as EngineCell;
+        if (cell.requiredWidth <= TOL) continue;
+        for (const relation of finder.relationsOf(p)) {
+          const others = relation.filter((c) => c !== p);
+          if (others.some((c) => reader.cells[c]?.status === "primary")) continue;
+          const cands = others.filter((c) => (reader.candOf[c] ?? -1) >= 0);
+          if (cands.length === 0) {
+            const names = others.map((c) => reader.cells[c]?.id).join(", ");
+            throw notProtectable(cell, `de waarde volgt exact uit cellen die altijd gepubliceerd worden (${names})`);
+          }
+          master.addCut({ terms: cands.map((c) => ({ cand: reader.candOf[c] as number, coef: 1 })), lo: 1 });
         }
-        master.addCut({ terms: cands.map((c) => ({ cand: this.candOf[c] as number, coef: 1 })), lo: 1 });
       }
     }
   }
@@ -211,79 +236,86 @@ class SuppressionRun {
    * means no pattern can protect the cell (clear error early instead of after many iterations).
    */
   private async checkMaximalPattern(): Promise<void> {
-    const suppressed = this.cells.map((c) => c.status !== "fixed");
-    this.auditor.setPublished(suppressed.map((s) => !s));
+    this.setPattern(this.cells.map((c) => c.status !== "fixed"));
     for (const failure of await this.failures()) {
-      if (this.cutKind(failure.scenario) !== "plain") continue;
-      const cell = this.cells[failure.primary] as EngineCell;
-      const where = failure.scenario === PUBLIC ? "" : ` voor een insider in ${this.cells[failure.scenario]?.id}`;
+      if (this.cutKind(failure.reader, failure.scenario) !== "plain") continue;
+      const cell = this.cellOf(failure.reader, failure.primary);
+      const where = failure.scenario === PUBLIC ? "" : ` voor een insider in ${this.cellOf(failure.reader, failure.scenario).id}`;
+      const who = failure.reader === 0 ? "" : " (voor de lezer die ook de andere versie kent)";
       throw notProtectable(
         cell,
-        `ook als alle andere cellen onderdrukt worden, ligt de waarde${where} tussen ${formatNumber(failure.lo)} en ` +
+        `ook als alle andere cellen onderdrukt worden, ligt de waarde${where}${who} tussen ${formatNumber(failure.lo)} en ` +
           `${formatNumber(failure.hi)} (vereiste breedte ${formatNumber(cell.requiredWidth)})`,
       );
     }
   }
 
   private pattern(chosen: readonly boolean[]): boolean[] {
+    const candOf = this.readers[0]!.candOf;
     return this.cells.map((c, i) => {
       if (c.status === "primary") return true;
       if (c.status === "fixed") return false;
-      return chosen[this.candOf[i] as number] === true;
+      return chosen[candOf[i] as number] === true;
     });
   }
 
-  /** Primaries that fail under the auditor's current pattern (first failing scenario each). */
+  /** Primaries that fail under the auditors' current pattern (first failing scenario each), reader by reader. */
   private async failures(): Promise<Failure[]> {
     const failures: Failure[] = [];
-    for (const p of this.primaries) {
-      const cell = this.cells[p] as EngineCell;
-      const r = await this.auditor.audit(p, cell.requiredWidth, { insider: this.insider, stopAtFailure: true });
-      if (!r.ok) failures.push({ primary: p, scenario: r.scenario, lo: r.lo, hi: r.hi });
+    for (const [r, reader] of this.readers.entries()) {
+      for (const p of reader.primaries) {
+        const cell = reader.cells[p] as EngineCell;
+        const a = await reader.auditor.audit(p, cell.requiredWidth, { insider: this.insider, stopAtFailure: true });
+        if (!a.ok) failures.push({ reader: r, primary: p, scenario: a.scenario, lo: a.lo, hi: a.hi });
+      }
     }
     return failures;
   }
 
   /** Which cut the failing scenario supports (see the header comment). */
-  private cutKind(scenario: number): "plain" | "withInsiderCell" | "exact" {
+  private cutKind(r: number, scenario: number): "plain" | "withInsiderCell" | "exact" {
     if (scenario === PUBLIC) return "plain";
-    const q = this.cells[scenario] as EngineCell;
+    const reader = this.readers[r]!;
+    const q = reader.cells[scenario] as EngineCell;
     if (q.value >= 1 - TOL) return "plain";
-    const whole = this.auditor.isIntegral(scenario);
+    const whole = reader.auditor.isIntegral(scenario);
     if (q.status === "primary") return whole && q.requiredWidth > TOL ? "plain" : "exact";
-    return whole ? "withInsiderCell" : "exact";
+    if (q.status === "candidate" && (reader.candOf[scenario] ?? -1) >= 0) return whole ? "withInsiderCell" : "exact";
+    return "exact";
   }
 
   private async deriveCut(failure: Failure, suppressed: readonly boolean[]): Promise<Cut> {
-    const kind = this.cutKind(failure.scenario);
+    const kind = this.cutKind(failure.reader, failure.scenario);
     if (kind === "exact") {
       const chosen = this.candidates.filter((c) => suppressed[c]);
       return {
-        terms: this.candidates.map((c) => ({ cand: this.candOf[c] as number, coef: suppressed[c] ? -1 : 1 })),
+        terms: this.candidates.map((c) => ({ cand: this.readers[0]!.candOf[c] as number, coef: suppressed[c] ? -1 : 1 })),
         lo: 1 - chosen.length,
       };
     }
-    const published = this.candidates.filter((c) => !suppressed[c]);
+    const reader = this.readers[failure.reader]!;
+    const isCand = (c: number) => (reader.candOf[c] ?? -1) >= 0;
+    const published = reader.cells.flatMap((_, i) => (isCand(i) && !suppressed[reader.mainOf[i]!] ? [i] : []));
     let members = published;
-    const binding = (await this.auditor.bindingCells(failure.primary, failure.scenario)).filter((c) => (this.candOf[c] ?? -1) >= 0);
+    const binding = (await reader.auditor.bindingCells(failure.primary, failure.scenario)).filter(isCand);
     if (binding.length < published.length) {
       // Verify that publishing only the binding candidates (plus fixed cells) still fails.
       const bindingSet = new Set(binding);
-      this.auditor.setPublished(this.cells.map((c, i) => c.status === "fixed" || bindingSet.has(i)));
-      const width = this.cells[failure.primary]?.requiredWidth ?? 0;
-      const verdict = await this.auditor.check(failure.primary, width, failure.scenario);
-      this.auditor.setPublished(suppressed.map((s) => !s));
+      reader.auditor.setPublished(reader.cells.map((c, i) => c.status === "fixed" || bindingSet.has(i)));
+      const width = reader.cells[failure.primary]?.requiredWidth ?? 0;
+      const verdict = await reader.auditor.check(failure.primary, width, failure.scenario);
+      reader.auditor.setPublished(readerPublished(reader, suppressed));
       if (verdict.verdict === "fail") members = binding;
     }
-    const terms = members.map((c) => ({ cand: this.candOf[c] as number, coef: 1 }));
+    const terms = members.map((c) => ({ cand: reader.candOf[c] as number, coef: 1 }));
     if (kind === "withInsiderCell") {
-      terms.push({ cand: this.candOf[failure.scenario] as number, coef: -1 });
+      terms.push({ cand: reader.candOf[failure.scenario] as number, coef: -1 });
       return { terms, lo: 0 };
     }
     if (terms.length === 0) {
       // Only possible when the maximal pattern fails monotonically, which checkMaximalPattern
       // already reported; kept as a guard.
-      throw notProtectable(this.cells[failure.primary] as EngineCell, "ook het maximale patroon faalt");
+      throw notProtectable(this.cellOf(failure.reader, failure.primary), "ook het maximale patroon faalt");
     }
     return { terms, lo: 1 };
   }
@@ -294,15 +326,17 @@ class SuppressionRun {
    */
   private async repair(start: readonly boolean[], iterations: number): Promise<SuppressionResult> {
     const suppressed = [...start];
+    const candOf = this.readers[0]!.candOf;
+    const cellOfCand = new Map(this.candidates.map((c) => [candOf[c]!, c]));
     for (let round = 0; round <= this.candidates.length; round++) {
-      this.auditor.setPublished(suppressed.map((s) => !s));
+      this.setPattern(suppressed);
       const failures = await this.failures();
       if (failures.length === 0) return this.result(suppressed, false, iterations);
       let grew = false;
       for (const failure of failures) {
         const cut = await this.deriveCut(failure, suppressed);
         for (const t of cut.terms) {
-          const cell = this.candidates[t.cand] as number;
+          const cell = cellOfCand.get(t.cand) as number;
           if (t.coef > 0 && !suppressed[cell]) {
             suppressed[cell] = true;
             grew = true;

@@ -43,6 +43,25 @@ export interface SuppressionProblem {
   vars: EngineVar[];
   cells: EngineCell[];
   facts: LinearFact[];
+  /**
+   * Other readers the same pattern must also hold for (the confidential reader, who holds more
+   * reports and has a lower threshold). Each sees the pattern of `cells` with their own
+   * knowledge and requirements; see ReaderView.
+   */
+  readers?: ReaderView[];
+}
+
+/**
+ * A second reader of the same publication. A cell whose id is one of the problem's cells is that
+ * cell: "fixed" here means this reader knows it anyway (from a report only they hold), "primary"
+ * that it must stay hidden for them too with their own required width (the pattern then
+ * suppresses it), "candidate" that it is printed or hidden as the pattern says, with no
+ * requirement of this reader. Any other cell is this reader's own: "fixed" (a figure only they
+ * hold) or "primary" (hidden in a report only they hold, to be protected at their width).
+ */
+export interface ReaderView {
+  cells: EngineCell[];
+  facts: LinearFact[];
 }
 
 export interface SuppressionResult {

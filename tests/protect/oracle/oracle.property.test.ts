@@ -173,3 +173,78 @@ describe("suppress judged by the brute-force oracle", () => {
     );
   });
 });
+
+/**
+ * A second reader of the same publication (the confidential reader beside the public one): per
+ * cell the pattern may print, they may already know it from a report of their own ("fixed"),
+ * or need it kept at a width of their own ("primary", 1 or 2), or neither.
+ */
+const withSecondReader = anyCase.chain(({ problem, threshold }) =>
+  fc
+    .array(fc.constantFrom("none", "none", "fixed", "primary1", "primary2"), {
+      minLength: problem.cells.length,
+      maxLength: problem.cells.length,
+    })
+    .map((roles) => {
+      const cells: EngineCell[] = [];
+      problem.cells.forEach((c, i) => {
+        const role = roles[i]!;
+        if (c.status === "fixed" || role === "none") return;
+        cells.push({
+          ...c,
+          status: role === "fixed" ? "fixed" : "primary",
+          requiredWidth: role === "primary2" ? 2 : role === "primary1" ? 1 : 0,
+        });
+      });
+      return { problem: { ...problem, readers: [{ cells, facts: [] }] } as SuppressionProblem, threshold };
+    }),
+);
+
+/** What the second reader sees of a pattern, and what they need kept. */
+function secondReaderTable(
+  problem: SuppressionProblem,
+  hidden: Set<string>,
+): { table: OracleTable; primaries: { id: string; requiredWidth: number }[] } {
+  const view = problem.readers![0]!;
+  const known = new Set(view.cells.filter((c) => c.status === "fixed").map((c) => c.id));
+  const seen = new Set([...hidden].filter((id) => !known.has(id)));
+  return {
+    table: oracleTable(problem, seen),
+    primaries: view.cells.filter((c) => c.status === "primary").map((c) => ({ id: c.id, requiredWidth: c.requiredWidth })),
+  };
+}
+
+/** Both readers accept the pattern (by the oracle). */
+function bothAccept(problem: SuppressionProblem, hidden: Set<string>, insider: boolean): boolean {
+  if (!protects(bruteForce(oracleTable(problem, hidden)), primariesOf(problem), insider)) return false;
+  const second = secondReaderTable(problem, hidden);
+  return protects(bruteForce(second.table), second.primaries, insider);
+}
+
+describe("suppress for two readers, judged by the brute-force oracle", () => {
+  it("the pattern holds for both readers; a refusal means no pattern does; on tiny tables it is the cheapest", async () => {
+    await fc.assert(
+      fc.asyncProperty(withSecondReader, fc.boolean(), async ({ problem }, insider) => {
+        const result = await trySuppress(problem, insider);
+        const secondHidden = problem.readers![0]!.cells.filter((c) => c.status === "primary").map((c) => c.id);
+        // Every pattern the oracle would accept: the primaries of both readers hidden, cheapest first.
+        const candidates = problem.cells.filter((c) => c.status === "candidate").length;
+        const accepted =
+          candidates <= 9
+            ? patterns(problem).find((p) => secondHidden.every((id) => p.hidden.has(id)) && bothAccept(problem, p.hidden, insider))
+            : undefined;
+        if (!result) {
+          if (candidates <= 9) expect(accepted).toBeUndefined();
+          return;
+        }
+        const hidden = new Set(result.suppressed);
+        for (const id of [...primariesOf(problem).map((p) => p.id), ...secondHidden]) expect(hidden.has(id), id).toBe(true);
+        expect(bothAccept(problem, hidden, insider)).toBe(true);
+        // (the cells the second reader needs hidden are not a choice: the engine counts no cost for them)
+        const forced = problem.cells.filter((c) => c.status === "candidate" && secondHidden.includes(c.id)).reduce((s, c) => s + c.cost, 0);
+        if (candidates <= 9) expect(result.cost).toBe(accepted!.cost - forced);
+      }),
+      fcParams(400),
+    );
+  });
+});
