@@ -13,20 +13,6 @@ import ts from "typescript";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-// A cycle excused while its files are rewritten in parallel (issue 16): protect/index.ts holds
-// ProtectionError, LogEntry and Protected and imports choosePresentation, which imports them
-// back; tables.ts takes PresentationChoice from choose-presentation.ts. Excused only with
-// exactly these members: a module that joins the cycle fails the check.
-const EXCUSED = [
-  [
-    "src/protect/choose-presentation.ts",
-    "src/protect/describe-aard.ts",
-    "src/protect/index.ts",
-    "src/protect/primary.ts",
-    "src/protect/tables.ts",
-  ].join(" ↔ "),
-];
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -103,11 +89,8 @@ function main(folder: string): number {
   let failed = false;
   for (const c of cycles(graph)) {
     const named = c.map((f) => relative(ROOT, f).split(sep).join("/")).join(" ↔ ");
-    if (EXCUSED.includes(named)) console.log(`importkringloop (tijdelijk toegestaan): ${named}`);
-    else {
-      console.log(`importkringloop: ${named}`);
-      failed = true;
-    }
+    console.log(`importkringloop: ${named}`);
+    failed = true;
   }
   return failed ? 1 : 0;
 }

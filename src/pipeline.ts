@@ -34,7 +34,7 @@ import type { OplegnotitieInstellingen } from "./validate/oplegnotitie.ts";
 import { ALL_DOCUMENTS, presentDocuments, type BuiltDocument, type DocumentKind } from "./present/documents.ts";
 import { exposedConfidential, sharingPeriods } from "./protect/pair-audit.ts";
 import { informationMeasure } from "./protect/information.ts";
-import type { PresentationLogEntry } from "./protect/choose-presentation.ts";
+import type { PresentationLogEntry } from "./protect/protected.ts";
 import { figuresFingerprint, type Memo } from "./memo.ts";
 
 export { ALL_DOCUMENTS, type DocumentKind };

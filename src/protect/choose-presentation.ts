@@ -31,12 +31,12 @@
 //   3. the best real measure is published (ties: fewer hidden figures, then the earlier).
 // Deterministic: fixed enumeration order, deterministic solver. The internal log lists every
 // protected candidate with its estimate and its real measure.
-import { groupsOf, aardTable, type AardTableSource } from "./describe-aard.ts";
-import { ProtectionError, type LogEntry, type Protected } from "./index.ts";
+import { groupsOf, aardTable } from "./describe-aard.ts";
+import { ProtectionError, type LogEntry, type Protected, type PresentationLogEntry } from "./protected.ts";
 import type { LedgerEntry } from "./ledger.ts";
 import type { PrimaryRules } from "./primary.ts";
 import { modesOf, recodeRows, type GroupMode, type RecodeRow } from "./recode.ts";
-import type { Description } from "./tables.ts";
+import type { AardTableSource, Description, PresentationChoice } from "./tables.ts";
 import { scopeKey } from "./universe.ts";
 
 /** How many combinations of layouts are protected for real, best estimate first (each costs a suppression). */
@@ -44,27 +44,11 @@ const MAX_CANDIDATES = 3;
 /** When none of those can be protected (an earlier report pins a merge the estimate missed): at most this many more. */
 const MAX_FALLBACK = 4;
 
-/** The aard tables whose rows are chosen with the suppression. */
-export interface PresentationChoice {
-  sources: AardTableSource[];
-}
-
-/** Internal log: one protected candidate layout ("tabel: groep" → mode; unnamed groups apart). */
-export interface PresentationLogEntry {
-  indeling: Record<string, GroupMode>;
-  /** The estimate that put it among the candidates, and the real measure after suppression. */
-  schatting: number;
-  maat: number | null;
-  verborgen?: number;
-  reden?: string;
-  gekozen: boolean;
-}
-
 export type Modes = Map<string, GroupMode>;
-export const coordKey = (table: string, group: string) => `${table}\u0000${group}`;
+const coordKey = (table: string, group: string) => `${table}\u0000${group}`;
 
 /** The description with the aard tables rebuilt for `modes`. */
-export function applyModes(description: Description, choice: PresentationChoice, modes: Modes): Description {
+function applyModes(description: Description, choice: PresentationChoice, modes: Modes): Description {
   let tables = description.tables;
   let recodings = description.recodings;
   for (const src of choice.sources) {
@@ -84,7 +68,7 @@ export function applyModes(description: Description, choice: PresentationChoice,
  * The information measure of a protected description (see the top of this file): the
  * weight of each published count figure times its value, each distinct figure once.
  */
-export function informationWeights(
+function informationWeights(
   description: Description,
   aardTables: ReadonlySet<string>,
   groupOf: (code: string) => string,
@@ -106,7 +90,7 @@ export function informationWeights(
   return out;
 }
 
-export function informationScore(p: Protected, weights: Map<string, { weight: number; value: number }>): number {
+function informationScore(p: Protected, weights: Map<string, { weight: number; value: number }>): number {
   let s = 0;
   for (const [key, w] of weights) if (!p.suppressed.has(key)) s += w.weight * w.value;
   return s;
@@ -119,10 +103,10 @@ export function informationScore(p: Protected, weights: Map<string, { weight: nu
  * group ("Pesten en roddelen 14") that shows the year's two roddelen beats the pooled
  * category beside a hidden one ("Pesten 12, Roddelen x"), which the figures alone prefer.
  */
-export const COVERAGE_WEIGHT = 4;
+const COVERAGE_WEIGHT = 4;
 
 /** The report year's counted meldingen whose aard some printed aard row shows at group level or finer. */
-export function reportYearCoverage(
+function reportYearCoverage(
   description: Description,
   suppressed: ReadonlySet<string>,
   sources: AardTableSource[],

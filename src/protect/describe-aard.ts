@@ -5,34 +5,13 @@
 import type { Aggregates } from "../aggregate/types.ts";
 import { aardCounts } from "../domain/counting.ts";
 import { periodLabel, type PeriodeId } from "../domain/periods.ts";
-import type { Dataset, Term } from "../domain.ts";
+import type { Dataset } from "../domain.ts";
 import { labelInYear } from "../validate/vocabulaire.ts";
 import { aardGroups, recodeRows, type AardGroup, type GroupMode, type RecodeRow } from "./recode.ts";
-import type { Recoding, TableCell, TableSpec } from "./tables.ts";
+import type { AardColumn, AardTableSource, Recoding, TableCell, TableSpec } from "./tables.ts";
 import type { Scope } from "./universe.ts";
 
-export interface AardColumn {
-  key: string;
-  label: string;
-  /** The record periods the column sums over (one for a yearly column). */
-  jaren: string[];
-}
-
 /** Everything an aard table needs besides the modes. */
-export interface AardTableSource {
-  id: string;
-  title: string;
-  columns: AardColumn[];
-  /** Counted codes with a melding in some column, in vocabulary order. */
-  codes: string[];
-  /** Codes that do not count (the counting rule), shown below the total. */
-  apart: string[];
-  /** All counted codes: the total's scope (a count of zero has no row but is in the total). */
-  counted: string[];
-  terms: Term[];
-  labelOf: (code: string) => string;
-  count: (scope: Scope) => number;
-}
 
 export interface AardTable {
   table: TableSpec;

@@ -7,7 +7,8 @@
 import { periodLabel, type PeriodeId } from "../domain/periods.ts";
 import type { Aggregates } from "../aggregate/types.ts";
 import { HERKOMSTEN, STATUSSEN, type Dataset } from "../domain.ts";
-import { aardSource, meldingCount, type AardColumn, type AardTableSource } from "./describe-aard.ts";
+import { aardSource, meldingCount } from "./describe-aard.ts";
+import type { AardColumn, AardTableSource } from "./tables.ts";
 import { HERKOMST_LABEL, STATUS_LABEL } from "./labels.ts";
 import { VPI_ADVIES } from "./describe-vpi.ts";
 import type { TableCell, TableSpec } from "./tables.ts";

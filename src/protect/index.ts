@@ -1,38 +1,15 @@
 // protect: recoded tables (from describe) → which cells are suppressed, chosen by HiGHS,
 // with the earlier reports in the ledger as known facts.
 import { suppress } from "./engine/index.ts";
-import { choosePresentation, type PresentationLogEntry } from "./choose-presentation.ts";
+import { choosePresentation } from "./choose-presentation.ts";
+import { ProtectionError, type LogEntry, type Protected } from "./protected.ts";
+
+export { ProtectionError, type LogEntry, type Protected } from "./protected.ts";
 import type { EngineCell, LinearFact, ReaderView, SuppressionProblem } from "./engine/types.ts";
 import type { LedgerEntry } from "./ledger.ts";
 import { primaryReason, requiredWidth, type PrimaryRules } from "./primary.ts";
 import type { Description, TableCell } from "./tables.ts";
 import { expandScope, indexUniverses, placeScope, scopeKey, type Scope } from "./universe.ts";
-
-export interface LogEntry {
-  key: string;
-  cells: string[];
-  value: number;
-  reden: string;
-  soort: "primair" | "secundair" | "eerder onderdrukt";
-  requiredWidth: number;
-  /** What hiding it cost in the information measure (choose-presentation.ts). */
-  kosten?: number;
-}
-
-export interface Protected {
-  description: Description;
-  /** scope keys of every suppressed figure */
-  suppressed: Set<string>;
-  /** Internal only: which cell, which rule, which complement. Never in a public output. */
-  log: LogEntry[];
-  optimal: boolean;
-  /** Internal only: how the aard tables' rows were chosen, and the measure of each option. */
-  presentatie?: PresentationLogEntry[];
-  /** The information measure of the published pattern (choose-presentation.ts). */
-  informatie?: number;
-}
-
-export class ProtectionError extends Error {}
 
 /**
  * A second reader the same publication must be safe for: the confidential reader (the

@@ -1,6 +1,5 @@
 // The tables a report publishes, described before protection (sdcTable's "describe" step).
-import type { Audience } from "../domain.ts";
-import type { PresentationChoice } from "./choose-presentation.ts";
+import type { Audience, Term } from "../domain.ts";
 import type { Scope, UniverseId, UniverseSpec } from "./universe.ts";
 
 type CellKind = "aantal" | "uren";
@@ -71,4 +70,31 @@ export interface KnownFact {
   scope: Scope;
   value: number;
   layout: "ontbrekende rijen" | "historie";
+}
+
+export interface AardColumn {
+  key: string;
+  label: string;
+  /** The record periods the column sums over (one for a yearly column). */
+  jaren: string[];
+}
+
+export interface AardTableSource {
+  id: string;
+  title: string;
+  columns: AardColumn[];
+  /** Counted codes with a melding in some column, in vocabulary order. */
+  codes: string[];
+  /** Codes that do not count (the counting rule), shown below the total. */
+  apart: string[];
+  /** All counted codes: the total's scope (a count of zero has no row but is in the total). */
+  counted: string[];
+  terms: Term[];
+  labelOf: (code: string) => string;
+  count: (scope: Scope) => number;
+}
+
+/** The aard tables whose rows are chosen with the suppression. */
+export interface PresentationChoice {
+  sources: AardTableSource[];
 }

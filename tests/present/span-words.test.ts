@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { yearsInWords } from "../../src/present/span-words.ts";
 
 const table = (jaren: string[]) => ({
-  cells: [{ column: "p", scope: { jaar: jaren } }, { column: "q", scope: { jaar: ["2021"] } }] as never,
+  cells: [
+    { column: "p", scope: { jaar: jaren } },
+    { column: "q", scope: { jaar: ["2021"] } },
+  ] as never,
 });
 
 describe("yearsInWords: the years of a pooled column, in words", () => {

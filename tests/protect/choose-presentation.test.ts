@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import type { Term } from "../../src/domain.ts";
 import { bestCombinations } from "../../src/protect/choose-presentation.ts";
-import { aardTable, type AardTableSource } from "../../src/protect/describe-aard.ts";
+import { aardTable } from "../../src/protect/describe-aard.ts";
+import type { AardTableSource } from "../../src/protect/tables.ts";
 import { protect } from "../../src/protect/index.ts";
 import type { Description } from "../../src/protect/tables.ts";
 import type { Scope } from "../../src/protect/universe.ts";

@@ -6,7 +6,8 @@
 // part of every attack.
 import { describe, expect, it } from "vitest";
 import type { Term } from "../../src/domain.ts";
-import { aardTable, type AardTableSource } from "../../src/protect/describe-aard.ts";
+import { aardTable } from "../../src/protect/describe-aard.ts";
+import type { AardTableSource } from "../../src/protect/tables.ts";
 import { protect } from "../../src/protect/index.ts";
 import { sharingPeriods } from "../../src/protect/pair-audit.ts";
 import type { LedgerEntry } from "../../src/protect/ledger.ts";

@@ -34,7 +34,7 @@ export function loadHighs(): Promise<Highs> {
 }
 
 /** Forget the runtime (after a Wasm abort); the next `loadHighs` instantiates a fresh one. */
-export function discardHighs(): void {
+function discardHighs(): void {
   runtime = undefined;
 }
 

@@ -10,7 +10,7 @@
 
 import type { EngineVar, LinearFact } from "./types.ts";
 
-export interface ReducedColumn {
+interface ReducedColumn {
   upper: number;
   integer: boolean;
 }
