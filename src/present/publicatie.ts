@@ -46,7 +46,7 @@ export function pageMarking(p: Publicatie): string | null {
   if (p.vorige && p.wijzigingen.length > 0) {
     const first = p.wijzigingen
       .slice(0, 1)
-      .map((w) => `${w.label}: ${show(w.kind, w.oud)} → ${w.nieuw === null ? "niet vermeld" : show(w.kind, w.nieuw)}`);
+      .map((w) => `${w.label}: eerder ${show(w.kind, w.oud)}, nu ${w.nieuw === null ? "niet vermeld" : show(w.kind, w.nieuw)}`);
     const more = p.wijzigingen.length > 1 ? `; en ${p.wijzigingen.length - 1} meer, zie het begin` : "";
     return `Concept — wijkt af van het verzonden verslag (versie ${p.vorige.versie}): ${first.join("; ")}${more}`;
   }
@@ -77,8 +77,10 @@ function printed(book: FigureBook, w: Wijziging, which: "oud" | "nieuw", where: 
 /** The sections a document starts with: the concept notice or the erratum, and earlier changes. */
 export function publicatieSections(p: Publicatie, book: FigureBook): Section[] {
   const out: Section[] = [];
+  // "eerder 5, nu 6" in words: an arrow is not in the report's font (Noto Sans), and would be
+  // drawn from whatever font the machine has.
   const list = (ws: Wijziging[], where: string) =>
-    ws.map((w) => `${w.label}: ${printed(book, w, "oud", where)} → ${printed(book, w, "nieuw", where)}`);
+    ws.map((w) => `${w.label}: eerder ${printed(book, w, "oud", where)}, nu ${printed(book, w, "nieuw", where)}`);
   if (p.concept) {
     const blocks: Block[] = [
       { type: "paragraph", text: "Dit is een concept. Het is nog niet vastgesteld en niet verzonden; de cijfers kunnen nog veranderen." },
@@ -86,7 +88,7 @@ export function publicatieSections(p: Publicatie, book: FigureBook): Section[] {
     if (p.vorige && p.wijzigingen.length > 0) {
       blocks.push({
         type: "paragraph",
-        text: `Dit concept wijkt af van het verslag dat op ${datum(p.vorige.vastgesteld)} is vastgesteld en verzonden (versie ${p.vorige.versie}). ${p.wijzigingen.length === 1 ? "Dit cijfer is" : "Deze cijfers zijn"} anders (verzonden → nu):`,
+        text: `Dit concept wijkt af van het verslag dat op ${datum(p.vorige.vastgesteld)} is vastgesteld en verzonden (versie ${p.vorige.versie}). ${p.wijzigingen.length === 1 ? "Dit cijfer is" : "Deze cijfers zijn"} anders:`,
       });
       blocks.push({ type: "list", items: list(p.wijzigingen, "Concept: afwijkingen") });
       blocks.push({ type: "paragraph", text: "Vaststellen kan alleen als herziening met een reden; zie de handleiding." });
@@ -101,7 +103,7 @@ export function publicatieSections(p: Publicatie, book: FigureBook): Section[] {
       },
     ];
     if (p.wijzigingen.length > 0) {
-      blocks.push({ type: "paragraph", text: "Gewijzigde cijfers (eerdere versie → deze versie):" });
+      blocks.push({ type: "paragraph", text: p.wijzigingen.length === 1 ? "Gewijzigd cijfer:" : "Gewijzigde cijfers:" });
       blocks.push({ type: "list", items: list(p.wijzigingen, "Erratum") });
     } else blocks.push({ type: "paragraph", text: "Er zijn geen gepubliceerde cijfers gewijzigd." });
     out.push({ id: "erratum", number: "", title: "Erratum", blocks, subsections: [] });
@@ -118,7 +120,7 @@ export function publicatieSections(p: Publicatie, book: FigureBook): Section[] {
       blocks: [
         {
           type: "paragraph",
-          text: `${items.length === 1 ? "Dit cijfer over een eerdere periode is" : "Deze cijfers over eerdere perioden zijn"} anders dan in het verslag dat toen is verzonden (toen → nu). Dit verslag gebruikt de huidige registratie:`,
+          text: `${items.length === 1 ? "Dit cijfer over een eerdere periode is" : "Deze cijfers over eerdere perioden zijn"} anders dan in het verslag dat toen is verzonden. Dit verslag gebruikt de huidige registratie:`,
         },
         { type: "list", items },
       ],

@@ -148,7 +148,7 @@ describe("the registration workbook keeps every earlier year", () => {
     expect(text).toContain("tegen 26 in 2021");
     expect(bijlage).not.toMatch(/\b2020 18\b/);
     // The late conversation is listed as changed since the 2021 report was sent.
-    expect(text).toMatch(/Corona[^→]*2021: 5 → 6 \(na verzending gewijzigd/);
+    expect(text).toMatch(/Corona[^;]*2021: eerder 5, nu 6 \(na verzending gewijzigd/);
 
     // The same report from the CSV files: the workbook lost nothing.
     const outCsv = join(asCsv, "..", "reports");

@@ -153,7 +153,7 @@ describe("a revision from the workspace", () => {
     const pdf = (await readPdf(new Uint8Array(bytes))).pages.join(" ").replace(/\s+/g, " ");
     expect(pdf).toContain("Erratum");
     expect(pdf).toContain(`Reden: ${REDEN}`);
-    expect(pdf).toContain("(telt niet mee), 2020: 5 → 6");
+    expect(pdf).toContain("(telt niet mee), 2020: eerder 5, nu 6");
     expect(await axeViolations()).toEqual([]);
 
     // 6. The Overzicht lists both versions.
