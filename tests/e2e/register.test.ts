@@ -97,7 +97,7 @@ describe("a year's report from concept to revision", () => {
     );
     expect(erratum).toContain("Erratum");
     expect(erratum).toContain(`Reden: ${reden}`);
-    expect(erratum).toContain("Gewijzigd cijfer:");
+    expect(erratum).toContain("Gewijzigde cijfers:");
     expect(erratum).toContain("(telt niet mee), 2020: eerder 5, nu 6");
     expect(erratum).toContain("in totaal 13 meldingen ontvangen");
     // Both versions are known to the next report's attack.
