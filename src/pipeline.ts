@@ -17,7 +17,7 @@ import { sortProblems, type Problem } from "./ingest/problem.ts";
 import { unknownHeadings } from "./ingest/front-matter.ts";
 import { validate } from "./validate/index.ts";
 import { describeReportSet } from "./protect/describe-set.ts";
-import { protect, ProtectionError, type LogEntry } from "./protect/index.ts";
+import { protect, ProtectionError, type LogEntry, type ProtectOptions } from "./protect/index.ts";
 import type { LedgerEntry } from "./protect/ledger.ts";
 import { planAdoption, type AdoptionPlan } from "./protect/register.ts";
 import { revisionExposure, type RevisionFinding } from "./protect/revision.ts";
@@ -54,6 +54,8 @@ export interface BuildOptions {
   oplegnotitie?: Partial<OplegnotitieInstellingen>;
   /** Reuse the protection of an earlier build of this session with the same input (`--watch`). */
   memo?: Memo;
+  /** Where the suppression runs (the werkplaats' worker pool); the same result as without. */
+  protection?: ProtectOptions;
   /**
    * Adopt the set (`--vaststellen`): `datum` is the day (YYYY-MM-DD); a revision needs
    * `herziening` with a reason. Without it the build is a concept: marked, not registered.
@@ -275,7 +277,7 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
       : [];
   let protectedReport;
   try {
-    const run = () => protectFollowing(toProtect, rules, [...known, ...fixedHide]);
+    const run = () => protectFollowing(toProtect, rules, [...known, ...fixedHide], opts.protection);
     protectedReport = opts.memo
       ? await opts.memo.get("protect", protectionKey(raw, { ...opts, jaar }, rules, [...known, ...fixedHide, ...confidentialSets]), run)
       : await run();
@@ -426,12 +428,13 @@ async function protectFollowing(
   description: Description,
   rules: Parameters<typeof protect>[1],
   known: LedgerEntry[],
+  protection?: ProtectOptions,
 ): Promise<Awaited<ReturnType<typeof protect>>> {
   try {
-    return await protect(description, rules, known);
+    return await protect(description, rules, known, protection);
   } catch (e) {
     if (!(e instanceof ProtectionError) || !description.choice?.layouts) throw e;
-    return protect({ ...description, choice: { ...description.choice, layouts: undefined } }, rules, known);
+    return protect({ ...description, choice: { ...description.choice, layouts: undefined } }, rules, known, protection);
   }
 }
 

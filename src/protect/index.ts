@@ -34,16 +34,37 @@ export interface Protected {
 
 export class ProtectionError extends Error {}
 
+/**
+ * Where the suppression runs: in this thread (default), or handed elsewhere by the caller (the
+ * werkplaats' worker pool, src/werkplaats/suppress-pool.ts), which must return what `suppress`
+ * returns for the same problem; `concurrent`: the candidate layouts may then be protected at once.
+ */
+export interface ProtectOptions {
+  suppress?: typeof suppress;
+  concurrent?: boolean;
+}
+
 /** Suppression, and where the description offers a choice of layouts, the layout too. */
-export async function protect(description: Description, rules: PrimaryRules, known: LedgerEntry[]): Promise<Protected> {
+export async function protect(
+  description: Description,
+  rules: PrimaryRules,
+  known: LedgerEntry[],
+  opts: ProtectOptions = {},
+): Promise<Protected> {
+  const one = (d: Description, r: PrimaryRules, k: LedgerEntry[]) => protectLayout(d, r, k, opts.suppress ?? suppress);
   return description.choice
-    ? choosePresentation(description, description.choice, rules, known, protectLayout)
-    : protectLayout(description, rules, known);
+    ? choosePresentation(description, description.choice, rules, known, one, opts.concurrent ?? false)
+    : one(description, rules, known);
 }
 
 /** Suppression for one fixed layout. */
 // eslint-disable-next-line max-lines-per-function -- split pending (issue 16: protect/ is reworked in parallel)
-async function protectLayout(description: Description, rules: PrimaryRules, known: LedgerEntry[]): Promise<Protected> {
+async function protectLayout(
+  description: Description,
+  rules: PrimaryRules,
+  known: LedgerEntry[],
+  runSuppression: typeof suppress,
+): Promise<Protected> {
   const index = indexUniverses(description.universes);
   const byKey = new Map<string, { cells: TableCell[]; reason: string | null; forced: string | null; fixed: boolean; total: boolean }>();
   for (const t of description.tables) {
@@ -202,7 +223,7 @@ async function protectLayout(description: Description, rules: PrimaryRules, know
   };
   let result;
   try {
-    result = await suppress(problem, { insider: true });
+    result = await runSuppression(problem, { insider: true });
   } catch (e) {
     throw new ProtectionError((e as Error).message);
   }

@@ -467,6 +467,7 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
       await new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections();
       await publishing;
+      await previews.close();
       if (renderer && !opts.renderer) await (await renderer).close();
     },
   };
