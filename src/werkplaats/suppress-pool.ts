@@ -4,7 +4,6 @@
 // session (the same registration again, an undo) is answered from a cache keyed by the whole
 // problem. `suppress` is deterministic in its problem and options, so both give exactly what the
 // build without the pool gives (tests/werkplaats/suppress-pool.test.ts compares them).
-import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { Memo } from "../memo.ts";
 import type { suppress } from "../protect/engine/index.ts";
@@ -36,7 +35,12 @@ export class SuppressPool {
   /** Results by the whole problem (kept for the session only, never on disk). */
   readonly cache = new Memo(32);
 
-  constructor(private readonly size = Math.max(1, Math.min(3, availableParallelism()))) {}
+  /**
+   * One worker per candidate a build protects (three; more only when none of them can be
+   * protected), even on two cores: three equal jobs shared by two cores end together at 1.5
+   * units of time, where two workers end the third at 2.
+   */
+  constructor(private readonly size = 3) {}
 
   /** What the build passes to `protect`: this pool's suppression, candidates at once. */
   get protection(): ProtectOptions {
