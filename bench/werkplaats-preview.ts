@@ -50,6 +50,10 @@ const browser = await puppeteer.launch({ executablePath: findChromium(), headles
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1400, height: 900 });
+  // The first preview of the session is built before the Tekst page answers: on a loaded
+  // machine that takes longer than puppeteer's default 30 s.
+  page.setDefaultNavigationTimeout(300_000);
+  page.setDefaultTimeout(300_000);
   // tsx keeps function names with a helper (__name) that the page does not have.
   await page.evaluateOnNewDocument("window.__name = (f) => f");
   const serverMs: number[] = [];

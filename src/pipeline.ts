@@ -17,7 +17,7 @@ import { sortProblems, type Problem } from "./ingest/problem.ts";
 import { unknownHeadings } from "./ingest/front-matter.ts";
 import { validate } from "./validate/index.ts";
 import { describeReportSet } from "./protect/describe-set.ts";
-import { protect, ProtectionError, type LogEntry, type Protected, type SecondReader } from "./protect/index.ts";
+import { protect, ProtectionError, type LogEntry, type Protected, type ProtectOptions, type SecondReader } from "./protect/index.ts";
 import type { LedgerEntry } from "./protect/ledger.ts";
 import { planAdoption, type AdoptionPlan } from "./protect/register.ts";
 import { revisionExposure, type RevisionFinding } from "./protect/revision.ts";
@@ -53,6 +53,8 @@ export interface BuildOptions {
   oplegnotitie?: Partial<OplegnotitieInstellingen>;
   /** Reuse the protection of an earlier build of this session with the same input (`--watch`). */
   memo?: Memo;
+  /** Where the suppression runs (the werkplaats' worker pool); the same result as without. */
+  protection?: Omit<ProtectOptions, "second">;
   /**
    * Adopt the set (`--vaststellen`): `datum` is the day (YYYY-MM-DD); a revision needs
    * `herziening` with a reason. Without it the build is a concept: marked, not registered.
@@ -328,7 +330,7 @@ async function protectSet(
   const known = agreeing;
   let protectedReport;
   try {
-    const run = () => protect(description, rules, known, second);
+    const run = () => protect(description, rules, known, { ...opts.protection, second });
     protectedReport = opts.memo
       ? await opts.memo.get("protect", protectionKey(raw, { ...opts, jaar }, rules, [...known, ...heldByConfidentialReader]), run)
       : await run();

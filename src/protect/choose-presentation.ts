@@ -142,6 +142,7 @@ export async function choosePresentation(
   rules: PrimaryRules,
   known: LedgerEntry[],
   protectOne: ProtectOne,
+  concurrent = false,
 ): Promise<Protected> {
   const terms = choice.sources[0]?.terms ?? [];
   const groupOf = (code: string) => terms.find((t) => t.soort === "aard" && t.code === code)?.groep ?? code;
@@ -152,13 +153,19 @@ export async function choosePresentation(
   let best: Evaluated | null = null;
   let bestIndex = -1;
   let firstError: ProtectionError | null = null;
+  const protectCandidate = (d: Description) => protectOne(d, rules, known);
+  // With the suppression outside this thread (ProtectOptions.concurrent) the first candidates
+  // are protected at once; each is the same pure computation, weighed below in the same order.
+  const early = concurrent
+    ? combos.slice(0, MAX_CANDIDATES).map((c) => settled(() => protectCandidate(applyModes(description, choice, c.modes))))
+    : [];
   for (const [n, c] of combos.entries()) {
     // The best MAX_CANDIDATES by estimate; further ones only while none could be protected.
     if (n >= MAX_CANDIDATES && best) break;
     const d = applyModes(description, choice, c.modes);
     const indeling = Object.fromEntries([...c.modes].filter(([, m]) => m !== "apart").map(([k, m]) => [k.replace("\u0000", ": "), m]));
     try {
-      const protectedReport = await protectOne(d, rules, known);
+      const protectedReport = await (early[n] ? unsettled(early[n]) : protectCandidate(d));
       const weights = informationWeights(d, aardIds, groupOf);
       const e = {
         protectedReport,
@@ -190,6 +197,20 @@ export async function choosePresentation(
   const weights = best.weights;
   const log: LogEntry[] = best.protectedReport.log.map((l) => ({ ...l, kosten: weightedValue(weights.get(l.key)) }));
   return { ...best.protectedReport, log, presentatie, informatie: best.score };
+}
+
+type Settled<T> = Promise<{ value: T } | { error: unknown }>;
+/** A started computation whose failure waits to be looked at (no unhandled rejection meanwhile). */
+function settled<T>(run: () => Promise<T>): Settled<T> {
+  return (async () => run())().then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+}
+async function unsettled<T>(s: Settled<T>): Promise<T> {
+  const r = await s;
+  if ("error" in r) throw r.error;
+  return r.value;
 }
 
 /** What hiding a figure cost in the measure: its meldingen times its weight. */

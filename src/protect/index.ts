@@ -22,16 +22,29 @@ export interface SecondReader {
   known: LedgerEntry[];
 }
 
+/**
+ * How to protect: `second`, the second reader (above); `suppress`, where the suppression runs —
+ * in this thread (default), or handed elsewhere by the caller (the werkplaats' worker pool,
+ * src/werkplaats/suppress-pool.ts), which must return what `suppress` returns for the same
+ * problem; `concurrent`: the candidate layouts may then be protected at once.
+ */
+export interface ProtectOptions {
+  second?: SecondReader;
+  suppress?: typeof suppress;
+  concurrent?: boolean;
+}
+
 /** Suppression, and where the description offers a choice of layouts, the layout too. */
 export async function protect(
   description: Description,
   rules: PrimaryRules,
   known: LedgerEntry[],
-  second?: SecondReader,
+  opts: ProtectOptions = {},
 ): Promise<Protected> {
+  const one = (d: Description, r: PrimaryRules, k: LedgerEntry[]) => protectLayout(d, r, k, opts.second, opts.suppress ?? suppress);
   return description.choice
-    ? choosePresentation(description, description.choice, rules, known, (d, r, k) => protectLayout(d, r, k, second))
-    : protectLayout(description, rules, known, second);
+    ? choosePresentation(description, description.choice, rules, known, one, opts.concurrent ?? false)
+    : one(description, rules, known);
 }
 
 type Entry = { cells: TableCell[]; reason: string | null; forced: string | null; fixed: boolean; total: boolean };
@@ -49,7 +62,8 @@ async function protectLayout(
   description: Description,
   rules: PrimaryRules,
   known: LedgerEntry[],
-  second?: SecondReader,
+  second: SecondReader | undefined,
+  runSuppression: typeof suppress,
 ): Promise<Protected> {
   const { byKey, cells, extraFixed, facts } = readerCells(description, rules, known);
   const index = indexUniverses(description.universes);
@@ -64,7 +78,7 @@ async function protectLayout(
   };
   let result;
   try {
-    result = await suppress(problem, { insider: true });
+    result = await runSuppression(problem, { insider: true });
   } catch (e) {
     throw new ProtectionError((e as Error).message);
   }

@@ -13,7 +13,7 @@ import { ALL_DOCUMENTS, build, check, type DocumentKind } from "../pipeline.ts";
 import { DOCUMENT_NAME } from "../present/documents.ts";
 import type { OplegnotitieInstellingen } from "../validate/oplegnotitie.ts";
 import type { ReportModel, Section } from "../present/model.ts";
-import type { LogEntry } from "../protect/index.ts";
+import type { LogEntry, ProtectOptions } from "../protect/index.ts";
 import type { Renderer } from "../render/pdf.ts";
 import { validate } from "../validate/index.ts";
 
@@ -27,7 +27,7 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   sjv: "Bijdrage aan het Sociaal Jaarverslag (tabel en grafiek)",
 };
 
-function today(): Maand {
+export function today(): Maand {
   const now = new Date();
   return { jaar: now.getFullYear(), maand: now.getMonth() + 1 };
 }
@@ -131,13 +131,21 @@ export type PreviewResult =
  * The protected report as HTML: the same page Chromium turns into the PDF. With the session's
  * memo a text edit reuses the protection and the charts; the audit runs every time.
  */
-export async function previewReport(raw: RawInput, dataDir: string, jaar: number, audience: Audience, memo: Memo): Promise<PreviewResult> {
+export async function previewReport(
+  raw: RawInput,
+  dataDir: string,
+  jaar: number,
+  audience: Audience,
+  memo: Memo,
+  protection?: ProtectOptions,
+): Promise<PreviewResult> {
   const result = await build(raw, {
     jaar,
     audience,
     vandaag: today(),
     ledger: readLedger(dataDir),
     memo,
+    protection,
     documents: ["vpoo"],
     oplegnotitie: oplegnotitie(dataDir),
   });

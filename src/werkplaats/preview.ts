@@ -5,6 +5,7 @@ import type { Problem } from "../ingest/problem.ts";
 import { Memo } from "../memo.ts";
 import { previewReport, readRegistration, type PreviewResult } from "./actions.ts";
 import { sectionFirstLines } from "./sections.ts";
+import { SuppressPool } from "./suppress-pool.ts";
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 
@@ -37,6 +38,8 @@ export class PreviewService {
   private readonly running = new Map<number, Promise<void>>();
   private readonly again = new Set<number>();
   readonly memo = new Memo();
+  /** The candidate layouts' suppressions, in worker threads kept for the session. */
+  private readonly pool = new SuppressPool();
 
   constructor(
     private readonly dataDir: string,
@@ -82,7 +85,7 @@ export class PreviewService {
     const previous = this.states.get(jaar);
     let result: PreviewResult;
     try {
-      result = await previewReport(readRegistration(this.dataDir), this.dataDir, jaar, "openbaar", this.memo);
+      result = await previewReport(readRegistration(this.dataDir), this.dataDir, jaar, "openbaar", this.memo, this.pool.protection);
     } catch (e) {
       result = {
         ok: false,
@@ -111,6 +114,11 @@ export class PreviewService {
     };
     this.states.set(jaar, state);
     this.notify(jaar, state);
+  }
+
+  /** Stops the suppression workers (the session ends). */
+  close(): Promise<void> {
+    return this.pool.close();
   }
 
   private text(jaar: number): string {

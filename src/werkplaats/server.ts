@@ -55,6 +55,7 @@ export async function startWerkplaats(opts: WerkplaatsOptions): Promise<Werkplaa
       await new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections();
       await s.publishing;
+      await s.previews.close();
       if (s.renderer && !opts.renderer) await (await s.renderer).close();
     },
   };

@@ -28,7 +28,7 @@ const TERMS = [term("a", "g"), term("b", "g"), term("c", null), term("g", null)]
 const YEARS = ["2020", "2021"];
 const RULES = { k: 5, protectZeros: false, dominance: 0.85 };
 /** The confidential reader holding `known` (threshold 3). */
-const reader = (...known: LedgerEntry[]) => ({ audience: "vertrouwelijk", rules: { ...RULES, k: 3 }, known });
+const reader = (...known: LedgerEntry[]) => ({ second: { audience: "vertrouwelijk", rules: { ...RULES, k: 3 }, known } });
 
 function description(values: Record<string, [number, number]>): Description {
   const count = (scope: Scope) =>

@@ -1,0 +1,114 @@
+// The werkplaats' suppression pool: the candidate layouts of a build (protect/choose-presentation.ts)
+// are protected at the same time in worker threads that live as long as the session, like its
+// one Chromium; HiGHS is compiled once per worker. A suppression problem seen before in the
+// session (the same registration again, an undo) is answered from a cache keyed by the whole
+// problem. `suppress` is deterministic in its problem and options, so both give exactly what the
+// build without the pool gives (tests/werkplaats/suppress-pool.test.ts compares them).
+import { Worker } from "node:worker_threads";
+import { Memo } from "../memo.ts";
+import type { suppress } from "../protect/engine/index.ts";
+import type { SuppressionProblem, SuppressionResult } from "../protect/engine/types.ts";
+import type { ProtectOptions } from "../protect/index.ts";
+
+type SuppressOptions = NonNullable<Parameters<typeof suppress>[1]>;
+
+export interface SuppressionJob {
+  id: number;
+  problem: SuppressionProblem;
+  options: SuppressOptions;
+}
+export type SuppressionReply = { id: number; result: SuppressionResult } | { id: number; error: string };
+
+interface Pending {
+  job: SuppressionJob;
+  done: (r: SuppressionResult) => void;
+  fail: (e: Error) => void;
+}
+
+export class SuppressPool {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Pending>();
+  private readonly queue: Pending[] = [];
+  private workers = 0;
+  private nextId = 0;
+  private closed = false;
+  /** Results by the whole problem (kept for the session only, never on disk). */
+  readonly cache = new Memo(32);
+
+  /**
+   * One worker per candidate a build protects (three; more only when none of them can be
+   * protected), even on two cores: three equal jobs shared by two cores end together at 1.5
+   * units of time, where two workers end the third at 2.
+   */
+  constructor(private readonly size = 3) {}
+
+  /** What the build passes to `protect`: this pool's suppression, candidates at once. */
+  get protection(): ProtectOptions {
+    return { suppress: this.suppress, concurrent: true };
+  }
+
+  readonly suppress = (problem: SuppressionProblem, options: SuppressOptions = {}): Promise<SuppressionResult> =>
+    // JSON turns ±Infinity into null; the key spells them out, so two problems share a key only when equal.
+    this.cache.get("suppress", JSON.stringify({ problem, options }, exactNumbers), () => this.run(problem, options));
+
+  private run(problem: SuppressionProblem, options: SuppressOptions): Promise<SuppressionResult> {
+    if (this.closed) return Promise.reject(new Error("de werkplaats is gesloten"));
+    return new Promise((done, fail) => {
+      this.queue.push({ job: { id: this.nextId++, problem, options }, done, fail });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const worker = this.idle.pop() ?? (this.workers < this.size ? this.spawn() : undefined);
+      if (!worker) return;
+      const next = this.queue.shift()!;
+      this.busy.set(worker, next);
+      worker.postMessage(next.job);
+    }
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(new URL("./suppress-worker.mjs", import.meta.url));
+    this.workers++;
+    worker.unref(); // an idle pool keeps no process alive
+    worker.on("message", (reply: SuppressionReply) => {
+      const pending = this.busy.get(worker);
+      this.busy.delete(worker);
+      this.idle.push(worker);
+      if (pending && pending.job.id === reply.id) {
+        if ("error" in reply) pending.fail(new Error(reply.error));
+        else pending.done(reply.result);
+      }
+      this.dispatch();
+    });
+    // A worker that dies (a Wasm abort) fails its problem; the next one starts a fresh worker.
+    const lost = (e: Error) => {
+      const pending = this.busy.get(worker);
+      this.busy.delete(worker);
+      const at = this.idle.indexOf(worker);
+      if (at >= 0) this.idle.splice(at, 1);
+      this.workers--;
+      pending?.fail(e);
+      if (!this.closed) this.dispatch();
+    };
+    worker.on("error", lost);
+    worker.on("exit", (code) => {
+      if (this.busy.has(worker) || this.idle.includes(worker)) lost(new Error(`rekenproces gestopt (code ${code})`));
+    });
+    return worker;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.fail(new Error("de werkplaats is gesloten"));
+    const all = [...this.idle, ...this.busy.keys()];
+    this.idle.length = 0;
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+}
+
+function exactNumbers(_key: string, value: unknown): unknown {
+  return typeof value === "number" && !Number.isFinite(value) ? String(value) : value;
+}
