@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     setupFiles: ["tests/setup/fast-check.ts"],
+    // The run's folder of builds that several test files share (tests/helpers/built-once.ts).
+    globalSetup: ["tests/setup/build-cache.ts"],
     // Rendering tests start Chromium; the machines have two cores, and two files run at once
     // (below), each with half of them. Under load a test with one build and a few commands
     // has taken 95 s (tests/e2e/errors.test.ts): the limit catches a hang, not slowness.
