@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import LongestFirst from "./tests/setup/longest-first.ts";
 
 export default defineConfig({
   test: {
@@ -18,9 +19,11 @@ export default defineConfig({
     // Vitest's default is one worker less than the cores: one worker on a two-core machine, so
     // every file waits for the one before. The heavy files spend much of their time waiting for
     // child processes (the CLI, Chromium), so two files at once fill both cores. Files run
-    // longest-first (Vitest's own order, from the last run's durations), so the slow e2e files
-    // start early and do not end the run alone. `--maxWorkers=1` on the command line still wins.
+    // longest-first (from the last run's durations, or an estimate for a file without one:
+    // tests/setup/longest-first.ts), so the slow e2e files start early and do not end the run
+    // alone. `--maxWorkers=1` on the command line still wins.
     maxWorkers: Math.max(2, availableParallelism()),
     fileParallelism: true,
+    sequence: { sequencer: LongestFirst },
   },
 });
