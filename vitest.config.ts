@@ -1,10 +1,13 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import LongestFirst from "./tests/setup/longest-first.ts";
 
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     setupFiles: ["tests/setup/fast-check.ts"],
+    // The run's folder of builds that several test files share (tests/helpers/built-once.ts).
+    globalSetup: ["tests/setup/build-cache.ts"],
     // Rendering tests start Chromium; the machines have two cores, and two files run at once
     // (below), each with half of them. Under load a test with one build and a few commands
     // has taken 95 s (tests/e2e/errors.test.ts): the limit catches a hang, not slowness.
@@ -16,9 +19,11 @@ export default defineConfig({
     // Vitest's default is one worker less than the cores: one worker on a two-core machine, so
     // every file waits for the one before. The heavy files spend much of their time waiting for
     // child processes (the CLI, Chromium), so two files at once fill both cores. Files run
-    // longest-first (Vitest's own order, from the last run's durations), so the slow e2e files
-    // start early and do not end the run alone. `--maxWorkers=1` on the command line still wins.
+    // longest-first (from the last run's durations, or an estimate for a file without one:
+    // tests/setup/longest-first.ts), so the slow e2e files start early and do not end the run
+    // alone. `--maxWorkers=1` on the command line still wins.
     maxWorkers: Math.max(2, availableParallelism()),
     fileParallelism: true,
+    sequence: { sequencer: LongestFirst },
   },
 });

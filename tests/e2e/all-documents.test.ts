@@ -7,15 +7,15 @@ import type { FiguresFile } from "../../src/present/figures.ts";
 import type { SjvFeed } from "../../src/present/sjv.ts";
 import { scopeKey } from "../../src/protect/universe.ts";
 import { readPdf } from "../helpers/pdf-read.ts";
-import { cli, copyOfExampleData } from "../helpers/cli.ts";
+import { builtOnce, buildStep } from "../helpers/built-once.ts";
 
 async function buildAll(year: number, extra: string[]): Promise<string> {
-  const data = copyOfExampleData("jaarverslag-all-");
-  const out = join(data, "..", "reports");
-  const { code, stderr } = await cli(["build", "--year", String(year), "--all", "--data", data, "--out", out, ...extra]);
+  // Shared with other files that start from the same build (tests/helpers/built-once.ts).
+  const built = await builtOnce("jaarverslag-all-", buildStep("--year", String(year), "--all", ...extra))();
+  const { code, stderr } = built.results[0]!;
   expect(stderr).toContain("audit geslaagd");
   expect(code).toBe(0);
-  return join(out, String(year));
+  return join(built.out, String(year));
 }
 
 const figuresOf = (dir: string, name: string) => JSON.parse(readFileSync(join(dir, `${name}.figures.json`), "utf8")) as FiguresFile;

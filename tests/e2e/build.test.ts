@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FiguresFile } from "../../src/present/figures.ts";
 import { readPdf, type PdfContents, type TextPosition } from "../helpers/pdf-read.ts";
-import { cli, copyOfExampleData } from "../helpers/cli.ts";
+import { builtOnce, buildStep } from "../helpers/built-once.ts";
+import { cli } from "../helpers/cli.ts";
 
 const normalise = (s: string) => s.replace(/\s+/g, " ");
 
@@ -50,6 +51,10 @@ function findTable(pdf: PdfContents, title: string): { header: string[]; rows: s
   return { header: header.map((c) => c.str.trim()), rows };
 }
 
+// The concept of 2020, and the same adopted after it (shared with tests/e2e/register.test.ts).
+const CONCEPT_2020 = builtOnce("jaarverslag-e2e-", buildStep("--year", "2020"));
+const ADOPTED_2020 = builtOnce("jaarverslag-e2e-", buildStep("--year", "2020"), buildStep("--year", "2020", "--vaststellen"));
+
 describe("jaarverslag build --year 2020 (openbaar)", () => {
   let work: string;
   let out: string;
@@ -58,9 +63,11 @@ describe("jaarverslag build --year 2020 (openbaar)", () => {
   let text: string;
 
   beforeAll(async () => {
-    work = join(copyOfExampleData("jaarverslag-e2e-"), "..");
-    out = join(work, "reports");
-    const result = await cli(["build", "--year", "2020", "--data", join(work, "data"), "--out", out]);
+    // The concept, shared with other files (tests/helpers/built-once.ts).
+    const built = await CONCEPT_2020();
+    work = built.root;
+    out = built.out;
+    const result = built.results[0]!;
     expect(result.stderr).toContain("audit geslaagd");
     expect(result.code).toBe(0);
     figures = JSON.parse(readFileSync(join(out, "2020", "jaarverslag-vpoo-2020.figures.json"), "utf8")) as FiguresFile;
@@ -209,13 +216,17 @@ describe("jaarverslag build --year 2020 (openbaar)", () => {
   it("enters an adopted set in the register, and a failed build leaves earlier reports and the register untouched", async () => {
     // The concept above is not in the register; adopting it is.
     expect(existsSync(join(work, "data", "gepubliceerd"))).toBe(false);
-    const adopted = await cli(["build", "--year", "2020", "--vaststellen", "--data", join(work, "data"), "--out", out]);
+    // The concept adopted, shared with other files: a copy of the folder after both builds.
+    const afterAdoption = await ADOPTED_2020();
+    const adopted = afterAdoption.results[1]!;
     expect(adopted.code).toBe(0);
-    const ledger = join(work, "data", "gepubliceerd", "2020-openbaar-woordenlijst-versie-1.json");
+    const adoptedWork = afterAdoption.root;
+    const adoptedOut = afterAdoption.out;
+    const ledger = join(adoptedWork, "data", "gepubliceerd", "2020-openbaar-woordenlijst-versie-1.json");
     expect(existsSync(ledger)).toBe(true);
-    const before = readFileSync(join(out, "2020", "jaarverslag-vpoo-2020.pdf"));
+    const before = readFileSync(join(adoptedOut, "2020", "jaarverslag-vpoo-2020.pdf"));
     const ledgerBefore = readFileSync(ledger);
-    const meldingen = join(work, "data", "meldingen.csv");
+    const meldingen = join(adoptedWork, "data", "meldingen.csv");
     const original = readFileSync(meldingen, "utf8");
     writeFileSync(meldingen, original.replace(/^id,/, "naam,id,").replace(/\n(M[^\n]*)/, "\nJansen,$1"));
     try {
@@ -228,16 +239,16 @@ describe("jaarverslag build --year 2020 (openbaar)", () => {
         "--reden",
         "proef",
         "--data",
-        join(work, "data"),
+        join(adoptedWork, "data"),
         "--out",
-        out,
+        adoptedOut,
       ]);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('meldingen.csv, regel 1, kolom naam: onbekende kolom "naam"');
       expect(result.stderr).toContain("Er is niets geschreven");
-      expect(readFileSync(join(out, "2020", "jaarverslag-vpoo-2020.pdf")).equals(before)).toBe(true);
+      expect(readFileSync(join(adoptedOut, "2020", "jaarverslag-vpoo-2020.pdf")).equals(before)).toBe(true);
       expect(readFileSync(ledger).equals(ledgerBefore)).toBe(true);
-      expect(readdirSync(join(out, "2020")).some((n) => n.endsWith(".tmp"))).toBe(false);
+      expect(readdirSync(join(adoptedOut, "2020")).some((n) => n.endsWith(".tmp"))).toBe(false);
     } finally {
       writeFileSync(meldingen, original);
     }

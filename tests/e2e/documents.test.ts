@@ -10,7 +10,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Figure, FiguresFile } from "../../src/present/figures.ts";
 import { readPdf, type PdfContents } from "../helpers/pdf-read.ts";
-import { cli, copyOfExampleData } from "../helpers/cli.ts";
+import { builtOnce, buildStep } from "../helpers/built-once.ts";
 import { bodyLines, headingsAtFoot, squash } from "../render/pdf-inspect.ts";
 
 type Rij = Record<string, string>;
@@ -73,29 +73,41 @@ interface Built {
   figures: Map<string, FiguresFile>;
 }
 
+/** What one audience's build wrote: its PDFs and figures, read from the folder after that build. */
+async function readBuilt(dir: string, audience: "openbaar" | "vertrouwelijk"): Promise<Pick<Built, "pdfs" | "figures">> {
+  const suffix = audience === "vertrouwelijk" ? "-vertrouwelijk" : "";
+  const pdfs = new Map<string, PdfContents>();
+  const figures = new Map<string, FiguresFile>();
+  for (const name of readdirSync(dir)) {
+    const ownAudience = name.includes("-vertrouwelijk") === (audience === "vertrouwelijk");
+    if (!ownAudience) continue;
+    if (name.endsWith(".pdf")) pdfs.set(name.replace(`${suffix}.pdf`, ""), await readPdf(readFileSync(join(dir, name))));
+    if (name.endsWith(".figures.json"))
+      figures.set(name.replace(`${suffix}.figures.json`, ""), JSON.parse(readFileSync(join(dir, name), "utf8")) as FiguresFile);
+  }
+  return { pdfs, figures };
+}
+
+// The public version first: the confidential one treats it as known. The public build (the
+// default audience) is shared with other files (tests/helpers/built-once.ts); each audience's
+// documents are read right after its own build, and both describe the folder after both.
+const publicBuild = (year: number) => buildStep("--year", String(year), "--all");
+const confidentialBuild = (year: number) => buildStep("--year", String(year), "--all", "--audience", "vertrouwelijk");
+
 async function buildYear(year: number): Promise<{ openbaar: Built; vertrouwelijk: Built }> {
-  const data = copyOfExampleData(`jaarverslag-docs-${year}-`);
-  const out = join(data, "..", "reports");
-  const result: Partial<Record<"openbaar" | "vertrouwelijk", Built>> = {};
-  // The public version first: the confidential one treats it as known.
-  for (const audience of ["openbaar", "vertrouwelijk"] as const) {
-    const { code, stderr } = await cli(["build", "--year", String(year), "--all", "--audience", audience, "--data", data, "--out", out]);
+  const [pub, both] = await Promise.all([
+    builtOnce(`jaarverslag-docs-${year}-`, publicBuild(year))(),
+    builtOnce(`jaarverslag-docs-${year}-`, publicBuild(year), confidentialBuild(year))(),
+  ]);
+  for (const { code, stderr } of both.results) {
     expect(stderr).toContain("audit geslaagd");
     expect(code).toBe(0);
-    const dir = join(out, String(year));
-    const suffix = audience === "vertrouwelijk" ? "-vertrouwelijk" : "";
-    const pdfs = new Map<string, PdfContents>();
-    const figures = new Map<string, FiguresFile>();
-    for (const name of readdirSync(dir)) {
-      const ownAudience = name.includes("-vertrouwelijk") === (audience === "vertrouwelijk");
-      if (!ownAudience) continue;
-      if (name.endsWith(".pdf")) pdfs.set(name.replace(`${suffix}.pdf`, ""), await readPdf(readFileSync(join(dir, name))));
-      if (name.endsWith(".figures.json"))
-        figures.set(name.replace(`${suffix}.figures.json`, ""), JSON.parse(readFileSync(join(dir, name), "utf8")) as FiguresFile);
-    }
-    result[audience] = { dir, data, pdfs, figures };
   }
-  return result as { openbaar: Built; vertrouwelijk: Built };
+  const dir = join(both.out, String(year));
+  return {
+    openbaar: { dir, data: both.data, ...(await readBuilt(join(pub.out, String(year)), "openbaar")) },
+    vertrouwelijk: { dir, data: both.data, ...(await readBuilt(dir, "vertrouwelijk")) },
+  };
 }
 
 const sameScope = (a: Figure["scope"], b: Figure["scope"]) => JSON.stringify(a) === JSON.stringify(b);

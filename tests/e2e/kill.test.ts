@@ -11,7 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { WRITE_STEPS } from "../../src/output.ts";
-import { cli, copyOfExampleData, ROOT } from "../helpers/cli.ts";
+import { builtOnce, buildStep } from "../helpers/built-once.ts";
+import { cli, ROOT } from "../helpers/cli.ts";
 import { tree } from "../helpers/tree.ts";
 
 /** Runs a build until it reports the pause at `step`, then kills it with SIGKILL. */
@@ -41,11 +42,10 @@ function killAt(args: string[], step: string, marker: string): Promise<void> {
 
 describe("a build killed with SIGKILL inside the write window", () => {
   it("leaves the old set or the new set at every step; the next run completes it and leaves nothing temporary", async () => {
-    const data = copyOfExampleData("jaarverslag-kill-");
-    const root = join(data, "..");
-    const out = join(root, "reports");
+    // The `--all` build, shared with other files (tests/helpers/built-once.ts).
+    const { root, data, out, results } = await builtOnce("jaarverslag-kill-", buildStep("--year", "2021", "--all"))();
     const dir = join(out, "2021");
-    expect((await cli(["build", "--year", "2021", "--all", "--data", data, "--out", out])).code).toBe(0);
+    expect(results[0]!.code).toBe(0);
     // The old set: every document of `--all`. Then the text changes and only the jaarverslag is rebuilt.
     const pristine = mkdtempSync(join(tmpdir(), "jaarverslag-kill-oud-"));
     cpSync(root, pristine, { recursive: true });
