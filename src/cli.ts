@@ -9,13 +9,14 @@ import type { Audience, Maand } from "./domain.ts";
 import { formatProblem, problemsCsv, type Problem } from "./ingest/problem.ts";
 import { readRawInput, REGISTRATIE_XLSX } from "./ingest/raw-input.ts";
 import { ALL_DOCUMENTS, check } from "./pipeline.ts";
-import { decideSet, publishSet, sha256, type PublishRequest } from "./publish.ts";
+import { decideSet, publishSet, sha256, type PublishRequest, type PublishSession } from "./publish.ts";
 import { auditFigures } from "./protect/audit.ts";
 import { parseFiguresFile } from "./protect/figures.ts";
 import { JOURNAL_FILE, readJsonFile, readLedger, readRegister, writeAllOrNothing } from "./output.ts";
 import { dutchMessage, isSystemError } from "./system-errors.ts";
 import { readDataFiles } from "./data-files.ts";
 import { Memo } from "./memo.ts";
+import { cachedProtection } from "./suppression-cache.ts";
 import { informationLine } from "./protect/information.ts";
 import type { Renderer } from "./render/pdf.ts";
 import { parseCommandLine, UsageError, type Args } from "./cli-args.ts";
@@ -80,6 +81,7 @@ interface BuildRequest {
 interface BuildSession {
   renderer?: Renderer;
   memo?: Memo;
+  protection?: PublishSession["protection"];
 }
 
 function buildRequest(args: Args): BuildRequest {
@@ -119,7 +121,7 @@ async function runBuild(args: Args): Promise<number> {
   const request = buildRequest(args);
   if (args.switches.has("watch")) return watchBuild(request);
   console.error(`Jaarverslag ${periodLabel(request.jaar)} (${request.audience}) maken uit ${request.dataDir} …`);
-  return buildOnce(request, {});
+  return buildOnce(request, { protection: cachedProtection(process.env) });
 }
 
 async function buildOnce(request: BuildRequest, session: BuildSession): Promise<number> {
@@ -235,7 +237,7 @@ async function runRegister(args: Args): Promise<number> {
 async function watchBuild(request: BuildRequest): Promise<number> {
   const { watch } = await import("node:fs");
   const { openRenderer } = await import("./render/pdf.ts");
-  const session: Required<BuildSession> = { renderer: await openRenderer(), memo: new Memo() };
+  const session: Required<BuildSession> = { renderer: await openRenderer(), memo: new Memo(), protection: cachedProtection(process.env) };
   // Our own writes into the data folder (the ledger, and the output when it lies inside it)
   // are no reason to build again.
   const own = [join(request.dataDir, "gepubliceerd"), join(request.dataDir, "intern"), request.outDir];
@@ -328,7 +330,7 @@ async function runCheck(args: Args): Promise<number> {
       console.error(
         `Let op: een eerdere build is tijdens het schrijven afgebroken; de volgende build maakt dat eerst af of ruimt het op, en kan daarna anders beslissen dan deze controle.`,
       );
-    plan = await decideSet(publishRequest(request), {});
+    plan = await decideSet(publishRequest(request), { protection: cachedProtection(process.env) });
     problems = plan.ok ? [] : plan.problems;
     if (!plan.ok) refusal = plan.reason === "audit" ? "audit" : "anders";
     // The other years' texts are scanned too (warnings only: they do not stop this build).

@@ -2,6 +2,7 @@
 // the werkplaats write reports. It holds the data folder's lock from before the register is
 // read until the documents and the register entry are in place (lock.ts), and writes the set as
 // a whole (output.ts). It prints nothing: the caller says what happened, in its own place.
+import type { ProtectOptions } from "./protect/index.ts";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -39,6 +40,8 @@ export interface PublishRequest {
 export interface PublishSession {
   renderer?: Renderer;
   memo?: Memo;
+  /** Where the suppression runs (the disk cache of the test suite: src/suppression-cache.ts). */
+  protection?: Omit<ProtectOptions, "second">;
 }
 
 export interface PublishEvents {
@@ -121,6 +124,7 @@ export async function decideSet(req: PublishRequest, session: PublishSession = {
     ...(telregel ? { telregel } : {}),
     oplegnotitie: inputs.oplegnotitie,
     ...(session.memo ? { memo: session.memo } : {}),
+    ...(session.protection ? { protection: session.protection } : {}),
     ...(req.vaststellen ? { vaststellen: { ...req.vaststellen, datum: req.vandaagIso } } : {}),
   });
   if (!result.ok) return { ok: false, reason: "gegevens", problems: result.problems, warnings: result.warnings };

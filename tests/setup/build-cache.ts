@@ -17,5 +17,8 @@ declare module "vitest" {
 export default function setup(project: TestProject): () => void {
   const dir = mkdtempSync(join(tmpdir(), "jaarverslag-builds-"));
   project.provide("buildCache", dir);
+  // The suppression results of this run, shared by every command the tests start (they inherit
+  // the environment): src/suppression-cache.ts.
+  process.env["JAARVERSLAG_SUPPRESSIECACHE"] = join(dir, "suppressie");
   return () => rmSync(dir, { recursive: true, force: true });
 }

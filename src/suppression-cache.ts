@@ -1,0 +1,52 @@
+// Suppression results kept on disk, in the folder named by JAARVERSLAG_SUPPRESSIECACHE. The test
+// suite sets it (tests/setup/build-cache.ts): dozens of its builds, in separate processes,
+// protect the same example data with the same register, and HiGHS was most of their time.
+// `suppress` is deterministic in its problem and options, so the result filed under the hash of
+// both is the result it would compute (the werkplaats' pool relies on the same, in memory).
+// Unset, nothing is read or written. A file that is not a result is ignored and computed again.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { suppress } from "./protect/engine/index.ts";
+import type { SuppressionProblem, SuppressionResult } from "./protect/engine/types.ts";
+import type { ProtectOptions } from "./protect/index.ts";
+
+type SuppressOptions = NonNullable<Parameters<typeof suppress>[1]>;
+
+const resultSchema = z.object({
+  suppressed: z.array(z.string()),
+  secondary: z.array(z.string()),
+  cost: z.number(),
+  optimal: z.boolean(),
+  iterations: z.number(),
+});
+
+/** The protection options for a build: the disk cache when the environment names its folder. */
+export function cachedProtection(env: NodeJS.ProcessEnv): Pick<ProtectOptions, "suppress"> {
+  const dir = env["JAARVERSLAG_SUPPRESSIECACHE"];
+  return dir ? { suppress: diskCachedSuppress(dir) } : {};
+}
+
+export function diskCachedSuppress(dir: string): typeof suppress {
+  return async (problem: SuppressionProblem, options: SuppressOptions = {}): Promise<SuppressionResult> => {
+    // JSON turns ±Infinity into null; the key spells them out, so two problems share a file only when equal.
+    const key = createHash("sha256")
+      .update(JSON.stringify({ problem, options }, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v)))
+      .digest("hex");
+    const file = join(dir, `${key}.json`);
+    try {
+      const found = resultSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+      if (found.success) return found.data;
+    } catch {
+      // not there yet (or unreadable): compute it
+    }
+    const result = await suppress(problem, options);
+    mkdirSync(dir, { recursive: true });
+    // Written whole, then renamed: a process reading at the same time sees all of it or nothing.
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(result));
+    renameSync(tmp, file);
+    return result;
+  };
+}
