@@ -13,7 +13,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { linkSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { linkSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { z } from "zod";
 
 export const LOCK_FILE = ".jaarverslag.lock";
@@ -188,8 +188,11 @@ function isStale(path: string, holder: LockHolder | null, env: LockEnv = systemL
 
 /**
  * Removes a stale lock, but only the one judged stale: under a takeover lock, the lock file is
- * renamed to a private name and checked; had it changed meanwhile (another build took over and
- * holds it now), it is put back.
+ * read again and removed only when it is still that lock (same token). Nobody else can replace
+ * it meanwhile: removing a lock takes the takeover lock (held here) or its own holder (gone),
+ * and creating one needs the name free. (Moving the file aside to look at it would free the
+ * name for a moment: a live lock moved aside by a late taker could not always be put back, and
+ * two builds would hold it — seen with six processes racing for one stale lock.)
  */
 function removeStale(path: string, judged: LockHolder | null, env: LockEnv): void {
   const takeover = `${path}.overname`;
@@ -201,24 +204,10 @@ function removeStale(path: string, judged: LockHolder | null, env: LockEnv): voi
     return;
   }
   try {
-    const aside = `${path}.oud-${env.pid}-${randomBytes(4).toString("hex")}`;
-    try {
-      renameSync(path, aside);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
-      throw e;
-    }
-    const seen = readHolder(aside);
-    const same = judged === null ? seen === null : seen !== "absent" && seen !== null && seen.token === judged.token;
-    if (same) rmSync(aside, { force: true });
-    else {
-      try {
-        linkSync(aside, path);
-      } catch {
-        // someone created a lock meanwhile: theirs stands, the moved one cannot be restored
-      }
-      rmSync(aside, { force: true });
-    }
+    const seen = readHolder(path);
+    if (seen === "absent") return;
+    const same = judged === null ? seen === null : seen !== null && seen.token === judged.token;
+    if (same) rmSync(path, { force: true });
   } finally {
     rmSync(takeover, { force: true });
   }
