@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { suppress } from "./protect/engine/index.ts";
+import { problemKey, suppress } from "./protect/engine/index.ts";
 import type { SuppressionProblem, SuppressionResult } from "./protect/engine/types.ts";
 import type { ProtectOptions } from "./protect/index.ts";
 
@@ -30,10 +30,7 @@ export function cachedProtection(env: NodeJS.ProcessEnv): Pick<ProtectOptions, "
 
 export function diskCachedSuppress(dir: string): typeof suppress {
   return async (problem: SuppressionProblem, options: SuppressOptions = {}): Promise<SuppressionResult> => {
-    // JSON turns ±Infinity into null; the key spells them out, so two problems share a file only when equal.
-    const key = createHash("sha256")
-      .update(JSON.stringify({ problem, options }, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v)))
-      .digest("hex");
+    const key = createHash("sha256").update(problemKey(problem, options)).digest("hex");
     const file = join(dir, `${key}.json`);
     try {
       const found = resultSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));

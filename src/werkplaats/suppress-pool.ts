@@ -6,7 +6,7 @@
 // build without the pool gives (tests/werkplaats/suppress-pool.test.ts compares them).
 import { Worker } from "node:worker_threads";
 import { Memo } from "../memo.ts";
-import type { suppress } from "../protect/engine/index.ts";
+import { problemKey, type suppress } from "../protect/engine/index.ts";
 import type { SuppressionProblem, SuppressionResult } from "../protect/engine/types.ts";
 import type { ProtectOptions } from "../protect/index.ts";
 
@@ -48,8 +48,7 @@ export class SuppressPool {
   }
 
   readonly suppress = (problem: SuppressionProblem, options: SuppressOptions = {}): Promise<SuppressionResult> =>
-    // JSON turns ±Infinity into null; the key spells them out, so two problems share a key only when equal.
-    this.cache.get("suppress", JSON.stringify({ problem, options }, exactNumbers), () => this.run(problem, options));
+    this.cache.get("suppress", problemKey(problem, options), () => this.run(problem, options));
 
   private run(problem: SuppressionProblem, options: SuppressOptions): Promise<SuppressionResult> {
     if (this.closed) return Promise.reject(new Error("de werkplaats is gesloten"));
@@ -107,8 +106,4 @@ export class SuppressPool {
     this.idle.length = 0;
     await Promise.all(all.map((w) => w.terminate()));
   }
-}
-
-function exactNumbers(_key: string, value: unknown): unknown {
-  return typeof value === "number" && !Number.isFinite(value) ? String(value) : value;
 }
