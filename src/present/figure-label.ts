@@ -5,7 +5,7 @@
 // The words are those of the report's own tables (protect/describe.ts) and the vocabulary.
 import { periodLabel, periodById } from "../domain/periods.ts";
 import type { Herkomst, Status, Term } from "../domain.ts";
-import { ACTIVITEIT_LABEL, HERKOMST_LABEL, STATUS_LABEL, VPGROEP_LABEL } from "../protect/labels.ts";
+import { ACTIVITEIT_LABEL, HERKOMST_LABEL, HERKOMST_RIJEN, STATUS_LABEL, VPGROEP_LABEL } from "../protect/labels.ts";
 import { VPI_ADVIES } from "../protect/describe-vpi.ts";
 import { labelInYear } from "../validate/vocabulaire.ts";
 
@@ -67,8 +67,10 @@ export function figureLabel(universe: string, scope: Record<string, string[]>, v
   const by = dims.map(([dim]) => BY[dim]).filter((x): x is string => x !== undefined);
   const title = `${MEASURE[universe] ?? universe}${by.length > 0 ? ` ${by.join(" en ")}` : ""}`;
   // (the VPI's meldingen are every aard but the advice question: one row of its table)
-  const values = dims.map(([dim, codes]) =>
-    [...new Set(codes.map((c) => valueLabel(universe, dim, c, vocabulaire, lastYear)))].join(" + "),
+  const values = dims.map(
+    ([dim, codes]) =>
+      (dim === "herkomst" ? herkomstRowLabel(codes) : undefined) ??
+      [...new Set(codes.map((c) => valueLabel(universe, dim, c, vocabulaire, lastYear)))].join(" + "),
   );
   return [title, ...values, ...(jaren.length > 0 ? [yearsLabel(jaren)] : [])].join(", ");
 }
@@ -92,4 +94,9 @@ export function reportLabel(report: string): string {
   if (!m || !title) return report;
   const key = m[2]!.includes("_") ? m[2]!.replace("_", "..") : Number(m[2]);
   return `het ${m[3] === "openbaar" ? "openbare" : "vertrouwelijke"} ${title} over ${periodLabel(key)}${m[4]}`;
+}
+
+/** A herkomst row that counts several herkomsten together ("Ambtelijke organisatie (met extern)"). */
+function herkomstRowLabel(codes: string[]): string | undefined {
+  return HERKOMST_RIJEN.find((r) => r.herkomsten.length === codes.length && r.herkomsten.every((h) => codes.includes(h)))?.label;
 }

@@ -2,8 +2,7 @@
 // figures: a suppressed figure is never put into words, and counts of one are never
 // written as a singular sentence.
 import { periodLabel, type PeriodeId } from "../domain/periods.ts";
-import { HERKOMSTEN } from "../domain.ts";
-import { HERKOMST_LABEL } from "../protect/labels.ts";
+import { HERKOMST_RIJEN } from "../protect/labels.ts";
 import type { TableCell } from "../protect/tables.ts";
 import { barChart, groupedBarChart, stackedShareChart } from "./charts.ts";
 import { formatGetal, formatProcent, formatUren } from "./format.ts";
@@ -41,7 +40,7 @@ function aantal(ctx: SectionContext, telregel: string): Section {
       s += `, tegen ${cells.print(prevTotal, where, "totaal", String(V))} in ${periodLabel(V!)}${changedNote(ctx.publicatie, scopeKey(prevTotal.universe, prevTotal.scope), cells.book, where)}`;
     blocks.push(P(`${s}. ${telregel}`));
     // Shares only of published cells with a published total.
-    const parts = HERKOMSTEN.map((h) => ({ h, c: cells.cell("herkomst", h, String(N))! })).filter(
+    const parts = HERKOMST_RIJEN.map((r) => ({ h: r.key, c: cells.cell("herkomst", r.key, String(N))! })).filter(
       (x) => !cells.isSuppressed(x.c) && x.c.value > 0,
     );
     if (parts.length > 0 && total.value > 0) {
@@ -51,7 +50,7 @@ function aantal(ctx: SectionContext, telregel: string): Section {
           cells.book.add({
             id: `aandeel/${N}/${h}`,
             table: where,
-            row: HERKOMST_LABEL[h],
+            row: rowLabel(h),
             column: String(N),
             kind: "aandeel",
             universe: "meldingen",
@@ -60,7 +59,7 @@ function aantal(ctx: SectionContext, telregel: string): Section {
             value: pct,
             display: formatProcent(pct),
           });
-          return `${formatProcent(pct)} uit de ${h === "fractie" ? "fracties" : h === "ambtelijk" ? "ambtelijke organisatie" : "externe hoek (extern personeel, stagiairs)"}`;
+          return `${formatProcent(pct)} uit de ${h === "fractie" ? "fracties" : "ambtelijke organisatie (extern personeel en stagiairs meegeteld)"}`;
         })
         .join(", ");
       blocks.push(P(`Van de meldingen kwam ${zin}.`));
@@ -122,24 +121,24 @@ function herkomstAandeel(ctx: SectionContext): ChartBlock {
   const { cells, agg } = ctx;
   const title = "Herkomst van de melders per jaar (aandeel)";
   const where = `Grafiek: ${title}`;
-  const order = HERKOMSTEN.map((h) => HERKOMST_LABEL[h]);
+  const order = HERKOMST_RIJEN.map((r) => r.label);
   const points: { jaar: string; herkomst: string; aandeel: number }[] = [];
   const rows: PresentedTable["rows"] = [];
   const altParts: string[] = [];
   for (const jaar of agg.recordYears) {
     const y = String(jaar);
     const total = cells.cell("herkomst", "totaal", y)!;
-    const parts = HERKOMSTEN.map((h) => cells.cell("herkomst", h, y)!);
+    const parts = HERKOMST_RIJEN.map((r) => cells.cell("herkomst", r.key, y)!);
     // A share is shown only when every part of the year and its total are published.
     const allPublished = !cells.isSuppressed(total) && total.value > 0 && parts.every((c) => !cells.isSuppressed(c));
-    const displays = HERKOMSTEN.map((h, i) => {
+    const displays = HERKOMST_RIJEN.map(({ key: h, label }, i) => {
       if (!allPublished) return cells.mark;
       const pct = Math.round((100 * parts[i]!.value) / total.value);
-      points.push({ jaar: periodLabel(jaar), herkomst: HERKOMST_LABEL[h], aandeel: pct });
+      points.push({ jaar: periodLabel(jaar), herkomst: label, aandeel: pct });
       return cells.book.add({
         id: `${where}|${y}|${h}`,
         table: where,
-        row: HERKOMST_LABEL[h],
+        row: label,
         column: y,
         kind: "aandeel",
         universe: "meldingen",
@@ -152,7 +151,7 @@ function herkomstAandeel(ctx: SectionContext): ChartBlock {
     rows.push({ label: periodLabel(jaar), cells: displays, total: false });
     altParts.push(
       allPublished
-        ? `${periodLabel(jaar)}: ${HERKOMSTEN.map((h, i) => `${HERKOMST_LABEL[h].toLowerCase()} ${displays[i]}`).join(", ")}`
+        ? `${periodLabel(jaar)}: ${HERKOMST_RIJEN.map((r, i) => `${r.label.toLowerCase()} ${displays[i]}`).join(", ")}`
         : `${periodLabel(jaar)}: niet vermeld`,
     );
   }
@@ -498,13 +497,19 @@ function pooledHerkomstStatus(ctx: SectionContext): Block[] {
   const total = cells.cell(POOLED_TABLES.herkomst, "totaal", span.key)!;
   const ambtelijk = cells.cell(POOLED_TABLES.herkomst, "ambtelijk", span.key)!;
   const where = `Tekst: herkomst ${span.label}`;
-  let zin = `Omdat één jaar weinig meldingen telt, staan hieronder ook de herkomst en de stand van zaken van alle meldingen van ${span.label} samen; elk cijfer is de som over die ${yearsInWords(t, span.key)}.`;
+  const statusTable = cells.hasTable(POOLED_TABLES.status) ? cells.table(POOLED_TABLES.status) : null;
+  const statusSpan = statusTable?.columns[0];
+  let zin =
+    !statusTable || !statusSpan || statusSpan.key === span.key
+      ? `Omdat één jaar weinig meldingen telt, staan hieronder ook de herkomst en de stand van zaken van alle meldingen van ${span.label} samen; elk cijfer is de som over die ${yearsInWords(t, span.key)}.`
+      : `Omdat één jaar weinig meldingen telt, staan hieronder ook de herkomst van alle meldingen van ${span.label} samen (de som over die ${yearsInWords(t, span.key)}) en de stand van zaken van alle meldingen van ${statusSpan.label} samen (de som over die ${yearsInWords(statusTable, statusSpan.key)}).`;
+  zin += " Extern personeel en stagiairs tellen mee bij de ambtelijke organisatie.";
   if (!cells.isSuppressed(total) && !cells.isSuppressed(ambtelijk) && total.value > 0 && 2 * ambtelijk.value > total.value) {
     const pct = Math.round((100 * ambtelijk.value) / total.value);
     const shown = cells.book.add({
       id: `aandeel/${span.key}/ambtelijk`,
       table: where,
-      row: HERKOMST_LABEL.ambtelijk,
+      row: rowLabel("ambtelijk"),
       column: span.label,
       kind: "aandeel",
       universe: "meldingen",
@@ -527,10 +532,15 @@ function pooledHerkomstStatus(ctx: SectionContext): Block[] {
       table: presentTable(
         cells,
         POOLED_TABLES.status,
-        `Tabel: stand van zaken aan het eind van het jaar van melding, ${span.label} samen`,
+        `Tabel: stand van zaken aan het eind van het jaar van melding, ${(statusSpan ?? span).label} samen`,
         "Stand van zaken",
       ),
     });
   }
   return blocks;
+}
+
+/** The label of a herkomst row as the tables print it. */
+function rowLabel(key: string): string {
+  return HERKOMST_RIJEN.find((r) => r.key === key)?.label ?? key;
 }

@@ -3,7 +3,7 @@
 // protected together with the VPOO tables, so the documents cannot be combined.
 import type { Aggregates } from "../aggregate/types.ts";
 import { HERKOMSTEN } from "../domain.ts";
-import { HERKOMST_LABEL } from "./labels.ts";
+import { HERKOMST_RIJEN } from "./labels.ts";
 import type { TableCell, TableSpec } from "./tables.ts";
 import type { Scope, UniverseSpec } from "./universe.ts";
 import { periodLabel, type PeriodeId } from "../domain/periods.ts";
@@ -65,11 +65,11 @@ export function describeVpi(agg: Aggregates): { universe: UniverseSpec; tables: 
         id: "vpi-herkomst",
         title: "Herkomst van de melders (integriteit)",
         kind: "aantal",
-        rows: [...HERKOMSTEN.map((h) => ({ key: h, label: HERKOMST_LABEL[h] })), { key: "totaal", label: "Totaal" }],
+        rows: [...HERKOMST_RIJEN.map((r) => ({ key: r.key, label: r.label })), { key: "totaal", label: "Totaal" }],
         columns: [{ key: String(N), label: periodLabel(N) }],
         totalRow: "totaal",
         cells: [
-          ...HERKOMSTEN.map((h) => cell("vpi-herkomst", h, String(N), { ...meldingen(N), herkomst: [h] })),
+          ...HERKOMST_RIJEN.map((r) => cell("vpi-herkomst", r.key, String(N), { ...meldingen(N), herkomst: [...r.herkomsten] })),
           cell("vpi-herkomst", "totaal", String(N), meldingen(N)),
         ],
       },

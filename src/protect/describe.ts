@@ -2,7 +2,7 @@
 import type { Aggregates } from "../aggregate/types.ts";
 import { UREN_ACTIVITEITEN } from "../aggregate/types.ts";
 import { HERKOMSTEN, STATUSSEN, type Audience, type Dataset } from "../domain.ts";
-import { ACTIVITEIT_LABEL, HERKOMST_LABEL, STATUS_LABEL, VPGROEP_LABEL } from "./labels.ts";
+import { ACTIVITEIT_LABEL, HERKOMST_RIJEN, STATUS_LABEL, VPGROEP_LABEL } from "./labels.ts";
 import { aardCounts } from "../domain/counting.ts";
 import { layoutFacts } from "./layout.ts";
 import { historieFacts } from "./historie.ts";
@@ -167,11 +167,11 @@ function herkomstTable(cells: CellMakers, years: PeriodeId[]): TableSpec {
     id: "herkomst",
     title: "Meldingen naar herkomst van de melder",
     kind: "aantal",
-    rows: [...HERKOMSTEN.map((h) => ({ key: h, label: HERKOMST_LABEL[h] })), { key: "totaal", label: "Totaal" }],
+    rows: [...HERKOMST_RIJEN.map((r) => ({ key: r.key, label: r.label })), { key: "totaal", label: "Totaal" }],
     columns: years.map((y) => ({ key: String(y), label: periodLabel(y) })),
     totalRow: "totaal",
     cells: years.flatMap((y) => [
-      ...HERKOMSTEN.map((h) => countCell("herkomst", h, String(y), { ...totalScope(y), herkomst: [h] })),
+      ...HERKOMST_RIJEN.map((r) => countCell("herkomst", r.key, String(y), { ...totalScope(y), herkomst: [...r.herkomsten] })),
       countCell("herkomst", "totaal", String(y), totalScope(y)),
     ]),
   };

@@ -42,12 +42,17 @@ export function informationMeasure(figures: Figure[], agg: Aggregates, d: Datase
     );
     partKeys.set(key, (partKeys.get(key) ?? false) || f.value !== null);
   }
+  // The split: a printed figure for the fracties and one for the ambtelijke organisatie (alone,
+  // or with extern counted in, as the herkomst rows print it) over the same years.
   const splitIn = (spans: string[][]) =>
     spans.some((jaar) =>
       ["fractie", "ambtelijk"].every((h) =>
         parts.some(
           (f) =>
-            f.value !== null && f.scope!["herkomst"]?.length === 1 && f.scope!["herkomst"]![0] === h && sameSet(f.scope!["jaar"]!, jaar),
+            f.value !== null &&
+            f.scope!["herkomst"]?.includes(h) === true &&
+            !f.scope!["herkomst"]!.includes(h === "fractie" ? "ambtelijk" : "fractie") &&
+            sameSet(f.scope!["jaar"]!, jaar),
         ),
       ),
     );

@@ -136,6 +136,39 @@ describe("the attack", () => {
     ]);
   });
 
+  it("reads a herkomst row that counts extern with the ambtelijke organisatie as their sum", async () => {
+    const merged = table(
+      "Tabel: meldingen naar herkomst van de melder",
+      ["2022"],
+      [
+        ["Fracties", "9"],
+        ["Ambtelijke organisatie (met extern)", "22"],
+        ["Totaal", "31"],
+      ],
+    );
+    const apart = table(
+      "Tabel: meldingen naar herkomst van de melder",
+      ["2022"],
+      [
+        ["Fracties", "x"],
+        ["Ambtelijke organisatie", "21"],
+        ["Extern", "x"],
+        ["Totaal", "31"],
+      ],
+    );
+    // Alone, the older table leaves Fracties and Extern at 0..10 each.
+    const alone = await attack([doc("jaarverslag-vpoo-2022", apart)], [], { insider: false });
+    expect(alone.targets.map((x) => [x.lo, x.hi])).toEqual([
+      [0, 10],
+      [0, 10],
+    ]);
+    // With the merged table beside it Fracties is printed (9), so Extern = 31 − 9 − 21 = 1:
+    // read as the ambtelijke organisatie alone, 22 would contradict 21 instead.
+    const both = await attack([doc("jaarverslag-vpoo-2022", apart), doc("jaarverslag-vpoo-2022-herzien", merged)], [], { insider: false });
+    expect(both.contradictions).toEqual([]);
+    expect(both.targets.map((x) => [x.what.replace(/.* — /, ""), x.lo, x.hi])).toEqual([["Extern, 2022", 1, 1]]);
+  });
+
   it("uses the stated merge rule: a row standing alone is 0 or ≥ k", async () => {
     const t = table(
       "Tabel: aard van de meldingen",

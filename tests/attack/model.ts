@@ -119,6 +119,15 @@ export interface AttackResult {
 }
 
 const HERKOMST: Record<string, string> = { fracties: "fractie", "ambtelijke organisatie": "ambtelijk", extern: "extern" };
+/** Every herkomst a melder can have; a herkomst row may count several (extern with ambtelijk). */
+const HERKOMSTEN = ["fractie", "ambtelijk", "extern"];
+/** The herkomsten a row or header counts: "Ambtelijke organisatie (met extern)" is two. */
+function herkomstenOf(label: string): string[] {
+  const l = label.toLowerCase().trim();
+  const merged = /^(.+?) \(met (.+)\)$/.exec(l);
+  if (merged) return [HERKOMST[merged[1]!] ?? merged[1]!, HERKOMST[merged[2]!] ?? merged[2]!];
+  return [HERKOMST[l] ?? label];
+}
 const GROEP: Record<string, string> = {
   "vanuit de fracties": "fractie",
   "vanuit de ambtelijke organisatie": "ambtelijk",
@@ -375,7 +384,7 @@ export class Attack {
   private vpiHerkomst(t: number, h: string): number {
     const name = `vpiherkomst|${t}`;
     if (!this.vars.has(`${name}|fractie`)) {
-      const cols = ["fractie", "ambtelijk", "extern"].map((x) => this.v(`${name}|${x}`, "int"));
+      const cols = HERKOMSTEN.map((x) => this.v(`${name}|${x}`, "int"));
       this.lp.equal(
         sum(new Map(cols.map((c) => [c, 1])), new Map([[this.vpi(t, "misstand"), -1]])),
         0,
@@ -476,6 +485,13 @@ export class Attack {
     };
     switch (kind) {
       case "herkomst":
+        byColumn((p, label, shown, total) => {
+          const expr = total
+            ? this.totalCell(p, excluded)
+            : sum(...herkomstenOf(label).map((h) => this.marginCell(p, "herkomst", h, HERKOMSTEN, excluded)));
+          this.cell(expr, shown, what(label, show(p)), "aantal", "vpoo", k, src);
+        });
+        return;
       case "status":
       case "vpgroep": {
         const values = t.rows
@@ -614,14 +630,14 @@ export class Attack {
         return;
       }
       case "herkomst-aandeel": {
-        const values = t.headers.map((h) => HERKOMST[h.toLowerCase()] ?? h);
+        const values = t.headers.map((h) => herkomstenOf(h));
         for (const r of t.rows) {
           const p = parsePeriod(r.label);
           if (!p) continue;
           r.cells.forEach((shown, i) => {
             const pct = dutchNumber(shown);
             if (pct === null) return;
-            const part = this.marginCell(p, "herkomst", values[i]!, ["fractie", "ambtelijk", "extern"], excluded);
+            const part = sum(...values[i]!.map((h) => this.marginCell(p, "herkomst", h, HERKOMSTEN, excluded)));
             const total = this.totalCell(p, excluded);
             // pct − 0,5 ≤ 100·part/total ≤ pct + 0,5
             this.lp.constrain(sum(scale(part, 100), scale(total, -(pct - 0.5))), 0, Infinity, src);
@@ -653,7 +669,7 @@ export class Attack {
         byColumn((p, label, shown, total) => {
           const expr = total
             ? this.vpiCell(p, "misstand")
-            : sum(...this.atomsOf(p).map((t) => new Map([[this.vpiHerkomst(t, HERKOMST[label.toLowerCase()] ?? label), 1]])));
+            : sum(...this.atomsOf(p).flatMap((t) => herkomstenOf(label).map((h) => new Map([[this.vpiHerkomst(t, h), 1]]))));
           this.cell(expr, shown, what(label, show(p)), "aantal", "vpi", k, src);
         });
         return;
