@@ -183,7 +183,7 @@ function aard(ctx: SectionContext): Section {
     ),
     { type: "table", table: presentTable(cells, "aard", `Tabel: aard van de meldingen`, "Aard van de melding", notesOf("aard")) },
   ];
-  if (pooled && !allHidden(ctx, POOLED_TABLES.aard)) {
+  if (pooled && !partsHidden(ctx, POOLED_TABLES.aard)) {
     const span = pooled.columns[0]!.label;
     blocks.push(
       P(
@@ -478,66 +478,90 @@ function recordAverage(ctx: SectionContext, a: number, where: string, y: Periode
   });
 }
 
-/** True when a table prints nothing but the mark: such a pooled table is left out. */
-function allHidden(ctx: SectionContext, table: string): boolean {
-  return ctx.cells.table(table).cells.every((c) => ctx.cells.isSuppressed(c));
+/**
+ * True when a pooled table prints none of its parts: such a table is left out. Its total is
+ * the sum of yearly totals the yearly table shows, so a table of x's and a total tells the
+ * reader nothing; leaving it out says only that every part is hidden, as the x's would.
+ */
+function partsHidden(ctx: SectionContext, table: string): boolean {
+  const t = ctx.cells.table(table);
+  return t.cells.filter((c) => c.row !== t.totalRow).every((c) => ctx.cells.isSuppressed(c));
+}
+
+interface PooledShown {
+  id: string;
+  /** "de herkomst", "de stand van zaken" */
+  what: string;
+  caption: string;
+  stub: string;
+  span: { key: string; label: string };
+  years: string;
+}
+
+/** The pooled herkomst and status tables that print at least one part, with their spans. */
+function pooledShown(ctx: SectionContext): PooledShown[] {
+  const { cells } = ctx;
+  const specs = [
+    { id: POOLED_TABLES.herkomst, what: "de herkomst", caption: "Tabel: meldingen naar herkomst van de melder", stub: "Herkomst" },
+    {
+      id: POOLED_TABLES.status,
+      what: "de stand van zaken",
+      caption: "Tabel: stand van zaken aan het eind van het jaar van melding",
+      stub: "Stand van zaken",
+    },
+  ];
+  return specs.flatMap((spec) => {
+    if (!cells.hasTable(spec.id) || partsHidden(ctx, spec.id)) return [];
+    const t = cells.table(spec.id);
+    const span = t.columns[0]!;
+    return [{ ...spec, caption: `${spec.caption}, ${span.label} samen`, span, years: yearsInWords(t, span.key) }];
+  });
+}
+
+/** "de herkomst en de stand van zaken van alle meldingen van 2019–2021 samen; …" */
+function pooledIntro(shown: PooledShown[]): string {
+  const first = shown[0]!;
+  const sameSpan = shown.every((x) => x.span.key === first.span.key);
+  const body = sameSpan
+    ? `${shown.map((x) => x.what).join(" en ")} van alle meldingen van ${first.span.label} samen; elk cijfer is de som over die ${first.years}.`
+    : `${shown.map((x) => `${x.what} van alle meldingen van ${x.span.label} samen (de som over die ${x.years})`).join(" en ")}.`;
+  return `Omdat één jaar weinig meldingen telt, staan hieronder ook ${body}`;
 }
 
 /**
- * Herkomst and status over the pooled span (describe-pooled.ts), with the one sentence the
+ * Herkomst and status over the pooled spans (describe-pooled.ts), with the one sentence the
  * real reports opened with — "het merendeel kwam uit de ambtelijke organisatie" — when the
  * pooled share is printed: a share of published cells, recorded as a figure of kind aandeel.
  */
 function pooledHerkomstStatus(ctx: SectionContext): Block[] {
   const { cells } = ctx;
-  if (!cells.hasTable(POOLED_TABLES.herkomst)) return [];
-  const t = cells.table(POOLED_TABLES.herkomst);
-  const span = t.columns[0]!;
-  const blocks: Block[] = [];
-  const total = cells.cell(POOLED_TABLES.herkomst, "totaal", span.key)!;
-  const ambtelijk = cells.cell(POOLED_TABLES.herkomst, "ambtelijk", span.key)!;
-  const where = `Tekst: herkomst ${span.label}`;
-  const statusTable = cells.hasTable(POOLED_TABLES.status) ? cells.table(POOLED_TABLES.status) : null;
-  const statusSpan = statusTable?.columns[0];
-  let zin =
-    !statusTable || !statusSpan || statusSpan.key === span.key
-      ? `Omdat één jaar weinig meldingen telt, staan hieronder ook de herkomst en de stand van zaken van alle meldingen van ${span.label} samen; elk cijfer is de som over die ${yearsInWords(t, span.key)}.`
-      : `Omdat één jaar weinig meldingen telt, staan hieronder ook de herkomst van alle meldingen van ${span.label} samen (de som over die ${yearsInWords(t, span.key)}) en de stand van zaken van alle meldingen van ${statusSpan.label} samen (de som over die ${yearsInWords(statusTable, statusSpan.key)}).`;
-  zin += " Extern personeel en stagiairs tellen mee bij de ambtelijke organisatie.";
-  if (!cells.isSuppressed(total) && !cells.isSuppressed(ambtelijk) && total.value > 0 && 2 * ambtelijk.value > total.value) {
-    const pct = Math.round((100 * ambtelijk.value) / total.value);
-    const shown = cells.book.add({
-      id: `aandeel/${span.key}/ambtelijk`,
-      table: where,
-      row: rowLabel("ambtelijk"),
-      column: span.label,
-      kind: "aandeel",
-      universe: "meldingen",
-      scope: ambtelijk.scope,
-      denominator: { universe: "meldingen", scope: total.scope },
-      value: pct,
-      display: formatProcent(pct),
-    });
-    zin += ` Over ${span.label} kwam het merendeel van de meldingen (${shown}) uit de ambtelijke organisatie.`;
+  const shown = pooledShown(ctx);
+  if (shown.length === 0) return [];
+  let zin = pooledIntro(shown);
+  const herkomst = shown.find((x) => x.id === POOLED_TABLES.herkomst);
+  if (herkomst) {
+    zin += " Extern personeel en stagiairs tellen mee bij de ambtelijke organisatie.";
+    const { span } = herkomst;
+    const total = cells.cell(POOLED_TABLES.herkomst, "totaal", span.key)!;
+    const ambtelijk = cells.cell(POOLED_TABLES.herkomst, "ambtelijk", span.key)!;
+    if (!cells.isSuppressed(total) && !cells.isSuppressed(ambtelijk) && total.value > 0 && 2 * ambtelijk.value > total.value) {
+      const pct = Math.round((100 * ambtelijk.value) / total.value);
+      const share = cells.book.add({
+        id: `aandeel/${span.key}/ambtelijk`,
+        table: `Tekst: herkomst ${span.label}`,
+        row: rowLabel("ambtelijk"),
+        column: span.label,
+        kind: "aandeel",
+        universe: "meldingen",
+        scope: ambtelijk.scope,
+        denominator: { universe: "meldingen", scope: total.scope },
+        value: pct,
+        display: formatProcent(pct),
+      });
+      zin += ` Over ${span.label} kwam het merendeel van de meldingen (${share}) uit de ambtelijke organisatie.`;
+    }
   }
-  blocks.push(P(zin));
-  if (!allHidden(ctx, POOLED_TABLES.herkomst))
-    blocks.push({
-      type: "table",
-      table: presentTable(cells, POOLED_TABLES.herkomst, `Tabel: meldingen naar herkomst van de melder, ${span.label} samen`, "Herkomst"),
-    });
-  if (!allHidden(ctx, POOLED_TABLES.status)) {
-    blocks.push({
-      type: "table",
-      table: presentTable(
-        cells,
-        POOLED_TABLES.status,
-        `Tabel: stand van zaken aan het eind van het jaar van melding, ${(statusSpan ?? span).label} samen`,
-        "Stand van zaken",
-      ),
-    });
-  }
-  return blocks;
+  return [P(zin), ...shown.map((x): Block => ({ type: "table", table: presentTable(cells, x.id, x.caption, x.stub) }))];
 }
 
 /** The label of a herkomst row as the tables print it. */

@@ -122,8 +122,8 @@ describe("jaarverslag build --year 2020 (openbaar)", () => {
       "Tekst: tijdsbesteding|geregistreerd|2020": "gemiddeld 2,1 uur per melding over alle 18 geregistreerde meldingen",
       "Tekst: tijdsbesteding|herkomst/2020/totaal": "(de 13 die meetellen en 5 in de categorie",
       "Tekst: tijdsbesteding|aard/2020/corona-gerelateerd": "(de 13 die meetellen en 5 in de categorie",
-      // Pooled 2018–2020: ambtelijk 37 of 10 + 21 + 13 = 44 → 84,1%.
-      "aandeel/2018..2020/ambtelijk": "Over 2018–2020 kwam het merendeel van de meldingen (84%) uit de ambtelijke organisatie.",
+      // Herkomst pooled over 2019–2020: ambtelijk (with extern, none) 17 + 11 = 28 of 21 + 13 = 34 → 82,4%.
+      "aandeel/2019..2020/ambtelijk": "Over 2019–2020 kwam het merendeel van de meldingen (82%) uit de ambtelijke organisatie.",
       "team/2020/totaal": "In 2020 bestond het team uit 6 vertrouwenspersonen:",
       "team/2020/fractie": "3 vanuit de fracties,",
       "team/2020/ambtelijk": "2 vanuit de ambtelijke organisatie",
