@@ -195,6 +195,8 @@ export function stackedShareChart(
   order: string[],
   alt: string,
   data: PresentedTable,
+  /** Every year on the axis, also those without a bar (their shares are not published). */
+  years?: string[],
 ): ChartBlock {
   return {
     id,
@@ -206,7 +208,7 @@ export function stackedShareChart(
       data: { values: points },
       mark: { type: "bar", stroke: SCHEIDING, strokeWidth: 0.5 },
       encoding: {
-        x: { field: "jaar", type: "ordinal", title: null, axis: { labelAngle: 0 } },
+        x: { field: "jaar", type: "ordinal", title: null, axis: { labelAngle: 0 }, ...(years ? { scale: { domain: years } } : {}) },
         y: { field: "aandeel", type: "quantitative", title: "Aandeel (%)", stack: "zero", scale: { domain: [0, 100] } },
         // Neighbouring segments differ most in lightness: dark, light, middle.
         color: {

@@ -156,13 +156,21 @@ function herkomstAandeel(ctx: SectionContext): ChartBlock {
     );
   }
   const alt = `Gestapeld staafdiagram van de herkomst van de melders per jaar, in procenten: ${altParts.join("; ")}.`;
-  return stackedShareChart("grafiek-herkomst", title, points, order, alt, {
-    id: "data-herkomst",
-    caption: `Cijfers bij de grafiek ${title}`,
-    headers: ["Jaar", ...order],
-    rows,
-    notes: [`${cells.mark} = niet vermeld: een aandeel wordt alleen getoond als alle delen van dat jaar gepubliceerd zijn.`],
-  });
+  return stackedShareChart(
+    "grafiek-herkomst",
+    title,
+    points,
+    order,
+    alt,
+    {
+      id: "data-herkomst",
+      caption: `Cijfers bij de grafiek ${title}`,
+      headers: ["Jaar", ...order],
+      rows,
+      notes: [`${cells.mark} = niet vermeld: een aandeel wordt alleen getoond als alle delen van dat jaar gepubliceerd zijn.`],
+    },
+    agg.recordYears.map((y) => periodLabel(y)),
+  );
 }
 
 function aard(ctx: SectionContext): Section {
