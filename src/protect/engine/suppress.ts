@@ -51,7 +51,8 @@
 import { PUBLIC } from "./auditor.ts";
 import { SolverInfeasibleError } from "./highs.ts";
 import { MasterProblem, type Cut } from "./master.ts";
-import { createReaders, readerPublished, withOtherReadersHidden, type Reader } from "./readers.ts";
+import { splitBlocks } from "./blocks.ts";
+import { checkReaderViews, createReaders, readerPublished, withOtherReadersHidden, type Reader } from "./readers.ts";
 import { RelationFinder } from "./relations.ts";
 import type { EngineCell, SuppressionProblem, SuppressionResult } from "./types.ts";
 
@@ -89,7 +90,59 @@ function formatNumber(v: number): string {
   return Number.isFinite(v) ? String(Math.round(v * 1e6) / 1e6) : "∞";
 }
 
-export async function suppress(problem: SuppressionProblem, options: SuppressOptions = {}): Promise<SuppressionResult> {
+/** How one block is solved: `suppressBlock`, or a caller's cache or worker pool in front of it. */
+export type SolveBlock = (block: SuppressionProblem, options: SuppressOptions) => Promise<SuppressionResult>;
+
+export interface BlockSolving {
+  /** Default `suppressBlock` in this thread; must return what it returns for the same block. */
+  solveBlock?: SolveBlock;
+  /** Start every block at once (for a solveBlock that runs elsewhere); default one after another. */
+  concurrent?: boolean;
+}
+
+/**
+ * The least-cost pattern for the whole problem: validated, split into independent blocks
+ * (blocks.ts, which says why that is exact), each solved by `how.solveBlock`, the results joined.
+ */
+export async function suppress(problem: SuppressionProblem, options: SuppressOptions = {}, how: BlockSolving = {}): Promise<SuppressionResult> {
+  const cells = validCells(problem);
+  const anyPrimary = [cells, ...(problem.readers ?? []).map((r) => r.cells)].some((cs) => cs.some((c) => c.status === "primary"));
+  if (!anyPrimary) return { suppressed: [], secondary: [], cost: 0, optimal: true, iterations: 0 };
+  checkReaderViews(cells, problem.readers ?? []);
+  const solveBlock = how.solveBlock ?? suppressBlock;
+  const blocks = splitBlocks(problem);
+  const settled: PromiseSettledResult<SuppressionResult>[] = [];
+  if (how.concurrent) settled.push(...(await Promise.allSettled(blocks.map((b) => solveBlock(b, options)))));
+  else
+    for (const b of blocks) {
+      try {
+        settled.push({ status: "fulfilled", value: await solveBlock(b, options) });
+      } catch (reason) {
+        // The first refusal in block order, as when solved one after another.
+        settled.push({ status: "rejected", reason });
+        break;
+      }
+    }
+  const results: SuppressionResult[] = [];
+  for (const s of settled) {
+    if (s.status === "rejected") throw s.reason;
+    results.push(s.value);
+  }
+  return joinResults(results);
+}
+
+function joinResults(results: readonly SuppressionResult[]): SuppressionResult {
+  return {
+    suppressed: results.flatMap((r) => r.suppressed).sort(compareIds),
+    secondary: results.flatMap((r) => r.secondary).sort(compareIds),
+    cost: results.reduce((sum, r) => sum + r.cost, 0),
+    optimal: results.every((r) => r.optimal),
+    iterations: results.reduce((sum, r) => sum + r.iterations, 0),
+  };
+}
+
+/** The problem's cells with every other reader's hidden cells made primary, in id order; refuses a malformed problem. */
+function validCells(problem: SuppressionProblem): EngineCell[] {
   const ids = new Set<string>();
   for (const c of problem.cells) {
     if (ids.has(c.id)) throw new Error(`Cel-id ${c.id} komt dubbel voor`);
@@ -101,7 +154,15 @@ export async function suppress(problem: SuppressionProblem, options: SuppressOpt
     }
   }
   // Canonical order (by id): the result must not depend on the order of the input.
-  const cells = withOtherReadersHidden(problem.cells, problem.readers ?? []).sort((a, b) => compareIds(a.id, b.id));
+  return withOtherReadersHidden(problem.cells, problem.readers ?? []).sort((a, b) => compareIds(a.id, b.id));
+}
+
+/**
+ * One block (or any problem) solved as a whole: master MIP, audits, cuts. `suppress` calls it
+ * per independent block; a worker or cache calls it for the blocks it is handed.
+ */
+export async function suppressBlock(problem: SuppressionProblem, options: SuppressOptions = {}): Promise<SuppressionResult> {
+  const cells = validCells(problem);
   const anyPrimary = [cells, ...(problem.readers ?? []).map((r) => r.cells)].some((cs) => cs.some((c) => c.status === "primary"));
   if (!anyPrimary) {
     return { suppressed: [], secondary: [], cost: 0, optimal: true, iterations: 0 };
