@@ -30,7 +30,8 @@ export function cachedProtection(env: NodeJS.ProcessEnv): Pick<ProtectOptions, "
 
 export function diskCachedSuppress(dir: string, solve: SolveBlock = suppressBlock): typeof suppress {
   const solveBlock = diskCachedBlock(dir, solve);
-  return (problem: SuppressionProblem, options: SuppressOptions = {}): Promise<SuppressionResult> => suppress(problem, options, { solveBlock });
+  return (problem: SuppressionProblem, options: SuppressOptions = {}): Promise<SuppressionResult> =>
+    suppress(problem, options, { solveBlock });
 }
 
 /** One block: from its file, or solved by `solve` and filed. */

@@ -106,7 +106,11 @@ export function splitBlocks(problem: SuppressionProblem): SuppressionProblem[] {
   const constantFacts: LinearFact[] = [];
   for (const f of problem.facts) {
     if (f.terms.length === 0) constantFacts.push(f);
-    else blockOf(f.terms.map((t) => t.index), f.id).facts.push(f);
+    else
+      blockOf(
+        f.terms.map((t) => t.index),
+        f.id,
+      ).facts.push(f);
   }
   const constantViewFacts: LinearFact[][] = views.map(() => []);
   views.forEach((view, r) => {
@@ -117,7 +121,11 @@ export function splitBlocks(problem: SuppressionProblem): SuppressionProblem[] {
     }
     for (const f of view.facts) {
       if (f.terms.length === 0) constantViewFacts[r]!.push(f);
-      else blockOf(f.terms.map((t) => t.index), f.id).readers[r]!.facts.push(f);
+      else
+        blockOf(
+          f.terms.map((t) => t.index),
+          f.id,
+        ).readers[r]!.facts.push(f);
     }
   });
 

@@ -104,7 +104,11 @@ export interface BlockSolving {
  * The least-cost pattern for the whole problem: validated, split into independent blocks
  * (blocks.ts, which says why that is exact), each solved by `how.solveBlock`, the results joined.
  */
-export async function suppress(problem: SuppressionProblem, options: SuppressOptions = {}, how: BlockSolving = {}): Promise<SuppressionResult> {
+export async function suppress(
+  problem: SuppressionProblem,
+  options: SuppressOptions = {},
+  how: BlockSolving = {},
+): Promise<SuppressionResult> {
   const cells = validCells(problem);
   const anyPrimary = [cells, ...(problem.readers ?? []).map((r) => r.cells)].some((cs) => cs.some((c) => c.status === "primary"));
   if (!anyPrimary) return { suppressed: [], secondary: [], cost: 0, optimal: true, iterations: 0 };
