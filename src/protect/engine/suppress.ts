@@ -86,6 +86,14 @@ function notProtectable(cell: EngineCell, reason: string): Error {
   return new Error(`Cel ${cell.id} kan niet beschermd worden: ${reason}`);
 }
 
+function costGranularity(costs: readonly number[]): number {
+  for (let d = 0; d < 6; d++) {
+    const scale = 10 ** d;
+    if (costs.every((c) => Math.abs(c * scale - Math.round(c * scale)) <= 1e-9 * Math.max(1, Math.abs(c * scale)))) return 1 / scale;
+  }
+  return 1e-6;
+}
+
 function formatNumber(v: number): string {
   return Number.isFinite(v) ? String(Math.round(v * 1e6) / 1e6) : "∞";
 }
@@ -260,17 +268,18 @@ class SuppressionRun {
   }
 
   /**
-   * Costs with a deterministic tie-break: candidate k (in id order) gets ε·(k+1) extra, with all
-   * ε together below one tenth of the cost granularity. With whole-number costs (the usual case)
-   * this never changes which total is minimal; it only picks, among equally cheap patterns, the
-   * one with the earliest ids. For fractional costs the granularity is taken as the smallest
-   * positive cost (a heuristic; the pattern is still deterministic).
+   * Costs with a deterministic tie-break: candidate k (in id order, within the block) gets
+   * ε·(k+1) extra, with all ε together below one tenth of the cost granularity, so that the
+   * tie-break never changes which total is minimal; it only picks, among equally cheap patterns,
+   * the one with the earliest ids. The granularity is 10^-d for the fewest decimals d that write
+   * every cost (1 for whole numbers, the usual case; 0.01 for 1005.35): every difference between
+   * two totals is a multiple of it. Costs with more than six decimals count as equal below a
+   * millionth. (Before the split into blocks it was the smallest positive cost for fractional
+   * costs, which let the tie-break outweigh real differences: 1005.35 chosen over 1000.)
    */
   private masterCosts(): number[] {
     const costs = this.candidates.map((c) => this.cells[c]?.cost ?? 0);
-    const whole = costs.every((c) => Number.isInteger(c));
-    const positive = costs.filter((c) => c > 0);
-    const granularity = whole || positive.length === 0 ? 1 : Math.min(...positive);
+    const granularity = costGranularity(costs);
     const n = costs.length;
     const unit = (0.1 * granularity) / ((n * (n + 1)) / 2 || 1);
     return costs.map((c, k) => c + unit * (k + 1));

@@ -205,3 +205,23 @@ describe("per-block caches", () => {
     expect(await suppress(problem, {}, { concurrent: true })).toEqual(await suppress(problem));
   });
 });
+
+describe("the tie-break within a block", () => {
+  // Hand-worked: p = x0 = 1 (primary, width 2), a = x0 + x1 = 6, z = x1 = 5. Printing both a and z
+  // gives p = 1; hiding either one leaves p anywhere in [0, 6] (or unbounded): one of them must go.
+  const twoChoices = (costA: number, costZ: number): SuppressionProblem => ({
+    vars,
+    cells: [p, { ...makeCell("a", [0, 1], 6), cost: costA }, { ...makeCell("z", [1], 5), cost: costZ }],
+    facts: [],
+  });
+
+  it("hides the cheaper cell when the costs differ only in their decimals", async () => {
+    expect(await suppress(twoChoices(1005.35, 1000))).toMatchObject({ secondary: ["z"], cost: 1000 });
+    expect(await suppress(twoChoices(1000, 1000.05))).toMatchObject({ secondary: ["a"], cost: 1000 });
+  });
+
+  it("among equally cheap cells, the earliest id", async () => {
+    expect(await suppress(twoChoices(1000, 1000))).toMatchObject({ secondary: ["a"], cost: 1000 });
+    expect(await suppress(twoChoices(1000.5, 1000.5))).toMatchObject({ secondary: ["a"], cost: 1000.5 });
+  });
+});
