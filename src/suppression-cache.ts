@@ -35,7 +35,7 @@ export function diskCachedSuppress(dir: string, solve: SolveBlock = suppressBloc
 }
 
 /** One block: from its file, or solved by `solve` and filed. */
-export function diskCachedBlock(dir: string, solve: SolveBlock): SolveBlock {
+function diskCachedBlock(dir: string, solve: SolveBlock): SolveBlock {
   return async (problem: SuppressionProblem, options: SuppressOptions): Promise<SuppressionResult> => {
     const key = createHash("sha256").update(problemKey(problem, options)).digest("hex");
     const file = join(dir, `${key}.json`);

@@ -12,7 +12,7 @@ import { bruteForce, protects } from "../oracle/brute-force.ts";
 import { makeCell, table2d } from "./tables.ts";
 
 /** Problems side by side: the second's variables after the first's, its ids prefixed. */
-export function sideBySide(a: SuppressionProblem, b: SuppressionProblem, prefix = "B"): SuppressionProblem {
+function sideBySide(a: SuppressionProblem, b: SuppressionProblem, prefix = "B"): SuppressionProblem {
   const shift = a.vars.length;
   const moved = (c: EngineCell): EngineCell => ({ ...c, id: `${prefix}${c.id}`, terms: c.terms.map((t) => t + shift) });
   return {
