@@ -41,6 +41,11 @@
 // best passing pattern satisfies every cut, so the master's optimum cannot cost more.
 
 //
+// Independent blocks. `suppress` splits the problem into blocks that share no inner variable
+// (for any reader) and runs everything above per block (`suppressBlock`); blocks.ts says why the
+// joined result is the least-cost passing pattern of the whole. The tie-break ranks candidates
+// within their block.
+//
 // Several readers. A pattern may have to hold for more than one reader (problem.readers: the
 // confidential reader, who also holds the confidential reports and has a lower threshold).
 // Each reader has an auditor of their own; a failure of any reader's primary yields a cut in the
@@ -87,7 +92,7 @@ function notProtectable(cell: EngineCell, reason: string): Error {
 }
 
 function costGranularity(costs: readonly number[]): number {
-  for (let d = 0; d < 6; d++) {
+  for (let d = 0; d <= 6; d++) {
     const scale = 10 ** d;
     if (costs.every((c) => Math.abs(c * scale - Math.round(c * scale)) <= 1e-9 * Math.max(1, Math.abs(c * scale)))) return 1 / scale;
   }

@@ -331,7 +331,7 @@ describe("two independent problems side by side", () => {
         expect(result!.optimal).toBe(true);
         expect(bothAccept(both, new Set(result!.suppressed), insider)).toBe(true);
       }),
-      fcParams(150),
+      fcParams(300),
     );
   });
 });
