@@ -1,8 +1,8 @@
 // Benchmark (not a test): the workspace preview's build after a registration change, in one
 // process without the browser: the session as before (memo only) and with the suppression
-// pool (src/werkplaats/suppress-pool.ts), alternating on the same files. One melding's hours
-// change each time (a new value: the protection cannot be reused). Checks that both give the
-// same HTML. For a profile, `--variants memo`:
+// pool (src/werkplaats/suppress-pool.ts, which keeps results per independent block),
+// alternating on the same files. One melding's hours change each time (a new value: the
+// protection of that hours block cannot be reused). Checks that both give the same HTML. For a profile, `--variants memo`:
 //
 //   npx tsx bench/preview-change.ts [--changes 5] [--variants memo,pool]
 //   node --cpu-prof --cpu-prof-dir=/tmp/jaarverslag-bench/prof-preview --import tsx bench/preview-change.ts --variants memo
@@ -59,6 +59,7 @@ const median = (xs: number[]): number => {
 
 const run = async (label: string, v: string, record: boolean): Promise<string> => {
   const { memo, pool } = sessions.get(v)!;
+  const solved0 = pool?.solved ?? 0;
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const r = await previewReport(readRegistration(dataDir), dataDir, 2021, "openbaar", memo, pool?.protection);
@@ -68,7 +69,8 @@ const run = async (label: string, v: string, record: boolean): Promise<string> =
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   const parts = [...steps].map(([kind, xs]) => `${kind} ${xs[0]!.toFixed(0)}/${xs[1]!.toFixed(0)}`).join(", ");
   steps.clear();
-  console.log(`${label} ${v}: ${ms.toFixed(0)} ms, CPU ${cpuMs.toFixed(0)} ms (steps computed, CPU/wall ms: ${parts || "none"})`);
+  const blocks = pool ? `; blocks solved in the pool: ${pool.solved - solved0}` : "";
+  console.log(`${label} ${v}: ${ms.toFixed(0)} ms, CPU ${cpuMs.toFixed(0)} ms (steps computed, CPU/wall ms: ${parts || "none"}${blocks})`);
   if (record) {
     wall.get(v)!.push(ms);
     cpu.get(v)!.push(cpuMs);

@@ -1,18 +1,18 @@
 // Suppression results kept on disk, in the folder named by JAARVERSLAG_SUPPRESSIECACHE. The test
 // suite sets it (tests/setup/build-cache.ts): dozens of its builds, in separate processes,
 // protect the same example data with the same register, and HiGHS was most of their time.
-// `suppress` is deterministic in its problem and options, so the result filed under the hash of
-// both is the result it would compute (the werkplaats' pool relies on the same, in memory).
+// Filed per independent block (engine/blocks.ts; the hash of problemKey of the block's canonical
+// form and the options): builds whose problems differ in one block share the others.
+// `suppressBlock` is deterministic in its block and options, so the result filed under the hash
+// is the result it would compute (the werkplaats' pool relies on the same, in memory).
 // Unset, nothing is read or written. A file that is not a result is ignored and computed again.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { problemKey, suppress } from "./protect/engine/index.ts";
+import { problemKey, suppress, suppressBlock, type SolveBlock, type SuppressOptions } from "./protect/engine/index.ts";
 import type { SuppressionProblem, SuppressionResult } from "./protect/engine/types.ts";
 import type { ProtectOptions } from "./protect/index.ts";
-
-type SuppressOptions = NonNullable<Parameters<typeof suppress>[1]>;
 
 const resultSchema = z.object({
   suppressed: z.array(z.string()),
@@ -28,8 +28,15 @@ export function cachedProtection(env: NodeJS.ProcessEnv): Pick<ProtectOptions, "
   return dir ? { suppress: diskCachedSuppress(dir) } : {};
 }
 
-export function diskCachedSuppress(dir: string): typeof suppress {
-  return async (problem: SuppressionProblem, options: SuppressOptions = {}): Promise<SuppressionResult> => {
+export function diskCachedSuppress(dir: string, solve: SolveBlock = suppressBlock): typeof suppress {
+  const solveBlock = diskCachedBlock(dir, solve);
+  return (problem: SuppressionProblem, options: SuppressOptions = {}): Promise<SuppressionResult> =>
+    suppress(problem, options, { solveBlock });
+}
+
+/** One block: from its file, or solved by `solve` and filed. */
+function diskCachedBlock(dir: string, solve: SolveBlock): SolveBlock {
+  return async (problem: SuppressionProblem, options: SuppressOptions): Promise<SuppressionResult> => {
     const key = createHash("sha256").update(problemKey(problem, options)).digest("hex");
     const file = join(dir, `${key}.json`);
     try {
@@ -38,7 +45,7 @@ export function diskCachedSuppress(dir: string): typeof suppress {
     } catch {
       // not there yet (or unreadable): compute it
     }
-    const result = await suppress(problem, options);
+    const result = await solve(problem, options);
     mkdirSync(dir, { recursive: true });
     // Written whole, then renamed: a process reading at the same time sees all of it or nothing.
     const tmp = `${file}.${process.pid}.tmp`;

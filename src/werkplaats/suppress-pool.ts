@@ -1,19 +1,21 @@
-// The werkplaats' suppression pool: the candidate layouts of a build (protect/choose-presentation.ts)
-// are protected at the same time in worker threads that live as long as the session, like its
-// one Chromium; HiGHS is compiled once per worker. A suppression problem seen before in the
-// session (the same registration again, an undo) is answered from a cache keyed by the whole
-// problem. `suppress` is deterministic in its problem and options, so both give exactly what the
-// build without the pool gives (tests/werkplaats/suppress-pool.test.ts compares them).
+// The werkplaats' suppression pool: the independent blocks of the candidate layouts' problems
+// (protect/choose-presentation.ts, engine/blocks.ts) are solved at the same time in worker
+// threads that live as long as the session, like its one Chromium; HiGHS is compiled once per
+// worker. A block seen before in the session is answered from a cache keyed by the block
+// (problemKey of its canonical form): a registration change re-solves only the blocks whose
+// figures changed (one melding's hours: one small hours block), and the candidate layouts share
+// their common blocks, also while they are being solved. `suppressBlock` is deterministic in its
+// block and options, so this gives exactly what the build without the pool gives
+// (tests/werkplaats/suppress-pool.test.ts compares them).
 import { Worker } from "node:worker_threads";
 import { Memo } from "../memo.ts";
-import { problemKey, type suppress } from "../protect/engine/index.ts";
+import { problemKey, suppress, type SuppressOptions } from "../protect/engine/index.ts";
 import type { SuppressionProblem, SuppressionResult } from "../protect/engine/types.ts";
 import type { ProtectOptions } from "../protect/index.ts";
 
-type SuppressOptions = NonNullable<Parameters<typeof suppress>[1]>;
-
 export interface SuppressionJob {
   id: number;
+  /** One block (engine/blocks.ts), solved by `suppressBlock`. */
   problem: SuppressionProblem;
   options: SuppressOptions;
 }
@@ -32,8 +34,12 @@ export class SuppressPool {
   private workers = 0;
   private nextId = 0;
   private closed = false;
-  /** Results by the whole problem (kept for the session only, never on disk). */
-  readonly cache = new Memo(32);
+  /** Results by block (kept for the session only, never on disk). */
+  readonly cache = new Memo(512);
+  /** Blocks being solved now, by key: a second candidate with the same block waits for it. */
+  private readonly solving = new Map<string, Promise<SuppressionResult>>();
+  /** Blocks sent to the workers (what the cache could not answer). */
+  solved = 0;
 
   /**
    * One worker per candidate a build protects (three; more only when none of them can be
@@ -48,7 +54,20 @@ export class SuppressPool {
   }
 
   readonly suppress = (problem: SuppressionProblem, options: SuppressOptions = {}): Promise<SuppressionResult> =>
-    this.cache.get("suppress", problemKey(problem, options), () => this.run(problem, options));
+    suppress(problem, options, { solveBlock: this.solveBlock, concurrent: true });
+
+  /** One block: from the cache, or from the same block being solved now, or from a worker. */
+  readonly solveBlock = (block: SuppressionProblem, options: SuppressOptions): Promise<SuppressionResult> => {
+    const key = problemKey(block, options);
+    return this.cache.get("suppress", key, () => {
+      const running = this.solving.get(key);
+      if (running) return running;
+      this.solved++;
+      const job = this.run(block, options).finally(() => this.solving.delete(key));
+      this.solving.set(key, job);
+      return job;
+    });
+  };
 
   private run(problem: SuppressionProblem, options: SuppressOptions): Promise<SuppressionResult> {
     if (this.closed) return Promise.reject(new Error("de werkplaats is gesloten"));

@@ -1,12 +1,13 @@
-// A suppression worker: runs `suppress` for the pool in suppress-pool.ts, one problem at a time.
+// A suppression worker: runs `suppressBlock` for the pool in suppress-pool.ts, one independent
+// block (engine/blocks.ts) at a time.
 // HiGHS is loaded once per worker (engine/highs.ts keeps it) and stays warm between builds.
 import { parentPort } from "node:worker_threads";
-import { suppress } from "../protect/engine/index.ts";
+import { suppressBlock } from "../protect/engine/index.ts";
 import type { SuppressionJob, SuppressionReply } from "./suppress-pool.ts";
 
 const port = parentPort!;
 port.on("message", (job: SuppressionJob) => {
-  suppress(job.problem, job.options).then(
+  suppressBlock(job.problem, job.options).then(
     (result) => port.postMessage({ id: job.id, result } satisfies SuppressionReply),
     (e: unknown) => port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) } satisfies SuppressionReply),
   );

@@ -54,8 +54,13 @@ describe("the preview with the suppression pool", () => {
     rows[at] = cells.join(",");
     writeFileSync(csvPath, rows.join("\n"));
     const ran = pool.cache.misses;
+    const solved = pool.solved;
     const changed = await session();
     expect(pool.cache.misses).toBeGreaterThan(ran); // computed in the workers, not remembered
+    // One melding's hours lie in one independent block (its hours cells, linked through that
+    // melding's variables); the counts and the other hours blocks come from the cache, for all
+    // three candidate layouts.
+    expect(pool.solved - solved).toBe(1);
     expect(changed.html).not.toBe(first.html); // the change reached the report (the hours it prints)
     const oracle = await plain();
     expect(changed.log).toEqual(oracle.log);

@@ -66,6 +66,11 @@ function effectiveCells(main: readonly EngineCell[], view: ReaderView): { cells:
   return { cells, mainOf };
 }
 
+/** Refuses a reader's view that names a cell twice or offers a cell of its own as a choice (as createReaders would). */
+export function checkReaderViews(main: readonly EngineCell[], views: readonly ReaderView[]): void {
+  for (const view of views) effectiveCells(main, view);
+}
+
 export async function createReaders(
   problem: SuppressionProblem,
   main: EngineCell[],

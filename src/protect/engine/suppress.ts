@@ -41,6 +41,11 @@
 // best passing pattern satisfies every cut, so the master's optimum cannot cost more.
 
 //
+// Independent blocks. `suppress` splits the problem into blocks that share no inner variable
+// (for any reader) and runs everything above per block (`suppressBlock`); blocks.ts says why the
+// joined result is the least-cost passing pattern of the whole. The tie-break ranks candidates
+// within their block.
+//
 // Several readers. A pattern may have to hold for more than one reader (problem.readers: the
 // confidential reader, who also holds the confidential reports and has a lower threshold).
 // Each reader has an auditor of their own; a failure of any reader's primary yields a cut in the
@@ -51,7 +56,8 @@
 import { PUBLIC } from "./auditor.ts";
 import { SolverInfeasibleError } from "./highs.ts";
 import { MasterProblem, type Cut } from "./master.ts";
-import { createReaders, readerPublished, withOtherReadersHidden, type Reader } from "./readers.ts";
+import { splitBlocks } from "./blocks.ts";
+import { checkReaderViews, createReaders, readerPublished, withOtherReadersHidden, type Reader } from "./readers.ts";
 import { RelationFinder } from "./relations.ts";
 import type { EngineCell, SuppressionProblem, SuppressionResult } from "./types.ts";
 
@@ -85,11 +91,75 @@ function notProtectable(cell: EngineCell, reason: string): Error {
   return new Error(`Cel ${cell.id} kan niet beschermd worden: ${reason}`);
 }
 
+function costGranularity(costs: readonly number[]): number {
+  for (let d = 0; d <= 6; d++) {
+    const scale = 10 ** d;
+    if (costs.every((c) => Math.abs(c * scale - Math.round(c * scale)) <= 1e-9 * Math.max(1, Math.abs(c * scale)))) return 1 / scale;
+  }
+  return 1e-6;
+}
+
 function formatNumber(v: number): string {
   return Number.isFinite(v) ? String(Math.round(v * 1e6) / 1e6) : "∞";
 }
 
-export async function suppress(problem: SuppressionProblem, options: SuppressOptions = {}): Promise<SuppressionResult> {
+/** How one block is solved: `suppressBlock`, or a caller's cache or worker pool in front of it. */
+export type SolveBlock = (block: SuppressionProblem, options: SuppressOptions) => Promise<SuppressionResult>;
+
+export interface BlockSolving {
+  /** Default `suppressBlock` in this thread; must return what it returns for the same block. */
+  solveBlock?: SolveBlock;
+  /** Start every block at once (for a solveBlock that runs elsewhere); default one after another. */
+  concurrent?: boolean;
+}
+
+/**
+ * The least-cost pattern for the whole problem: validated, split into independent blocks
+ * (blocks.ts, which says why that is exact), each solved by `how.solveBlock`, the results joined.
+ */
+export async function suppress(
+  problem: SuppressionProblem,
+  options: SuppressOptions = {},
+  how: BlockSolving = {},
+): Promise<SuppressionResult> {
+  const cells = validCells(problem);
+  const anyPrimary = [cells, ...(problem.readers ?? []).map((r) => r.cells)].some((cs) => cs.some((c) => c.status === "primary"));
+  if (!anyPrimary) return { suppressed: [], secondary: [], cost: 0, optimal: true, iterations: 0 };
+  checkReaderViews(cells, problem.readers ?? []);
+  const solveBlock = how.solveBlock ?? suppressBlock;
+  const blocks = splitBlocks(problem);
+  const settled: PromiseSettledResult<SuppressionResult>[] = [];
+  if (how.concurrent) settled.push(...(await Promise.allSettled(blocks.map((b) => solveBlock(b, options)))));
+  else
+    for (const b of blocks) {
+      try {
+        settled.push({ status: "fulfilled", value: await solveBlock(b, options) });
+      } catch (reason) {
+        // The first refusal in block order, as when solved one after another.
+        settled.push({ status: "rejected", reason });
+        break;
+      }
+    }
+  const results: SuppressionResult[] = [];
+  for (const s of settled) {
+    if (s.status === "rejected") throw s.reason;
+    results.push(s.value);
+  }
+  return joinResults(results);
+}
+
+function joinResults(results: readonly SuppressionResult[]): SuppressionResult {
+  return {
+    suppressed: results.flatMap((r) => r.suppressed).sort(compareIds),
+    secondary: results.flatMap((r) => r.secondary).sort(compareIds),
+    cost: results.reduce((sum, r) => sum + r.cost, 0),
+    optimal: results.every((r) => r.optimal),
+    iterations: results.reduce((sum, r) => sum + r.iterations, 0),
+  };
+}
+
+/** The problem's cells with every other reader's hidden cells made primary, in id order; refuses a malformed problem. */
+function validCells(problem: SuppressionProblem): EngineCell[] {
   const ids = new Set<string>();
   for (const c of problem.cells) {
     if (ids.has(c.id)) throw new Error(`Cel-id ${c.id} komt dubbel voor`);
@@ -101,7 +171,15 @@ export async function suppress(problem: SuppressionProblem, options: SuppressOpt
     }
   }
   // Canonical order (by id): the result must not depend on the order of the input.
-  const cells = withOtherReadersHidden(problem.cells, problem.readers ?? []).sort((a, b) => compareIds(a.id, b.id));
+  return withOtherReadersHidden(problem.cells, problem.readers ?? []).sort((a, b) => compareIds(a.id, b.id));
+}
+
+/**
+ * One block (or any problem) solved as a whole: master MIP, audits, cuts. `suppress` calls it
+ * per independent block; a worker or cache calls it for the blocks it is handed.
+ */
+export async function suppressBlock(problem: SuppressionProblem, options: SuppressOptions = {}): Promise<SuppressionResult> {
+  const cells = validCells(problem);
   const anyPrimary = [cells, ...(problem.readers ?? []).map((r) => r.cells)].some((cs) => cs.some((c) => c.status === "primary"));
   if (!anyPrimary) {
     return { suppressed: [], secondary: [], cost: 0, optimal: true, iterations: 0 };
@@ -195,17 +273,18 @@ class SuppressionRun {
   }
 
   /**
-   * Costs with a deterministic tie-break: candidate k (in id order) gets ε·(k+1) extra, with all
-   * ε together below one tenth of the cost granularity. With whole-number costs (the usual case)
-   * this never changes which total is minimal; it only picks, among equally cheap patterns, the
-   * one with the earliest ids. For fractional costs the granularity is taken as the smallest
-   * positive cost (a heuristic; the pattern is still deterministic).
+   * Costs with a deterministic tie-break: candidate k (in id order, within the block) gets
+   * ε·(k+1) extra, with all ε together below one tenth of the cost granularity, so that the
+   * tie-break never changes which total is minimal; it only picks, among equally cheap patterns,
+   * the one with the earliest ids. The granularity is 10^-d for the fewest decimals d that write
+   * every cost (1 for whole numbers, the usual case; 0.01 for 1005.35): every difference between
+   * two totals is a multiple of it. Costs with more than six decimals count as equal below a
+   * millionth. (Before the split into blocks it was the smallest positive cost for fractional
+   * costs, which let the tie-break outweigh real differences: 1005.35 chosen over 1000.)
    */
   private masterCosts(): number[] {
     const costs = this.candidates.map((c) => this.cells[c]?.cost ?? 0);
-    const whole = costs.every((c) => Number.isInteger(c));
-    const positive = costs.filter((c) => c > 0);
-    const granularity = whole || positive.length === 0 ? 1 : Math.min(...positive);
+    const granularity = costGranularity(costs);
     const n = costs.length;
     const unit = (0.1 * granularity) / ((n * (n + 1)) / 2 || 1);
     return costs.map((c, k) => c + unit * (k + 1));

@@ -248,3 +248,90 @@ describe("suppress for two readers, judged by the brute-force oracle", () => {
     );
   });
 });
+
+/**
+ * Two independent problems side by side (the second's variables after the first's, its ids
+ * prefixed): what suppress solves per independent block (engine/blocks.ts). Kept small, since
+ * the oracle enumerates the tables of both at once (the product of each one's tables).
+ */
+const small: fc.Arbitrary<Case> = fc
+  .record({ r: fc.integer({ min: 1, max: 2 }), c: fc.integer({ min: 2, max: 2 }), threshold: fc.constantFrom(3, 5) })
+  .chain(({ r, c, threshold }) =>
+    fc
+      .array(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: c, maxLength: c }), { minLength: r, maxLength: r })
+      .map((values) => ({ problem: table2d(values, { threshold, requiredWidth: threshold - 1 }), threshold })),
+  );
+
+function sideBySide(a: SuppressionProblem, b: SuppressionProblem): SuppressionProblem {
+  const shift = a.vars.length;
+  const moved = (c: EngineCell): EngineCell => ({ ...c, id: `B${c.id}`, terms: c.terms.map((t) => t + shift) });
+  const readers = a.readers && b.readers ? [{ cells: [...a.readers[0]!.cells, ...b.readers[0]!.cells.map(moved)], facts: [] }] : undefined;
+  return {
+    vars: [...a.vars, ...b.vars],
+    cells: [...a.cells, ...b.cells.map(moved)],
+    facts: [],
+    ...(readers ? { readers } : {}),
+  };
+}
+
+/** A second reader over a problem, as in withSecondReader. */
+const secondReaderOf = (problem: SuppressionProblem) =>
+  fc
+    .array(fc.constantFrom("none", "none", "fixed", "primary1", "primary2"), {
+      minLength: problem.cells.length,
+      maxLength: problem.cells.length,
+    })
+    .map((roles): SuppressionProblem => ({
+      ...problem,
+      readers: [
+        {
+          cells: problem.cells.flatMap((c, i): EngineCell[] => {
+            const role = roles[i]!;
+            if (c.status === "fixed" || role === "none") return [];
+            return [
+              {
+                ...c,
+                status: role === "fixed" ? "fixed" : "primary",
+                requiredWidth: role === "primary2" ? 2 : role === "primary1" ? 1 : 0,
+              },
+            ];
+          }),
+          facts: [],
+        },
+      ],
+    }));
+
+const readersPair = fc.tuple(
+  small.chain(({ problem }) => secondReaderOf(problem)),
+  small.chain(({ problem }) => secondReaderOf(problem)),
+);
+
+/** The least cost of a pattern both readers accept by the oracle; undefined when none does. */
+function cheapestForBoth(problem: SuppressionProblem, insider: boolean): number | undefined {
+  const secondHidden = problem.readers![0]!.cells.filter((c) => c.status === "primary").map((c) => c.id);
+  const forced = problem.cells.filter((c) => c.status === "candidate" && secondHidden.includes(c.id)).reduce((s, c) => s + c.cost, 0);
+  const found = patterns(problem).find((p) => secondHidden.every((id) => p.hidden.has(id)) && bothAccept(problem, p.hidden, insider));
+  return found ? found.cost - forced : undefined;
+}
+
+describe("two independent problems side by side", () => {
+  it("cost = the sum of each one's least cost (by the oracle); the pattern passes both readers' brute-force audit", async () => {
+    await fc.assert(
+      fc.asyncProperty(readersPair, fc.boolean(), async ([a, b], insider) => {
+        const both = sideBySide(a, b);
+        const result = await trySuppress(both, insider);
+        const costA = cheapestForBoth(a, insider);
+        const costB = cheapestForBoth(b, insider);
+        if (costA === undefined || costB === undefined) {
+          expect(result).toBeUndefined();
+          return;
+        }
+        expect(result).toBeDefined();
+        expect(result!.cost).toBe(costA + costB);
+        expect(result!.optimal).toBe(true);
+        expect(bothAccept(both, new Set(result!.suppressed), insider)).toBe(true);
+      }),
+      fcParams(300),
+    );
+  });
+});
