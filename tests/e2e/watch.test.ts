@@ -13,11 +13,7 @@ describe("jaarverslag build --watch", () => {
   it("builds again after a text edit, with the same figures, and stops on SIGTERM", async () => {
     const data = copyOfExampleData("jaarverslag-watch-");
     const out = join(data, "..", "reports");
-    const child = spawn(
-      "node",
-      cliArgv(["build", "--year", "2021", "--data", data, "--out", out, "--watch"]),
-      { cwd: ROOT },
-    );
+    const child = spawn("node", cliArgv(["build", "--year", "2021", "--data", data, "--out", out, "--watch"]), { cwd: ROOT });
     let stderr = "";
     const waiters: { count: number; resolve: () => void }[] = [];
     const builds = () => stderr.split("Geschreven in").length - 1;
