@@ -25,6 +25,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
   // The suppression results of this run, shared by every command the tests start (they inherit
   // the environment): src/suppression-cache.ts.
   process.env["JAARVERSLAG_SUPPRESSIECACHE"] = join(dir, "suppressie");
+  // The same for the attack of the audit: src/audit-cache.ts.
+  process.env["JAARVERSLAG_AUDITCACHE"] = join(dir, "audit");
   return () => {
     // How often the run started the CLI (tests/helpers/cli.ts): the count BENCHMARKS.md §8 keeps.
     const starts = join(dir, CLI_STARTS);
