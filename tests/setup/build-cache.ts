@@ -2,7 +2,7 @@
 // builds that several test files start from (the same commands on the same example data), so
 // that the first file to need one builds it and the others copy it. Per run, not kept between
 // runs: every run builds at least once with today's source, Chromium and node_modules.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -30,7 +30,11 @@ export default async function setup(project: TestProject): Promise<() => void> {
   return () => {
     // How often the run started the CLI (tests/helpers/cli.ts): the count BENCHMARKS.md §8 keeps.
     const starts = join(dir, CLI_STARTS);
-    console.log(`CLI gestart: ${existsSync(starts) ? readFileSync(starts, "utf8").length : 0} keer`);
+    const files = (sub: string) => (existsSync(join(dir, sub)) ? readdirSync(join(dir, sub)).length : 0);
+    console.log(
+      `CLI gestart: ${existsSync(starts) ? readFileSync(starts, "utf8").length : 0} keer; ` +
+        `verschillende onderdrukkingen ${files("suppressie")}, aanvallen ${files("audit")}`,
+    );
     rmSync(dir, { recursive: true, force: true });
   };
 }
