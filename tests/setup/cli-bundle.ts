@@ -10,7 +10,7 @@
 import { readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { build, type Plugin } from "esbuild";
+import { build, stop, type Plugin } from "esbuild";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -32,6 +32,8 @@ export async function bundleCli(dir: string): Promise<string> {
     logLevel: "warning",
     plugins: [ownUrls],
   });
+  // esbuild's service process is not needed again in this run.
+  await stop();
   // Packages are resolved from the bundle's folder upwards, so it needs the project's.
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   return join(dir, "cli.js");
