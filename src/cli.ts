@@ -17,6 +17,7 @@ import { dutchMessage, isSystemError } from "./system-errors.ts";
 import { readDataFiles } from "./data-files.ts";
 import { Memo } from "./memo.ts";
 import { cachedProtection } from "./suppression-cache.ts";
+import { cachedAudit } from "./audit-cache.ts";
 import { informationLine } from "./protect/information.ts";
 import type { Renderer } from "./render/pdf.ts";
 import { parseCommandLine, UsageError, type Args } from "./cli-args.ts";
@@ -121,7 +122,7 @@ async function runBuild(args: Args): Promise<number> {
   const request = buildRequest(args);
   if (args.switches.has("watch")) return watchBuild(request);
   console.error(`Jaarverslag ${periodLabel(request.jaar)} (${request.audience}) maken uit ${request.dataDir} …`);
-  return buildOnce(request, { protection: cachedProtection(process.env) });
+  return buildOnce(request, { protection: { ...cachedProtection(process.env), ...cachedAudit(process.env) } });
 }
 
 async function buildOnce(request: BuildRequest, session: BuildSession): Promise<number> {
@@ -237,7 +238,11 @@ async function runRegister(args: Args): Promise<number> {
 async function watchBuild(request: BuildRequest): Promise<number> {
   const { watch } = await import("node:fs");
   const { openRenderer } = await import("./render/pdf.ts");
-  const session: Required<BuildSession> = { renderer: await openRenderer(), memo: new Memo(), protection: cachedProtection(process.env) };
+  const session: Required<BuildSession> = {
+    renderer: await openRenderer(),
+    memo: new Memo(),
+    protection: { ...cachedProtection(process.env), ...cachedAudit(process.env) },
+  };
   // Our own writes into the data folder (the ledger, and the output when it lies inside it)
   // are no reason to build again.
   const own = [join(request.dataDir, "gepubliceerd"), join(request.dataDir, "intern"), request.outDir];
@@ -330,7 +335,7 @@ async function runCheck(args: Args): Promise<number> {
       console.error(
         `Let op: een eerdere build is tijdens het schrijven afgebroken; de volgende build maakt dat eerst af of ruimt het op, en kan daarna anders beslissen dan deze controle.`,
       );
-    plan = await decideSet(publishRequest(request), { protection: cachedProtection(process.env) });
+    plan = await decideSet(publishRequest(request), { protection: { ...cachedProtection(process.env), ...cachedAudit(process.env) } });
     problems = plan.ok ? [] : plan.problems;
     if (!plan.ok) refusal = plan.reason === "audit" ? "audit" : "anders";
     // The other years' texts are scanned too (warnings only: they do not stop this build).
@@ -433,7 +438,7 @@ async function runAudit(args: Args): Promise<number> {
           ]),
         )
       : undefined;
-  const result = await auditFigures(file, known, required);
+  const result = await auditFigures(file, known, required, cachedAudit(process.env).attack);
   console.log(`Audit van ${path}${required ? " (met het interne logboek)" : " (zonder intern logboek: uren worden alleen getoond)"}:`);
   for (const iv of result.intervals) {
     const fmt = (x: number) => (Number.isFinite(x) ? String(Math.round(x * 100) / 100).replace(".", ",") : "onbegrensd");

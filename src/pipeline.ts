@@ -409,8 +409,10 @@ async function auditSet(ctx: BuildContext, union: FiguresFile, known: LedgerEntr
   // other figure, so its audit is the one already done. The key is the audit's whole input
   // (it is a pure function of it); an adopted set is always audited afresh.
   return opts.memo && !opts.vaststellen
-    ? await opts.memo.get("audit", { union, known, required: [...required] }, () => auditFigures(union, known, required))
-    : await auditFigures(union, known, required);
+    ? await opts.memo.get("audit", { union, known, required: [...required] }, () =>
+        auditFigures(union, known, required, opts.protection?.attack),
+      )
+    : await auditFigures(union, known, required, opts.protection?.attack);
 }
 
 /** Refused when the new figures, read beside versions sent of older data, expose a melder. */
@@ -487,6 +489,7 @@ async function pairAudit(
       [...heldByConfidentialReader, historie],
       vpoo!.figures,
       d.instellingen.drempel.vertrouwelijk,
+      opts.protection?.attack,
     );
     if (exposed.length > 0) {
       const names = exposed.map((x) => `${x.report} (${x.cells} cijfer(s))`).join(", ");

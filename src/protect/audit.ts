@@ -22,7 +22,12 @@ type Interval = CellInterval & { figures: string[] };
  * log). Without it every suppressed count needs k possible values and hours half… of an
  * unknown value, so hours are then only reported, not judged.
  */
-export async function auditFigures(file: FiguresFile, known: LedgerEntry[], required?: Map<string, number>): Promise<AuditResult> {
+export async function auditFigures(
+  file: FiguresFile,
+  known: LedgerEntry[],
+  required?: Map<string, number>,
+  runAttack: (input: AttackInput) => Promise<CellInterval[]> = attack,
+): Promise<AuditResult> {
   const model = newAttackModel(file, known);
   placeKnownFigures(model);
   placeReportFigures(model);
@@ -39,7 +44,7 @@ export async function auditFigures(file: FiguresFile, known: LedgerEntry[], requ
     facts: model.facts,
     insider: true,
   };
-  const intervals = await attack(input);
+  const intervals = await runAttack(input);
   const withFigures = intervals.map((iv) => ({ ...iv, figures: model.suppressed.get(iv.id)?.figures ?? [] }));
   const all = [...withFigures, ...exposedPrintedFigures(model, required), ...model.unplaced];
   return { intervals: all, ok: all.every((iv) => iv.ok) };

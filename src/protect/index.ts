@@ -1,11 +1,11 @@
 // protect: recoded tables (from describe) → which cells are suppressed, chosen by HiGHS,
 // with the earlier reports in the ledger as known facts.
-import { suppress } from "./engine/index.ts";
+import { suppress, type attack } from "./engine/index.ts";
 import { choosePresentation } from "./choose-presentation.ts";
 import { ProtectionError, type LogEntry, type Protected } from "./protected.ts";
 
 export { ProtectionError, type LogEntry, type Protected } from "./protected.ts";
-import type { EngineCell, LinearFact, ReaderView, SuppressionProblem } from "./engine/types.ts";
+import type { AttackInput, EngineCell, LinearFact, ReaderView, SuppressionProblem } from "./engine/types.ts";
 import type { LedgerEntry } from "./ledger.ts";
 import { primaryReason, requiredWidth, type PrimaryRules } from "./primary.ts";
 import type { Description, TableCell } from "./tables.ts";
@@ -26,12 +26,15 @@ export interface SecondReader {
  * How to protect: `second`, the second reader (above); `suppress`, where the suppression runs —
  * in this thread (default), or handed elsewhere by the caller (the werkplaats' worker pool,
  * src/werkplaats/suppress-pool.ts), which must return what `suppress` returns for the same
- * problem; `concurrent`: the candidate layouts may then be protected at once.
+ * problem; `concurrent`: the candidate layouts may then be protected at once; `attack`, where
+ * the audit's attack runs (the test run's disk cache, src/audit-cache.ts), which must return
+ * what `attack` returns for the same input.
  */
 export interface ProtectOptions {
   second?: SecondReader;
   suppress?: typeof suppress;
   concurrent?: boolean;
+  attack?: (input: AttackInput) => ReturnType<typeof attack>;
 }
 
 /** Suppression, and where the description offers a choice of layouts, the layout too. */

@@ -14,6 +14,7 @@ export async function exposedConfidential(
   known: LedgerEntry[],
   envelope: Pick<FiguresFile, "document" | "titel" | "jaar" | "markering" | "afronding" | "universes">,
   kConfidential: number,
+  runAttack?: Parameters<typeof auditFigures>[3],
 ): Promise<{ report: string; cells: number }[]> {
   const out: { report: string; cells: number }[] = [];
   for (const entry of confidential) {
@@ -33,7 +34,7 @@ export async function exposedConfidential(
         display: "",
       })),
     };
-    const pair = await auditFigures(asFigures, [...known, ...publicNow]);
+    const pair = await auditFigures(asFigures, [...known, ...publicNow], undefined, runAttack);
     // Only the confidential version's own hidden cells are at stake: a cell the public version
     // hides but the confidential one prints is known to this reader anyway.
     // A hidden cell that another set this reader holds printed was never theirs to guess.

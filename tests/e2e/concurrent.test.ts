@@ -5,12 +5,12 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cli, copyOfExampleData, ROOT, type CliResult } from "../helpers/cli.ts";
+import { cli, cliArgv, copyOfExampleData, ROOT, type CliResult } from "../helpers/cli.ts";
 
 const LOCKED = /Er loopt al een build voor deze gegevensmap \(gestart om .*, proces \d+\)\. Wacht tot die klaar is\./;
 
 function start(args: string[]): { done: Promise<CliResult> } {
-  const child = spawn("node", ["--import", "tsx", join(ROOT, "src", "cli.ts"), ...args], { cwd: ROOT });
+  const child = spawn("node", cliArgv(args), { cwd: ROOT });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (b) => (stdout += b));

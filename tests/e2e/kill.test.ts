@@ -12,13 +12,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { WRITE_STEPS } from "../../src/output.ts";
 import { builtOnce, buildStep } from "../helpers/built-once.ts";
-import { cli, ROOT } from "../helpers/cli.ts";
+import { cli, cliArgv, ROOT } from "../helpers/cli.ts";
 import { tree } from "../helpers/tree.ts";
 
 /** Runs a build until it reports the pause at `step`, then kills it with SIGKILL. */
 function killAt(args: string[], step: string, marker: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn("node", ["--import", "tsx", join(ROOT, "src", "cli.ts"), ...args], {
+    const child = spawn("node", cliArgv(args), {
       cwd: ROOT,
       stdio: "ignore",
       env: { ...process.env, JAARVERSLAG_TEST_PAUSE_AT: step, JAARVERSLAG_TEST_PAUSE_FILE: marker },

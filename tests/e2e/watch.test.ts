@@ -5,7 +5,7 @@ import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readPdf } from "../helpers/pdf-read.ts";
-import { ROOT, cli, copyOfExampleData } from "../helpers/cli.ts";
+import { ROOT, cli, cliArgv, copyOfExampleData } from "../helpers/cli.ts";
 
 const normalise = (s: string) => s.replace(/\s+/g, " ");
 
@@ -13,11 +13,7 @@ describe("jaarverslag build --watch", () => {
   it("builds again after a text edit, with the same figures, and stops on SIGTERM", async () => {
     const data = copyOfExampleData("jaarverslag-watch-");
     const out = join(data, "..", "reports");
-    const child = spawn(
-      "node",
-      ["--import", "tsx", join(ROOT, "src", "cli.ts"), "build", "--year", "2021", "--data", data, "--out", out, "--watch"],
-      { cwd: ROOT },
-    );
+    const child = spawn("node", cliArgv(["build", "--year", "2021", "--data", data, "--out", out, "--watch"]), { cwd: ROOT });
     let stderr = "";
     const waiters: { count: number; resolve: () => void }[] = [];
     const builds = () => stderr.split("Geschreven in").length - 1;

@@ -2,23 +2,39 @@
 // builds that several test files start from (the same commands on the same example data), so
 // that the first file to need one builds it and the others copy it. Per run, not kept between
 // runs: every run builds at least once with today's source, Chromium and node_modules.
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { CLI_STARTS } from "../helpers/cli.ts";
+import { bundleCli } from "./cli-bundle.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** The folder of the shared builds of this run (tests/helpers/built-once.ts). */
     buildCache: string;
+    /** The CLI bundled for this run (tests/setup/cli-bundle.ts), run by tests/helpers/cli.ts. */
+    cliBundle: string;
   }
 }
 
-export default function setup(project: TestProject): () => void {
+export default async function setup(project: TestProject): Promise<() => void> {
   const dir = mkdtempSync(join(tmpdir(), "jaarverslag-builds-"));
   project.provide("buildCache", dir);
+  project.provide("cliBundle", await bundleCli(join(dir, "cli")));
   // The suppression results of this run, shared by every command the tests start (they inherit
   // the environment): src/suppression-cache.ts.
   process.env["JAARVERSLAG_SUPPRESSIECACHE"] = join(dir, "suppressie");
-  return () => rmSync(dir, { recursive: true, force: true });
+  // The same for the attack of the audit: src/audit-cache.ts.
+  process.env["JAARVERSLAG_AUDITCACHE"] = join(dir, "audit");
+  return () => {
+    // How often the run started the CLI (tests/helpers/cli.ts): the count BENCHMARKS.md §8 keeps.
+    const starts = join(dir, CLI_STARTS);
+    const files = (sub: string) => (existsSync(join(dir, sub)) ? readdirSync(join(dir, sub)).length : 0);
+    console.log(
+      `CLI gestart: ${existsSync(starts) ? readFileSync(starts, "utf8").length : 0} keer; ` +
+        `verschillende onderdrukkingen ${files("suppressie")}, aanvallen ${files("audit")}`,
+    );
+    rmSync(dir, { recursive: true, force: true });
+  };
 }
