@@ -17,8 +17,8 @@ export interface CliResult {
 
 /**
  * The arguments of `node` that start `jaarverslag ARGS` (without the set-up wrapper): the run's
- * bundle of the CLI under the suite's config (tests/setup/cli-bundle.ts: the same sources, a
- * second of CPU less per start), else the sources with tsx. Each start is counted for the
+ * bundle of the CLI under the suite's config (tests/setup/cli-bundle.ts: the same sources, about
+ * 0.7 s of CPU less per start), else the sources with tsx. Each start is counted for the
  * run's summary (tests/setup/build-cache.ts).
  */
 export function cliArgv(args: string[]): string[] {
