@@ -1,4 +1,4 @@
-// The two things a result cache on disk needs, for src/audit-cache.ts: a file name from the
+// The two things a result cache on disk needs, for src/audit-cache.ts and src/suppression-cache.ts: a file name from the
 // hash of the whole input, and a write that readers in other processes see whole or not at all.
 // A cache built on these is exact only if its key holds everything the result depends on.
 import { createHash } from "node:crypto";

@@ -6,10 +6,8 @@
 // `suppressBlock` is deterministic in its block and options, so the result filed under the hash
 // is the result it would compute (the werkplaats' pool relies on the same, in memory).
 // Unset, nothing is read or written. A file that is not a result is ignored and computed again.
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { z } from "zod";
+import { cacheFile, readCached, writeAtomically } from "./disk-cache.ts";
 import { problemKey, suppress, suppressBlock, type SolveBlock, type SuppressOptions } from "./protect/engine/index.ts";
 import type { SuppressionProblem, SuppressionResult } from "./protect/engine/types.ts";
 import type { ProtectOptions } from "./protect/index.ts";
@@ -37,20 +35,11 @@ export function diskCachedSuppress(dir: string, solve: SolveBlock = suppressBloc
 /** One block: from its file, or solved by `solve` and filed. */
 function diskCachedBlock(dir: string, solve: SolveBlock): SolveBlock {
   return async (problem: SuppressionProblem, options: SuppressOptions): Promise<SuppressionResult> => {
-    const key = createHash("sha256").update(problemKey(problem, options)).digest("hex");
-    const file = join(dir, `${key}.json`);
-    try {
-      const found = resultSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
-      if (found.success) return found.data;
-    } catch {
-      // not there yet (or unreadable): compute it
-    }
+    const file = cacheFile(dir, problemKey(problem, options));
+    const found = readCached(file, resultSchema);
+    if (found) return found;
     const result = await solve(problem, options);
-    mkdirSync(dir, { recursive: true });
-    // Written whole, then renamed: a process reading at the same time sees all of it or nothing.
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(result));
-    renameSync(tmp, file);
+    writeAtomically(file, JSON.stringify(result));
     return result;
   };
 }
