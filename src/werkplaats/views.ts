@@ -142,12 +142,19 @@ const TABLE_NAMES: Record<string, string> = {
   meldingen: "Meldingen",
   "vpi-jaren": "Integriteit: per jaar",
   "vpi-herkomst": "Integriteit: herkomst",
+  "aard-periode": "Aard van de meldingen, jaren samen",
+  "herkomst-periode": "Herkomst van de melders, jaren samen",
+  "status-periode": "Stand van zaken, jaren samen",
+  "vpi-periode": "Integriteit, jaren samen",
 };
 
-/** "herkomst/2021/extern" → "Herkomst van de melders, 2021, extern". */
+/**
+ * "herkomst/2021/fractie" → "Herkomst van de melders, 2021, fractie";
+ * "herkomst-periode/2020..2021/fractie" → "Herkomst van de melders, jaren samen, 2020–2021, fractie".
+ */
 export function cellName(cell: string): string {
   const [table, ...rest] = cell.split("/");
-  return [TABLE_NAMES[table!] ?? table, ...rest].join(", ");
+  return [TABLE_NAMES[table!] ?? table, ...rest.map((part) => part.replace(/^(\d{4})\.\.(\d{4})$/, "$1–$2"))].join(", ");
 }
 
 function slug(title: string): string {

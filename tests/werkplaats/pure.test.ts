@@ -212,6 +212,7 @@ describe("names for people", () => {
     expect(cellName("herkomst/2021/extern")).toBe("Herkomst van de melders, 2021, extern");
     expect(cellName("uren-groep/2021/fractie")).toBe("Uren per groep, 2021, fractie");
     expect(cellName("onbekend/2021")).toBe("onbekend, 2021");
+    expect(cellName("herkomst-periode/2020..2021/fractie")).toBe("Herkomst van de melders, jaren samen, 2020–2021, fractie");
   });
 });
 
