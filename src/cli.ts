@@ -118,11 +118,16 @@ function todayIso(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 }
 
+/** The suppression and audit results kept on disk, when the environment names their folders (the test run). */
+function diskCaches(env: NodeJS.ProcessEnv): NonNullable<BuildSession["protection"]> {
+  return { ...cachedProtection(env), ...cachedAudit(env) };
+}
+
 async function runBuild(args: Args): Promise<number> {
   const request = buildRequest(args);
   if (args.switches.has("watch")) return watchBuild(request);
   console.error(`Jaarverslag ${periodLabel(request.jaar)} (${request.audience}) maken uit ${request.dataDir} …`);
-  return buildOnce(request, { protection: { ...cachedProtection(process.env), ...cachedAudit(process.env) } });
+  return buildOnce(request, { protection: diskCaches(process.env) });
 }
 
 async function buildOnce(request: BuildRequest, session: BuildSession): Promise<number> {
@@ -241,7 +246,7 @@ async function watchBuild(request: BuildRequest): Promise<number> {
   const session: Required<BuildSession> = {
     renderer: await openRenderer(),
     memo: new Memo(),
-    protection: { ...cachedProtection(process.env), ...cachedAudit(process.env) },
+    protection: diskCaches(process.env),
   };
   // Our own writes into the data folder (the ledger, and the output when it lies inside it)
   // are no reason to build again.
@@ -335,7 +340,7 @@ async function runCheck(args: Args): Promise<number> {
       console.error(
         `Let op: een eerdere build is tijdens het schrijven afgebroken; de volgende build maakt dat eerst af of ruimt het op, en kan daarna anders beslissen dan deze controle.`,
       );
-    plan = await decideSet(publishRequest(request), { protection: { ...cachedProtection(process.env), ...cachedAudit(process.env) } });
+    plan = await decideSet(publishRequest(request), { protection: diskCaches(process.env) });
     problems = plan.ok ? [] : plan.problems;
     if (!plan.ok) refusal = plan.reason === "audit" ? "audit" : "anders";
     // The other years' texts are scanned too (warnings only: they do not stop this build).
