@@ -11,6 +11,7 @@ import { readRawInput, REGISTRATIE_XLSX } from "./ingest/raw-input.ts";
 import { ALL_DOCUMENTS, check } from "./pipeline.ts";
 import { decideSet, publishSet, sha256, type PublishRequest, type PublishSession } from "./publish.ts";
 import { auditFigures } from "./protect/audit.ts";
+import { requiredWidths } from "./protect/log-file.ts";
 import { parseFiguresFile } from "./protect/figures.ts";
 import { JOURNAL_FILE, readJsonFile, readLedger, readRegister, writeAllOrNothing } from "./output.ts";
 import { dutchMessage, isSystemError } from "./system-errors.ts";
@@ -434,15 +435,7 @@ async function runAudit(args: Args): Promise<number> {
     [dataDir ? join(resolve(dataDir), "intern", fileKey(file.jaar), logName) : "", join(path, "..", "intern", logName)].find(
       (p) => p !== "" && existsSync(p),
     ) ?? "";
-  const required =
-    logPath !== ""
-      ? new Map(
-          (readJsonFile(logPath) as { onderdrukt: { key: string; requiredWidth: number }[] }).onderdrukt.map((l) => [
-            l.key,
-            l.requiredWidth,
-          ]),
-        )
-      : undefined;
+  const required = logPath !== "" ? requiredWidths(readJsonFile(logPath), logPath) : undefined;
   const result = await auditFigures(file, known, required, cachedAudit(process.env).attack);
   console.log(`Audit van ${path}${required ? " (met het interne logboek)" : " (zonder intern logboek: uren worden alleen getoond)"}:`);
   for (const iv of result.intervals) {

@@ -17,6 +17,7 @@ import { sortProblems, type Problem } from "./ingest/problem.ts";
 import { unknownHeadings } from "./ingest/front-matter.ts";
 import { validate } from "./validate/index.ts";
 import { describeReportSet } from "./protect/describe-set.ts";
+import type { DerivedEntry } from "./protect/derived.ts";
 import { protect, ProtectionError, type LogEntry, type Protected, type ProtectOptions, type SecondReader } from "./protect/index.ts";
 import type { LedgerEntry } from "./protect/ledger.ts";
 import { planAdoption, type AdoptionPlan } from "./protect/register.ts";
@@ -72,6 +73,8 @@ export type BuildResult =
       figures: FiguresFile;
       ledgerEntry: LedgerEntry;
       log: LogEntry[];
+      /** Internal: the counts a reader could derive by subtracting pooled tables, and how each is kept. */
+      afgeleid: DerivedEntry[];
       /** Internal: the aard layouts protected as candidates, and which was chosen. */
       presentatie?: PresentationLogEntry[];
       /** The attack on everything these documents print together, plus the ledger. */
@@ -229,7 +232,7 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
   const publicatie = publicatieOf(ctx, adoption, described.readable, described.changes, protectedReport.suppressed);
   const input = { d, agg, protectedReport, audience: opts.audience, k, warnings, publicatie };
   const { vpoo, documents, union } = presentSet(ctx, input);
-  const audit = await auditSet(ctx, union, known, protectedReport.log);
+  const audit = await auditSet(ctx, union, known, [...protectedReport.log, ...(protectedReport.derived ?? [])]);
   const revisionRefusal = await revisionCheck(ctx, union, description, known, earlier);
   if (revisionRefusal) return revisionRefusal;
   const pairRefusal = await pairAudit(ctx, protection.confidentialSets, protection.heldByConfidentialReader, documents, union, vpoo);
@@ -241,6 +244,7 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
     figures: vpoo.figures,
     ledgerEntry: vpoo.ledgerEntry,
     log: protectedReport.log,
+    afgeleid: protectedReport.derived ?? [],
     presentatie: protectedReport.presentatie,
     audit,
     // Rows after the reporting year are not in the report: said on the console, not in the report.
@@ -401,7 +405,13 @@ function presentSet(ctx: BuildContext, input: Parameters<typeof presentDocuments
   return { vpoo: vpoo!, documents, union };
 }
 
-async function auditSet(ctx: BuildContext, union: FiguresFile, known: LedgerEntry[], log: LogEntry[]): Promise<AuditResult> {
+/** The audit of the printed set; `log`: every hidden figure and derived count the protection keeps, with its width. */
+async function auditSet(
+  ctx: BuildContext,
+  union: FiguresFile,
+  known: LedgerEntry[],
+  log: Pick<LogEntry, "key" | "requiredWidth">[],
+): Promise<AuditResult> {
   const { opts } = ctx;
   const required = new Map(log.map((l) => [l.key, l.requiredWidth]));
   // A concept built with the session's memo (the workspace's preview, `--watch`) reuses the

@@ -220,6 +220,7 @@ async function publishLocked(
           waarschuwing: "Alleen voor de vertrouwenspersonen. Nooit publiceren.",
           optimaal: result.optimal,
           onderdrukt: result.log,
+          afgeleid: result.afgeleid,
           indeling: result.presentatie ?? [],
         },
         null,

@@ -8,7 +8,7 @@ import { attack } from "./engine/index.ts";
 import type { AttackInput, CellInterval, LinearFact } from "./engine/types.ts";
 import type { Figure, FiguresFile } from "./figures.ts";
 import type { LedgerEntry } from "./ledger.ts";
-import { indexUniverses, placeScope, scopeKey, type Scope, type UniverseId } from "./universe.ts";
+import { indexUniverses, placeScope, scopeKey, singleYearParts, type Scope, type UniverseId } from "./universe.ts";
 
 export interface AuditResult {
   intervals: (CellInterval & { figures: string[] })[];
@@ -32,6 +32,7 @@ export async function auditFigures(
   placeKnownFigures(model);
   placeReportFigures(model);
   attackEarlierHidden(model);
+  if (required) attackDerived(model, required);
   addSharesAndAverages(model);
   const input: AttackInput = {
     vars: model.index.integer.map((integer) => ({ integer })),
@@ -199,6 +200,26 @@ function attackEarlierHidden(m: AttackModel): void {
         terms: at.terms,
         kind: f.universe === "uren" ? "uren" : "aantal",
       });
+    }
+  }
+}
+
+// A count no table prints but the reader derives by subtracting pooled tables (one year of a
+// span: 2018–2020 minus 2018–2019), which the internal log says must stay hidden
+// (protect/derived.ts): attacked like a hidden figure. Only the log knows which are unsafe.
+function attackDerived(m: AttackModel, required: Map<string, number>): void {
+  const { file, known, suppressed, published } = m;
+  const pooled = [
+    ...file.figures.flatMap((f) => (f.kind === "aantal" && f.universe && f.scope ? [{ universe: f.universe, scope: f.scope }] : [])),
+    ...known.flatMap((e) => e.figures),
+  ];
+  for (const { universe, scope } of pooled) {
+    for (const part of singleYearParts(scope)) {
+      const key = scopeKey(universe, part);
+      if (!required.has(key) || suppressed.has(key) || published.has(key)) continue;
+      const at = placeScope(file.universes, m.index, universe, part, true);
+      if (!("terms" in at) || at.partial || at.terms.length === 0) continue;
+      suppressed.set(key, { figures: [`afgeleid: ${key}`], terms: at.terms, kind: "aantal" });
     }
   }
 }

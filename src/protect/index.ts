@@ -3,6 +3,7 @@
 import { suppress, type attack } from "./engine/index.ts";
 import { choosePresentation } from "./choose-presentation.ts";
 import { ProtectionError, type LogEntry, type Protected } from "./protected.ts";
+import { derivedCells, type DerivedEntry } from "./derived.ts";
 
 export { ProtectionError, type LogEntry, type Protected } from "./protected.ts";
 import type { AttackInput, EngineCell, LinearFact, ReaderView, SuppressionProblem } from "./engine/types.ts";
@@ -52,12 +53,17 @@ export async function protect(
 
 type Entry = { cells: TableCell[]; reason: string | null; forced: string | null; fixed: boolean; total: boolean };
 
-/** What one reader knows and needs: every figure of the description as an engine cell, with the earlier reports' figures. */
+/**
+ * What one reader knows and needs: every figure of the description as an engine cell, with the
+ * earlier reports' figures, and the counts they could derive by subtracting (derived.ts).
+ */
 interface ReaderCells {
   byKey: Map<string, Entry>;
   cells: EngineCell[];
   extraFixed: EngineCell[];
   facts: LinearFact[];
+  derived: EngineCell[];
+  derivedLog: DerivedEntry[];
 }
 
 /** Suppression for one fixed layout. */
@@ -68,14 +74,14 @@ async function protectLayout(
   second: SecondReader | undefined,
   runSuppression: typeof suppress,
 ): Promise<Protected> {
-  const { byKey, cells, extraFixed, facts } = readerCells(description, rules, known);
+  const { byKey, cells, extraFixed, facts, derived, derivedLog } = await readerCells(description, rules, known);
   const index = indexUniverses(description.universes);
   const view = second
-    ? readerView(readerCells({ ...description, audience: second.audience as Description["audience"] }, second.rules, second.known))
+    ? readerView(await readerCells({ ...description, audience: second.audience as Description["audience"] }, second.rules, second.known))
     : null;
   const problem: SuppressionProblem = {
     vars: index.integer.map((integer) => ({ integer })),
-    cells: [...cells, ...extraFixed],
+    cells: [...cells, ...extraFixed, ...derived],
     facts,
     ...(view ? { readers: [view] } : {}),
   };
@@ -105,21 +111,31 @@ async function protectLayout(
       requiredWidth: engineCell.requiredWidth,
     };
   });
-  return { description, suppressed, log, optimal: result.optimal };
+  return { description, suppressed, log, derived: derivedLog, optimal: result.optimal };
 }
 
 /** The second reader's view for the engine: what they know (fixed) and must not learn (primary); the rest follows the pattern. */
 function readerView(r: ReaderCells): ReaderView {
-  return { cells: [...r.cells.filter((c) => c.status !== "candidate"), ...r.extraFixed], facts: r.facts };
+  return { cells: [...r.cells.filter((c) => c.status !== "candidate"), ...r.extraFixed, ...r.derived], facts: r.facts };
 }
 
 /** One reader's cells: the description's figures with their primary rule, and what the reader holds from earlier reports. */
-function readerCells(description: Description, rules: PrimaryRules, known: LedgerEntry[]): ReaderCells {
+async function readerCells(description: Description, rules: PrimaryRules, known: LedgerEntry[]): Promise<ReaderCells> {
   const index = indexUniverses(description.universes);
   const byKey = entriesOf(description, rules, known);
   const { extraFixed, facts } = layoutFacts(description, index, byKey);
   earlierFigures(description, index, rules, known, byKey, extraFixed, facts);
-  return { byKey, cells: engineCells(description, index, byKey, rules), extraFixed, facts };
+  const cells = engineCells(description, index, byKey, rules);
+  // A derived count that is already a cell here, or hidden in an earlier report (protected as such).
+  const taken = new Set([
+    ...byKey.keys(),
+    ...extraFixed.filter((c) => c.status === "primary").map((c) => c.id.slice(c.id.indexOf(":") + 1)),
+  ]);
+  const all = [...cells, ...extraFixed];
+  const fixed = all.filter((c) => c.status === "fixed");
+  const candidates = all.filter((c) => c.status === "candidate");
+  const { cells: derived, log: derivedLog } = await derivedCells(description, index, rules, known, taken, fixed, candidates, facts);
+  return { byKey, cells, extraFixed, facts, derived, derivedLog };
 }
 
 /** Every figure of the description by its scope, with the primary rule's reason where it is unsafe. */

@@ -1,6 +1,7 @@
 // What protect returns, and how it refuses: shared by protect (index.ts) and the choice of
 // layouts (choose-presentation.ts), which calls back into it.
 import type { GroupMode } from "./recode.ts";
+import type { DerivedEntry } from "./derived.ts";
 import type { Description } from "./tables.ts";
 
 export class ProtectionError extends Error {}
@@ -22,6 +23,8 @@ export interface Protected {
   suppressed: Set<string>;
   /** Internal only: which cell, which rule, which complement. Never in a public output. */
   log: LogEntry[];
+  /** Internal only: the counts a reader could derive by subtracting pooled tables, and how each is kept (derived.ts). */
+  derived?: DerivedEntry[];
   optimal: boolean;
   /** Internal only: how the aard tables' rows were chosen, and the measure of each option. */
   presentatie?: PresentationLogEntry[];

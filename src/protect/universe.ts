@@ -53,6 +53,16 @@ export function expandScope(universes: UniverseSpec[], index: Indexed, universe:
   return positions.map((p) => p + offset).sort((a, b) => a - b);
 }
 
+/**
+ * The single-year parts of a scope over several periods (a pooled table's cell): one scope per
+ * period, the rest of the scope unchanged. None for a scope of one period or without one.
+ */
+export function singleYearParts(scope: Scope): Scope[] {
+  const jaren = scope["jaar"];
+  if (!jaren || jaren.length < 2) return [];
+  return jaren.map((j) => ({ ...scope, jaar: [j] }));
+}
+
 /** A canonical key: two figures with the same key are the same linear combination. */
 export function scopeKey(universe: UniverseId, scope: Scope): string {
   const parts = Object.keys(scope)
