@@ -5,6 +5,7 @@
 //
 //   npx tsx bench/information.ts                 # this tree
 //   npx tsx bench/information.ts /tmp/before     # e.g. git archive e8460fd | tar -x -C /tmp/before
+//   ORDER=vertrouwelijk-eerst npx tsx bench/information.ts   # each year the confidential set first
 //
 // The measure is always computed by this tree's information.ts, from what each build prints.
 import { resolve } from "node:path";
@@ -32,7 +33,9 @@ console.log(
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 const publicFigures = new Map<number, Figure[]>();
 for (const jaar of [2018, 2019, 2020, 2021]) {
-  for (const audience of ["openbaar", "vertrouwelijk"] as const) {
+  const order =
+    process.env["ORDER"] === "vertrouwelijk-eerst" ? (["vertrouwelijk", "openbaar"] as const) : (["openbaar", "vertrouwelijk"] as const);
+  for (const audience of order) {
     const t0 = performance.now();
     const r = await pipeline.build(raw, { jaar, audience, vandaag, ledger: [...ledger], documents: pipeline.ALL_DOCUMENTS });
     const ms = performance.now() - t0;
@@ -50,6 +53,7 @@ for (const jaar of [2018, 2019, 2020, 2021]) {
     const m = informationMeasure(figures, aggregate(d, jaar), d);
     let extra = "";
     if (audience === "openbaar") publicFigures.set(jaar, figures);
+    else if (!publicFigures.has(jaar)) extra = "(eerst)";
     else {
       const key = (f: Figure) => (f.universe && f.scope ? `${f.kind}|${scopeKey(f.universe, f.scope)}` : "");
       const pub = new Set((publicFigures.get(jaar) ?? []).filter((f) => f.value !== null).map(key));
