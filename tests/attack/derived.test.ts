@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { attack, derivedDisclosed, disclosures, parsePeriod } from "./model.ts";
 import { parseHtml } from "./read-documents.ts";
+import { countsTruth, VPS, type CaseMelding } from "./case.ts";
 
 const RULE = "<p>Om te voorkomen dat een melder herkenbaar wordt, bevat dit verslag geen aantal kleiner dan 5 (openbare versie).</p>";
 
@@ -70,6 +71,12 @@ describe("derived single years", () => {
     );
     expect(r.derived.find((d) => d.what === PESTEN_2020)).toMatchObject({ lo: 3, hi: 3 });
     expect(disclosures(r)).toBe(`${PESTEN_2020}: 3..3 (k = 5; buitenstaander)`);
+    // Each calendar year inside a span is a target of its own: 2018 and 2019 split the 9 of
+    // 2018–2019 in any way (0..9 each), nothing pins either.
+    expect(r.derived.filter((d) => /aard Pesten, 201[89]$/.test(d.what)).map((d) => [d.what, d.lo, d.hi])).toEqual([
+      ["afgeleid: aard Pesten, 2018", 0, 9],
+      ["afgeleid: aard Pesten, 2019", 0, 9],
+    ]);
     // The printed figures themselves keep their ranges (the finding is the derived one alone).
     expect(r.targets.find((t) => t.what.includes("Pesten en roddelen, 2020"))).toMatchObject({ lo: 3, hi: 10 });
   });
@@ -147,5 +154,54 @@ describe("derived single years", () => {
     // With the truth: k values are enough even when all of them are small.
     expect(derivedDisclosed([0, 4], k, 2)).toBe(false);
     expect(derivedDisclosed([1, Infinity], k)).toBe(false);
+  });
+});
+
+describe("countsTruth: the true single year from the registration", () => {
+  it("counts as the documents do: corona only in its own row, VPI apart, the group of the first counsellor", () => {
+    const m = (datum: string, aard: string, herkomst: CaseMelding["herkomst"], vp: string[], extra: Partial<CaseMelding> = {}): CaseMelding => ({
+      datum,
+      aard,
+      herkomst,
+      vp,
+      uren: 1,
+      status: "afgerond-resultaat",
+      ...extra,
+    });
+    const truth = countsTruth({
+      vps: VPS,
+      activiteiten: [],
+      meldingen: [
+        m("2020-02", "pesten", "fractie", ["VP-F1"]),
+        m("2020-03", "roddelen", "extern", ["VP-A1", "VP-F1"], { status: "in-behandeling" }),
+        m("2020-04", "corona-gerelateerd", "fractie", ["VP-F2"]),
+        m("2020-05", "adviesvraag", "ambtelijk", ["VP-I1"], { regeling: "integriteit" }),
+        m("2020-06", "integriteitskwestie", "ambtelijk", ["VP-I1"], { regeling: "integriteit" }),
+        m("2021-01", "pesten", "ambtelijk", ["VP-A1"]),
+      ],
+    });
+    // By hand, 2020: VPOO pesten 1, roddelen 1, corona 1 (not counted); counted herkomst
+    // fractie 1 (pesten), ambtelijk+extern 1 (roddelen); in behandeling 1; first counsellors
+    // VP-F1 (fractie) and VP-A1 (ambtelijk); VPI one melding and one adviesvraag.
+    expect(
+      [
+        "afgeleid: aard Pesten, 2020",
+        "afgeleid: aard Pesten en roddelen, 2020",
+        "afgeleid: aard Corona: thuiswerken, eenzaamheid, niet verbonden voelen, 2020",
+        "afgeleid: aard Integriteitskwestie, 2020",
+        "afgeleid: herkomst Fracties, 2020",
+        "afgeleid: herkomst Ambtelijke organisatie (met extern), 2020",
+        "afgeleid: herkomst Extern, 2020",
+        "afgeleid: stand van zaken Nog in behandeling, 2020",
+        "afgeleid: groep fractie, 2020",
+        "afgeleid: groep ambtelijk, 2020",
+        "afgeleid: VPI meldingen, 2020",
+        "afgeleid: VPI adviesvragen, 2020",
+        "afgeleid: VPI-herkomst Ambtelijke organisatie, 2020",
+        "afgeleid: aard Pesten, 2021",
+        "afgeleid: aard Onbekend, 2020",
+        "Overige, 2020",
+      ].map(truth),
+    ).toEqual([1, 2, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, undefined, undefined]);
   });
 });

@@ -511,33 +511,45 @@ export class Attack {
       for (const p of this.spans.get(dim) ?? []) for (let y = Math.ceil(p.from / 12); y * 12 + 11 <= p.to; y++) out.add(y);
       return [...out].sort((a, b) => a - b);
     };
-    const add = (dim: string, what: string, universe: Target["universe"], col: (t: number) => number) => {
+    const add = (dim: string, what: string, universe: Target["universe"], cols: (t: number) => number[]) => {
       for (const y of years(dim)) {
         const atoms = this.atomsOf({ from: y * 12, to: y * 12 + 11 });
         // The year must be whole atoms (it is, once cut in the constructor; a guard all the same).
         if (atoms.reduce((n, t) => n + this.atoms[t]!.to - this.atoms[t]!.from + 1, 0) !== 12) continue;
-        const expr = sum(...atoms.map((t) => new Map([[col(t), 1]])));
+        const expr = sum(...atoms.flatMap((t) => cols(t).map((c) => new Map([[c, 1]]))));
         this.derived.push({ what: `afgeleid: ${what}, ${y}`, kind: "aantal", expr, universe, k: this.k });
       }
     };
     // Not the atoms that stand for no category: one table's "Overige" without a note, and what
     // the reader cannot name.
-    for (const a of this.aardAtoms) if (a !== UNNAMED && !a.startsWith("Overige (")) add("aard", `aard ${a}`, "vpoo", (t) => this.aard(t, a));
-    // Margins of the counted meldingen (the class the totals count).
-    const label: Record<string, string> = { herkomst: "herkomst", status: "stand van zaken", vpgroep: "groep" };
-    for (const dim of ["herkomst", "status", "vpgroep"]) {
+    for (const a of this.aardAtoms) if (a !== UNNAMED && !a.startsWith("Overige (")) add("aard", `aard ${a}`, "vpoo", (t) => [this.aard(t, a)]);
+    // Herkomst as its rows print it ("Ambtelijke organisatie (met extern)" is one row: extern
+    // alone is no row the reader can name then); margins of the counted meldingen (the class
+    // the totals count).
+    for (const [label, hs] of this.herkomstRows.get("herkomst") ?? [])
+      add("herkomst", `herkomst ${label}`, "vpoo", (t) => hs.map((h) => this.margin(t, "herkomst", "mee", h, HERKOMSTEN)));
+    for (const [label, hs] of this.herkomstRows.get("vpi-herkomst") ?? [])
+      add("vpi-herkomst", `VPI-herkomst ${label}`, "vpi", (t) => hs.map((h) => this.vpiHerkomst(t, h)));
+    const named: Record<string, string> = { status: "stand van zaken", vpgroep: "groep" };
+    for (const dim of ["status", "vpgroep"]) {
       const values = new Set<string>();
       for (const name of this.vars.keys()) {
         const m = /^marge\|\d+\|([^|]+)\|mee\|(.+)$/.exec(name);
         if (m && m[1] === dim) values.add(m[2]!);
       }
-      const all = dim === "herkomst" ? HERKOMSTEN : [...values];
-      for (const val of values) add(dim, `${label[dim]} ${val}`, "vpoo", (t) => this.margin(t, dim, "mee", val, all));
+      for (const val of values) add(dim, `${named[dim]} ${val}`, "vpoo", (t) => [this.margin(t, dim, "mee", val, [...values])]);
     }
-    add("vpi", "VPI meldingen", "vpi", (t) => this.vpi(t, "misstand"));
-    add("vpi", "VPI adviesvragen", "vpi", (t) => this.vpi(t, "advies"));
-    if (this.spans.has("vpi-herkomst"))
-      for (const h of HERKOMSTEN) add("vpi-herkomst", `VPI-herkomst ${h}`, "vpi", (t) => this.vpiHerkomst(t, h));
+    add("vpi", "VPI meldingen", "vpi", (t) => [this.vpi(t, "misstand")]);
+    add("vpi", "VPI adviesvragen", "vpi", (t) => [this.vpi(t, "advies")]);
+  }
+
+  /** Per herkomst dimension, the rows its tables print: label (the first seen) → the herkomsten it counts. */
+  private readonly herkomstRows = new Map<string, Map<string, string[]>>();
+
+  private herkomstRow(dim: string, label: string): void {
+    const rows = this.herkomstRows.get(dim) ?? this.herkomstRows.set(dim, new Map()).get(dim)!;
+    const hs = herkomstenOf(label).sort();
+    if (![...rows.values()].some((x) => x.join() === hs.join())) rows.set(label, hs);
   }
 
   private readDocument(doc: ReadDocument): void {
@@ -573,6 +585,8 @@ export class Attack {
       const covered = [...columns, ...t.rows.map((r) => parsePeriod(r.label))].filter((p): p is Period => p !== null);
       this.spans.set(dimension, [...(this.spans.get(dimension) ?? []), ...covered]);
     }
+    if (kind === "herkomst" || kind === "vpi-herkomst") for (const r of t.rows) if (!r.total) this.herkomstRow(kind, r.label);
+    if (kind === "herkomst-aandeel") for (const h of t.headers) this.herkomstRow("herkomst", h);
     const byColumn = (fn: (p: Period, rowLabel: string, shown: string, total: boolean) => void) => {
       for (const r of t.rows) r.cells.forEach((shown, i) => columns[i] && fn(columns[i]!, r.label, shown, r.total));
     };
