@@ -264,8 +264,13 @@ export function hoursTruth(data: CaseData): (what: string) => number | undefined
 function aardVocabulary(): { codes: Map<string, string[]>; notCounted: Set<string> } {
   const codes = new Map<string, string[]>();
   const notCounted = new Set<string>();
-  const lines = readFileSync(join(ROOT, "data", "vocabulaire.csv"), "utf8").trim().split(/\r?\n/).slice(1);
-  const rows = lines.map((l) => [...l.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]!.replace(/^"|"$/g, "").replace(/""/g, '"')));
+  const lines = readFileSync(join(ROOT, "data", "vocabulaire.csv"), "utf8")
+    .trim()
+    .split(/\r?\n/)
+    .slice(1);
+  const rows = lines.map((l) =>
+    [...l.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]!.replace(/^"|"$/g, "").replace(/""/g, '"')),
+  );
   const aard = rows.filter((c) => c[0] === "aard");
   for (const [, code, label, , , eerdere, , teltMee] of aard) {
     const members = aard.filter((c) => c[6] === code).map((c) => c[1]!);

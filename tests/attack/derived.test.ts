@@ -65,7 +65,10 @@ describe("derived single years", () => {
     // = 7, and the yearly table says the same ((3 + R) + I = 10), so R and I are 0..7 each,
     // the hidden group 3 + R is 3..10, and the pooled Roddelen and Intimidatie share 16 and 23.
     const r = await attack(
-      [doc("jaarverslag-vpoo-2019", pooled("2018–2019", "9", "25")), doc("jaarverslag-vpoo-2020", yearly2020("10"), pooled("2018–2020", "12", "35"))],
+      [
+        doc("jaarverslag-vpoo-2019", pooled("2018–2019", "9", "25")),
+        doc("jaarverslag-vpoo-2020", yearly2020("10"), pooled("2018–2020", "12", "35")),
+      ],
       [],
       { insider: false },
     );
@@ -102,7 +105,10 @@ describe("derived single years", () => {
   it("a derived 0 and a derived 7 are no findings (k = 5)", async () => {
     // 9 − 9 = 0: no meldingen of Pesten in 2020, and a 0 may be published.
     const zero = await attack(
-      [doc("jaarverslag-vpoo-2019", pooled("2018–2019", "9", "25")), doc("jaarverslag-vpoo-2020", yearly2020("10"), pooled("2018–2020", "9", "35"))],
+      [
+        doc("jaarverslag-vpoo-2019", pooled("2018–2019", "9", "25")),
+        doc("jaarverslag-vpoo-2020", yearly2020("10"), pooled("2018–2020", "9", "35")),
+      ],
       [],
       { insider: false },
     );
@@ -112,7 +118,10 @@ describe("derived single years", () => {
     // hidden group 7 + Roddelen is 7..10 and the hidden Intimidatie 0..3: those are findings of
     // printed hidden cells, judged as such; this test asks about the derived Pesten alone.)
     const seven = await attack(
-      [doc("jaarverslag-vpoo-2019", pooled("2018–2019", "9", "25")), doc("jaarverslag-vpoo-2020", yearly2020("10"), pooled("2018–2020", "16", "35"))],
+      [
+        doc("jaarverslag-vpoo-2019", pooled("2018–2019", "9", "25")),
+        doc("jaarverslag-vpoo-2020", yearly2020("10"), pooled("2018–2020", "16", "35")),
+      ],
       [],
       { insider: false },
     );
@@ -159,7 +168,13 @@ describe("derived single years", () => {
 
 describe("countsTruth: the true single year from the registration", () => {
   it("counts as the documents do: corona only in its own row, VPI apart, the group of the first counsellor", () => {
-    const m = (datum: string, aard: string, herkomst: CaseMelding["herkomst"], vp: string[], extra: Partial<CaseMelding> = {}): CaseMelding => ({
+    const m = (
+      datum: string,
+      aard: string,
+      herkomst: CaseMelding["herkomst"],
+      vp: string[],
+      extra: Partial<CaseMelding> = {},
+    ): CaseMelding => ({
       datum,
       aard,
       herkomst,

@@ -287,7 +287,8 @@ export class Attack {
     for (const o of outside) periods.push({ from: o.jaar * 12, to: o.jaar * 12 + 11 });
     // Every calendar year inside a period is cut out too, so that a single year of a pooled span
     // is a sum of atoms (a derived figure: two spans' difference, see derivedTargets).
-    const yearCuts = (p: Period) => Array.from({ length: Math.floor(p.to / 12) - Math.ceil(p.from / 12) + 1 }, (_, i) => (Math.ceil(p.from / 12) + i) * 12);
+    const yearCuts = (p: Period) =>
+      Array.from({ length: Math.floor(p.to / 12) - Math.ceil(p.from / 12) + 1 }, (_, i) => (Math.ceil(p.from / 12) + i) * 12);
     this.cuts = [...new Set(periods.flatMap((p) => [p.from, p.to + 1, ...yearCuts(p)]))].sort((a, b) => a - b);
     for (let i = 0; i + 1 < this.cuts.length; i++) this.atoms.push({ from: this.cuts[i]!, to: this.cuts[i + 1]! - 1 });
     this.k = Math.max(...docs.map((d) => thresholdOf(d, 0)), 0) || 5;
@@ -522,7 +523,8 @@ export class Attack {
     };
     // Not the atoms that stand for no category: one table's "Overige" without a note, and what
     // the reader cannot name.
-    for (const a of this.aardAtoms) if (a !== UNNAMED && !a.startsWith("Overige (")) add("aard", `aard ${a}`, "vpoo", (t) => [this.aard(t, a)]);
+    for (const a of this.aardAtoms)
+      if (a !== UNNAMED && !a.startsWith("Overige (")) add("aard", `aard ${a}`, "vpoo", (t) => [this.aard(t, a)]);
     // Herkomst as its rows print it ("Ambtelijke organisatie (met extern)" is one row: extern
     // alone is no row the reader can name then); margins of the counted meldingen (the class
     // the totals count).
