@@ -55,6 +55,14 @@ describe("reading a pooled span", () => {
     expect(parsePeriod("2018 t/m november 2019–2020")).toEqual({ from: 2018 * 12, to: 2020 * 12 + 11 });
     expect(parsePeriod("2021–2019")).toBeNull();
   });
+
+  it("attacks a hidden cell of a pooled table: Roddelen 2018–2020 = 35 − 12 − 19 = 4", async () => {
+    // (Before pooled spans were read, the attacker passed over this table without a target.)
+    const r = await attack([doc("jaarverslag-vpoo-2020", pooled("2018–2020", "12", "35", "x", "19"))], [], { insider: false });
+    expect(r.targets.map((t) => [t.what, t.lo, t.hi])).toEqual([
+      ["jaarverslag-vpoo-2020: Tabel: aard van de meldingen, 2018–2020 samen — Roddelen, 2018–2020", 4, 4],
+    ]);
+  });
 });
 
 describe("derived single years", () => {

@@ -82,7 +82,13 @@ function periodOfName(name: string): Period | null {
 const key = (p: Period) => `${p.from}-${p.to}`;
 const month = (m: number) => `${MAANDEN[m % 12]} ${Math.floor(m / 12)}`;
 const show = (p: Period) =>
-  p.from % 12 === 0 && p.to === p.from + 11 ? String(p.from / 12) : p.from === p.to ? month(p.from) : `${month(p.from)} t/m ${month(p.to)}`;
+  p.from % 12 === 0 && p.to === p.from + 11
+    ? String(p.from / 12)
+    : p.from % 12 === 0 && p.to % 12 === 11
+      ? `${p.from / 12}–${(p.to - 11) / 12}` // whole years: a pooled span as the report writes it
+      : p.from === p.to
+        ? month(p.from)
+        : `${month(p.from)} t/m ${month(p.to)}`;
 
 /** Known from outside the documents: a published total for a calendar year (historie.csv's reports). */
 export interface OutsideFigure {
