@@ -260,7 +260,12 @@ export function hoursTruth(data: CaseData): (what: string) => number | undefined
   };
 }
 
-/** The vocabulary's aard labels (today's and earlier ones, and group labels) → the codes they count; and the codes that do not count. */
+/**
+ * The vocabulary's aard labels (today's and group labels) → the codes they count; and the codes
+ * that do not count. A renamed category ("Sociale onveiligheid" until 2019, "Onveilig voelen"
+ * after) has no truth under either name: an attack without `aliases` takes the two names for two
+ * categories (the old one 0 after the rename), which is not the registration's count per code.
+ */
 function aardVocabulary(): { codes: Map<string, string[]>; notCounted: Set<string> } {
   const codes = new Map<string, string[]>();
   const notCounted = new Set<string>();
@@ -277,7 +282,10 @@ function aardVocabulary(): { codes: Map<string, string[]>; notCounted: Set<strin
     const counted = members.length > 0 ? members : [code!];
     codes.set(label!, counted);
     codes.set(code!, counted);
-    for (const old of (eerdere ?? "").split("|").filter(Boolean)) codes.set(old.replace(/^\d{4}=/, ""), counted);
+    if (eerdere) {
+      codes.delete(label!);
+      codes.delete(code!);
+    }
     if (teltMee === "nee") notCounted.add(code!);
   }
   return { codes, notCounted };
