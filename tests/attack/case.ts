@@ -259,3 +259,95 @@ export function hoursTruth(data: CaseData): (what: string) => number | undefined
     return undefined;
   };
 }
+
+/**
+ * The vocabulary's aard labels (today's and group labels) → the codes they count; and the codes
+ * that do not count. A renamed category ("Sociale onveiligheid" until 2019, "Onveilig voelen"
+ * after) has no truth under either name: an attack without `aliases` takes the two names for two
+ * categories (the old one 0 after the rename), which is not the registration's count per code.
+ */
+function aardVocabulary(): { codes: Map<string, string[]>; notCounted: Set<string> } {
+  const codes = new Map<string, string[]>();
+  const notCounted = new Set<string>();
+  const lines = readFileSync(join(ROOT, "data", "vocabulaire.csv"), "utf8")
+    .trim()
+    .split(/\r?\n/)
+    .slice(1);
+  const rows = lines.map((l) =>
+    [...l.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]!.replace(/^"|"$/g, "").replace(/""/g, '"')),
+  );
+  const aard = rows.filter((c) => c[0] === "aard");
+  for (const [, code, label, , , eerdere, , teltMee] of aard) {
+    const members = aard.filter((c) => c[6] === code).map((c) => c[1]!);
+    const counted = members.length > 0 ? members : [code!];
+    codes.set(label!, counted);
+    codes.set(code!, counted);
+    if (eerdere) {
+      codes.delete(label!);
+      codes.delete(code!);
+    }
+    if (teltMee === "nee") notCounted.add(code!);
+  }
+  return { codes, notCounted };
+}
+
+const HERKOMST_LABEL: Record<string, CaseMelding["herkomst"]> = {
+  fracties: "fractie",
+  fractie: "fractie",
+  "ambtelijke organisatie": "ambtelijk",
+  ambtelijk: "ambtelijk",
+  extern: "extern",
+};
+/** "Ambtelijke organisatie (met extern)" counts both. */
+const herkomstenOfLabel = (label: string): string[] =>
+  (/^(.+?) \(met (.+)\)$/.exec(label.toLowerCase())?.slice(1) ?? [label.toLowerCase()]).map((h) => HERKOMST_LABEL[h] ?? h);
+const STATUS_OF_LABEL: Record<string, CaseMelding["status"]> = {
+  "geëindigd met (door melder gewenst) resultaat": "afgerond-resultaat",
+  "geëindigd met onbekend resultaat": "afgerond-onbekend",
+  "nog in behandeling": "in-behandeling",
+};
+
+/**
+ * The true value of a derived single-year count ("afgeleid: aard Pesten, 2020"), for the
+ * verdict on it: from the registration the test wrote. Counted as the documents count: in the
+ * VPOO rows, meldingen of a category that does not count (corona) only in their own aard row;
+ * VPI meldingen (regeling integriteit) are their own universe; a melding's group is that of its
+ * first counsellor (who received it). Undefined for a name it does not know.
+ */
+export function countsTruth(data: CaseData): (what: string) => number | undefined {
+  const { codes, notCounted } = aardVocabulary();
+  const groepOf = new Map(data.vps.map((v) => [v.code, v.groep]));
+  return (what) => {
+    const m = /^afgeleid: (aard|herkomst|stand van zaken|groep|VPI-herkomst|VPI) (.+), (\d{4})$/.exec(what);
+    if (!m) return undefined;
+    const [, dim, label, year] = m as unknown as [string, string, string, string];
+    const ofYear = data.meldingen.filter((x) => x.datum.slice(0, 4) === year);
+    const vpoo = ofYear.filter((x) => (x.regeling ?? "ongewenste-omgangsvormen") === "ongewenste-omgangsvormen");
+    const counted = vpoo.filter((x) => !notCounted.has(x.aard));
+    const vpi = ofYear.filter((x) => x.regeling === "integriteit");
+    const count = (xs: CaseMelding[], keep: (x: CaseMelding) => boolean) => xs.filter(keep).length;
+    switch (dim) {
+      case "aard": {
+        const members = codes.get(label);
+        return members ? count(vpoo, (x) => members.includes(x.aard)) : undefined;
+      }
+      case "herkomst":
+        return count(counted, (x) => herkomstenOfLabel(label).includes(x.herkomst));
+      case "stand van zaken": {
+        const status = STATUS_OF_LABEL[label.toLowerCase()];
+        return status ? count(counted, (x) => x.status === status) : undefined;
+      }
+      case "groep":
+        return count(counted, (x) => groepOf.get(x.vp[0]!) === label);
+      case "VPI":
+        return label === "adviesvragen"
+          ? count(vpi, (x) => x.aard === "adviesvraag")
+          : label === "meldingen"
+            ? count(vpi, (x) => x.aard !== "adviesvraag")
+            : undefined;
+      case "VPI-herkomst":
+        return count(vpi, (x) => x.aard !== "adviesvraag" && herkomstenOfLabel(label).includes(x.herkomst));
+    }
+    return undefined;
+  };
+}

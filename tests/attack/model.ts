@@ -35,12 +35,23 @@ export interface Period {
   to: number;
 }
 
-/** "2020", "2018 t/m november 2019", "december 2019", "januari t/m november 2019"; null otherwise. */
+/**
+ * "2020", "2018 t/m november 2019", "december 2019", "januari t/m november 2019", and a pooled
+ * span "2018–2020" (or "2018–2020 samen", "2018 t/m november 2019–2020": from the start of the
+ * first period to the end of the last); null otherwise.
+ */
 export function parsePeriod(label: string): Period | null {
   const l = label
     .replace(/\s*\(gepubliceerd\)\s*$/, "")
+    .replace(/\s+samen$/i, "")
     .trim()
     .toLowerCase();
+  const span = /^(.+?)\s*–\s*(.+)$/.exec(l);
+  if (span) {
+    const first = parsePeriod(span[1]!);
+    const last = parsePeriod(span[2]!);
+    return first && last && first.from <= last.to ? { from: first.from, to: last.to } : null;
+  }
   const point = (s: string, end: boolean): number | null => {
     let m = /^(\d{4})$/.exec(s);
     if (m) return Number(m[1]) * 12 + (end ? 11 : 0);
@@ -71,7 +82,13 @@ function periodOfName(name: string): Period | null {
 const key = (p: Period) => `${p.from}-${p.to}`;
 const month = (m: number) => `${MAANDEN[m % 12]} ${Math.floor(m / 12)}`;
 const show = (p: Period) =>
-  p.from % 12 === 0 && p.to === p.from + 11 ? String(p.from / 12) : p.from === p.to ? month(p.from) : `${month(p.from)} t/m ${month(p.to)}`;
+  p.from % 12 === 0 && p.to === p.from + 11
+    ? String(p.from / 12)
+    : p.from % 12 === 0 && p.to % 12 === 11
+      ? `${p.from / 12}–${(p.to - 11) / 12}` // whole years: a pooled span as the report writes it
+      : p.from === p.to
+        ? month(p.from)
+        : `${month(p.from)} t/m ${month(p.to)}`;
 
 /** Known from outside the documents: a published total for a calendar year (historie.csv's reports). */
 export interface OutsideFigure {
@@ -95,6 +112,18 @@ export interface Target {
   confidential?: boolean;
 }
 
+/**
+ * The verdict on a derived single-year count (no document prints it; the reader gets it by
+ * subtracting): the reader learns a small count. Without the truth only when that is certain —
+ * every value the documents allow is 1..k−1; a derived 0 may be published (nullenPubliceren)
+ * and a derived ≥ k is no small count. With the truth: a true 1..k−1 needs k possible values,
+ * as a hidden printed count does.
+ */
+export function derivedDisclosed([lo, hi]: [number, number], k: number, truth?: number): boolean {
+  if (truth !== undefined) return truth >= 1 && truth <= k - 1 && hi - lo < k - 1;
+  return lo >= 1 && hi <= k - 1;
+}
+
 interface Finding {
   what: string;
   kind: "aantal" | "uren";
@@ -106,6 +135,8 @@ interface Finding {
 
 export interface AttackResult {
   targets: { what: string; kind: "aantal" | "uren"; lo: number; hi: number; k: number }[];
+  /** Single-year counts no document prints, each with what the documents allow ("afgeleid: aard Pesten, 2020"). */
+  derived: { what: string; lo: number; hi: number; k: number }[];
   /** Every hidden figure (or implied count) narrowed below what the verdict allows. */
   findings: Finding[];
   /** Readings the documents contradict (the reader learns the reading is wrong, not a number). */
@@ -196,6 +227,19 @@ function kindOf(t: ReadTable): TableKind | null {
   return null;
 }
 
+/** The dimension a table names at row level (for derived targets). */
+const DIMENSION: Partial<Record<TableKind, string>> = {
+  herkomst: "herkomst",
+  "herkomst-aandeel": "herkomst",
+  status: "status",
+  vpgroep: "vpgroep",
+  aard: "aard",
+  "aard-data": "aard",
+  "vpi-jaren": "vpi",
+  "vpi-data": "vpi",
+  "vpi-herkomst": "vpi-herkomst",
+};
+
 function ownerOf(doc: ReadDocument, t: ReadTable): ReadTable {
   return kindOf(t) === "aard-data" ? (doc.tables.find((x) => kindOf(x) === "aard") ?? t) : t;
 }
@@ -212,6 +256,10 @@ export class Attack {
     return new Set([...e.keys()].map((c) => this.atomOfCol.get(c)).filter((a): a is number => a !== undefined));
   }
   readonly targets: Target[] = [];
+  /** Single calendar years of a row the reader can name, printed nowhere (see derivedTargets). */
+  readonly derived: Target[] = [];
+  /** Per dimension the reader can name at row level, the periods its tables cover. */
+  private readonly spans = new Map<string, Period[]>();
   private readonly targetIds = new Map<string, Target>();
   /** Figures printed somewhere this reader looks (a document of their audience may print what another hides). */
   private readonly printedIds = new Set<string>();
@@ -243,7 +291,11 @@ export class Attack {
       for (const f of d.feed ?? []) periods.push({ from: f.jaar * 12, to: f.jaar * 12 + 11 });
     }
     for (const o of outside) periods.push({ from: o.jaar * 12, to: o.jaar * 12 + 11 });
-    this.cuts = [...new Set(periods.flatMap((p) => [p.from, p.to + 1]))].sort((a, b) => a - b);
+    // Every calendar year inside a period is cut out too, so that a single year of a pooled span
+    // is a sum of atoms (a derived figure: two spans' difference, see derivedTargets).
+    const yearCuts = (p: Period) =>
+      Array.from({ length: Math.floor(p.to / 12) - Math.ceil(p.from / 12) + 1 }, (_, i) => (Math.ceil(p.from / 12) + i) * 12);
+    this.cuts = [...new Set(periods.flatMap((p) => [p.from, p.to + 1, ...yearCuts(p)]))].sort((a, b) => a - b);
     for (let i = 0; i + 1 < this.cuts.length; i++) this.atoms.push({ from: this.cuts[i]!, to: this.cuts[i + 1]! - 1 });
     this.k = Math.max(...docs.map((d) => thresholdOf(d, 0)), 0) || 5;
     this.k = Math.min(...docs.map((d) => thresholdOf(d, Infinity)).filter((x) => x < Infinity), this.k);
@@ -449,7 +501,63 @@ export class Attack {
     for (const doc of this.docs) this.readDocument(doc);
     for (const o of this.outside) this.readOutside(o);
     this.listConstraints();
+    this.derivedTargets();
     return this;
+  }
+
+  /**
+   * What a reader gets by subtracting: "2018–2020 samen" minus "2018–2019 samen" is 2020 alone,
+   * though no table prints that year at that level. For every row a dimension's tables name
+   * (aard categories, herkomst, stand van zaken, groep, VPI) and every calendar year inside a
+   * period those tables cover, the year's count is a target of its own. Printed ones and hidden
+   * printed ones are left out when the attack runs (they are figures, judged as such).
+   */
+  private derivedTargets(): void {
+    const years = (dim: string) => {
+      const out = new Set<number>();
+      for (const p of this.spans.get(dim) ?? []) for (let y = Math.ceil(p.from / 12); y * 12 + 11 <= p.to; y++) out.add(y);
+      return [...out].sort((a, b) => a - b);
+    };
+    const add = (dim: string, what: string, universe: Target["universe"], cols: (t: number) => number[]) => {
+      for (const y of years(dim)) {
+        const atoms = this.atomsOf({ from: y * 12, to: y * 12 + 11 });
+        // The year must be whole atoms (it is, once cut in the constructor; a guard all the same).
+        if (atoms.reduce((n, t) => n + this.atoms[t]!.to - this.atoms[t]!.from + 1, 0) !== 12) continue;
+        const expr = sum(...atoms.flatMap((t) => cols(t).map((c) => new Map([[c, 1]]))));
+        this.derived.push({ what: `afgeleid: ${what}, ${y}`, kind: "aantal", expr, universe, k: this.k });
+      }
+    };
+    // Not the atoms that stand for no category: one table's "Overige" without a note, and what
+    // the reader cannot name.
+    for (const a of this.aardAtoms)
+      if (a !== UNNAMED && !a.startsWith("Overige (")) add("aard", `aard ${a}`, "vpoo", (t) => [this.aard(t, a)]);
+    // Herkomst as its rows print it ("Ambtelijke organisatie (met extern)" is one row: extern
+    // alone is no row the reader can name then); margins of the counted meldingen (the class
+    // the totals count).
+    for (const [label, hs] of this.herkomstRows.get("herkomst") ?? [])
+      add("herkomst", `herkomst ${label}`, "vpoo", (t) => hs.map((h) => this.margin(t, "herkomst", "mee", h, HERKOMSTEN)));
+    for (const [label, hs] of this.herkomstRows.get("vpi-herkomst") ?? [])
+      add("vpi-herkomst", `VPI-herkomst ${label}`, "vpi", (t) => hs.map((h) => this.vpiHerkomst(t, h)));
+    const named: Record<string, string> = { status: "stand van zaken", vpgroep: "groep" };
+    for (const dim of ["status", "vpgroep"]) {
+      const values = new Set<string>();
+      for (const name of this.vars.keys()) {
+        const m = /^marge\|\d+\|([^|]+)\|mee\|(.+)$/.exec(name);
+        if (m && m[1] === dim) values.add(m[2]!);
+      }
+      for (const val of values) add(dim, `${named[dim]} ${val}`, "vpoo", (t) => [this.margin(t, dim, "mee", val, [...values])]);
+    }
+    add("vpi", "VPI meldingen", "vpi", (t) => [this.vpi(t, "misstand")]);
+    add("vpi", "VPI adviesvragen", "vpi", (t) => [this.vpi(t, "advies")]);
+  }
+
+  /** Per herkomst dimension, the rows its tables print: label (the first seen) → the herkomsten it counts. */
+  private readonly herkomstRows = new Map<string, Map<string, string[]>>();
+
+  private herkomstRow(dim: string, label: string): void {
+    const rows = this.herkomstRows.get(dim) ?? this.herkomstRows.set(dim, new Map()).get(dim)!;
+    const hs = herkomstenOf(label).sort();
+    if (![...rows.values()].some((x) => x.join() === hs.join())) rows.set(label, hs);
   }
 
   private readDocument(doc: ReadDocument): void {
@@ -480,6 +588,13 @@ export class Attack {
       return;
     }
     const columns = t.headers.map((h) => parsePeriod(h));
+    const dimension = DIMENSION[kind];
+    if (dimension) {
+      const covered = [...columns, ...t.rows.map((r) => parsePeriod(r.label))].filter((p): p is Period => p !== null);
+      this.spans.set(dimension, [...(this.spans.get(dimension) ?? []), ...covered]);
+    }
+    if (kind === "herkomst" || kind === "vpi-herkomst") for (const r of t.rows) if (!r.total) this.herkomstRow(kind, r.label);
+    if (kind === "herkomst-aandeel") for (const h of t.headers) this.herkomstRow("herkomst", h);
     const byColumn = (fn: (p: Period, rowLabel: string, shown: string, total: boolean) => void) => {
       for (const r of t.rows) r.cells.forEach((shown, i) => columns[i] && fn(columns[i]!, r.label, shown, r.total));
     };
@@ -843,7 +958,14 @@ export class Attack {
    * Range every target (outsider), then as an insider: a melder who knows their melding lies
    * in another hidden count of the same universe (that cell ≥ 1).
    */
-  async run(options: { insider?: boolean; hoursTruth?: (what: string) => number | undefined } = {}): Promise<AttackResult> {
+  async run(
+    options: {
+      insider?: boolean;
+      hoursTruth?: (what: string) => number | undefined;
+      /** The true single-year count of a derived target ("afgeleid: …"), from the registration a test wrote. */
+      countsTruth?: (what: string) => number | undefined;
+    } = {},
+  ): Promise<AttackResult> {
     // Readings the documents contradict are reported and left out (the reader would notice).
     if (!(await this.lp.feasible())) await this.dropContradictions();
     const findings: Finding[] = [];
@@ -876,6 +998,19 @@ export class Attack {
       ranged.push({ what: t.what, kind: t.kind, lo: r[0], hi: r[1], k: t.k });
       const bad = this.judge(t, r, options.hoursTruth);
       if (bad) findings.push({ what: t.what, kind: t.kind, lo: r[0], hi: r[1], k: t.k, scenario: "buitenstaander" });
+    }
+    // Derived single years: not when a document prints them or hides them as a figure of its
+    // own (that target is judged above). No insider scenario here.
+    const figureIds = new Set([...this.printedIds, ...targets.map((t) => idOf(t.expr))]);
+    const derived: AttackResult["derived"] = [];
+    for (const t of this.derived) {
+      if (figureIds.has(idOf(t.expr))) continue;
+      const [lo, hi] = [await this.lp.optimum("min", t.expr), await this.lp.optimum("max", t.expr)];
+      if (lo === null || hi === null) throw new Error(`model infeasible while ranging ${t.what}`);
+      const r: [number, number] = [Math.round(lo), hi === Infinity ? hi : Math.round(hi)];
+      derived.push({ what: t.what, lo: r[0], hi: r[1], k: this.k });
+      if (derivedDisclosed(r, this.k, options.countsTruth?.(t.what)))
+        findings.push({ what: t.what, kind: "aantal", lo: r[0], hi: r[1], k: this.k, scenario: "buitenstaander" });
     }
     if (options.insider !== false) {
       // The singleton problem: a melder whose own melding lies in hidden cell d of a table
@@ -914,6 +1049,7 @@ export class Attack {
     }
     return {
       targets: ranged,
+      derived,
       findings,
       contradictions: this.contradictions,
       unread: this.unread,
@@ -988,6 +1124,7 @@ export async function attack(
   const results = await Promise.all(worlds.slice(0, 16).map((w) => new Attack(w, outside).read().run(options)));
   return {
     targets: results.flatMap((r) => r.targets),
+    derived: results.flatMap((r) => r.derived),
     findings: results
       .flatMap((r) => r.findings)
       .filter((f, i, all) => all.findIndex((g) => g.what === f.what && g.lo === f.lo && g.hi === f.hi) === i),

@@ -9,7 +9,7 @@
 import fc from "fast-check";
 import { fcParams } from "../helpers/fast-check.ts";
 import { expect, it } from "vitest";
-import { Case, hoursTruth, VPS, type CaseActiviteit, type CaseData, type CaseMelding } from "./case.ts";
+import { Case, countsTruth, hoursTruth, VPS, type CaseActiviteit, type CaseData, type CaseMelding } from "./case.ts";
 import { attack, disclosures } from "./model.ts";
 import { pdfNumbersInHtml } from "./read-documents.ts";
 
@@ -114,7 +114,7 @@ it("random registrations, four years, both audiences in either order, --all: no 
       for (const reader of ["openbaar", "vertrouwelijk"] as const) {
         const held = c.readers.of(reader);
         if (held.length === 0) continue;
-        const result = await attack(held, [], { hoursTruth: hoursTruth(data) });
+        const result = await attack(held, [], { hoursTruth: hoursTruth(data), countsTruth: countsTruth(data) });
         expect(result.unread).toEqual([]);
         expect(disclosures(result), `${reader}: ${c.dir} (vertrouwelijk eerst: ${order.map(String).join(", ")})`).toBe("");
       }
