@@ -20,13 +20,16 @@ type Interval = CellInterval & { figures: string[] };
 /**
  * `required` maps a suppressed figure's scope key to its protection level (from the internal
  * log). Without it every suppressed count needs k possible values and hours half… of an
- * unknown value, so hours are then only reported, not judged.
+ * unknown value, so hours are then only reported, not judged. `audited`: the scope keys of the
+ * suppressed figures whose intervals are wanted (all when absent); the others still count as
+ * cells an insider's melding may lie in.
  */
 export async function auditFigures(
   file: FiguresFile,
   known: LedgerEntry[],
   required?: Map<string, number>,
   runAttack: (input: AttackInput) => Promise<CellInterval[]> = attack,
+  audited?: ReadonlySet<string>,
 ): Promise<AuditResult> {
   const model = newAttackModel(file, known);
   placeKnownFigures(model);
@@ -44,6 +47,7 @@ export async function auditFigures(
     })),
     facts: model.facts,
     insider: true,
+    ...(audited ? { audited: [...model.suppressed.keys()].filter((key) => audited.has(key)) } : {}),
   };
   const intervals = await runAttack(input);
   const withFigures = intervals.map((iv) => ({ ...iv, figures: model.suppressed.get(iv.id)?.figures ?? [] }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AFRONDING } from "../../src/present/figures.ts";
 import type { LedgerEntry } from "../../src/protect/ledger.ts";
 import { exposedConfidential } from "../../src/protect/pair-audit.ts";
-import type { UniverseSpec } from "../../src/protect/universe.ts";
+import type { Scope, UniverseSpec } from "../../src/protect/universe.ts";
 
 // Klachten per herkomst in one year: a total and three parts, all counts.
 const universes: UniverseSpec[] = [{ id: "klachten", integer: true, dimensions: [{ name: "jaar", categories: ["2020", "2021"] }] }];
@@ -44,5 +44,68 @@ describe("the public version written after the confidential one", () => {
     // Without that report, the same public version beside a 2020 printed as 4 does expose it.
     const printing = entry("jaarverslag-vpoo-2021-openbaar", "openbaar", { "2020": 4, "2021": 7 });
     expect(await exposedConfidential([confidential], [printing], [], envelope, 3)).toEqual([{ report: confidential.report, cells: 1 }]);
+  });
+});
+
+describe("several confidential reports the reader holds, attacked together", () => {
+  // Two years: klachten per jaar and herkomst (a, b), true values 2020 a=1 b=4, 2021 a=2 b=6.
+  const grid: UniverseSpec[] = [
+    {
+      id: "klachten",
+      integer: true,
+      dimensions: [
+        { name: "jaar", categories: ["2020", "2021"] },
+        { name: "herkomst", categories: ["a", "b"] },
+      ],
+    },
+  ];
+  const env = { ...envelope, universes: grid };
+  const report = (name: string, audience: string, figures: [string, string | null, number | null][]): LedgerEntry => ({
+    report: name,
+    jaar: 2021,
+    audience,
+    figures: figures.map(([jaar, herkomst, value]) => ({
+      universe: "klachten",
+      scope: (herkomst ? { jaar: [jaar], herkomst: [herkomst] } : { jaar: [jaar] }) as Scope,
+      value,
+    })),
+  });
+  // The 2020 report hid 2020 a (total 5 printed); the 2021 report hid 2021 a (total 8 printed).
+  const c2020 = report("vpoo-2020-vertrouwelijk", "vertrouwelijk", [
+    ["2020", null, 5],
+    ["2020", "a", null],
+    ["2020", "b", null],
+  ]);
+  const c2021 = report("vpoo-2021-vertrouwelijk", "vertrouwelijk", [
+    ["2021", null, 8],
+    ["2021", "a", null],
+    ["2021", "b", null],
+  ]);
+
+  it("names only the report whose hidden cell the public version exposes, with its own count", async () => {
+    // The public 2021 set prints 2021 b = 6: the 2021 report's two hidden cells are then known
+    // (b printed, a = 8 − 6 = 2); the 2020 report's cells keep 0..5.
+    const publicNow = report("vpoo-2021-openbaar", "openbaar", [
+      ["2021", null, 8],
+      ["2021", "b", 6],
+    ]);
+    expect(await exposedConfidential([c2020, c2021], [publicNow], [c2020, c2021], env, 3)).toEqual([{ report: c2021.report, cells: 2 }]);
+  });
+
+  it("counts a cell both reports hid for each of them", async () => {
+    const both = report("vpoo-2021-vertrouwelijk-herzien", "vertrouwelijk", [["2020", "a", null]]);
+    const publicNow = report("vpoo-2021-openbaar", "openbaar", [["2020", "b", 4]]);
+    expect(await exposedConfidential([c2020, both], [publicNow], [c2020, both], env, 3)).toEqual([
+      { report: c2020.report, cells: 2 },
+      { report: both.report, cells: 1 },
+    ]);
+  });
+
+  it("finds nothing when the public version prints only the totals", async () => {
+    const publicNow = report("vpoo-2021-openbaar", "openbaar", [
+      ["2020", null, 5],
+      ["2021", null, 8],
+    ]);
+    expect(await exposedConfidential([c2020, c2021], [publicNow], [c2020, c2021], env, 3)).toEqual([]);
   });
 });

@@ -30,9 +30,10 @@ export async function attack(input: AttackInput, options: AuditorOptions = {}): 
   try {
     auditor.setPublished(cells.map((_, i) => i < input.published.length));
     const results: CellInterval[] = [];
+    const wanted = input.audited ? new Set(input.audited) : null;
     for (let k = 0; k < input.suppressed.length; k++) {
       const cell = input.suppressed[k];
-      if (!cell) continue;
+      if (!cell || (wanted && !wanted.has(cell.id))) continue;
       const index = input.published.length + k;
       const r = await auditor.audit(index, cell.requiredWidth, { insider: input.insider, stopAtFailure: false });
       results.push({

@@ -86,6 +86,12 @@ export interface AttackInput {
    * suppressed cell (that cell is then known to be ≥ 1). The singleton problem.
    */
   insider: boolean;
+  /**
+   * The suppressed cells whose intervals are wanted, by id (all when absent). The others stay
+   * in the model as cells an insider's own melding may lie in. (An array, not a set: the input
+   * is written as JSON for the run's cache.)
+   */
+  audited?: string[];
 }
 
 export interface CellInterval {
