@@ -26,6 +26,7 @@ import { expandScope, indexUniverses, scopeKey } from "./protect/universe.ts";
 import type { Description } from "./protect/tables.ts";
 import type { Publicatie, Wijziging } from "./present/publicatie.ts";
 import { figureLabel } from "./present/figure-label.ts";
+import { cellLabel } from "./cell-label.ts";
 import { scanVerslag } from "./protect/text-scan.ts";
 import { auditFigures, type AuditResult } from "./protect/audit.ts";
 import type { FiguresFile } from "./present/figures.ts";
@@ -340,11 +341,12 @@ async function protectSet(
       : await run();
   } catch (e) {
     if (!(e instanceof ProtectionError)) throw e;
+    const reason = e.unprotectable ? unprotectableMessage(e.unprotectable, description, d.vocabulaire) : e.message;
     // A revision is read beside the version that was sent: when the new figures cannot be
     // protected against both, the revision itself would make a melder recognisable.
     const melding = opts.vaststellen?.herziening
-      ? `deze herziening kan niet worden vastgesteld: samen met de eerder verzonden versie zou ze een melder herkenbaar maken. Laat de verzonden versie staan en noem de correctie zonder aantallen in de tekst van het volgende jaarverslag. (${e.message})`
-      : e.message;
+      ? `deze herziening kan niet worden vastgesteld: samen met de eerder verzonden versie zou ze een melder herkenbaar maken. Laat de verzonden versie staan en noem de correctie zonder aantallen in de tekst van het volgende jaarverslag. (${reason})`
+      : reason;
     return { ok: false, problems: [{ bestand: "(bescherming)", regel: null, kolom: null, waarde: null, melding }], warnings };
   }
   return { ok: true, protectedReport, known, confidentialSets, heldByConfidentialReader };
@@ -643,22 +645,22 @@ function earlierPeriodChanges(readable: LedgerEntry[], changes: Change[], key: s
   return [...out.values()].sort((a, b) => a.label.localeCompare(b.label, "nl"));
 }
 
+/** No pattern protects a cell: which one, and what it follows from, in the reader's words. */
+function unprotectableMessage(u: { cell: string; from: string[] }, description: Description, vocabulaire: Term[]): string {
+  const label = (id: string) => `"${cellLabel(id, description, vocabulaire)}"`;
+  const from = u.from.slice(0, 4).map(label);
+  const follows =
+    from.length === 0
+      ? ""
+      : `: het volgt uit ${from.join(" en ")}${u.from.length > 4 ? ` (en ${u.from.length - 4} meer)` : ""}, die altijd zichtbaar zijn`;
+  return (
+    `dit verslag kan niet veilig verschijnen. Het cijfer ${label(u.cell)} zou een melder herkenbaar maken, en geen keuze van verborgen cijfers voorkomt dat${follows}. ` +
+    `Een verslag over een langere periode telt meer meldingen per cijfer (de perioden staan in instellingen.json); bespreek met het team welke periode het verslag beslaat.`
+  );
+}
+
 function revisionMessage(findings: RevisionFinding[], description: Description, earlier: LedgerEntry[], vocabulaire: Term[]): string {
-  const label = (key: string) => {
-    for (const t of description.tables)
-      for (const c of t.cells)
-        if (scopeKey(c.universe, c.scope) === key)
-          return `${t.title}, ${t.rows.find((r) => r.key === c.row)?.label ?? c.row}, ${t.columns.find((x) => x.key === c.column)?.label ?? c.column}`;
-    // A cell of no table of this report: in the reader's words, from its scope key (universe.ts).
-    const [universe = "", rest = ""] = key.split(":");
-    const scope = Object.fromEntries(
-      rest
-        .split(";")
-        .filter((p) => p !== "")
-        .map((p) => [p.split("=")[0]!, (p.split("=")[1] ?? "").split("+")]),
-    );
-    return figureLabel(universe, scope, vocabulaire);
-  };
+  const label = (key: string) => cellLabel(key, description, vocabulaire);
   const sent = [...new Set(earlier.map((e) => e.report))].join(", ");
   const parts = findings
     .slice(0, 5)

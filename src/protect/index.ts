@@ -1,6 +1,6 @@
 // protect: recoded tables (from describe) → which cells are suppressed, chosen by HiGHS,
 // with the earlier reports in the ledger as known facts.
-import { suppress, type attack } from "./engine/index.ts";
+import { NotProtectableError, suppress, type attack } from "./engine/index.ts";
 import { choosePresentation } from "./choose-presentation.ts";
 import { ProtectionError, type LogEntry, type Protected } from "./protected.ts";
 import { derivedCells, type DerivedEntry } from "./derived.ts";
@@ -89,7 +89,7 @@ async function protectLayout(
   try {
     result = await runSuppression(problem, { insider: true });
   } catch (e) {
-    throw new ProtectionError((e as Error).message);
+    throw new ProtectionError((e as Error).message, e instanceof NotProtectableError ? { cell: e.cell, from: e.from } : undefined);
   }
   const suppressed = new Set(result.suppressed.filter((id) => byKey.has(id)));
   const hiddenForSecond = new Set(view?.cells.filter((c) => c.status === "primary").map((c) => c.id) ?? []);

@@ -4,7 +4,18 @@ import type { GroupMode } from "./recode.ts";
 import type { DerivedEntry } from "./derived.ts";
 import type { Description } from "./tables.ts";
 
-export class ProtectionError extends Error {}
+/**
+ * The set cannot be protected. `unprotectable`: the cell no pattern protects and the cells its
+ * value follows from (engine ids), for a message in the reader's words (pipeline).
+ */
+export class ProtectionError extends Error {
+  constructor(
+    message: string,
+    readonly unprotectable?: { cell: string; from: string[] },
+  ) {
+    super(message);
+  }
+}
 
 export interface LogEntry {
   key: string;

@@ -9,7 +9,7 @@
 // (tests/werkplaats/suppress-pool.test.ts compares them).
 import { Worker } from "node:worker_threads";
 import { Memo } from "../memo.ts";
-import { problemKey, suppress, type SuppressOptions } from "../protect/engine/index.ts";
+import { NotProtectableError, problemKey, suppress, type SuppressOptions } from "../protect/engine/index.ts";
 import type { SuppressionProblem, SuppressionResult } from "../protect/engine/types.ts";
 import type { ProtectOptions } from "../protect/index.ts";
 
@@ -19,7 +19,9 @@ export interface SuppressionJob {
   problem: SuppressionProblem;
   options: SuppressOptions;
 }
-export type SuppressionReply = { id: number; result: SuppressionResult } | { id: number; error: string };
+export type SuppressionReply =
+  | { id: number; result: SuppressionResult }
+  | { id: number; error: string; unprotectable?: { cell: string; from: string[]; reason: string } };
 
 interface Pending {
   job: SuppressionJob;
@@ -96,7 +98,12 @@ export class SuppressPool {
       this.busy.delete(worker);
       this.idle.push(worker);
       if (pending && pending.job.id === reply.id) {
-        if ("error" in reply) pending.fail(new Error(reply.error));
+        if ("error" in reply)
+          pending.fail(
+            reply.unprotectable
+              ? new NotProtectableError(reply.unprotectable.cell, reply.unprotectable.from, reply.unprotectable.reason)
+              : new Error(reply.error),
+          );
         else pending.done(reply.result);
       }
       this.dispatch();

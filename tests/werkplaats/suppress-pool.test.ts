@@ -13,6 +13,7 @@ import { readLedger } from "../../src/output.ts";
 import { reportHtml } from "../../src/render/document.ts";
 import { previewReport, readRegistration, today } from "../../src/werkplaats/actions.ts";
 import { SuppressPool } from "../../src/werkplaats/suppress-pool.ts";
+import { NotProtectableError } from "../../src/protect/engine/index.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const dir = mkdtempSync(join(tmpdir(), "jaarverslag-suppress-pool-"));
@@ -83,4 +84,18 @@ describe("the preview with the suppression pool", () => {
       expect(reordered.html === oracle.html).toBe(true);
     },
   );
+});
+
+test("a refusal from a worker still names its cell and what it follows from (for the message in the counsellors' words)", async () => {
+  // x0 = 1 must stay hidden, but f = x0 is always printed: no pattern protects p.
+  const refused = pool.suppress({
+    vars: [{ integer: true }],
+    cells: [
+      { id: "p", terms: [0], value: 1, status: "primary", requiredWidth: 2, cost: 1 },
+      { id: "f", terms: [0], value: 1, status: "fixed", requiredWidth: 0, cost: 1 },
+    ],
+    facts: [],
+  });
+  await expect(refused).rejects.toBeInstanceOf(NotProtectableError);
+  await expect(refused).rejects.toMatchObject({ cell: "p", from: ["f"] });
 });

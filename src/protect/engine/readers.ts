@@ -3,6 +3,7 @@
 // requirements (the confidential reader beside the public one). Every reader has an auditor of
 // their own — their knowledge differs — but they share one pattern: the master MIP's choice of
 // which of the problem's cells to print.
+import { NotProtectableError } from "./not-protectable.ts";
 import { Auditor } from "./auditor.ts";
 import type { EngineCell, ReaderView, SuppressionProblem } from "./types.ts";
 
@@ -32,8 +33,7 @@ export function withOtherReadersHidden(cells: readonly EngineCell[], views: read
   const hiddenFor = new Set(views.flatMap((v) => v.cells.filter((c) => c.status === "primary").map((c) => c.id)));
   return cells.map((c) => {
     if (!hiddenFor.has(c.id) || c.status === "primary") return c;
-    if (c.status === "fixed")
-      throw new Error(`Cel ${c.id} kan niet beschermd worden: ze is al gepubliceerd, maar een andere lezer mag haar niet kennen`);
+    if (c.status === "fixed") throw new NotProtectableError(c.id, [], "ze is al gepubliceerd, maar een andere lezer mag haar niet kennen");
     return { ...c, status: "primary", requiredWidth: 0 };
   });
 }

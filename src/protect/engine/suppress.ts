@@ -53,6 +53,7 @@
 // every reader, publishing more only narrows intervals), so every argument above holds for
 // each reader's cuts, and the final pattern passes every reader's audit.
 
+import { NotProtectableError } from "./not-protectable.ts";
 import { PUBLIC } from "./auditor.ts";
 import { SolverInfeasibleError } from "./highs.ts";
 import { MasterProblem, type Cut } from "./master.ts";
@@ -87,8 +88,8 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function notProtectable(cell: EngineCell, reason: string): Error {
-  return new Error(`Cel ${cell.id} kan niet beschermd worden: ${reason}`);
+function notProtectable(cell: EngineCell, reason: string, from: string[] = []): NotProtectableError {
+  return new NotProtectableError(cell.id, from, reason);
 }
 
 function costGranularity(costs: readonly number[]): number {
@@ -301,8 +302,8 @@ class SuppressionRun {
           if (others.some((c) => reader.cells[c]?.status === "primary")) continue;
           const cands = others.filter((c) => (reader.candOf[c] ?? -1) >= 0);
           if (cands.length === 0) {
-            const names = others.map((c) => reader.cells[c]?.id).join(", ");
-            throw notProtectable(cell, `de waarde volgt exact uit cellen die altijd gepubliceerd worden (${names})`);
+            const names = others.map((c) => reader.cells[c]?.id ?? "");
+            throw notProtectable(cell, `de waarde volgt exact uit cellen die altijd gepubliceerd worden (${names.join(", ")})`, names);
           }
           master.addCut({ terms: cands.map((c) => ({ cand: reader.candOf[c] as number, coef: 1 })), lo: 1 });
         }
