@@ -236,7 +236,7 @@ function earlierFigures(
         } else if (Math.abs(current.cells[0]!.value - f.value) > 0.05 + 1e-6) {
           // (hours are printed, and so kept in the ledger, to one decimal)
           throw new ProtectionError(
-            `Het cijfer ${current.cells[0]!.id} is ${current.cells[0]!.value}, maar ${e.report} publiceerde ${f.value}. ` +
+            `Het cijfer "${printedAs(description, current.cells[0]!)}" is ${current.cells[0]!.value}, maar ${e.report} publiceerde ${f.value}. ` +
               `Een gepubliceerd cijfer kan niet stil veranderen: herstel de registratie, of stel een herziening vast met --vaststellen --herziening --reden "…" (zie HANDLEIDING.md, "Een melding die te laat is geregistreerd").`,
           );
         } else current.fixed = true;
@@ -287,6 +287,13 @@ function earlierFigures(
   }
 }
 
+/** A cell as its table prints it ("Aard van de meldingen, Pesten, 2020"), for a message counsellors read. */
+function printedAs(description: Description, cell: TableCell): string {
+  const t = description.tables.find((x) => x.cells.includes(cell));
+  if (!t) return cell.id;
+  return `${t.title}, ${t.rows.find((r) => r.key === cell.row)?.label ?? cell.row}, ${t.columns.find((c) => c.key === cell.column)?.label ?? cell.column}`;
+}
+
 /** The description's figures as engine cells: primary, fixed (known) or a candidate complement. */
 function engineCells(
   description: Description,
@@ -304,7 +311,7 @@ function engineCells(
     const primary = entry.reason !== null || entry.forced !== null;
     if (primary && entry.fixed) {
       throw new ProtectionError(
-        `Het cijfer ${cell.id} is eerder gepubliceerd maar is nu onveilig (${entry.reason}); het kan niet meer beschermd worden.`,
+        `Het cijfer "${printedAs(description, cell)}" is eerder gepubliceerd maar is nu onveilig (${entry.reason}); het kan niet meer beschermd worden.`,
       );
     }
     return {

@@ -200,6 +200,8 @@ describe("het grootboek (ledger)", () => {
     };
     await expect(buildReport(d, 2020, "openbaar", [wrong])).rejects.toThrow(ProtectionError);
     await expect(buildReport(d, 2020, "openbaar", [wrong])).rejects.toThrow(/publiceerde 22/);
+    // named as its table prints it, not by its key
+    await expect(buildReport(d, 2020, "openbaar", [wrong])).rejects.toThrow(/^Het cijfer "[^":=/]+, Totaal, 2019" is 21, maar/);
   });
 
   it("een eerder gepubliceerd cijfer dat nu onveilig is, geeft een ProtectionError", async () => {
@@ -209,5 +211,8 @@ describe("het grootboek (ledger)", () => {
       figures: r2019.ledgerEntry.figures.map((f) => (scopeKey(f.universe, f.scope) === smallKey.key ? { ...f, value: smallKey.value } : f)),
     };
     await expect(buildReport(d, 2020, "openbaar", [leaked])).rejects.toThrow(ProtectionError);
+    await expect(buildReport(d, 2020, "openbaar", [leaked])).rejects.toThrow(
+      /^Het cijfer "[^":=/]+, 2019" is eerder gepubliceerd maar is nu onveilig/,
+    );
   });
 });
