@@ -13,7 +13,7 @@ import { aggregate } from "./aggregate/index.ts";
 import type { Audience, Dataset, Maand, Term } from "./domain.ts";
 import { ingestAll } from "./ingest/index.ts";
 import type { RawInput } from "./ingest/raw-input.ts";
-import { sortProblems, type Problem } from "./ingest/problem.ts";
+import { problem, sortProblems, type Problem } from "./ingest/problem.ts";
 import { unknownHeadings } from "./ingest/front-matter.ts";
 import { validate } from "./validate/index.ts";
 import { describeReportSet } from "./protect/describe-set.ts";
@@ -249,7 +249,11 @@ export async function build(raw: RawInput, opts: BuildOptions): Promise<BuildRes
     presentatie: protectedReport.presentatie,
     audit,
     // Rows after the reporting year are not in the report: said on the console, not in the report.
-    warnings: [...warnings, ...reportingYearWarnings(d, ctx.jaar, fileNames(ctx.bestanden), d.instellingen.perioden)],
+    warnings: [
+      ...warnings,
+      ...knownDerivedWarnings(protectedReport.derived ?? [], description, d.vocabulaire),
+      ...reportingYearWarnings(d, ctx.jaar, fileNames(ctx.bestanden), d.instellingen.perioden),
+    ],
     creationDate: creationDateOf(ctx),
     optimal: protectedReport.optimal,
     publicatie,
@@ -643,6 +647,27 @@ function earlierPeriodChanges(readable: LedgerEntry[], changes: Change[], key: s
     if (!prev || (prev.herzien && !entry.herzien)) out.set(w.key, entry);
   }
   return [...out.values()].sort((a, b) => a.label.localeCompare(b.label, "nl"));
+}
+
+/**
+ * A small count that the reports sent before already give away together (one year of a pooled
+ * table, by subtraction; protect/derived.ts): this report cannot hide it any more and adds
+ * nothing to it, but the counsellors should know. Only reports made before the tool protected
+ * such counts, or published totals, can do this.
+ */
+function knownDerivedWarnings(derived: DerivedEntry[], description: Description, vocabulaire: Term[]): Problem[] {
+  return derived
+    .filter((e) => e.requiredWidth === 0)
+    .map((e) =>
+      problem(
+        "(bescherming)",
+        null,
+        null,
+        null,
+        `uit eerder verzonden verslagen samen is af te leiden dat het cijfer "${cellLabel(e.key, description, vocabulaire)}" ${e.value} is, minder dan de drempel. ` +
+          `Dit verslag kan dat niet meer verbergen en voegt er niets aan toe; het staat in het interne logboek. Bespreek met het team wie de eerdere verslagen heeft.`,
+      ),
+    );
 }
 
 /** No pattern protects a cell: which one, and what it follows from, in the reader's words. */
