@@ -5,6 +5,7 @@
 // word of theirs.
 import type { Term } from "./domain.ts";
 import { figureLabel, reportLabel } from "./present/figure-label.ts";
+import { cellInTable } from "./protect/labels.ts";
 import type { Description } from "./protect/tables.ts";
 import { scopeKey, type Scope } from "./protect/universe.ts";
 
@@ -20,10 +21,7 @@ export function cellLabel(id: string, description: Description, vocabulaire: Ter
 }
 
 function scopeLabel(key: string, description: Description, vocabulaire: Term[]): string {
-  for (const t of description.tables)
-    for (const c of t.cells)
-      if (scopeKey(c.universe, c.scope) === key)
-        return `${t.title}, ${t.rows.find((r) => r.key === c.row)?.label ?? c.row}, ${t.columns.find((x) => x.key === c.column)?.label ?? c.column}`;
+  for (const t of description.tables) for (const c of t.cells) if (scopeKey(c.universe, c.scope) === key) return cellInTable(t, c);
   const [universe = "", rest = ""] = key.split(":");
   const scope: Scope = Object.fromEntries(
     rest

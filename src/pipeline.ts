@@ -27,6 +27,7 @@ import type { Description } from "./protect/tables.ts";
 import type { Publicatie, Wijziging } from "./present/publicatie.ts";
 import { figureLabel } from "./present/figure-label.ts";
 import { cellLabel } from "./cell-label.ts";
+import { cellInTable } from "./protect/labels.ts";
 import { scanVerslag } from "./protect/text-scan.ts";
 import { auditFigures, type AuditResult } from "./protect/audit.ts";
 import type { FiguresFile } from "./present/figures.ts";
@@ -571,11 +572,7 @@ function splitByData(
   for (const t of description.tables)
     for (const c of t.cells) {
       const key = scopeKey(c.universe, c.scope);
-      if (!labels.has(key))
-        labels.set(
-          key,
-          `${t.title}, ${t.rows.find((r) => r.key === c.row)?.label ?? c.row}, ${t.columns.find((x) => x.key === c.column)?.label ?? c.column}`,
-        );
+      if (!labels.has(key)) labels.set(key, cellInTable(t, c));
     }
   const agreeing: LedgerEntry[] = [];
   const earlier: LedgerEntry[] = [];

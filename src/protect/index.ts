@@ -10,6 +10,7 @@ import type { AttackInput, EngineCell, LinearFact, ReaderView, SuppressionProble
 import type { LedgerEntry } from "./ledger.ts";
 import { primaryReason, requiredWidth, type PrimaryRules } from "./primary.ts";
 import type { Description, TableCell } from "./tables.ts";
+import { cellInTable } from "./labels.ts";
 import { expandScope, indexUniverses, placeScope, scopeKey, type Scope } from "./universe.ts";
 
 /**
@@ -291,7 +292,7 @@ function earlierFigures(
 function printedAs(description: Description, cell: TableCell): string {
   const t = description.tables.find((x) => x.cells.includes(cell));
   if (!t) return cell.id;
-  return `${t.title}, ${t.rows.find((r) => r.key === cell.row)?.label ?? cell.row}, ${t.columns.find((c) => c.key === cell.column)?.label ?? cell.column}`;
+  return cellInTable(t, cell);
 }
 
 /** The description's figures as engine cells: primary, fixed (known) or a candidate complement. */

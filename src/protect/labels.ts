@@ -2,6 +2,7 @@
 // counsellors, status, activity). Shared by describe (the tables) and present (the text).
 import type { UrenActiviteit } from "../aggregate/types.ts";
 import type { Herkomst, Status } from "../domain.ts";
+import type { TableCell, TableSpec } from "./tables.ts";
 
 export const HERKOMST_LABEL: Record<Herkomst, string> = { fractie: "Fracties", ambtelijk: "Ambtelijke organisatie", extern: "Extern" };
 /**
@@ -33,3 +34,8 @@ export const ACTIVITEIT_LABEL: Record<UrenActiviteit, string> = {
   supervisie: "Supervisie",
   afhandeling: "Afhandeling meldingen",
 };
+
+/** A cell as its table prints it: "Aard van de meldingen, Pesten, 2020" (title, row, column). */
+export function cellInTable(t: TableSpec, c: Pick<TableCell, "row" | "column">): string {
+  return `${t.title}, ${t.rows.find((r) => r.key === c.row)?.label ?? c.row}, ${t.columns.find((x) => x.key === c.column)?.label ?? c.column}`;
+}
