@@ -80,6 +80,8 @@ beforeAll(async () => {
     executablePath: "/usr/bin/chromium",
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--lang=nl-NL"],
+    // Above every wait of these tests: a busy machine then fails with the wait's own message.
+    protocolTimeout: 300_000,
   });
   page = await browser.newPage();
   await page.setBypassCSP(true); // only to inject axe-core; the server's CSP is tested below

@@ -170,6 +170,10 @@
   const publish = document.getElementById("publiceer");
   if (publish) {
     let taak = null;
+    // While the form is being sent the page does not know its task's number yet, and a quick
+    // refusal may arrive before it does: such events are kept and read once the number is known.
+    let sending = false;
+    const early = [];
     const list = document.getElementById("voortgang");
     const statusLine = document.getElementById("publiceer-status");
     const refusal = document.getElementById("weigering");
@@ -234,27 +238,33 @@
       });
       mark(-1);
       statusLine.textContent = "Bezig …";
-      const response = await fetch("/publiceren", {
-        method: "POST",
-        headers: { "x-csrf-token": csrf, "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams(form),
-      });
-      if (!response.ok) {
+      taak = null;
+      sending = true;
+      early.length = 0;
+      try {
+        const response = await fetch("/publiceren", {
+          method: "POST",
+          headers: { "x-csrf-token": csrf, "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams(form),
+        });
+        if (!response.ok) {
+          stopped();
+          const said = response.headers.get("content-type")?.startsWith("application/json") ? (await response.json()).melding : null;
+          statusLine.textContent = `Geweigerd: ${said || "kies een jaar, voor wie, de soort en minstens één document."}`;
+          return;
+        }
+        taak = (await response.json()).taak;
+      } catch {
         stopped();
-        const said = response.headers.get("content-type")?.startsWith("application/json") ? (await response.json()).melding : null;
-        statusLine.textContent = `Geweigerd: ${said || "kies een jaar, voor wie, de soort en minstens één document."}`;
+        statusLine.textContent = "Geweigerd: de werkplaats antwoordt niet. Is het venster van de werkplaats nog open?";
         return;
+      } finally {
+        sending = false;
       }
-      taak = (await response.json()).taak;
+      for (const [kind, data] of early.splice(0)) if (data.taak === taak) onEvent[kind](data);
     });
-    events.addEventListener("voortgang", (message) => {
-      const data = JSON.parse(message.data);
-      if (data.taak !== taak) return;
-      mark(data.stap - 1);
-    });
-    events.addEventListener("klaar", (message) => {
-      const data = JSON.parse(message.data);
-      if (data.taak !== taak) return;
+    const onProgress = (data) => mark(data.stap - 1);
+    const onDone = (data) => {
       if (!data.ok) {
         stopped();
         statusLine.textContent = "Niet gemaakt.";
@@ -289,6 +299,13 @@
         for (const v of [e.titel, e.jaar, e.audience, String(e.cijfers), e.report]) tr.append(el("td", v));
         body.append(tr);
       }
-    });
+    };
+    const onEvent = { voortgang: onProgress, klaar: onDone };
+    for (const kind of Object.keys(onEvent))
+      events.addEventListener(kind, (message) => {
+        const data = JSON.parse(message.data);
+        if (sending) early.push([kind, data]);
+        else if (data.taak === taak) onEvent[kind](data);
+      });
   }
 })();
