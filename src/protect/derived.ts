@@ -8,7 +8,7 @@
 // One that the earlier reports alone already pin cannot be protected by this report (a figure
 // once published stays known): it is recorded in the internal log, with width 0, and left out.
 import { attack } from "./engine/index.ts";
-import type { EngineCell, LinearFact } from "./engine/types.ts";
+import type { AttackInput, CellInterval, EngineCell, LinearFact } from "./engine/types.ts";
 import type { LedgerEntry } from "./ledger.ts";
 import { primaryReason, type PrimaryRules } from "./primary.ts";
 import type { Description, TableCell } from "./tables.ts";
@@ -63,6 +63,15 @@ function unsafeParts(
   return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** What the derived counts are taken from: the set, its universes, the rules and the earlier reports. */
+interface DerivedScope {
+  description: Description;
+  index: Indexed;
+  rules: PrimaryRules;
+  known: LedgerEntry[];
+  taken: ReadonlySet<string>;
+}
+
 /**
  * The derived counts to protect for one reader, given what that reader already knows (`fixed`:
  * every figure printed before or fixed by the layout, `facts`) and what this report may print
@@ -73,19 +82,14 @@ function unsafeParts(
  * safe under any pattern and need not join the suppression.
  */
 export async function derivedCells(
-  description: Description,
-  index: Indexed,
-  rules: PrimaryRules,
-  known: LedgerEntry[],
-  taken: ReadonlySet<string>,
-  fixed: EngineCell[],
-  candidates: EngineCell[],
-  facts: LinearFact[],
+  { description, index, rules, known, taken }: DerivedScope,
+  { fixed, candidates, facts }: { fixed: EngineCell[]; candidates: EngineCell[]; facts: LinearFact[] },
+  runAttack: (input: AttackInput) => Promise<CellInterval[]> = attack,
 ): Promise<{ cells: EngineCell[]; log: DerivedEntry[] }> {
   const parts = unsafeParts(description, index, rules, known, taken);
   if (parts.length === 0) return { cells: [], log: [] };
   const failing = async (published: EngineCell[], insider: boolean) => {
-    const intervals = await attack({
+    const intervals = await runAttack({
       vars: index.integer.map((integer) => ({ integer })),
       published: published.map((c) => ({ id: c.id, terms: c.terms, value: c.value })),
       suppressed: parts.map((c) => ({ id: c.id, terms: c.terms, requiredWidth: c.requiredWidth })),

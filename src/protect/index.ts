@@ -1,6 +1,6 @@
 // protect: recoded tables (from describe) → which cells are suppressed, chosen by HiGHS,
 // with the earlier reports in the ledger as known facts.
-import { NotProtectableError, suppress, type attack } from "./engine/index.ts";
+import { attack, NotProtectableError, suppress } from "./engine/index.ts";
 import { choosePresentation } from "./choose-presentation.ts";
 import { ProtectionError, type LogEntry, type Protected } from "./protected.ts";
 import { derivedCells, type DerivedEntry } from "./derived.ts";
@@ -29,15 +29,17 @@ export interface SecondReader {
  * in this thread (default), or handed elsewhere by the caller (the werkplaats' worker pool,
  * src/werkplaats/suppress-pool.ts), which must return what `suppress` returns for the same
  * problem; `concurrent`: the candidate layouts may then be protected at once; `attack`, where
- * the audit's attack runs (the test run's disk cache, src/audit-cache.ts), which must return
- * what `attack` returns for the same input.
+ * the attacks of the protection and the audit run (the test run's disk cache,
+ * src/audit-cache.ts), which must return what `attack` returns for the same input.
  */
 export interface ProtectOptions {
   second?: SecondReader;
   suppress?: typeof suppress;
   concurrent?: boolean;
-  attack?: (input: AttackInput) => ReturnType<typeof attack>;
+  attack?: RunAttack;
 }
+
+type RunAttack = (input: AttackInput) => ReturnType<typeof attack>;
 
 /** Suppression, and where the description offers a choice of layouts, the layout too. */
 export async function protect(
@@ -46,7 +48,8 @@ export async function protect(
   known: LedgerEntry[],
   opts: ProtectOptions = {},
 ): Promise<Protected> {
-  const one = (d: Description, r: PrimaryRules, k: LedgerEntry[]) => protectLayout(d, r, k, opts.second, opts.suppress ?? suppress);
+  const one = (d: Description, r: PrimaryRules, k: LedgerEntry[]) =>
+    protectLayout(d, r, k, opts.second, opts.suppress ?? suppress, opts.attack ?? attack);
   return description.choice
     ? choosePresentation(description, description.choice, rules, known, one, opts.concurrent ?? false)
     : one(description, rules, known);
@@ -74,11 +77,14 @@ async function protectLayout(
   known: LedgerEntry[],
   second: SecondReader | undefined,
   runSuppression: typeof suppress,
+  runAttack: RunAttack,
 ): Promise<Protected> {
-  const { byKey, cells, extraFixed, facts, derived, derivedLog } = await readerCells(description, rules, known);
+  const { byKey, cells, extraFixed, facts, derived, derivedLog } = await readerCells(description, rules, known, runAttack);
   const index = indexUniverses(description.universes);
   const view = second
-    ? readerView(await readerCells({ ...description, audience: second.audience as Description["audience"] }, second.rules, second.known))
+    ? readerView(
+        await readerCells({ ...description, audience: second.audience as Description["audience"] }, second.rules, second.known, runAttack),
+      )
     : null;
   const problem: SuppressionProblem = {
     vars: index.integer.map((integer) => ({ integer })),
@@ -121,7 +127,12 @@ function readerView(r: ReaderCells): ReaderView {
 }
 
 /** One reader's cells: the description's figures with their primary rule, and what the reader holds from earlier reports. */
-async function readerCells(description: Description, rules: PrimaryRules, known: LedgerEntry[]): Promise<ReaderCells> {
+async function readerCells(
+  description: Description,
+  rules: PrimaryRules,
+  known: LedgerEntry[],
+  runAttack: RunAttack,
+): Promise<ReaderCells> {
   const index = indexUniverses(description.universes);
   const byKey = entriesOf(description, rules, known);
   const { extraFixed, facts } = layoutFacts(description, index, byKey);
@@ -135,7 +146,11 @@ async function readerCells(description: Description, rules: PrimaryRules, known:
   const all = [...cells, ...extraFixed];
   const fixed = all.filter((c) => c.status === "fixed");
   const candidates = all.filter((c) => c.status === "candidate");
-  const { cells: derived, log: derivedLog } = await derivedCells(description, index, rules, known, taken, fixed, candidates, facts);
+  const { cells: derived, log: derivedLog } = await derivedCells(
+    { description, index, rules, known, taken },
+    { fixed, candidates, facts },
+    runAttack,
+  );
   return { byKey, cells, extraFixed, facts, derived, derivedLog };
 }
 
