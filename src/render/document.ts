@@ -2,6 +2,7 @@
 import type { ReportModel, Section } from "../present/model.ts";
 import { vegaLiteToSvg } from "./charts.ts";
 import { renderHtml } from "./html.ts";
+import type { PdfMeta } from "./pdf-finish.ts";
 import type { Renderer } from "./pdf.ts";
 import type { Memo } from "../memo.ts";
 import { headingPages } from "./toc-pages.ts";
@@ -43,8 +44,9 @@ export async function reportWithPages(
   const svgs = await chartSvgs(model, memo);
   let pages = new Map<string, number>();
   let html = renderHtml(model, svgs, pages);
-  let pdf = await reportPdf(renderer, model, html, creationDate);
-  if (model.kort || model.toc.length === 0) return { html, pdf, pages };
+  if (model.kort || model.toc.length === 0) return { html, pdf: await reportPdf(renderer, model, html, creationDate), pages };
+  // The first print only tells where the headings fall: a draft (see Renderer.draft).
+  let pdf = await renderer.draft(html, pdfMeta(model, creationDate));
   for (let print = 1; print < 3; print++) {
     const found = await headingPages(pdf);
     if (print > 1 && model.toc.every((t) => found.get(t.id) === pages.get(t.id))) break;
@@ -56,7 +58,11 @@ export async function reportWithPages(
 }
 
 export async function reportPdf(renderer: Renderer, model: ReportModel, html: string, creationDate: Date): Promise<Uint8Array> {
-  return renderer.pdf(html, {
+  return renderer.pdf(html, pdfMeta(model, creationDate));
+}
+
+function pdfMeta(model: ReportModel, creationDate: Date): PdfMeta {
+  return {
     title: model.titel,
     subject: `${model.titel}, ${model.organisatie}`,
     author: model.auteurs,
@@ -66,5 +72,5 @@ export async function reportPdf(renderer: Renderer, model: ReportModel, html: st
     confidential: model.vertrouwelijk,
     ...(model.paginaMarkering ? { markering: model.paginaMarkering } : {}),
     creationDate,
-  });
+  };
 }

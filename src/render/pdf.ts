@@ -13,6 +13,12 @@ import { escapeHtml } from "../html.ts";
 
 export interface Renderer {
   pdf(html: string, meta: PdfMeta): Promise<Uint8Array>;
+  /**
+   * The same pages, laid out exactly as `pdf` lays them out, but without the structure tags,
+   * the outline and the metadata: only to read where each heading falls (the table of
+   * contents), and about half the work.
+   */
+  draft(html: string, meta: PdfMeta): Promise<Uint8Array>;
   /** The first `<svg>` of the HTML as PNG (a chart to paste into another document). */
   png(html: string, scale?: number): Promise<Uint8Array>;
   close(): Promise<void>;
@@ -192,7 +198,7 @@ export async function openRenderer(options: RendererOptions = {}): Promise<Rende
   const idle: PrintPage[] = [];
 
   /** Chromium's PDF, before finishPdf. */
-  async function print(html: string, meta: PdfMeta): Promise<Uint8Array> {
+  async function print(html: string, meta: PdfMeta, draft = false): Promise<Uint8Array> {
     let state: PrintPage | undefined;
     let reusable = false;
     try {
@@ -203,7 +209,8 @@ export async function openRenderer(options: RendererOptions = {}): Promise<Rende
       // Web fonts may still be decoding after "load"; the PDF must not use a fallback.
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       if (blocked.length > 0) throw new BlockedError(blockedMessage(blocked));
-      const raw = await page.pdf(pdfOptions(meta));
+      // Tags and outline add to the file, never move anything on the page.
+      const raw = await page.pdf(draft ? { ...pdfOptions(meta), tagged: false, outline: false } : pdfOptions(meta));
       if (blocked.length > 0) throw new BlockedError(blockedMessage(blocked));
       reusable = true;
       return raw;
@@ -231,6 +238,11 @@ export async function openRenderer(options: RendererOptions = {}): Promise<Rende
     return finishPdf(await print(html, meta), meta);
   }
 
+  async function draft(html: string, meta: PdfMeta): Promise<Uint8Array> {
+    if (closed) throw new Error("De PDF-renderer is al gesloten.");
+    return print(html, meta, true);
+  }
+
   async function close(): Promise<void> {
     if (closed) return;
     closed = true;
@@ -241,5 +253,5 @@ export async function openRenderer(options: RendererOptions = {}): Promise<Rende
     }
   }
 
-  return { pdf, png, close };
+  return { pdf, draft, png, close };
 }
