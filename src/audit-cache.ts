@@ -10,7 +10,7 @@
 import { z } from "zod";
 import { cacheFile, readCached, writeAtomically } from "./disk-cache.ts";
 import { attack } from "./protect/engine/index.ts";
-import type { AttackInput, CellInterval } from "./protect/engine/types.ts";
+import type { AttackInput, RunAttack } from "./protect/engine/types.ts";
 import type { ProtectOptions } from "./protect/index.ts";
 
 /** Bounds may be unbounded: JSON has no ±Infinity, so those are written as text. */
@@ -26,7 +26,7 @@ export function cachedAudit(env: NodeJS.ProcessEnv): Pick<ProtectOptions, "attac
   return dir ? { attack: diskCachedAttack(dir) } : {};
 }
 
-export function diskCachedAttack(dir: string): (input: AttackInput) => Promise<CellInterval[]> {
+export function diskCachedAttack(dir: string): RunAttack {
   return async (input) => {
     const file = cacheFile(dir, attackInputKey(input));
     const found = readCached(file, intervalsSchema);

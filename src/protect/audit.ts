@@ -5,7 +5,7 @@
 // and the report's stated rules (missing rows are zero, the published historie, named list
 // items): they join the attack like printed numbers.
 import { attack } from "./engine/index.ts";
-import type { AttackInput, CellInterval, LinearFact } from "./engine/types.ts";
+import type { AttackInput, CellInterval, LinearFact, RunAttack } from "./engine/types.ts";
 import type { Figure, FiguresFile } from "./figures.ts";
 import type { LedgerEntry } from "./ledger.ts";
 import { indexUniverses, placeScope, scopeKey, singleYearParts, type Scope, type UniverseId } from "./universe.ts";
@@ -28,7 +28,7 @@ export async function auditFigures(
   file: FiguresFile,
   known: LedgerEntry[],
   required?: Map<string, number>,
-  runAttack: (input: AttackInput) => Promise<CellInterval[]> = attack,
+  runAttack: RunAttack = attack,
   audited?: ReadonlySet<string>,
 ): Promise<AuditResult> {
   const model = newAttackModel(file, known);

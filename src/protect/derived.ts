@@ -7,8 +7,7 @@
 // is never printed and needs its interval.
 // One that the earlier reports alone already pin cannot be protected by this report (a figure
 // once published stays known): it is recorded in the internal log, with width 0, and left out.
-import { attack } from "./engine/index.ts";
-import type { AttackInput, CellInterval, EngineCell, LinearFact } from "./engine/types.ts";
+import type { EngineCell, LinearFact, RunAttack } from "./engine/types.ts";
 import type { LedgerEntry } from "./ledger.ts";
 import { primaryReason, type PrimaryRules } from "./primary.ts";
 import type { Description, TableCell } from "./tables.ts";
@@ -84,7 +83,7 @@ interface DerivedScope {
 export async function derivedCells(
   { description, index, rules, known, taken }: DerivedScope,
   { fixed, candidates, facts }: { fixed: EngineCell[]; candidates: EngineCell[]; facts: LinearFact[] },
-  runAttack: (input: AttackInput) => Promise<CellInterval[]> = attack,
+  runAttack: RunAttack,
 ): Promise<{ cells: EngineCell[]; log: DerivedEntry[] }> {
   const parts = unsafeParts(description, index, rules, known, taken);
   if (parts.length === 0) return { cells: [], log: [] };

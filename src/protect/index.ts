@@ -6,7 +6,7 @@ import { ProtectionError, type LogEntry, type Protected } from "./protected.ts";
 import { derivedCells, type DerivedEntry } from "./derived.ts";
 
 export { ProtectionError, type LogEntry, type Protected } from "./protected.ts";
-import type { AttackInput, EngineCell, LinearFact, ReaderView, SuppressionProblem } from "./engine/types.ts";
+import type { EngineCell, LinearFact, ReaderView, RunAttack, SuppressionProblem } from "./engine/types.ts";
 import type { LedgerEntry } from "./ledger.ts";
 import { primaryReason, requiredWidth, type PrimaryRules } from "./primary.ts";
 import type { Description, TableCell } from "./tables.ts";
@@ -38,8 +38,6 @@ export interface ProtectOptions {
   concurrent?: boolean;
   attack?: RunAttack;
 }
-
-type RunAttack = (input: AttackInput) => ReturnType<typeof attack>;
 
 /** Suppression, and where the description offers a choice of layouts, the layout too. */
 export async function protect(

@@ -4,6 +4,7 @@
 // confidential set it shares a period with (the 2021 report prints 2019 and 2020 columns).
 import type { FiguresFile } from "./figures.ts";
 import { auditFigures } from "./audit.ts";
+import type { RunAttack } from "./engine/types.ts";
 import type { LedgerEntry } from "./ledger.ts";
 import { scopeKey } from "./universe.ts";
 
@@ -24,7 +25,7 @@ export async function exposedConfidential(
   known: LedgerEntry[],
   envelope: Envelope,
   kConfidential: number,
-  runAttack?: Parameters<typeof auditFigures>[3],
+  runAttack?: RunAttack,
 ): Promise<{ report: string; cells: number }[]> {
   const printedElsewhere = new Set(
     known.flatMap((e) => e.figures.filter((f) => f.value !== null).map((f) => scopeKey(f.universe, f.scope))),

@@ -103,3 +103,9 @@ export interface CellInterval {
   /** "publiek", or "insider in <cell id>" for the scenario that gave the narrowest interval. */
   scenario: string;
 }
+
+/**
+ * Where an attack runs: the engine's `attack`, or what returns the same intervals for the same
+ * input (the test run's disk cache, src/audit-cache.ts).
+ */
+export type RunAttack = (input: AttackInput) => Promise<CellInterval[]>;
