@@ -27,7 +27,7 @@ import { createNodeResolver, importX } from "eslint-plugin-import-x";
 //                the Dutch system errors.
 //   8 publish    publish.ts: build, render and adopt one set (used by the command and the werkplaats).
 //   9 werkplaats the local web app.
-//  10 cli        cli.ts: the command line, which ties everything together.
+//  10 cli        cli.ts (the entry) and cli-main.ts: the command line, which ties everything together.
 const LAYERS = [
   { rank: 0, name: "base", paths: ["src/domain.ts", "src/domain", "src/excel-csv.ts"] },
   { rank: 1, name: "ingest", paths: ["src/ingest", "src/memo.ts"] },
@@ -41,7 +41,7 @@ const LAYERS = [
   { rank: 7, name: "edges", paths: ["src/output.ts", "src/data-files.ts", "src/lock.ts", "src/system-errors.ts"] },
   { rank: 8, name: "publish", paths: ["src/publish.ts"] },
   { rank: 9, name: "werkplaats", paths: ["src/werkplaats"] },
-  { rank: 10, name: "cli", paths: ["src/cli.ts"] },
+  { rank: 10, name: "cli", paths: ["src/cli.ts", "src/cli-main.ts"] },
 ];
 
 const stageOrderZones = LAYERS.flatMap((layer) =>

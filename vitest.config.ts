@@ -5,7 +5,7 @@ import LongestFirst from "./tests/setup/longest-first.ts";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
-    setupFiles: ["tests/setup/fast-check.ts"],
+    setupFiles: ["tests/setup/fast-check.ts", "tests/setup/renderer.ts"],
     // The run's folder of builds that several test files share (tests/helpers/built-once.ts).
     globalSetup: ["tests/setup/build-cache.ts"],
     // Rendering tests start Chromium; the machines have two cores, and two files run at once

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { inject } from "vitest";
+import type { Renderer } from "../../src/render/pdf.ts";
 
 const run = promisify(execFile);
 export const ROOT = join(import.meta.dirname, "..", "..");
@@ -16,23 +17,28 @@ export interface CliResult {
 }
 
 /**
- * The arguments of `node` that start `jaarverslag ARGS` (without the set-up wrapper): the run's
- * bundle of the CLI under the suite's config (tests/setup/cli-bundle.ts: the same sources, about
- * 0.7 s of CPU less per start), else the sources with tsx. Each start is counted for the
- * run's summary (tests/setup/build-cache.ts).
+ * The arguments of `node` that start `jaarverslag ARGS` in a process of its own (without the
+ * set-up wrapper), for the tests about processes (killed, concurrent, watching): the run's
+ * bundle of the CLI under the suite's config (tests/setup/cli-bundle.ts: the same sources,
+ * about 0.7 s of CPU less per start), else the sources with tsx. Each start is counted for
+ * the run's summary (tests/setup/build-cache.ts).
  */
 export function cliArgv(args: string[]): string[] {
   const bundle = (inject("cliBundle") as string | undefined) ?? "";
-  const cache = (inject("buildCache") as string | undefined) ?? "";
-  if (cache !== "") appendFileSync(join(cache, CLI_STARTS), ".");
+  countStart();
   return [...(bundle !== "" ? [bundle] : ["--import", "tsx", join(ROOT, "src", "cli.ts")]), ...args];
 }
 
-/** The file in the run's build folder with one character per start of the CLI. */
+/** The file in the run's build folder with one character per command the tests ran. */
 export const CLI_STARTS = "cli-starts";
 
-/** Runs `jaarverslag ARGS` (without the set-up wrapper) and never throws on a non-zero exit. */
-export async function cli(args: string[]): Promise<CliResult> {
+function countStart(): void {
+  const cache = (inject("buildCache") as string | undefined) ?? "";
+  if (cache !== "") appendFileSync(join(cache, CLI_STARTS), ".");
+}
+
+/** The command in a process of its own; never throws on a non-zero exit. */
+export async function cliProcess(args: string[]): Promise<CliResult> {
   try {
     const { stdout, stderr } = await run("node", cliArgv(args), { cwd: ROOT });
     return { code: 0, stdout, stderr };
@@ -40,6 +46,44 @@ export async function cli(args: string[]): Promise<CliResult> {
     const err = e as { code: number; stdout: string; stderr: string };
     return { code: err.code, stdout: err.stdout, stderr: err.stderr };
   }
+}
+
+/**
+ * Runs `jaarverslag ARGS`: the command's own `main` (src/cli-main.ts), in this test process,
+ * with what it prints on stdout and stderr kept apart; never throws on a non-zero exit. What
+ * src/cli.ts adds is only `process.exitCode = main(argv)` with the console, and
+ * tests/helpers/cli.test.ts holds the two ways against each other. In this process because a
+ * chain of builds then costs half the CPU (BENCHMARKS.md §8, Round 6): the solver's code is
+ * compiled once, not once per build, and Chromium starts once per test file (`build` prints
+ * with one renderer, as `build --watch` does; closed after the file, tests/setup/renderer.ts).
+ */
+export async function cli(args: string[]): Promise<CliResult> {
+  countStart();
+  const { main } = await import("../../src/cli-main.ts");
+  let stdout = "";
+  let stderr = "";
+  const renderer = args[0] === "build" && !args.includes("--watch") ? await sharedRenderer() : undefined;
+  const code = await main(args, {
+    out: (line) => (stdout += `${line}\n`),
+    err: (line) => (stderr += `${line}\n`),
+    ...(renderer ? { renderer } : {}),
+  });
+  return { code, stdout, stderr };
+}
+
+let renderer: Promise<Renderer> | undefined;
+
+/** One Chromium for the builds of this test file, started at the first. */
+function sharedRenderer(): Promise<Renderer> {
+  renderer ??= import("../../src/render/pdf.ts").then((m) => m.openRenderer());
+  return renderer;
+}
+
+/** Closes this file's Chromium, if a build started one. */
+export async function closeSharedRenderer(): Promise<void> {
+  const open = renderer;
+  renderer = undefined;
+  if (open) await (await open).close();
 }
 
 /** A fresh copy of the example data (without any ledger), in a new temporary folder. */
