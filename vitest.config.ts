@@ -16,6 +16,12 @@ export default defineConfig({
     // Forks, not threads: the heavy files spawn the CLI and Chromium and use HiGHS (wasm);
     // a process per file keeps them apart.
     pool: "forks",
+    // A worker process runs file after file (not one process per file): the sources are loaded
+    // and the solver's code compiled once per worker, not once per file (BENCHMARKS.md §8,
+    // Round 6: 785 → 665 s). No test file sets process-wide state that another could see (no
+    // environment changes, no fake timers; the one module mock, tests/render/fonts.test.ts,
+    // wraps node:fs without changing what it does).
+    isolate: false,
     // Vitest's default is one worker less than the cores: one worker on a two-core machine, so
     // every file waits for the one before. The heavy files spend much of their time waiting for
     // child processes (the CLI, Chromium), so two files at once fill both cores. Files run

@@ -179,15 +179,18 @@ export class Case {
   async build(args: string[]): Promise<CliResult> {
     const adopt = args.includes("--vaststellen") ? args : [...args, "--vaststellen"];
     const result = await cli(["build", ...adopt, "--data", this.data, "--out", this.out]);
-    if (result.code !== 0) return result;
+    if (result.code === 0) this.received(result, args.includes("vertrouwelijk") ? "vertrouwelijk" : "openbaar");
+    return result;
+  }
+
+  /** The documents of an adopted build join the readers' hands: read from the folder its "Geschreven in" line names. */
+  received(result: CliResult, audience: "openbaar" | "vertrouwelijk"): void {
     const dir = /Geschreven in (.+?): \d+ document/.exec(result.stderr)?.[1];
     if (!dir) throw new Error(`de build noemt geen map met documenten:\n${result.stderr}`);
-    const audience = args.includes("vertrouwelijk") ? "vertrouwelijk" : "openbaar";
     const docs = readFolder(dir, audience);
     if (docs.length === 0) throw new Error(`geen documenten voor ${audience} in ${dir}`);
     this.readers[audience].push(...docs);
     this.folders[audience].push(dir);
-    return result;
   }
 
   /** historie.csv as the published figures it records (the reports it names are in readers' hands). */

@@ -177,3 +177,13 @@ function filesUnder(dir: string): string[] {
 export const buildStep =
   (...args: string[]): BuildStep =>
   (data, out) => ["build", ...args, "--data", data, "--out", out];
+
+/**
+ * The example data's 2021 set adopted for the confidential reader first, then for the public
+ * one, every document (--all): attacked by tests/attack/either-order.test.ts and audited by
+ * tests/e2e/register.test.ts.
+ */
+export const CONFIDENTIAL_THEN_PUBLIC_2021: BuildStep[] = [
+  buildStep("--year", "2021", "--all", "--audience", "vertrouwelijk", "--vaststellen"),
+  buildStep("--year", "2021", "--all", "--vaststellen"),
+];
