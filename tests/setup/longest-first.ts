@@ -2,10 +2,10 @@
 // files do not start last and end the run on one core. Vitest's own order does this from the
 // durations of the last run, but runs every file without a known duration first, the slow ones
 // among them in no particular order (a fresh checkout, a new file, a cache from a partial run).
-// Here a file also has an expected duration from the table below (the slowest files, from
-// a run on 6 December 2026 with the
-// command run in the test's process and the workers reused, in seconds), else from an estimate: a file that runs the real
-// command or a browser about 20 s, any other file a second per 10 kB of test code.
+// Here a file also has an expected duration from the table below (the slowest files, in
+// seconds, from a run on 6 December 2026 with the command in the test's process and the
+// workers reused), else from an estimate: a file that runs the real command or a browser
+// about 20 s, any other file a second per 10 kB of test code.
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
