@@ -474,6 +474,7 @@ async function runAudit(args: Args): Promise<number> {
   return result.ok ? 0 : 1;
 }
 
+/** Runs `jaarverslag ARGV`, printing to `output`; the exit code: 0 done, 1 refused or failed, 2 usage. */
 export function main(argv: string[], output: CliOutput = CONSOLE): Promise<number> {
   return current.run(output, () => dispatch(argv));
 }
