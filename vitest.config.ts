@@ -14,7 +14,7 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     // Forks, not threads: the heavy files spawn the CLI and Chromium and use HiGHS (wasm);
-    // a process per file keeps them apart.
+    // each worker is a process of its own.
     pool: "forks",
     // A worker process runs file after file (not one process per file): the sources are loaded
     // and the solver's code compiled once per worker, not once per file (BENCHMARKS.md §8,

@@ -145,11 +145,10 @@ function diskCaches(env: NodeJS.ProcessEnv): NonNullable<BuildSession["protectio
   return { ...cachedProtection(env), ...cachedAudit(env) };
 }
 
-async function runBuild(args: Args): Promise<number> {
+async function runBuild(args: Args, renderer: Renderer | undefined): Promise<number> {
   const request = buildRequest(args);
   if (args.switches.has("watch")) return watchBuild(request);
   err(`Jaarverslag ${periodLabel(request.jaar)} (${request.audience}) maken uit ${request.dataDir} …`);
-  const renderer = current.getStore()?.renderer;
   return buildOnce(request, { protection: diskCaches(process.env), ...(renderer ? { renderer } : {}) });
 }
 
@@ -476,13 +475,13 @@ async function runAudit(args: Args): Promise<number> {
 
 /** Runs `jaarverslag ARGV`, printing to `output`; the exit code: 0 done, 1 refused or failed, 2 usage. */
 export function main(argv: string[], output: CliOutput = CONSOLE): Promise<number> {
-  return current.run(output, () => dispatch(argv));
+  return current.run(output, () => dispatch(argv, output.renderer));
 }
 
-async function dispatch(argv: string[]): Promise<number> {
+async function dispatch(argv: string[], renderer: Renderer | undefined): Promise<number> {
   try {
     const args = parseCommandLine(argv);
-    if (args.command === "build") return await runBuild(args);
+    if (args.command === "build") return await runBuild(args, renderer);
     if (args.command === "check") return await runCheck(args);
     if (args.command === "audit") return await runAudit(args);
     if (args.command === "template") return await runTemplate(args);
