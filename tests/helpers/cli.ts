@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { inject } from "vitest";
 import type { Renderer } from "../../src/render/pdf.ts";
+import { cachedRenderer } from "./render-cache.ts";
 
 const run = promisify(execFile);
 export const ROOT = join(import.meta.dirname, "..", "..");
@@ -55,14 +56,19 @@ export async function cliProcess(args: string[]): Promise<CliResult> {
  * tests/helpers/cli.test.ts holds the two ways against each other. In this process because a
  * chain of builds then costs half the CPU (BENCHMARKS.md §8, Round 6): the solver's code is
  * compiled once, not once per build, and Chromium starts once per test file (`build` prints
- * with one renderer, as `build --watch` does; closed after the file, tests/setup/renderer.ts).
+ * with one renderer, as `build --watch` does; started at the first print, closed after the file,
+ * tests/setup/renderer.ts).
+ * What that renderer printed is kept for the run (tests/helpers/render-cache.ts): a print of the
+ * same input again is read back; `{ freshPrint: true }` prints everything anew (a test of the
+ * printing itself).
  */
-export async function cli(args: string[]): Promise<CliResult> {
+export async function cli(args: string[], options: { freshPrint?: boolean } = {}): Promise<CliResult> {
   countStart();
   const { main } = await import("../../src/cli-main.ts");
   let stdout = "";
   let stderr = "";
-  const renderer = args[0] === "build" && !args.includes("--watch") ? await sharedRenderer() : undefined;
+  const shared = args[0] === "build" && !args.includes("--watch") ? sharedRenderer() : undefined;
+  const renderer = options.freshPrint ? shared?.fresh : shared?.cached;
   const code = await main(args, {
     out: (line) => (stdout += `${line}\n`),
     err: (line) => (stderr += `${line}\n`),
@@ -71,18 +77,30 @@ export async function cli(args: string[]): Promise<CliResult> {
   return { code, stdout, stderr };
 }
 
-let renderer: Promise<Renderer> | undefined;
+let chromium: Promise<Renderer> | undefined;
 
-/** One Chromium for the builds of this test file, started at the first. */
-function sharedRenderer(): Promise<Renderer> {
-  renderer ??= import("../../src/render/pdf.ts").then((m) => m.openRenderer());
-  return renderer;
+/** This file's Chromium, started at the first print that is not in the run's print cache. */
+const launched = (): Promise<Renderer> => (chromium ??= import("../../src/render/pdf.ts").then((m) => m.openRenderer()));
+
+/** The renderer of this file's builds, without the run's print cache, and with it (when the run has one). */
+function sharedRenderer(): { fresh: Renderer; cached: Renderer } {
+  const fresh: Renderer = {
+    pdf: async (html, meta) => (await launched()).pdf(html, meta),
+    draft: async (html, meta) => (await launched()).draft(html, meta),
+    png: async (html, scale) => (await launched()).png(html, scale),
+    close: closeSharedRenderer,
+  };
+  const cache = (inject("buildCache") as string | undefined) ?? "";
+  return { fresh, cached: cache !== "" ? cachedRenderer(fresh, join(cache, PRINTS)) : fresh };
 }
+
+/** The folder in the run's build folder with what the shared renderers printed. */
+export const PRINTS = "drukken";
 
 /** Closes this file's Chromium, if a build started one. */
 export async function closeSharedRenderer(): Promise<void> {
-  const open = renderer;
-  renderer = undefined;
+  const open = chromium;
+  chromium = undefined;
   if (open) await (await open).close();
 }
 

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { CLI_STARTS } from "../helpers/cli.ts";
+import { CLI_STARTS, PRINTS } from "../helpers/cli.ts";
 import { bundleCli } from "./cli-bundle.ts";
 
 declare module "vitest" {
@@ -33,7 +33,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
     const files = (sub: string) => (existsSync(join(dir, sub)) ? readdirSync(join(dir, sub)).length : 0);
     console.log(
       `CLI gestart: ${existsSync(starts) ? readFileSync(starts, "utf8").length : 0} keer; ` +
-        `verschillende onderdrukkingen ${files("suppressie")}, aanvallen ${files("audit")}`,
+        `verschillende onderdrukkingen ${files("suppressie")}, aanvallen ${files("audit")}, drukken ${files(PRINTS)}`,
     );
     rmSync(dir, { recursive: true, force: true });
   };
