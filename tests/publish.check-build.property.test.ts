@@ -15,10 +15,11 @@ import { formatProblem, type Problem } from "../src/ingest/problem.ts";
 import { registerPath } from "../src/output.ts";
 import { decideSet, publishSet, type PublishRequest } from "../src/publish.ts";
 import type { RegisterEntry } from "../src/protect/register.ts";
-import { openRenderer, type Renderer } from "../src/render/pdf.ts";
+import type { Renderer } from "../src/render/pdf.ts";
 import type { RawInput } from "../src/ingest/raw-input.ts";
 import { baseTables, BASE_VERSLAG, makeRawInput, VANDAAG, type Rows } from "./fixtures/make-fixtures.ts";
 import { apply, mutation, type Mutation } from "./fixtures/mutation-corpus.ts";
+import { printRenderer } from "./helpers/cli.ts";
 import { fcParams } from "./helpers/fast-check.ts";
 
 /** A melding of November 2021 registered after the 2021 report was adopted. */
@@ -106,7 +107,8 @@ function freshFolder(): string {
 }
 
 beforeAll(async () => {
-  renderer = await openRenderer();
+  // The run's print cache (tests/helpers/render-cache.ts): what is compared here is the decision.
+  renderer = printRenderer();
   const data = freshFolder();
   writeFolder(data, makeRawInput());
   for (const audience of ["openbaar", "vertrouwelijk"] as const) {
@@ -116,8 +118,7 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-afterAll(async () => {
-  await renderer?.close();
+afterAll(() => {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -94,6 +94,15 @@ function sharedRenderer(): { fresh: Renderer; cached: Renderer } {
   return { fresh, cached: cache !== "" ? cachedRenderer(fresh, join(cache, PRINTS)) : fresh };
 }
 
+/**
+ * The same renderer as `cli`'s builds use (this file's Chromium, with the run's print cache), for
+ * tests that print through the pipeline or the werkplaats without the command. Closed after the
+ * file (tests/setup/renderer.ts); not to be closed by the test.
+ */
+export function printRenderer(): Renderer {
+  return sharedRenderer().cached;
+}
+
 /** The folder in the run's build folder with what the shared renderers printed. */
 export const PRINTS = "drukken";
 

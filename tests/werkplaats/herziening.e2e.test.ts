@@ -12,7 +12,7 @@ import { join } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWerkplaats, type Werkplaats } from "../../src/werkplaats/server.ts";
-import { copyOfExampleData } from "../helpers/cli.ts";
+import { copyOfExampleData, printRenderer } from "../helpers/cli.ts";
 import { readPdf } from "../helpers/pdf-read.ts";
 
 const require = createRequire(import.meta.url);
@@ -69,7 +69,8 @@ async function publishByKeyboard(): Promise<void> {
 beforeAll(async () => {
   dataDir = copyOfExampleData("werkplaats-herziening-");
   outDir = join(dataDir, "..", "reports");
-  werkplaats = await startWerkplaats({ dataDir, outDir });
+  // Prints through the tests' renderer, with the run's print cache (tests/helpers/render-cache.ts).
+  werkplaats = await startWerkplaats({ dataDir, outDir, renderer: printRenderer() });
   base = werkplaats.url.replace(/\/\?.*$/, "");
   browser = await puppeteer.launch({
     executablePath: "/usr/bin/chromium",
