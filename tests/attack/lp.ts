@@ -71,15 +71,18 @@ export class LinearModel {
     this.constrain(sum(expr, new Map([[b, -k]])), 0, Infinity, source);
   }
 
-  /** The model as CPLEX LP text, with `extra` rows appended (the scenario of one question). */
-  text(sense: "min" | "max", objective: Expr, extra: Row[] = []): string {
+  /**
+   * The model as CPLEX LP text, with `extra` rows appended (the scenario of one question); with
+   * `part`, only the rows and columns of that part (see `inParts`).
+   */
+  text(sense: "min" | "max", objective: Expr, extra: Row[] = [], part?: { rows: Row[]; cols: ReadonlySet<number> }): string {
     const term = (e: Expr) => {
       const parts = [...e].filter(([, v]) => v !== 0).map(([c, v]) => `${v < 0 ? "-" : "+"} ${Math.abs(v)} v${c}`);
       return parts.length ? parts.join(" ") : "0 v0";
     };
     const lines = [sense === "min" ? "Minimize" : "Maximize", ` obj: ${term(objective)}`, "Subject To"];
     let n = 0;
-    for (const row of [...this.rows, ...extra]) {
+    for (const row of [...(part?.rows ?? this.rows), ...extra]) {
       if (row.expr.size === 0) continue;
       if (row.lo === row.hi) lines.push(` r${n++}: ${term(row.expr)} = ${row.lo}`);
       else {
@@ -88,9 +91,12 @@ export class LinearModel {
       }
     }
     lines.push("Bounds");
-    this.cols.forEach((c, i) => lines.push(` ${c.lo} <= v${i} <= ${c.hi === Infinity ? "+inf" : c.hi}`));
-    const ints = this.cols.map((c, i) => (c.kind === "int" ? `v${i}` : "")).filter(Boolean);
-    const bins = this.cols.map((c, i) => (c.kind === "bin" ? `v${i}` : "")).filter(Boolean);
+    const kept = (i: number) => !part || part.cols.has(i);
+    this.cols.forEach((c, i) => {
+      if (kept(i)) lines.push(` ${c.lo} <= v${i} <= ${c.hi === Infinity ? "+inf" : c.hi}`);
+    });
+    const ints = this.cols.map((c, i) => (c.kind === "int" && kept(i) ? `v${i}` : "")).filter(Boolean);
+    const bins = this.cols.map((c, i) => (c.kind === "bin" && kept(i) ? `v${i}` : "")).filter(Boolean);
     if (ints.length) lines.push("General", ` ${ints.join(" ")}`);
     if (bins.length) lines.push("Binary", ` ${bins.join(" ")}`);
     lines.push("End");
@@ -106,10 +112,15 @@ export class LinearModel {
   }
 
   /** The optimum and a solution attaining it (column index → value); null when infeasible. */
-  async solve(sense: "min" | "max", objective: Expr, extra: Row[] = []): Promise<{ value: number; at: (e: Expr) => number } | null> {
+  async solve(
+    sense: "min" | "max",
+    objective: Expr,
+    extra: Row[] = [],
+    part?: { rows: Row[]; cols: ReadonlySet<number> },
+  ): Promise<{ value: number; at: (e: Expr) => number } | null> {
     solver ??= loader();
     const highs = await solver;
-    const result = highs.solve(this.text(sense, objective, extra), { mip_rel_gap: 0, mip_abs_gap: 1e-7, output_flag: false });
+    const result = highs.solve(this.text(sense, objective, extra, part), { mip_rel_gap: 0, mip_abs_gap: 1e-7, output_flag: false });
     if (result.Status === "Optimal") {
       const columns = result.Columns;
       return { value: result.ObjectiveValue, at: (e) => [...e].reduce((s, [c, v]) => s + v * (columns[`v${c}`]?.Primal ?? 0), 0) };
@@ -117,8 +128,8 @@ export class LinearModel {
     if (result.Status === "Infeasible") return null;
     if (result.Status === "Unbounded" || result.Status === "Primal infeasible or unbounded") {
       // Tell an unbounded objective from an empty model.
-      const feasible = await this.optimum(sense, new Map(), extra);
-      return feasible === null ? null : { value: sense === "max" ? Infinity : -Infinity, at: () => NaN };
+      const feasible = (await this.solve(sense, new Map(), extra, part)) !== null;
+      return feasible ? { value: sense === "max" ? Infinity : -Infinity, at: () => NaN } : null;
     }
     throw new Error(`HiGHS: ${result.Status}`);
   }
@@ -126,6 +137,59 @@ export class LinearModel {
   async feasible(extra: Row[] = []): Promise<boolean> {
     return (await this.optimum("min", new Map(), extra)) !== null;
   }
+
+  /**
+   * The model as it is now, asked part by part; only for a model known to be feasible (the
+   * attack checks that first, and leaves the model alone while it asks). No row joins two
+   * parts, so the rows a question does not reach (through its objective, its extra rows and the
+   * rows between their columns) hold on their own columns whatever the question's part does:
+   * the optimum over the part alone is the optimum over the whole model, and the question is
+   * infeasible or unbounded exactly when it is so on the part. The solver then reads and
+   * solves a fraction of the model (the years and universes a target lies in).
+   */
+  inParts(): Questions {
+    const rows = [...this.rows];
+    const parent = this.cols.map((_, i) => i);
+    const find = (i: number): number => {
+      while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+      return i;
+    };
+    const join = (e: Expr) => {
+      const [first, ...rest] = [...e.keys()];
+      for (const c of rest) parent[find(c)] = find(first!);
+    };
+    for (const r of rows) join(r.expr);
+    const rowsOf = new Map<number, Row[]>();
+    for (const r of rows) {
+      const first = r.expr.keys().next();
+      if (first.done) continue;
+      const root = find(first.value);
+      rowsOf.set(root, [...(rowsOf.get(root) ?? []), r]);
+    }
+    const colsOf = new Map<number, number[]>();
+    this.cols.forEach((_, i) => colsOf.set(find(i), [...(colsOf.get(find(i)) ?? []), i]));
+    const partOf = (objective: Expr, extra: Row[]) => {
+      const roots = new Set([...objective.keys(), ...extra.flatMap((r) => [...r.expr.keys()])].map(find));
+      return {
+        rows: [...roots].flatMap((root) => rowsOf.get(root) ?? []),
+        cols: new Set([...roots].flatMap((root) => colsOf.get(root) ?? [])),
+      };
+    };
+    const solve = (sense: "min" | "max", objective: Expr, extra: Row[] = []) =>
+      this.solve(sense, objective, extra, partOf(objective, extra));
+    return {
+      solve,
+      optimum: async (sense, objective, extra = []) => (await solve(sense, objective, extra))?.value ?? null,
+      feasible: async (extra = []) => (await solve("min", new Map(), extra)) !== null,
+    };
+  }
+}
+
+/** The questions an attack asks of a model (LinearModel.inParts). */
+export interface Questions {
+  solve(sense: "min" | "max", objective: Expr, extra?: Row[]): Promise<{ value: number; at: (e: Expr) => number } | null>;
+  optimum(sense: "min" | "max", objective: Expr, extra?: Row[]): Promise<number | null>;
+  feasible(extra?: Row[]): Promise<boolean>;
 }
 
 export function row(expr: Expr, lo: number, hi: number, source = "scenario"): Row {

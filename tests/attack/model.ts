@@ -968,6 +968,8 @@ export class Attack {
   ): Promise<AttackResult> {
     // Readings the documents contradict are reported and left out (the reader would notice).
     if (!(await this.lp.feasible())) await this.dropContradictions();
+    // From here on the model holds and does not change: each question goes to its part alone.
+    const lp = this.lp.inParts();
     const findings: Finding[] = [];
     const ranged: AttackResult["targets"] = [];
     const ranges = new Map<Target, [number, number]>();
@@ -988,8 +990,8 @@ export class Attack {
       .map((t) => ({ ...t, k: Math.min(t.k, this.k) }));
     const solutions = new Map<Target, { lo: (e: Expr) => number; hi: (e: Expr) => number }>();
     for (const t of targets) {
-      const min = await this.lp.solve("min", t.expr);
-      const max = await this.lp.solve("max", t.expr);
+      const min = await lp.solve("min", t.expr);
+      const max = await lp.solve("max", t.expr);
       if (min === null || max === null) throw new Error(`model infeasible while ranging ${t.what}`);
       const [lo, hi] = [min.value, max.value];
       solutions.set(t, { lo: min.at, hi: max.at });
@@ -1005,7 +1007,7 @@ export class Attack {
     const derived: AttackResult["derived"] = [];
     for (const t of this.derived) {
       if (figureIds.has(idOf(t.expr))) continue;
-      const [lo, hi] = [await this.lp.optimum("min", t.expr), await this.lp.optimum("max", t.expr)];
+      const [lo, hi] = [await lp.optimum("min", t.expr), await lp.optimum("max", t.expr)];
       if (lo === null || hi === null) throw new Error(`model infeasible while ranging ${t.what}`);
       const r: [number, number] = [Math.round(lo), hi === Infinity ? hi : Math.round(hi)];
       derived.push({ what: t.what, lo: r[0], hi: r[1], k: this.k });
@@ -1030,10 +1032,10 @@ export class Attack {
           const needLo = !(sol.lo(d.expr) >= 1 - 1e-6);
           const needHi = hi0 !== Infinity && !(sol.hi(d.expr) >= 1 - 1e-6);
           if (!needLo && !needHi) continue;
-          feasible ??= await this.lp.feasible(extra);
+          feasible ??= await lp.feasible(extra);
           if (!feasible) break;
-          const lo = needLo ? await this.lp.optimum("min", t.expr, extra) : lo0;
-          const hi = needHi ? await this.lp.optimum("max", t.expr, extra) : hi0;
+          const lo = needLo ? await lp.optimum("min", t.expr, extra) : lo0;
+          const hi = needHi ? await lp.optimum("max", t.expr, extra) : hi0;
           if (lo === null || hi === null) continue;
           const r: [number, number] = [Math.round(lo), hi === Infinity ? hi : Math.round(hi)];
           if (this.judge(t, r)) findings.push({ what: t.what, kind: t.kind, lo: r[0], hi: r[1], k: t.k, scenario: `melder in ${d.what}` });
