@@ -1,4 +1,5 @@
-// The two things a result cache on disk needs, for src/audit-cache.ts and src/suppression-cache.ts: a file name from the
+// The two things a result cache on disk needs, for src/audit-cache.ts, src/suppression-cache.ts and the tests' print
+// cache (tests/helpers/render-cache.ts): a file name from the
 // hash of the whole input, and a write that readers in other processes see whole or not at all.
 // A cache built on these is exact only if its key holds everything the result depends on.
 import { createHash } from "node:crypto";
@@ -28,7 +29,7 @@ export function readCached<S extends z.ZodType>(file: string, schema: S): z.outp
 }
 
 /** Writes `text` to `file` whole, then renames it into place: a reader sees all of it or nothing. */
-export function writeAtomically(file: string, text: string): void {
+export function writeAtomically(file: string, text: string | Uint8Array): void {
   mkdirSync(join(file, ".."), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, text);

@@ -160,14 +160,17 @@ export class LinearModel {
     };
     for (const r of rows) join(r.expr);
     const rowsOf = new Map<number, Row[]>();
+    const colsOf = new Map<number, number[]>();
+    const add = <T>(map: Map<number, T[]>, root: number, item: T) => {
+      const list = map.get(root);
+      if (list) list.push(item);
+      else map.set(root, [item]);
+    };
     for (const r of rows) {
       const first = r.expr.keys().next();
-      if (first.done) continue;
-      const root = find(first.value);
-      rowsOf.set(root, [...(rowsOf.get(root) ?? []), r]);
+      if (!first.done) add(rowsOf, find(first.value), r);
     }
-    const colsOf = new Map<number, number[]>();
-    this.cols.forEach((_, i) => colsOf.set(find(i), [...(colsOf.get(find(i)) ?? []), i]));
+    this.cols.forEach((_, i) => add(colsOf, find(i), i));
     const partOf = (objective: Expr, extra: Row[]) => {
       const roots = new Set([...objective.keys(), ...extra.flatMap((r) => [...r.expr.keys()])].map(find));
       return {

@@ -8,8 +8,9 @@
 // pages its headings fall on and carries Chromium's clock, by those pages). A failed print is
 // not kept. A test about the printing itself (the same bytes twice) asks `cli` for fresh prints.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { writeAtomically } from "../../src/disk-cache.ts";
 import type { PdfMeta } from "../../src/render/pdf-finish.ts";
 import type { Renderer } from "../../src/render/pdf.ts";
 
@@ -25,9 +26,7 @@ export function cachedRenderer(inner: Renderer, dir: string): Renderer {
     }
     const bytes = await print();
     // Whole or not at all, for the other workers that read the folder.
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, file);
+    writeAtomically(file, bytes);
     return bytes;
   };
   const metaKey = (meta: PdfMeta) => ({ ...meta, creationDate: meta.creationDate.toISOString() });
