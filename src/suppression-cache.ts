@@ -32,6 +32,15 @@ export function diskCachedSuppress(dir: string, solve: SolveBlock = suppressBloc
     suppress(problem, options, { solveBlock });
 }
 
+/**
+ * A block solver with the disk cache in front when the environment names its folder (the
+ * werkplaats' pool of solver threads: its blocks are then read from the run's cache too).
+ */
+export function cachedBlocks(env: NodeJS.ProcessEnv, solve: SolveBlock): SolveBlock {
+  const dir = env["JAARVERSLAG_SUPPRESSIECACHE"];
+  return dir ? diskCachedBlock(dir, solve) : solve;
+}
+
 /** One block: from its file, or solved by `solve` and filed. */
 function diskCachedBlock(dir: string, solve: SolveBlock): SolveBlock {
   return async (problem: SuppressionProblem, options: SuppressOptions): Promise<SuppressionResult> => {

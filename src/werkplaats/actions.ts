@@ -216,7 +216,7 @@ export type PublishResult =
  */
 export async function publish(
   req: PublishRequest,
-  session: { renderer: Renderer; memo: Memo },
+  session: { renderer: Renderer; memo: Memo; protection?: Omit<ProtectOptions, "second"> },
   progress: (message: string) => void,
 ): Promise<PublishResult> {
   const now = new Date();

@@ -22,7 +22,7 @@ export async function runWerkplaats(args: WerkplaatsArgs): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new WerkplaatsUsage("--port is een poortnummer, bijvoorbeeld --port 8080");
   let werkplaats;
   try {
-    werkplaats = await startWerkplaats({ dataDir, outDir: resolve(args.out ?? "reports"), port });
+    werkplaats = await startWerkplaats({ dataDir, outDir: resolve(args.out ?? "reports"), port, env: process.env });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "EADDRINUSE")
       throw new WerkplaatsUsage(

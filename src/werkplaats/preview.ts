@@ -6,6 +6,9 @@ import { Memo } from "../memo.ts";
 import { previewReport, readRegistration, type PreviewResult } from "./actions.ts";
 import { sectionFirstLines } from "./sections.ts";
 import { SuppressPool } from "./suppress-pool.ts";
+import { cachedAudit } from "../audit-cache.ts";
+import type { ProtectOptions } from "../protect/index.ts";
+import { cachedBlocks } from "../suppression-cache.ts";
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 
@@ -39,12 +42,19 @@ export class PreviewService {
   private readonly again = new Set<number>();
   readonly memo = new Memo();
   /** The candidate layouts' suppressions, in worker threads kept for the session. */
-  private readonly pool = new SuppressPool();
+  private readonly pool: SuppressPool;
+  /** The pool's suppression, and the audit's attack from the run's disk cache when there is one. */
+  private readonly protection: ProtectOptions;
 
+  /** `env`: the environment, whose JAARVERSLAG_SUPPRESSIECACHE and JAARVERSLAG_AUDITCACHE name the test run's disk caches. */
   constructor(
     private readonly dataDir: string,
     private readonly notify: (jaar: number, state: PreviewState) => void,
-  ) {}
+    env: NodeJS.ProcessEnv = {},
+  ) {
+    this.pool = new SuppressPool(3, (workers) => cachedBlocks(env, workers));
+    this.protection = { ...this.pool.protection, ...cachedAudit(env) };
+  }
 
   state(jaar: number): PreviewState | undefined {
     return this.states.get(jaar);
@@ -85,7 +95,7 @@ export class PreviewService {
     const previous = this.states.get(jaar);
     let result: PreviewResult;
     try {
-      result = await previewReport(readRegistration(this.dataDir), this.dataDir, jaar, "openbaar", this.memo, this.pool.protection);
+      result = await previewReport(readRegistration(this.dataDir), this.dataDir, jaar, "openbaar", this.memo, this.protection);
     } catch (e) {
       result = {
         ok: false,

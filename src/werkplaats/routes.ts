@@ -314,7 +314,7 @@ async function runPublish(
   let step = 0;
   send(s, "voortgang", { taak, stap: step, bericht: "beschermen en controleren" });
   try {
-    const session = { renderer: await sessionRenderer(s), memo: s.previews.memo };
+    const session = { renderer: await sessionRenderer(s), memo: s.previews.memo, protection: s.protection };
     const result = await publish({ dataDir, outDir, jaar, audience: publiek, documents: documenten, herziening }, session, (message) => {
       step++;
       send(s, "voortgang", { taak, stap: step, bericht: message });

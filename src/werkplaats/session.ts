@@ -4,7 +4,10 @@
 import type { ServerResponse } from "node:http";
 import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { cachedAudit } from "../audit-cache.ts";
+import type { ProtectOptions } from "../protect/index.ts";
 import type { Renderer } from "../render/pdf.ts";
+import { cachedProtection } from "../suppression-cache.ts";
 import { openSessionRenderer } from "./actions.ts";
 import { PreviewService, type PreviewState } from "./preview.ts";
 import { randomToken } from "./security.ts";
@@ -19,6 +22,11 @@ export interface WerkplaatsOptions {
   maxUploadBytes?: number;
   /** Told when a publication (or a preview) opens the session's browser; tests pass their own. */
   renderer?: Renderer;
+  /**
+   * The environment: JAARVERSLAG_SUPPRESSIECACHE and JAARVERSLAG_AUDITCACHE name the test run's
+   * disk caches (src/suppression-cache.ts, src/audit-cache.ts), as for the command.
+   */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A request refused with this HTTP status and a Dutch message for the user. */
@@ -44,6 +52,8 @@ export interface Session {
   /** Known once the server listens. */
   port: number;
   readonly previews: PreviewService;
+  /** How a publication protects and audits: in this process, with the run's disk caches when named. */
+  readonly protection: Omit<ProtectOptions, "second">;
   /** The session's browser, opened on first use (null: not yet). */
   renderer: Promise<Renderer> | null;
   /** Publications run one after another: the last one queued. */
@@ -67,7 +77,8 @@ export function newSession(opts: WerkplaatsOptions): Session {
     csrf: randomToken(),
     listeners,
     port: 0,
-    previews: new PreviewService(dataDir, (jaar, state) => send("voorbeeld", previewMessage(jaar, state))),
+    previews: new PreviewService(dataDir, (jaar, state) => send("voorbeeld", previewMessage(jaar, state)), opts.env),
+    protection: { ...cachedProtection(opts.env ?? {}), ...cachedAudit(opts.env ?? {}) },
     renderer: opts.renderer ? Promise.resolve(opts.renderer) : null,
     publishing: Promise.resolve(),
     taskCounter: 0,

@@ -9,7 +9,7 @@
 // (tests/werkplaats/suppress-pool.test.ts compares them).
 import { Worker } from "node:worker_threads";
 import { Memo } from "../memo.ts";
-import { NotProtectableError, problemKey, suppress, type SuppressOptions } from "../protect/engine/index.ts";
+import { NotProtectableError, problemKey, suppress, type SolveBlock, type SuppressOptions } from "../protect/engine/index.ts";
 import type { SuppressionProblem, SuppressionResult } from "../protect/engine/types.ts";
 import type { ProtectOptions } from "../protect/index.ts";
 
@@ -40,15 +40,28 @@ export class SuppressPool {
   readonly cache = new Memo(512);
   /** Blocks being solved now, by key: a second candidate with the same block waits for it. */
   private readonly solving = new Map<string, Promise<SuppressionResult>>();
-  /** Blocks sent to the workers (what the cache could not answer). */
+  /** Blocks sent to the workers (what the caches could not answer). */
   solved = 0;
+
+  /** How a block the session has not met is solved: by a worker, or first from `outer`'s cache. */
+  private readonly unseen: SolveBlock;
 
   /**
    * One worker per candidate a build protects (three; more only when none of them can be
    * protected), even on two cores: three equal jobs shared by two cores end together at 1.5
-   * units of time, where two workers end the third at 2.
+   * units of time, where two workers end the third at 2. `outer`: what stands in front of the
+   * workers (the test run's disk cache, src/suppression-cache.ts); it must answer a block as
+   * `suppressBlock` does.
    */
-  constructor(private readonly size = 3) {}
+  constructor(
+    private readonly size = 3,
+    outer: (workers: SolveBlock) => SolveBlock = (workers) => workers,
+  ) {
+    this.unseen = outer((block, options) => {
+      this.solved++;
+      return this.run(block, options);
+    });
+  }
 
   /** What the build passes to `protect`: this pool's suppression, candidates at once. */
   get protection(): ProtectOptions {
@@ -64,8 +77,7 @@ export class SuppressPool {
     return this.cache.get("suppress", key, () => {
       const running = this.solving.get(key);
       if (running) return running;
-      this.solved++;
-      const job = this.run(block, options).finally(() => this.solving.delete(key));
+      const job = this.unseen(block, options).finally(() => this.solving.delete(key));
       this.solving.set(key, job);
       return job;
     });

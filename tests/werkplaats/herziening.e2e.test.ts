@@ -69,8 +69,9 @@ async function publishByKeyboard(): Promise<void> {
 beforeAll(async () => {
   dataDir = copyOfExampleData("werkplaats-herziening-");
   outDir = join(dataDir, "..", "reports");
-  // Prints through the tests' renderer, with the run's print cache (tests/helpers/render-cache.ts).
-  werkplaats = await startWerkplaats({ dataDir, outDir, renderer: printRenderer() });
+  // Prints through the tests' renderer, with the run's print cache (src/print-cache.ts); protects and
+  // audits with the run's disk caches (src/suppression-cache.ts, src/audit-cache.ts), as the command does.
+  werkplaats = await startWerkplaats({ dataDir, outDir, renderer: printRenderer(), env: process.env });
   base = werkplaats.url.replace(/\/\?.*$/, "");
   browser = await puppeteer.launch({
     executablePath: "/usr/bin/chromium",

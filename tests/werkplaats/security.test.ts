@@ -45,7 +45,8 @@ const own = () => ({ cookie, origin: `http://127.0.0.1:${werkplaats.port}`, "x-c
 
 beforeAll(async () => {
   dataDir = copyOfExampleData("werkplaats-veilig-");
-  werkplaats = await startWerkplaats({ dataDir, outDir: join(dataDir, "..", "reports"), maxUploadBytes: LIMIT });
+  // The run's disk caches (src/suppression-cache.ts, src/audit-cache.ts) for its previews, as the command passes them.
+  werkplaats = await startWerkplaats({ dataDir, outDir: join(dataDir, "..", "reports"), maxUploadBytes: LIMIT, env: process.env });
   const opening = await send(new URL(werkplaats.url).pathname + new URL(werkplaats.url).search);
   expect(opening.status).toBe(303);
   const setCookie = String(opening.headers["set-cookie"]);

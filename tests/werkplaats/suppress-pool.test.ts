@@ -13,7 +13,9 @@ import { readLedger } from "../../src/output.ts";
 import { reportHtml } from "../../src/render/document.ts";
 import { previewReport, readRegistration, today } from "../../src/werkplaats/actions.ts";
 import { SuppressPool } from "../../src/werkplaats/suppress-pool.ts";
-import { NotProtectableError } from "../../src/protect/engine/index.ts";
+import { NotProtectableError, suppress } from "../../src/protect/engine/index.ts";
+import { cachedBlocks } from "../../src/suppression-cache.ts";
+import { table2d } from "../protect/engine/tables.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const dir = mkdtempSync(join(tmpdir(), "jaarverslag-suppress-pool-"));
@@ -98,4 +100,33 @@ test("a refusal from a worker still names its cell and what it follows from (for
   });
   await expect(refused).rejects.toBeInstanceOf(NotProtectableError);
   await expect(refused).rejects.toMatchObject({ cell: "p", from: ["f"] });
+});
+
+test("a block the outer cache answers never reaches a worker; one it cannot answer does, and is filed", async () => {
+  const files = mkdtempSync(join(tmpdir(), "jaarverslag-suppressie-"));
+  // [[1, 6], [7, 8]]: one block, r0c0 = 1 primary (tests/suppression-cache.test.ts).
+  const problem = table2d([
+    [1, 6],
+    [7, 8],
+  ]);
+  const fresh = await suppress(problem);
+  const first = new SuppressPool(1, (workers) => cachedBlocks({ JAARVERSLAG_SUPPRESSIECACHE: files }, workers));
+  const second = new SuppressPool(1, (workers) => cachedBlocks({ JAARVERSLAG_SUPPRESSIECACHE: files }, workers));
+  try {
+    expect(await first.suppress(problem)).toEqual(fresh);
+    expect(first.solved).toBe(1);
+    // Another session (its own memory empty) reads the block from the folder.
+    expect(await second.suppress(problem)).toEqual(fresh);
+    expect(second.solved).toBe(0);
+    // Without the folder in the environment the workers solve it.
+    const plain = new SuppressPool(1, (workers) => cachedBlocks({}, workers));
+    try {
+      expect(await plain.suppress(problem)).toEqual(fresh);
+      expect(plain.solved).toBe(1);
+    } finally {
+      await plain.close();
+    }
+  } finally {
+    await Promise.all([first.close(), second.close()]);
+  }
 });
