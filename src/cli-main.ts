@@ -21,6 +21,7 @@ import { readDataFiles } from "./data-files.ts";
 import { Memo } from "./memo.ts";
 import { cachedProtection } from "./suppression-cache.ts";
 import { cachedAudit } from "./audit-cache.ts";
+import { cachedPrinting } from "./print-cache.ts";
 import { informationLine } from "./protect/information.ts";
 import type { Renderer } from "./render/pdf.ts";
 import { parseCommandLine, UsageError, type Args } from "./cli-args.ts";
@@ -149,7 +150,14 @@ async function runBuild(args: Args, renderer: Renderer | undefined): Promise<num
   const request = buildRequest(args);
   if (args.switches.has("watch")) return watchBuild(request);
   err(`Jaarverslag ${periodLabel(request.jaar)} (${request.audience}) maken uit ${request.dataDir} …`);
-  return buildOnce(request, { protection: diskCaches(process.env), ...(renderer ? { renderer } : {}) });
+  // The test run's prints (src/print-cache.ts), when the environment names their folder.
+  const own = renderer ? undefined : cachedPrinting(process.env, () => import("./render/pdf.ts").then((m) => m.openRenderer()));
+  const printing = renderer ?? own;
+  try {
+    return await buildOnce(request, { protection: diskCaches(process.env), ...(printing ? { renderer: printing } : {}) });
+  } finally {
+    await own?.close();
+  }
 }
 
 async function buildOnce(request: BuildRequest, session: BuildSession): Promise<number> {

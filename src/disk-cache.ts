@@ -1,6 +1,6 @@
-// The two things a result cache on disk needs, for src/audit-cache.ts, src/suppression-cache.ts and the tests' print
-// cache (tests/helpers/render-cache.ts): a file name from the
-// hash of the whole input, and a write that readers in other processes see whole or not at all.
+// The two things a result cache on disk needs, for src/audit-cache.ts, src/suppression-cache.ts
+// and src/print-cache.ts: a file name from the hash of the whole input, and a write that readers
+// in other processes see whole or not at all.
 // A cache built on these is exact only if its key holds everything the result depends on.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";

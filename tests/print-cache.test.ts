@@ -1,15 +1,16 @@
-// The run's print cache (tests/helpers/render-cache.ts) returns what the renderer would print:
+// The run's print cache (src/print-cache.ts) returns what the renderer would print:
 // a print read back equals a fresh print of the same input by another Chromium, byte for byte
 // (a draft: its headings on the same pages);
-// any other input is printed anew; a failed print is not kept.
+// any other input is printed anew; a failed print is not kept; Chromium starts only for a print
+// the folder does not hold, and only when the environment names the folder.
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { PdfMeta } from "../../src/render/pdf-finish.ts";
-import { openRenderer, type Renderer } from "../../src/render/pdf.ts";
-import { headingPages } from "../../src/render/toc-pages.ts";
-import { cachedRenderer } from "./render-cache.ts";
+import { cachedPrinting, cachedRenderer } from "../src/print-cache.ts";
+import type { PdfMeta } from "../src/render/pdf-finish.ts";
+import { openRenderer, type Renderer } from "../src/render/pdf.ts";
+import { headingPages } from "../src/render/toc-pages.ts";
 
 const META: PdfMeta = {
   title: "Proefverslag",
@@ -112,5 +113,33 @@ describe("the run's print cache", () => {
     inner.fail = false;
     await cached.pdf(HTML, META);
     expect(inner.calls).toHaveLength(2);
+  });
+
+  it("starts Chromium for a command only at a print the folder does not hold, and only when the environment names the folder", async () => {
+    const folder = dir();
+    let opened = 0;
+    const inner = counting();
+    let closed = 0;
+    const open = () => {
+      opened++;
+      return Promise.resolve({ ...inner, close: () => Promise.resolve(void closed++) });
+    };
+    expect(cachedPrinting({}, open)).toBeUndefined();
+    const env = { JAARVERSLAG_DRUKCACHE: folder };
+    // Nothing printed: nothing started, and closing starts nothing either.
+    await cachedPrinting(env, open)!.close();
+    expect([opened, closed]).toEqual([0, 0]);
+    // Two prints that are not there: one start, two prints, closed once.
+    const first = cachedPrinting(env, open)!;
+    await first.pdf(HTML, META);
+    await first.draft(HTML, META);
+    await first.close();
+    expect([opened, closed, inner.calls.length]).toEqual([1, 1, 2]);
+    // The same two prints in another command: read from the folder, no start.
+    const second = cachedPrinting(env, open)!;
+    expect(new TextDecoder().decode(await second.pdf(HTML, META))).toBe(inner.calls[0]);
+    expect(new TextDecoder().decode(await second.draft(HTML, META))).toBe(inner.calls[1]);
+    await second.close();
+    expect([opened, closed, inner.calls.length]).toEqual([1, 1, 2]);
   });
 });

@@ -107,7 +107,7 @@ function freshFolder(): string {
 }
 
 beforeAll(async () => {
-  // The run's print cache (tests/helpers/render-cache.ts): what is compared here is the decision.
+  // The run's print cache (src/print-cache.ts): what is compared here is the decision.
   renderer = printRenderer();
   const data = freshFolder();
   writeFolder(data, makeRawInput());

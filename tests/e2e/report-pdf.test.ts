@@ -204,7 +204,7 @@ describe(`jaarverslag ${YEAR}, the PDF as written`, () => {
     const work = first.root;
     const openModel = await modelFor(data, "openbaar");
     open = await report(openModel, join(first.out, String(YEAR), `jaarverslag-vpoo-${YEAR}.pdf`));
-    // Printed anew, not read from the run's print cache (tests/helpers/render-cache.ts): this is
+    // Printed anew, not read from the run's print cache (src/print-cache.ts): this is
     // the build whose bytes must equal the first's.
     await build2(["build", "--year", String(YEAR), "--data", data, "--out", join(work, "b")], { freshPrint: true });
     again = new Uint8Array(readFileSync(join(work, "b", String(YEAR), `jaarverslag-vpoo-${YEAR}.pdf`)));

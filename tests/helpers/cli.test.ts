@@ -44,9 +44,9 @@ describe("the CLI as the tests start it", () => {
     const inProcess = copyOfExampleData("jaarverslag-zelfde-");
     const own = copyOfExampleData("jaarverslag-zelfde-");
     const args = (data: string) => ["build", "--year", "2018", "--vaststellen", "--data", data, "--out", join(data, "..", "reports")];
-    // Printed anew: the run's print cache (tests/helpers/render-cache.ts) is not what is compared here.
+    // Printed anew, both: the run's print cache (src/print-cache.ts) is not what is compared here.
     const a = await cli(args(inProcess), { freshPrint: true });
-    const b = await cliProcess(args(own));
+    const b = await cliProcess(args(own), { freshPrint: true });
     expect(a.code, a.stderr).toBe(0);
     const root = (data: string) => join(data, "..");
     expect(a.stderr.split(root(inProcess)).join("<map>")).toBe(b.stderr.split(root(own)).join("<map>"));

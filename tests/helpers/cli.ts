@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { inject } from "vitest";
 import type { Renderer } from "../../src/render/pdf.ts";
-import { cachedRenderer } from "./render-cache.ts";
+import { cachedRenderer, lazyRenderer } from "../../src/print-cache.ts";
 
 const run = promisify(execFile);
 export const ROOT = join(import.meta.dirname, "..", "..");
@@ -38,10 +38,14 @@ function countStart(): void {
   if (cache !== "") appendFileSync(join(cache, CLI_STARTS), ".");
 }
 
-/** The command in a process of its own; never throws on a non-zero exit. */
-export async function cliProcess(args: string[]): Promise<CliResult> {
+/**
+ * The command in a process of its own; never throws on a non-zero exit. It prints through the
+ * run's print cache (src/print-cache.ts: the environment names it), unless `freshPrint`.
+ */
+export async function cliProcess(args: string[], options: { freshPrint?: boolean } = {}): Promise<CliResult> {
+  const env = options.freshPrint ? { ...process.env, JAARVERSLAG_DRUKCACHE: "" } : process.env;
   try {
-    const { stdout, stderr } = await run("node", cliArgv(args), { cwd: ROOT });
+    const { stdout, stderr } = await run("node", cliArgv(args), { cwd: ROOT, env });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -58,7 +62,7 @@ export async function cliProcess(args: string[]): Promise<CliResult> {
  * compiled once, not once per build, and Chromium starts once per test file (`build` prints
  * with one renderer, as `build --watch` does; started at the first print, closed after the file,
  * tests/setup/renderer.ts).
- * What that renderer printed is kept for the run (tests/helpers/render-cache.ts): a print of the
+ * What that renderer printed is kept for the run (src/print-cache.ts): a print of the
  * same input again is read back; `{ freshPrint: true }` prints everything anew (a test of the
  * printing itself).
  */
@@ -77,19 +81,12 @@ export async function cli(args: string[], options: { freshPrint?: boolean } = {}
   return { code, stdout, stderr };
 }
 
-let chromium: Promise<Renderer> | undefined;
-
 /** This file's Chromium, started at the first print that is not in the run's print cache. */
-const launched = (): Promise<Renderer> => (chromium ??= import("../../src/render/pdf.ts").then((m) => m.openRenderer()));
+const chromium = lazyRenderer(() => import("../../src/render/pdf.ts").then((m) => m.openRenderer()));
 
 /** The renderer of this file's builds, without the run's print cache, and with it (when the run has one). */
 function sharedRenderer(): { fresh: Renderer; cached: Renderer } {
-  const fresh: Renderer = {
-    pdf: async (html, meta) => (await launched()).pdf(html, meta),
-    draft: async (html, meta) => (await launched()).draft(html, meta),
-    png: async (html, scale) => (await launched()).png(html, scale),
-    close: closeSharedRenderer,
-  };
+  const fresh: Renderer = { ...chromium, close: closeSharedRenderer };
   const cache = (inject("buildCache") as string | undefined) ?? "";
   return { fresh, cached: cache !== "" ? cachedRenderer(fresh, join(cache, PRINTS)) : fresh };
 }
@@ -107,10 +104,8 @@ export function printRenderer(): Renderer {
 export const PRINTS = "drukken";
 
 /** Closes this file's Chromium, if a build started one. */
-export async function closeSharedRenderer(): Promise<void> {
-  const open = chromium;
-  chromium = undefined;
-  if (open) await (await open).close();
+export function closeSharedRenderer(): Promise<void> {
+  return chromium.close();
 }
 
 /** A fresh copy of the example data (without any ledger), in a new temporary folder. */

@@ -27,6 +27,10 @@ export default async function setup(project: TestProject): Promise<() => void> {
   process.env["JAARVERSLAG_SUPPRESSIECACHE"] = join(dir, "suppressie");
   // The same for the attack of the audit: src/audit-cache.ts.
   process.env["JAARVERSLAG_AUDITCACHE"] = join(dir, "audit");
+  // And for what Chromium prints (src/print-cache.ts): the commands the tests start in processes
+  // of their own print through it, and the builds in the tests' own processes
+  // (tests/helpers/cli.ts) share the same folder.
+  process.env["JAARVERSLAG_DRUKCACHE"] = join(dir, PRINTS);
   return () => {
     // How often the run started the CLI (tests/helpers/cli.ts): the count BENCHMARKS.md §8 keeps.
     const starts = join(dir, CLI_STARTS);
