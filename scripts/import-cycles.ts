@@ -76,7 +76,8 @@ function cycles(graph: Map<string, string[]>): string[][] {
   return out;
 }
 
-function main(folder: string): number {
+/** Prints each cycle among the modules of `folder` (through `log`); 1 when there is one, else 0. */
+export function main(folder: string, log: (line: string) => void = console.log): number {
   const files = sourceFiles(folder).filter((f) => !f.includes(`${join("src", "werkplaats", "assets")}`));
   const known = new Set(files);
   const graph = new Map<string, string[]>();
@@ -89,7 +90,7 @@ function main(folder: string): number {
   let failed = false;
   for (const c of cycles(graph)) {
     const named = c.map((f) => relative(ROOT, f).split(sep).join("/")).join(" ↔ ");
-    console.log(`importkringloop: ${named}`);
+    log(`importkringloop: ${named}`);
     failed = true;
   }
   return failed ? 1 : 0;

@@ -1,11 +1,11 @@
 // scripts/import-cycles.ts (run by ./scripts/test): an import cycle fails it, type-only and
 // dynamic imports included, and a folder without one passes. The folders are written here, so
 // which cycles exist is known by construction.
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { main } from "../scripts/import-cycles.ts";
 import { ROOT } from "./helpers/cli.ts";
 
 function folderWith(files: Record<string, string>): string {
@@ -17,12 +17,11 @@ function folderWith(files: Record<string, string>): string {
   return dir;
 }
 
+/** The script's `main` in this process (what `npx tsx scripts/import-cycles.ts DIR` exits with and prints). */
 function check(dir: string): { status: number | null; out: string } {
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "import-cycles.ts"), dir], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  return { status: r.status, out: r.stdout };
+  let out = "";
+  const status = main(dir, (line) => (out += `${line}\n`));
+  return { status, out };
 }
 
 describe("scripts/import-cycles.ts", () => {
