@@ -3,35 +3,35 @@
 // durations of the last run, but runs every file without a known duration first, the slow ones
 // among them in no particular order (a fresh checkout, a new file, a cache from a partial run).
 // Here a file also has an expected duration from the table below (the slowest files, in
-// seconds, from a run on 6 December 2026 with the command in the test's process, the workers
-// reused and the run's print cache), else from an estimate: a file that runs the real command or a browser
+// seconds, from a run on 7 December 2026 with the command in the test's process, the workers
+// reused and the run's caches), else from an estimate: a file that runs the real command or a browser
 // about 20 s, any other file a second per 10 kB of test code.
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 const MEASURED: Record<string, number> = {
-  "tests/attack/either-order.test.ts": 121,
-  "tests/e2e/register.test.ts": 116,
-  "tests/attack/random-datasets.property.test.ts": 107,
-  "tests/e2e/documents.test.ts": 56,
-  "tests/werkplaats/werkplaats.e2e.test.ts": 54,
-  "tests/e2e/kill.test.ts": 49,
-  "tests/protect/random-datasets.property.test.ts": 44,
-  "tests/attack/mechanisms.test.ts": 41,
-  "tests/werkplaats/herziening.e2e.test.ts": 40,
-  "tests/protect/confidential-more.test.ts": 38,
-  "tests/werkplaats/suppress-pool.test.ts": 28,
-  "tests/e2e/concurrent.test.ts": 26,
-  "tests/publish.check-build.property.test.ts": 20,
-  "tests/protect/oracle/oracle.property.test.ts": 20,
-  "tests/e2e/report-pdf.test.ts": 17,
-  "tests/helpers/cli.test.ts": 17,
-  "tests/render/layout.test.ts": 17,
-  "tests/e2e/all-documents.test.ts": 17,
-  "tests/e2e/workbook-history.test.ts": 16,
-  "tests/memo.test.ts": 15,
-  "tests/render/pdf.test.ts": 15,
+  "tests/attack/either-order.test.ts": 146,
+  "tests/attack/random-datasets.property.test.ts": 122,
+  "tests/e2e/register.test.ts": 110,
+  "tests/e2e/documents.test.ts": 65,
+  "tests/werkplaats/werkplaats.e2e.test.ts": 52,
+  "tests/protect/random-datasets.property.test.ts": 41,
+  "tests/attack/mechanisms.test.ts": 39,
+  "tests/protect/confidential-more.test.ts": 34,
+  "tests/e2e/kill.test.ts": 33,
+  "tests/werkplaats/herziening.e2e.test.ts": 30,
+  "tests/protect/oracle/oracle.property.test.ts": 27,
+  "tests/publish.check-build.property.test.ts": 22,
+  "tests/e2e/workbook-history.test.ts": 22,
+  "tests/werkplaats/suppress-pool.test.ts": 20,
+  "tests/helpers/cli.test.ts": 19,
+  "tests/e2e/report-pdf.test.ts": 18,
+  "tests/protect/published-tables.test.ts": 17,
+  "tests/e2e/concurrent.test.ts": 17,
+  "tests/memo.test.ts": 16,
+  "tests/render/layout.test.ts": 15,
+  "tests/render/pdf.test.ts": 13,
 };
 
 const SLOW = /helpers\/cli\.ts|helpers\/built-once\.ts|attack\/case\.ts|puppeteer|chromium/i;
