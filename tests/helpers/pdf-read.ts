@@ -3,7 +3,7 @@
  * text positions and fonts. pdfjs-dist (legacy build, runs in Node) with pdf-lib for what
  * pdfjs does not expose.
  */
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument } from "./pdfjs.ts";
 import type { TextItem, TextMarkedContent } from "pdfjs-dist/types/src/display/api.js";
 import { PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from "pdf-lib";
 

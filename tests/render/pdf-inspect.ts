@@ -3,7 +3,7 @@
  * text lines per page, the body area between header and footer, headings left alone at the
  * foot of a page, and the structure tree per page with each element's role, /Alt and text.
  */
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument } from "../helpers/pdfjs.ts";
 import type { PageLayout, TextPosition } from "../helpers/pdf-read.ts";
 
 const MM = 72 / 25.4;
