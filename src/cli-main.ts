@@ -19,8 +19,7 @@ import { JOURNAL_FILE, readJsonFile, readLedger, readRegister, writeAllOrNothing
 import { dutchMessage, isSystemError } from "./system-errors.ts";
 import { readDataFiles } from "./data-files.ts";
 import { Memo } from "./memo.ts";
-import { cachedProtection } from "./suppression-cache.ts";
-import { cachedAudit } from "./audit-cache.ts";
+import { runCaches } from "./run-caches.ts";
 import { cachedPrinting } from "./print-cache.ts";
 import { informationLine } from "./protect/information.ts";
 import type { Renderer } from "./render/pdf.ts";
@@ -141,11 +140,6 @@ function todayIso(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 }
 
-/** The suppression and audit results kept on disk, when the environment names their folders (the test run). */
-function diskCaches(env: NodeJS.ProcessEnv): NonNullable<BuildSession["protection"]> {
-  return { ...cachedProtection(env), ...cachedAudit(env) };
-}
-
 async function runBuild(args: Args, renderer: Renderer | undefined): Promise<number> {
   const request = buildRequest(args);
   if (args.switches.has("watch")) return watchBuild(request);
@@ -154,7 +148,7 @@ async function runBuild(args: Args, renderer: Renderer | undefined): Promise<num
   const own = renderer ? undefined : cachedPrinting(process.env, () => import("./render/pdf.ts").then((m) => m.openRenderer()));
   const printing = renderer ?? own;
   try {
-    return await buildOnce(request, { protection: diskCaches(process.env), ...(printing ? { renderer: printing } : {}) });
+    return await buildOnce(request, { protection: runCaches(process.env), ...(printing ? { renderer: printing } : {}) });
   } finally {
     await own?.close();
   }
@@ -276,7 +270,7 @@ async function watchBuild(request: BuildRequest): Promise<number> {
   const session: Required<BuildSession> = {
     renderer: await openRenderer(),
     memo: new Memo(),
-    protection: diskCaches(process.env),
+    protection: runCaches(process.env),
   };
   // Our own writes into the data folder (the ledger, and the output when it lies inside it)
   // are no reason to build again.
@@ -370,7 +364,7 @@ async function runCheck(args: Args): Promise<number> {
       err(
         `Let op: een eerdere build is tijdens het schrijven afgebroken; de volgende build maakt dat eerst af of ruimt het op, en kan daarna anders beslissen dan deze controle.`,
       );
-    plan = await decideSet(publishRequest(request), { protection: diskCaches(process.env) });
+    plan = await decideSet(publishRequest(request), { protection: runCaches(process.env) });
     problems = plan.ok ? [] : plan.problems;
     if (!plan.ok) refusal = plan.reason === "audit" ? "audit" : "anders";
     // The other years' texts are scanned too (warnings only: they do not stop this build).
@@ -465,7 +459,7 @@ async function runAudit(args: Args): Promise<number> {
       (p) => p !== "" && existsSync(p),
     ) ?? "";
   const required = logPath !== "" ? requiredWidths(readJsonFile(logPath), logPath) : undefined;
-  const result = await auditFigures(file, known, required, cachedAudit(process.env).attack);
+  const result = await auditFigures(file, known, required, runCaches(process.env).attack);
   out(`Audit van ${path}${required ? " (met het interne logboek)" : " (zonder intern logboek: uren worden alleen getoond)"}:`);
   for (const iv of result.intervals) {
     const fmt = (x: number) => (Number.isFinite(x) ? String(Math.round(x * 100) / 100).replace(".", ",") : "onbegrensd");

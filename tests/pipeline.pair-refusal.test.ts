@@ -10,14 +10,13 @@ import { describe, expect, it } from "vitest";
 import { readRawInput } from "../src/ingest/raw-input.ts";
 import { build } from "../src/pipeline.ts";
 import { suppress } from "../src/protect/engine/index.ts";
-import { cachedAudit } from "../src/audit-cache.ts";
-import { cachedProtection } from "../src/suppression-cache.ts";
+import { runCaches } from "../src/run-caches.ts";
 
 const raw = readRawInput(join(import.meta.dirname, "..", "data"));
 const vandaag = { jaar: 2026, maand: 12 };
 // The run's suppression and audit results, as the suite's commands use them; the suppression
 // that leaves out the second reader is this test's own and is not cached.
-const caches = { ...cachedProtection(process.env), ...cachedAudit(process.env) };
+const caches = runCaches(process.env);
 
 describe("a public set that gives away a figure of the confidential set adopted before it", () => {
   it("is refused by the pair audit, naming the confidential report, with what to do instead", async () => {

@@ -4,10 +4,9 @@
 import type { ServerResponse } from "node:http";
 import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { cachedAudit } from "../audit-cache.ts";
 import type { ProtectOptions } from "../protect/index.ts";
 import type { Renderer } from "../render/pdf.ts";
-import { cachedProtection } from "../suppression-cache.ts";
+import { runCaches } from "../run-caches.ts";
 import { openSessionRenderer } from "./actions.ts";
 import { PreviewService, type PreviewState } from "./preview.ts";
 import { randomToken } from "./security.ts";
@@ -78,7 +77,7 @@ export function newSession(opts: WerkplaatsOptions): Session {
     listeners,
     port: 0,
     previews: new PreviewService(dataDir, (jaar, state) => send("voorbeeld", previewMessage(jaar, state)), opts.env),
-    protection: { ...cachedProtection(opts.env ?? {}), ...cachedAudit(opts.env ?? {}) },
+    protection: runCaches(opts.env ?? {}),
     renderer: opts.renderer ? Promise.resolve(opts.renderer) : null,
     publishing: Promise.resolve(),
     taskCounter: 0,

@@ -5,9 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cachedAudit } from "../../src/audit-cache.ts";
 import { build } from "../../src/pipeline.ts";
-import { cachedProtection } from "../../src/suppression-cache.ts";
+import { runCaches } from "../../src/run-caches.ts";
 import { readRawInput } from "../../src/ingest/raw-input.ts";
 import type { LedgerEntry } from "../../src/protect/ledger.ts";
 import type { Figure } from "../../src/present/figures.ts";
@@ -19,7 +18,7 @@ const vandaag = { jaar: 2026, maand: 12 };
 // The run's suppression and audit results (src/suppression-cache.ts, src/audit-cache.ts), as
 // every command of the suite uses them: what is judged here is what the builds print, against
 // counts of meldingen.csv made below.
-const protection = { ...cachedProtection(process.env), ...cachedAudit(process.env) };
+const protection = runCaches(process.env);
 const lines = readFileSync(join(DATA, "meldingen.csv"), "utf8").trim().split(/\r?\n/);
 const header = lines[0]!.split(",");
 const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(",").map((v, i) => [header[i]!, v])));
