@@ -84,11 +84,14 @@ export async function cli(args: string[], options: { freshPrint?: boolean } = {}
 /** This file's Chromium, started at the first print that is not in the run's print cache. */
 const chromium = lazyRenderer(() => import("../../src/render/pdf.ts").then((m) => m.openRenderer()));
 
-/** The renderer of this file's builds, without the run's print cache, and with it (when the run has one). */
+/**
+ * The renderer of this file's builds, without the run's print cache, and with it: the folder the
+ * environment names for the commands too (tests/setup/build-cache.ts), when the run has one.
+ */
 function sharedRenderer(): { fresh: Renderer; cached: Renderer } {
   const fresh: Renderer = { ...chromium, close: closeSharedRenderer };
-  const cache = (inject("buildCache") as string | undefined) ?? "";
-  return { fresh, cached: cache !== "" ? cachedRenderer(fresh, join(cache, PRINTS)) : fresh };
+  const prints = process.env["JAARVERSLAG_DRUKCACHE"] ?? "";
+  return { fresh, cached: prints !== "" ? cachedRenderer(fresh, prints) : fresh };
 }
 
 /**
@@ -99,9 +102,6 @@ function sharedRenderer(): { fresh: Renderer; cached: Renderer } {
 export function printRenderer(): Renderer {
   return sharedRenderer().cached;
 }
-
-/** The folder in the run's build folder with what the shared renderers printed. */
-export const PRINTS = "drukken";
 
 /** Closes this file's Chromium, if a build started one. */
 export function closeSharedRenderer(): Promise<void> {

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { CLI_STARTS, PRINTS } from "../helpers/cli.ts";
+import { CLI_STARTS } from "../helpers/cli.ts";
 import { bundleCli } from "./cli-bundle.ts";
 
 declare module "vitest" {
@@ -18,6 +18,9 @@ declare module "vitest" {
   }
 }
 
+/** The folder in the run's build folder with what Chromium printed (src/print-cache.ts). */
+const PRINTS = "drukken";
+
 export default async function setup(project: TestProject): Promise<() => void> {
   const dir = mkdtempSync(join(tmpdir(), "jaarverslag-builds-"));
   project.provide("buildCache", dir);
@@ -28,8 +31,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
   // The same for the attack of the audit: src/audit-cache.ts.
   process.env["JAARVERSLAG_AUDITCACHE"] = join(dir, "audit");
   // And for what Chromium prints (src/print-cache.ts): the commands the tests start in processes
-  // of their own print through it, and the builds in the tests' own processes
-  // (tests/helpers/cli.ts) share the same folder.
+  // of their own print through it, and so do the builds in the tests' own processes
+  // (tests/helpers/cli.ts, which reads the same variable).
   process.env["JAARVERSLAG_DRUKCACHE"] = join(dir, PRINTS);
   return () => {
     // How often the run started the CLI (tests/helpers/cli.ts): the count BENCHMARKS.md §8 keeps.
